@@ -1,0 +1,4 @@
+// @fairline/ml — the public surface. Each area owns its own index; this file only gathers them.
+export * as numerics from './numerics/index.ts';
+export * as soccer from './soccer/index.ts';
+export * as gbdt from './gbdt/index.ts';
