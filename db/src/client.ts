@@ -1,0 +1,51 @@
+/**
+ * Database client factories. The same driver (@neondatabase/serverless) serves production (Neon) and the local
+ * embedded default (a real Postgres behind scripts/local/neon-proxy.ts): `localProxy` switches the driver to
+ * plain WebSocket/HTTP against that proxy.
+ *  - `createPoolDb`: WebSocket Pool — interactive transactions; create per request in Workers, close at the end.
+ *  - `createHttpDb`: neon-http — one-shot queries over fetch, no transactions.
+ */
+import { neon, neonConfig, Pool } from '@neondatabase/serverless';
+import { drizzle as drizzleHttp } from 'drizzle-orm/neon-http';
+import { drizzle as drizzlePool } from 'drizzle-orm/neon-serverless';
+import * as schema from './schema/index.ts';
+
+export interface DbOptions {
+  url: string;
+  /** `host:port` of the local Neon proxy; absent in production. */
+  localProxy?: string | undefined;
+  /** Required on Node (pass the `ws` package); Workers have a global WebSocket. */
+  webSocketConstructor?: unknown;
+}
+
+function configureDriver(opts: DbOptions) {
+  if (opts.webSocketConstructor) neonConfig.webSocketConstructor = opts.webSocketConstructor as typeof WebSocket;
+  if (opts.localProxy) {
+    const proxy = opts.localProxy;
+    neonConfig.wsProxy = (host, port) => `${proxy}/v1?address=${host}:${port}`;
+    neonConfig.useSecureWebSocket = false;
+    neonConfig.pipelineConnect = false;
+    neonConfig.forceDisablePgSSL = true;
+    neonConfig.fetchEndpoint = () => `http://${proxy}/sql`;
+  }
+}
+
+export function createPoolDb(opts: DbOptions) {
+  configureDriver(opts);
+  const pool = new Pool({ connectionString: opts.url, max: 5 });
+  // An idle client's dropped connection must not surface as an uncaught error.
+  pool.on('error', () => {});
+  const db = drizzlePool({ client: pool, schema });
+  return { db, close: () => pool.end() };
+}
+
+export function createHttpDb(opts: DbOptions) {
+  configureDriver(opts);
+  return drizzleHttp({ client: neon(opts.url), schema });
+}
+
+export type PoolDb = ReturnType<typeof createPoolDb>['db'];
+export type HttpDb = ReturnType<typeof createHttpDb>;
+/** Either client: read queries accept both. */
+export type Db = PoolDb | HttpDb;
+export { schema };

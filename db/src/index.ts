@@ -1,0 +1,3 @@
+export * from './client.ts';
+export * from './queries/index.ts';
+export * from './schema/index.ts';

@@ -1,0 +1,88 @@
+// Fixture read queries shared by the API worker (tRPC) and the web app's server functions.
+import { and, asc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import type { Db } from '../client.ts';
+import { FIXTURE_STATUSES, SPORTS } from '../schema/enums.ts';
+import { competitions, fixtures, teams } from '../schema/sports/index.ts';
+
+export const fixtureFilterSchema = z
+  .object({
+    sport: z.enum(SPORTS).optional(),
+    competition: z.string().min(1).max(32).optional(),
+    from: z.coerce.date().optional(),
+    to: z.coerce.date().optional(),
+    status: z.enum(FIXTURE_STATUSES).optional(),
+    limit: z.number().int().min(1).max(500).default(100),
+    offset: z.number().int().min(0).default(0),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: '`from` must not be after `to`', path: ['from'] });
+export type FixtureFilter = z.input<typeof fixtureFilterSchema>;
+
+export interface FixtureRow {
+  id: number;
+  sport: (typeof SPORTS)[number];
+  competition: string;
+  competitionName: string;
+  simulated: boolean;
+  kickoffAt: Date;
+  status: (typeof FIXTURE_STATUSES)[number];
+  homeTeam: string;
+  awayTeam: string;
+  homeScore: number | null;
+  awayScore: number | null;
+  neutralVenue: boolean;
+  week: number | null;
+}
+
+const home = alias(teams, 'home');
+const away = alias(teams, 'away');
+
+function selectFixtures(db: Db) {
+  return db
+    .select({
+      id: fixtures.id,
+      sport: fixtures.sport,
+      competition: competitions.code,
+      competitionName: competitions.name,
+      simulated: competitions.simulated,
+      kickoffAt: fixtures.kickoffAt,
+      status: fixtures.status,
+      homeTeam: home.name,
+      awayTeam: away.name,
+      homeScore: fixtures.homeScore,
+      awayScore: fixtures.awayScore,
+      neutralVenue: fixtures.neutralVenue,
+      week: fixtures.week,
+    })
+    .from(fixtures)
+    .innerJoin(competitions, eq(competitions.id, fixtures.competitionId))
+    .innerJoin(home, eq(home.id, fixtures.homeTeamId))
+    .innerJoin(away, eq(away.id, fixtures.awayTeamId));
+}
+
+/** Fixtures matching the filter, in kickoff order. `to` is exclusive. */
+export async function listFixtures(db: Db, filter: FixtureFilter = {}): Promise<FixtureRow[]> {
+  const f = fixtureFilterSchema.parse(filter);
+  const where: SQL[] = [];
+  if (f.sport) where.push(eq(fixtures.sport, f.sport));
+  if (f.competition) where.push(eq(competitions.code, f.competition));
+  if (f.from) where.push(gte(fixtures.kickoffAt, f.from));
+  if (f.to) where.push(lt(fixtures.kickoffAt, f.to));
+  if (f.status) where.push(eq(fixtures.status, f.status));
+  return selectFixtures(db)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(asc(fixtures.kickoffAt), asc(fixtures.id))
+    .limit(f.limit)
+    .offset(f.offset);
+}
+
+export async function fixtureById(db: Db, id: number): Promise<FixtureRow | null> {
+  const rows = await selectFixtures(db).where(eq(fixtures.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function countFixtures(db: Db): Promise<number> {
+  const rows = await db.select({ n: sql<number>`count(*)::int` }).from(fixtures);
+  return rows[0]?.n ?? 0;
+}

@@ -1,0 +1,60 @@
+import { bigserial, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { runStatusEnum } from '../enums.ts';
+import { modelVersions } from '../models/index.ts';
+
+/** Immutable, hash-chained record of what the platform published (hash = SHA-256(prevHash ‖ payload)). */
+export const auditSnapshots = pgTable('audit_snapshots', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  kind: text('kind').notNull(),
+  payload: jsonb('payload').notNull(),
+  prevHash: text('prev_hash'),
+  hash: text('hash').notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const ingestionRuns = pgTable(
+  'ingestion_runs',
+  {
+    id: serial('id').primaryKey(),
+    source: text('source').notNull(),
+    status: runStatusEnum('status').notNull().default('running'),
+    files: integer('files').notNull().default(0),
+    inserted: integer('inserted').notNull().default(0),
+    updated: integer('updated').notNull().default(0),
+    unchanged: integer('unchanged').notNull().default(0),
+    rejected: integer('rejected').notNull().default(0),
+    durationMs: integer('duration_ms'),
+    error: text('error'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('ingestion_runs_source_idx').on(t.source, t.startedAt)],
+);
+
+export const ingestionRejects = pgTable(
+  'ingestion_rejects',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    runId: integer('run_id')
+      .notNull()
+      .references(() => ingestionRuns.id, { onDelete: 'cascade' }),
+    file: text('file').notNull(),
+    rowNumber: integer('row_number'),
+    raw: text('raw'),
+    reason: text('reason').notNull(),
+  },
+  (t) => [index('ingestion_rejects_run_idx').on(t.runId)],
+);
+
+export const driftReports = pgTable('drift_reports', {
+  id: serial('id').primaryKey(),
+  modelVersionId: integer('model_version_id')
+    .notNull()
+    .references(() => modelVersions.id),
+  metric: text('metric').notNull(),
+  window: text('window').notNull(),
+  value: doublePrecision('value').notNull(),
+  baseline: doublePrecision('baseline'),
+  details: jsonb('details'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,42 @@
+import { boolean, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { fixtureStatusEnum, sportEnum } from '../enums.ts';
+import { competitions, seasons } from './competitions.ts';
+import { teams } from './teams.ts';
+
+export const fixtures = pgTable(
+  'fixtures',
+  {
+    id: serial('id').primaryKey(),
+    sport: sportEnum('sport').notNull(),
+    competitionId: integer('competition_id')
+      .notNull()
+      .references(() => competitions.id),
+    seasonId: integer('season_id')
+      .notNull()
+      .references(() => seasons.id),
+    /**
+     * Source-neutral natural key that makes upserts idempotent: `<competition>:<season>:<home>:<away>` for
+     * league soccer (each pairing is played once per venue per season), the nflverse game_id for the NFL.
+     */
+    naturalKey: text('natural_key').notNull().unique(),
+    homeTeamId: integer('home_team_id')
+      .notNull()
+      .references(() => teams.id),
+    awayTeamId: integer('away_team_id')
+      .notNull()
+      .references(() => teams.id),
+    kickoffAt: timestamp('kickoff_at', { withTimezone: true }).notNull(),
+    status: fixtureStatusEnum('status').notNull().default('scheduled'),
+    neutralVenue: boolean('neutral_venue').notNull().default(false),
+    week: integer('week'),
+    homeScore: integer('home_score'),
+    awayScore: integer('away_score'),
+    homeScoreHt: integer('home_score_ht'),
+    awayScoreHt: integer('away_score_ht'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('fixtures_kickoff_idx').on(t.kickoffAt),
+    index('fixtures_competition_kickoff_idx').on(t.competitionId, t.kickoffAt),
+  ],
+);

