@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-// One vitest run, several projects, each in its real runtime: ml/db on Node, worker inside workerd.
+// One vitest run, several projects, each in its real runtime: ml/cli/db on Node, worker inside workerd.
+// The global setup starts real Postgres (+ Neon proxy) and Redis (+ Upstash shim) once for all of them.
 export default defineConfig({
   test: {
-    projects: ['ml/vitest.config.ts', 'worker/vitest.cli.config.ts'],
+    globalSetup: ['scripts/test/global-setup.ts'],
+    projects: ['ml/vitest.config.ts', 'worker/vitest.cli.config.ts', 'db/vitest.config.ts'],
   },
 });
