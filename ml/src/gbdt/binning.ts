@@ -1,0 +1,108 @@
+/**
+ * Quantile binning of the feature matrix (the "hist" method of XGBoost / LightGBM / scikit-learn's
+ * HistGradientBoosting): each feature gets at most `maxBins` value bins whose upper edges (`cuts`) are
+ * quantiles of the training values, or midpoints between distinct values when there are few of them.
+ *
+ * Convention, shared with inference and with XGBoost: value x falls in bin b = #{cuts ≤ x}, so a split "bin ≤ b
+ * goes left" is the raw test `x < cuts[b]`. Missing values (NaN) get one extra bin after the value bins.
+ *
+ * The binned matrix is row-major Uint16 holding a *global* bin id (feature offset + bin), so the histogram
+ * builder touches one contiguous 2·F-byte row per sample and needs no per-feature offset arithmetic.
+ */
+import type { DenseMatrix } from './types.ts';
+
+export interface BinMapper {
+  /** Per feature, ascending bin upper edges (length = value bins − 1). */
+  cuts: Float64Array[];
+  /** Per feature, value bins (cuts.length + 1); the missing bin is `offsets[f] + numBins[f]`. */
+  numBins: Int32Array;
+  /** Per feature, first global bin id; each feature owns numBins[f] + 1 ids. */
+  offsets: Int32Array;
+  totalBins: number;
+}
+
+/** Rows used to place the quantile cuts (a deterministic even-stride sample beyond this). */
+const SKETCH_ROWS = 1 << 18;
+
+export function buildBinMapper(x: DenseMatrix, maxBins: number): BinMapper {
+  if (!(maxBins >= 2 && maxBins <= 256)) throw new Error(`gbdt: maxBins must be in 2..256, got ${maxBins}`);
+  const { rows, cols, values } = x;
+  const stride = rows > SKETCH_ROWS ? rows / SKETCH_ROWS : 1;
+  const sampleRows = rows > SKETCH_ROWS ? SKETCH_ROWS : rows;
+  const cuts: Float64Array[] = [];
+  const numBins = new Int32Array(cols);
+  const offsets = new Int32Array(cols);
+  const buf = new Float64Array(sampleRows);
+  let total = 0;
+  for (let f = 0; f < cols; f++) {
+    let m = 0;
+    for (let i = 0; i < sampleRows; i++) {
+      const v = values[Math.floor(i * stride) * cols + f]!;
+      if (v === v) buf[m++] = v;
+    }
+    const c = featureCuts(buf.subarray(0, m).sort(), maxBins);
+    cuts.push(c);
+    numBins[f] = c.length + 1;
+    offsets[f] = total;
+    total += c.length + 2;
+  }
+  if (total > 65535) throw new Error(`gbdt: too many bins in total (${total}); lower maxBins`);
+  return { cuts, numBins, offsets, totalBins: total };
+}
+
+/** Cuts of one feature from its sorted non-missing values. */
+export function featureCuts(sorted: Float64Array, maxBins: number): Float64Array {
+  const m = sorted.length;
+  if (m === 0) return new Float64Array(0);
+  const distinct: number[] = [];
+  for (let i = 0; i < m && distinct.length <= maxBins; i++) {
+    const v = sorted[i]!;
+    if (i === 0 || v !== sorted[i - 1]) distinct.push(v);
+  }
+  if (distinct.length <= maxBins) {
+    // Few distinct values: one bin each, edges at the midpoints (robust to float round-off at predict time).
+    const c = new Float64Array(distinct.length - 1);
+    for (let i = 0; i + 1 < distinct.length; i++) c[i] = midpoint(distinct[i]!, distinct[i + 1]!);
+    return c;
+  }
+  const out: number[] = [];
+  for (let k = 1; k < maxBins; k++) {
+    const q = sorted[Math.floor((k * m) / maxBins)]!;
+    if (q > sorted[0]! && (out.length === 0 || q > out[out.length - 1]!)) out.push(q);
+  }
+  return Float64Array.from(out);
+}
+
+function midpoint(a: number, b: number): number {
+  const mid = a + (b - a) / 2;
+  // Guard against the midpoint rounding onto `a` (adjacent floats): x < cut must keep `a` left.
+  return mid > a ? mid : b;
+}
+
+/** Bin of value v under `cuts`: #{cuts ≤ v} (binary search). */
+export function binOf(cuts: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = cuts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cuts[mid]! <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The binned matrix: row-major global bin ids. */
+export function binMatrix(x: DenseMatrix, mapper: BinMapper): Uint16Array {
+  const { rows, cols, values } = x;
+  const out = new Uint16Array(rows * cols);
+  for (let f = 0; f < cols; f++) {
+    const cuts = mapper.cuts[f]!;
+    const off = mapper.offsets[f]!;
+    const missing = off + mapper.numBins[f]!;
+    for (let r = 0, p = f; r < rows; r++, p += cols) {
+      const v = values[p]!;
+      out[p] = v === v ? off + binOf(cuts, v) : missing;
+    }
+  }
+  return out;
+}

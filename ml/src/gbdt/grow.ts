@@ -1,0 +1,200 @@
+/**
+ * Grows one regression tree on binned data from per-row gradients (Chen & Guestrin 2016, Alg. 1 on
+ * histograms). Depth-wise (level by level to maxDepth, XGBoost's `grow_policy=depthwise`) or, when
+ * maxLeaves > 0, leaf-wise (best gain first, LightGBM / XGBoost `lossguide`).
+ *
+ * Rows of a node occupy a contiguous segment of one Uint32Array and are partitioned in place (stably, so each
+ * segment stays sorted and histogram building walks memory forwards). Each leaf's segment is kept so the
+ * caller can update training predictions without traversing the tree again.
+ */
+import type { BinMapper } from './binning.ts';
+import { buildHistogram, HistogramPool, subtractHistogram } from './histogram.ts';
+import { findBestSplit, leafWeight, type SplitCandidate, type SplitParams } from './split.ts';
+
+export interface GrowParams extends SplitParams {
+  maxDepth: number;
+  maxLeaves: number;
+  gamma: number;
+  learningRate: number;
+}
+
+/** A grown tree in node arrays (children of a split are created as a pair: right = left + 1). */
+export interface GrownTree {
+  left: number[];
+  feature: number[];
+  /** Last value bin going left (training-time split on binned data). */
+  bin: number[];
+  defaultLeft: boolean[];
+  /** Leaf (and internal, for pruning/SHAP) weights already multiplied by the learning rate. */
+  value: number[];
+  gain: number[];
+  cover: number[];
+  /** Row segment [start, end) of each node in `rows`. */
+  start: number[];
+  end: number[];
+}
+
+interface Open {
+  id: number;
+  depth: number;
+  g: number;
+  h: number;
+  lo: number;
+  hi: number;
+  hist: Float64Array;
+  split: SplitCandidate;
+}
+
+/** Minimum loss change to split (XGBoost's kRtEps). */
+const MIN_GAIN = 1e-6;
+
+export class TreeGrower {
+  /** Row ids, partitioned per node; valid for the last grown tree. */
+  readonly rows: Uint32Array;
+  private readonly tmp: Uint32Array;
+  private readonly pool: HistogramPool;
+
+  constructor(
+    private readonly bins: Uint16Array,
+    private readonly F: number,
+    n: number,
+    private readonly mapper: BinMapper,
+  ) {
+    this.rows = new Uint32Array(n);
+    this.tmp = new Uint32Array(n);
+    this.pool = new HistogramPool(2 * mapper.totalBins);
+  }
+
+  /** Grow on rows[0..count) (the caller fills `rows` with the sampled row ids) using gradients `gh`. */
+  grow(gh: Float64Array, count: number, features: Int32Array, p: GrowParams): GrownTree {
+    const t: GrownTree = { left: [], feature: [], bin: [], defaultLeft: [], value: [], gain: [], cover: [], start: [], end: [] };
+    const rows = this.rows;
+    let G = 0;
+    let H = 0;
+    for (let i = 0; i < count; i++) {
+      const r = rows[i]!;
+      G += gh[2 * r]!;
+      H += gh[2 * r + 1]!;
+    }
+    const root = this.addNode(t, G, H, -Infinity, Infinity, 0, count, p);
+    const leafWise = p.maxLeaves > 0;
+    const maxLeaves = leafWise ? p.maxLeaves : Infinity;
+    const canSplitAt = (depth: number) => p.maxDepth <= 0 || depth < p.maxDepth;
+    const open: Open[] = [];
+    if (canSplitAt(0) && maxLeaves > 1) {
+      const hist = this.pool.acquire();
+      buildHistogram(hist, this.bins, this.F, rows, 0, count, gh);
+      this.consider(open, { id: root, depth: 0, g: G, h: H, lo: -Infinity, hi: Infinity, hist }, features, p);
+    }
+    let leaves = 1;
+    while (open.length > 0 && leaves < maxLeaves) {
+      let k = 0;
+      if (leafWise) for (let i = 1; i < open.length; i++) if (open[i]!.split.gain > open[k]!.split.gain) k = i;
+      const node = open[k]!;
+      open.splice(k, 1);
+      const s = node.split;
+      const mid = this.partition(t.start[node.id]!, t.end[node.id]!, s);
+      // Bounds for monotone constraints: children of a constrained split meet at the mean of their weights.
+      let lLo = node.lo, lHi = node.hi, rLo = node.lo, rHi = node.hi;
+      const c = p.monotone ? p.monotone[s.feature]! : 0;
+      if (c !== 0) {
+        const wl = leafWeight(s.gl, s.hl, p.lambda, node.lo, node.hi);
+        const wr = leafWeight(s.gr, s.hr, p.lambda, node.lo, node.hi);
+        const m = (wl + wr) / 2;
+        if (c > 0) {
+          lHi = m;
+          rLo = m;
+        } else {
+          lLo = m;
+          rHi = m;
+        }
+      }
+      const l = this.addNode(t, s.gl, s.hl, lLo, lHi, t.start[node.id]!, mid, p);
+      const r = this.addNode(t, s.gr, s.hr, rLo, rHi, mid, t.end[node.id]!, p);
+      t.left[node.id] = l;
+      t.feature[node.id] = s.feature;
+      t.bin[node.id] = s.bin;
+      t.defaultLeft[node.id] = s.defaultLeft;
+      t.gain[node.id] = s.gain;
+      leaves++;
+      const depth = node.depth + 1;
+      if (canSplitAt(depth) && leaves < maxLeaves) {
+        const nl = mid - t.start[node.id]!;
+        const nr = t.end[node.id]! - mid;
+        const small = this.pool.acquire();
+        const smallId = nl <= nr ? l : r;
+        buildHistogram(small, this.bins, this.F, rows, t.start[smallId]!, t.end[smallId]!, gh);
+        subtractHistogram(node.hist, small);
+        const lh = nl <= nr ? small : node.hist;
+        const rh = nl <= nr ? node.hist : small;
+        this.consider(open, { id: l, depth, g: s.gl, h: s.hl, lo: lLo, hi: lHi, hist: lh }, features, p);
+        this.consider(open, { id: r, depth, g: s.gr, h: s.hr, lo: rLo, hi: rHi, hist: rh }, features, p);
+      } else {
+        this.pool.release(node.hist);
+      }
+    }
+    for (const o of open) this.pool.release(o.hist);
+    if (p.gamma > 0) prune(t, p.gamma);
+    return t;
+  }
+
+  private addNode(t: GrownTree, g: number, h: number, lo: number, hi: number, start: number, end: number, p: GrowParams): number {
+    const id = t.left.length;
+    t.left.push(-1);
+    t.feature.push(-1);
+    t.bin.push(0);
+    t.defaultLeft.push(false);
+    t.value.push(leafWeight(g, h, p.lambda, lo, hi) * p.learningRate);
+    t.gain.push(0);
+    t.cover.push(h);
+    t.start.push(start);
+    t.end.push(end);
+    return id;
+  }
+
+  private consider(open: Open[], o: Omit<Open, 'split'>, features: Int32Array, p: GrowParams): void {
+    const split = findBestSplit(o.hist, this.mapper, features, o.g, o.h, p, o.lo, o.hi);
+    if (split && split.gain > MIN_GAIN) open.push({ ...o, split });
+    else this.pool.release(o.hist);
+  }
+
+  /** Stable in-place partition of rows[start..end) by the split; returns the first right position. */
+  private partition(start: number, end: number, s: SplitCandidate): number {
+    const { rows, tmp, bins, F } = this;
+    const off = this.mapper.offsets[s.feature]!;
+    const thr = off + s.bin;
+    const missing = off + this.mapper.numBins[s.feature]!;
+    const dl = s.defaultLeft;
+    let l = start;
+    let k = 0;
+    for (let i = start; i < end; i++) {
+      const r = rows[i]!;
+      const b = bins[r * F + s.feature]!;
+      if (b <= thr || (dl && b === missing)) rows[l++] = r;
+      else tmp[k++] = r;
+    }
+    rows.set(tmp.subarray(0, k), l);
+    return l;
+  }
+}
+
+/**
+ * Bottom-up pruning with min split loss γ, as XGBoost's pruner: a split whose children are both leaves and
+ * whose gain is below γ becomes a leaf again (its segment is the union of its children's).
+ */
+function prune(t: GrownTree, gamma: number): void {
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (let i = t.left.length - 1; i >= 0; i--) {
+      const l = t.left[i]!;
+      if (l < 0) continue;
+      if (t.left[l]! < 0 && t.left[l + 1]! < 0 && t.gain[i]! < gamma) {
+        t.left[i] = -1;
+        t.feature[i] = -1;
+        t.gain[i] = 0;
+        changed = true;
+      }
+    }
+  }
+}

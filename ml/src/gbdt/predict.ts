@@ -1,0 +1,94 @@
+/**
+ * Batch and single-row inference over the flattened forest. Rows are processed in blocks of 64 with the
+ * tree loop outside the row loop, so a tree's top nodes stay in cache while a block walks through it
+ * (the blocking XGBoost's CPU predictor uses). A row without NaN takes the branch-light path
+ * `node = children[2·node + (x ≥ t)]`; a block holding a NaN takes the path that honours default directions.
+ */
+import type { Forest } from './forest.ts';
+
+const BLOCK = 64;
+
+/** Add every tree's leaf value to `out` (n × numOutputs, pre-filled with the base margins). */
+export function accumulateMargins(f: Forest, values: Float64Array, n: number, out: Float64Array, treeStart = 0, treeEnd = f.treeRoot.length): void {
+  const F = f.numFeatures;
+  const K = f.numOutputs;
+  const { feature: feat, threshold: thr, children: kids, defaultLeft: dl, value: val, treeRoot, treeClass } = f;
+  const x = f.float32 ? roundToFloat32(values) : values;
+  const f32 = f.float32;
+  for (let r0 = 0; r0 < n; r0 += BLOCK) {
+    const r1 = Math.min(n, r0 + BLOCK);
+    let hasNaN = false;
+    for (let i = r0 * F, e = r1 * F; i < e; i++) {
+      const v = x[i]!;
+      if (v !== v) {
+        hasNaN = true;
+        break;
+      }
+    }
+    for (let t = treeStart; t < treeEnd; t++) {
+      const root = treeRoot[t]!;
+      const k = treeClass[t]!;
+      for (let r = r0; r < r1; r++) {
+        const base = r * F;
+        let nd = root;
+        let fi = feat[nd]!;
+        if (!hasNaN) {
+          while (fi >= 0) {
+            nd = kids[2 * nd + (x[base + fi]! >= thr[nd]! ? 1 : 0)]!;
+            fi = feat[nd]!;
+          }
+        } else {
+          while (fi >= 0) {
+            const v = x[base + fi]!;
+            nd = kids[2 * nd + (v !== v ? 1 - dl[nd]! : v >= thr[nd]! ? 1 : 0)]!;
+            fi = feat[nd]!;
+          }
+        }
+        const o = r * K + k;
+        out[o] = f32 ? Math.fround(out[o]! + val[nd]!) : out[o]! + val[nd]!;
+      }
+    }
+  }
+}
+
+/** Leaf reached by one row in tree t (absolute node index). */
+export function leafOf(f: Forest, t: number, row: ArrayLike<number>, offset = 0): number {
+  const { feature: feat, threshold: thr, children: kids, defaultLeft: dl } = f;
+  let nd = f.treeRoot[t]!;
+  let fi = feat[nd]!;
+  while (fi >= 0) {
+    let v = row[offset + fi]!;
+    if (f.float32) v = Math.fround(v);
+    nd = kids[2 * nd + (v !== v ? 1 - dl[nd]! : v >= thr[nd]! ? 1 : 0)]!;
+    fi = feat[nd]!;
+  }
+  return nd;
+}
+
+/** Margins of one row into out[0..numOutputs) (pre-filled with the base margins). */
+export function rowMargins(f: Forest, row: ArrayLike<number>, out: Float64Array): void {
+  if (row.length !== f.numFeatures) throw new Error(`gbdt: row has ${row.length} values, the model expects ${f.numFeatures}`);
+  const T = f.treeRoot.length;
+  for (let t = 0; t < T; t++) {
+    const k = f.treeClass[t]!;
+    const v = f.value[leafOf(f, t, row)]!;
+    out[k] = f.float32 ? Math.fround(out[k]! + v) : out[k]! + v;
+  }
+}
+
+/** Local leaf index of every row in every tree (n × trees, row-major). */
+export function predictLeaves(f: Forest, values: Float64Array, n: number): Int32Array {
+  const T = f.treeRoot.length;
+  const out = new Int32Array(n * T);
+  const F = f.numFeatures;
+  for (let r = 0; r < n; r++) {
+    for (let t = 0; t < T; t++) out[r * T + t] = leafOf(f, t, values, r * F) - f.treeRoot[t]!;
+  }
+  return out;
+}
+
+function roundToFloat32(values: Float64Array): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = Math.fround(values[i]!);
+  return out;
+}

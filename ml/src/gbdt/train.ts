@@ -1,0 +1,269 @@
+/**
+ * Gradient boosting (Friedman, "Greedy Function Approximation", Ann. Stat. 2001) with second-order trees on
+ * quantile histograms (Chen & Guestrin 2016). One pass per round: gradients → grow → (refit leaves for
+ * quantile losses) → add the tree's leaf values to the training margins straight from the leaf row segments
+ * (no traversal) → score the validation set incrementally for early stopping.
+ */
+import { binMatrix, buildBinMapper, type BinMapper } from './binning.ts';
+import { buildForest, truncateForest, type TreeArrays } from './forest.ts';
+import { TreeGrower, type GrowParams, type GrownTree } from './grow.ts';
+import { fingerprint, toDense } from './matrix.ts';
+import { GbdtModel } from './model.ts';
+import { makeObjective, weightedQuantile } from './objectives.ts';
+import { accumulateMargins } from './predict.ts';
+import { Rng } from './rng.ts';
+import { DEFAULT_PARAMS, type EvalRecord, type FeatureMatrix, type GbdtParams } from './types.ts';
+import { validateParams } from './params.ts';
+
+export interface TrainInput {
+  /** Rows × features, row-major (see types.ts); NaN / null = missing. */
+  features: FeatureMatrix;
+  /** Defaults to f0, f1, … */
+  featureNames?: string[];
+  label: ArrayLike<number>;
+  weight?: ArrayLike<number>;
+  params?: Partial<GbdtParams>;
+  /** Validation set for the per-round metric and early stopping. */
+  valid?: { features: FeatureMatrix; label: ArrayLike<number>; weight?: ArrayLike<number> };
+  /** Timestamp stored in the artifact (injectable so training stays deterministic in tests). */
+  createdAt?: string;
+}
+
+export function trainGbdt(input: TrainInput): GbdtModel {
+  const params: GbdtParams = { ...DEFAULT_PARAMS, ...input.params };
+  const X = toDense(input.features);
+  const n = X.rows;
+  const F = X.cols;
+  if (n === 0) throw new Error('gbdt: no training rows');
+  const y = Float64Array.from(input.label);
+  if (y.length !== n) throw new Error(`gbdt: ${y.length} labels for ${n} rows`);
+  const w = input.weight ? Float64Array.from(input.weight) : undefined;
+  if (w && (w.length !== n || w.some((v) => !(v >= 0)))) throw new Error('gbdt: weights must be one non-negative number per row');
+  if (params.objective === 'softmax' && !params.numClass) params.numClass = Math.max(...y) + 1;
+  validateParams(params, F);
+  const featureNames = input.featureNames ?? Array.from({ length: F }, (_, i) => `f${i}`);
+  if (featureNames.length !== F) throw new Error(`gbdt: ${featureNames.length} feature names for ${F} features`);
+
+  const obj = makeObjective(params.objective, { alpha: params.alpha, numClass: params.numClass });
+  obj.checkLabels(y);
+  const K = obj.outputs;
+  const base = obj.baseMargin(y, w, params.baseScore);
+  const mapper = buildBinMapper(X, params.maxBins);
+  const bins = binMatrix(X, mapper);
+
+  const pred = new Float64Array(n * K);
+  for (let i = 0; i < n; i++) for (let k = 0; k < K; k++) pred[i * K + k] = base[k]!;
+  const valid = input.valid ? prepareValid(input.valid, F, obj, base, K) : undefined;
+
+  const monotone = params.monotone.some((c) => c !== 0) ? Int8Array.from(params.monotone) : null;
+  const gp: GrowParams = {
+    lambda: params.lambda,
+    minChildWeight: params.minChildWeight,
+    monotone,
+    maxDepth: params.maxDepth,
+    maxLeaves: params.maxLeaves,
+    gamma: params.gamma,
+    learningRate: params.learningRate,
+  };
+  const refit = obj.leafQuantile !== undefined && !monotone ? obj.leafQuantile : undefined;
+  const grower = new TreeGrower(bins, F, n, mapper);
+  const rng = new Rng(params.seed);
+  const gh = Array.from({ length: K }, () => new Float64Array(2 * n));
+  const trees: TreeArrays[] = [];
+  const treeClass: number[] = [];
+  const history: EvalRecord[] = [];
+  let best = { round: 0, score: Infinity };
+  let rounds = 0;
+
+  for (let round = 0; round < params.trees; round++) {
+    for (let k = 0; k < K; k++) obj.gradients(y, w, pred, k, gh[k]!);
+    for (let k = 0; k < K; k++) {
+      const count = sampleRows(grower.rows, n, params.subsample, rng);
+      const features = sampleFeatures(F, params.colsample, rng);
+      const t = grower.grow(gh[k]!, count, features, gp);
+      const leaves = reachableLeaves(t);
+      if (refit !== undefined) refitLeaves(t, leaves, grower.rows, y, w, pred, K, k, refit, params.learningRate);
+      if (count === n) {
+        for (const leaf of leaves) {
+          const v = t.value[leaf]!;
+          for (let i = t.start[leaf]!, e = t.end[leaf]!; i < e; i++) {
+            const o = grower.rows[i]! * K + k;
+            pred[o] = pred[o]! + v;
+          }
+        }
+      } else {
+        for (let r = 0; r < n; r++) pred[r * K + k] = pred[r * K + k]! + t.value[binnedLeaf(t, bins, F, r, mapper)]!;
+      }
+      const arrays = toTreeArrays(t, mapper);
+      trees.push(arrays);
+      treeClass.push(k);
+      if (valid) accumulateMargins(buildForest([arrays], [k], F, K), valid.X.values, valid.X.rows, valid.pred);
+    }
+    rounds = round + 1;
+    if (valid) {
+      const score = obj.evaluate(valid.y, valid.w, valid.pred);
+      history.push({ round: rounds, valid: score });
+      if (score < best.score) best = { round: rounds, score };
+      if (params.earlyStoppingRounds > 0 && rounds - best.round >= params.earlyStoppingRounds) break;
+    }
+  }
+
+  let forest = buildForest(trees, treeClass, F, K);
+  let bestRound = rounds;
+  if (valid && params.earlyStoppingRounds > 0 && best.round < rounds) {
+    bestRound = best.round;
+    forest = truncateForest(forest, bestRound);
+    pred.fill(0);
+    for (let i = 0; i < n; i++) for (let k = 0; k < K; k++) pred[i * K + k] = base[k]!;
+    accumulateMargins(forest, X.values, n, pred);
+  }
+  const trainScore = obj.evaluate(y, w, pred);
+  return new GbdtModel({
+    forest,
+    objective: params.objective,
+    alpha: params.alpha,
+    baseMargin: base,
+    featureNames,
+    params,
+    metrics: {
+      metric: obj.metric,
+      train: trainScore,
+      ...(valid ? { valid: history[bestRound - 1]!.valid } : {}),
+      bestRound,
+      rounds,
+      history,
+    },
+    fingerprint: fingerprint(X, y),
+    createdAt: input.createdAt ?? new Date().toISOString(),
+    source: 'fairline',
+  });
+}
+
+function prepareValid(
+  v: NonNullable<TrainInput['valid']>,
+  F: number,
+  obj: ReturnType<typeof makeObjective>,
+  base: Float64Array,
+  K: number,
+) {
+  const X = toDense(v.features, F);
+  const y = Float64Array.from(v.label);
+  if (y.length !== X.rows) throw new Error(`gbdt: ${y.length} validation labels for ${X.rows} rows`);
+  obj.checkLabels(y);
+  const w = v.weight ? Float64Array.from(v.weight) : undefined;
+  const pred = new Float64Array(X.rows * K);
+  for (let i = 0; i < X.rows; i++) for (let k = 0; k < K; k++) pred[i * K + k] = base[k]!;
+  return { X, y, w, pred };
+}
+
+/** Bernoulli row sample into rows[0..count); all rows in order when rate ≥ 1. */
+function sampleRows(rows: Uint32Array, n: number, rate: number, rng: Rng): number {
+  let c = 0;
+  if (rate >= 1) {
+    for (let i = 0; i < n; i++) rows[i] = i;
+    return n;
+  }
+  for (let i = 0; i < n; i++) if (rng.next() < rate) rows[c++] = i;
+  return c;
+}
+
+/** max(1, round(rate·F)) features drawn without replacement (partial Fisher–Yates), ascending. */
+function sampleFeatures(F: number, rate: number, rng: Rng): Int32Array {
+  const all = new Int32Array(F);
+  for (let i = 0; i < F; i++) all[i] = i;
+  if (rate >= 1) return all;
+  const m = Math.max(1, Math.round(rate * F));
+  for (let i = 0; i < m; i++) {
+    const j = i + Math.floor(rng.next() * (F - i));
+    const t = all[i]!;
+    all[i] = all[j]!;
+    all[j] = t;
+  }
+  return all.subarray(0, m).sort();
+}
+
+function reachableLeaves(t: GrownTree): number[] {
+  const out: number[] = [];
+  const stack = [0];
+  while (stack.length > 0) {
+    const i = stack.pop()!;
+    const l = t.left[i]!;
+    if (l < 0) out.push(i);
+    else stack.push(l + 1, l);
+  }
+  return out;
+}
+
+/** Leaf value ← learning rate × weighted α-quantile of the residuals y − margin of the leaf's rows. */
+function refitLeaves(
+  t: GrownTree,
+  leaves: number[],
+  rows: Uint32Array,
+  y: Float64Array,
+  w: Float64Array | undefined,
+  pred: Float64Array,
+  K: number,
+  k: number,
+  alpha: number,
+  lr: number,
+): void {
+  for (const leaf of leaves) {
+    const s = t.start[leaf]!;
+    const e = t.end[leaf]!;
+    if (e <= s) continue;
+    const res = new Float64Array(e - s);
+    const ww = w ? new Float64Array(e - s) : undefined;
+    for (let i = s; i < e; i++) {
+      const r = rows[i]!;
+      res[i - s] = y[r]! - pred[r * K + k]!;
+      if (ww) ww[i - s] = w![r]!;
+    }
+    t.value[leaf] = lr * weightedQuantile(res, ww, alpha);
+  }
+}
+
+/** Leaf of training row r in a grown tree, on the binned matrix (for rows left out by subsampling). */
+function binnedLeaf(t: GrownTree, bins: Uint16Array, F: number, r: number, m: BinMapper): number {
+  let nd = 0;
+  while (t.left[nd]! >= 0) {
+    const f = t.feature[nd]!;
+    const b = bins[r * F + f]!;
+    const off = m.offsets[f]!;
+    const goLeft = b === off + m.numBins[f]! ? t.defaultLeft[nd]! : b <= off + t.bin[nd]!;
+    nd = goLeft ? t.left[nd]! : t.left[nd]! + 1;
+  }
+  return nd;
+}
+
+/** Reachable nodes in pre-order, bins turned into raw thresholds (x < cuts[bin] ⇔ bin ≤ split bin). */
+function toTreeArrays(t: GrownTree, m: BinMapper): TreeArrays {
+  const order: number[] = [];
+  const stack = [0];
+  while (stack.length > 0) {
+    const i = stack.pop()!;
+    order.push(i);
+    const l = t.left[i]!;
+    if (l >= 0) stack.push(l + 1, l);
+  }
+  const local = new Map<number, number>();
+  order.forEach((id, i) => local.set(id, i));
+  const out = { feature: [] as number[], threshold: [] as number[], left: [] as number[], right: [] as number[], defaultLeft: [] as boolean[], value: [] as number[], gain: [] as number[], cover: [] as number[] };
+  for (const id of order) {
+    const l = t.left[id]!;
+    const f = t.feature[id]!;
+    out.feature.push(l >= 0 ? f : -1);
+    if (l >= 0) {
+      const cuts = m.cuts[f]!;
+      const b = t.bin[id]!;
+      // bin = last value bin: every value goes left, only missing values go right.
+      out.threshold.push(b < cuts.length ? cuts[b]! : Number.MAX_VALUE);
+    } else out.threshold.push(0);
+    out.left.push(l >= 0 ? local.get(l)! : -1);
+    out.right.push(l >= 0 ? local.get(l + 1)! : -1);
+    out.defaultLeft.push(t.defaultLeft[id]!);
+    out.value.push(t.value[id]!);
+    out.gain.push(t.gain[id]!);
+    out.cover.push(t.cover[id]!);
+  }
+  return out;
+}
