@@ -1,0 +1,215 @@
+/**
+ * Walk-forward backtest of the Dixon–Coles model against the margin-free closing market.
+ *
+ * Events are processed in time order. Before each match date (or every `refitDays`), the model is refitted on
+ * matches strictly before that date (warm-started from the previous fit), and every match on that date is
+ * predicted from it — no prediction ever sees its own result or a later one. Each prediction is scored
+ * (RPS, log loss, Brier) next to the closing odds with the margin removed, on the same matches; matches
+ * without valid closing odds are skipped from the comparison and counted. A value-betting policy bets the
+ * outcome with the largest edge over the available price when it exceeds a threshold, stakes fractional
+ * Kelly of the current bankroll, and reports ROI, maximum drawdown and closing-line value (CLV: the price
+ * taken times the fair closing probability, minus one).
+ */
+import { brier, logLoss, rps } from '../metrics/scoring-rules.ts';
+import { removeVig, type VigMethod } from '../odds/vig.ts';
+import { kellyStake } from '../odds/staking.ts';
+import type { SoccerMatch } from './dixon-coles-data.ts';
+import { fitDixonColes, predictRates, type DixonColesModel, type TeamRating } from './dixon-coles.ts';
+import { matchOdds, type ThreeWay } from './markets.ts';
+import { newcomerPriors } from './newcomers.ts';
+import { scoreGrid } from './score-grid.ts';
+
+export interface BacktestMatch extends SoccerMatch {
+  /** Closing 1X2 decimal odds (e.g. Pinnacle PSCH/PSCD/PSCA), the benchmark. */
+  closing?: ThreeWay | null;
+  /** Price available when betting (e.g. Pinnacle pre-match PSH/PSD/PSA); defaults to the closing price. */
+  price?: ThreeWay | null;
+}
+
+export interface BettingPolicy {
+  /** Minimum edge p·odds − 1 to bet. Default 0.03. */
+  edgeThreshold?: number;
+  /** Fraction of full Kelly. Default 0.25. */
+  kellyFraction?: number;
+  /** Largest stake as a fraction of bankroll. Default 0.05. */
+  maxStake?: number;
+}
+
+export interface BacktestOptions {
+  xi?: number;
+  windowDays?: number;
+  shrinkage?: number;
+  /** Rating that newcomers (promoted teams) are shrunk to and that unseen teams get. Default league average. */
+  newcomer?: TeamRating;
+  /** Refit before every match date (default, 0) or only when this many days have passed since the last fit. */
+  refitDays?: number;
+  /** How the closing margin is removed. Default multiplicative. */
+  vigMethod?: VigMethod;
+  betting?: BettingPolicy;
+  /** L-BFGS gradient tolerance passed to each fit. */
+  tolerance?: number;
+  /** Called after each match date with (matches predicted so far, total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface Scores {
+  rps: number;
+  logLoss: number;
+  brier: number;
+}
+
+export interface BacktestPrediction {
+  day: number;
+  home: string;
+  away: string;
+  /** 0 home win, 1 draw, 2 away win. */
+  outcome: number;
+  model: [number, number, number];
+  market: [number, number, number] | null;
+}
+
+export interface BacktestReport {
+  /** Test matches predicted. */
+  matches: number;
+  /** Matches with valid closing odds, on which model and market are compared. */
+  compared: number;
+  skippedNoClosing: number;
+  model: Scores;
+  market: Scores;
+  /** Model scores on every predicted match (including those without closing odds). */
+  modelAll: Scores;
+  betting: { bets: number; staked: number; profit: number; roi: number; maxDrawdown: number; clv: number; finalBankroll: number };
+  fit: { count: number; medianMs: number; totalMs: number };
+  predictions: BacktestPrediction[];
+}
+
+const now = (): number => globalThis.performance?.now() ?? Date.now();
+
+/** Run the walk-forward backtest: `history` is only learned from, `test` is predicted then learned from. */
+export function backtestSoccer(history: readonly BacktestMatch[], test: readonly BacktestMatch[], options: BacktestOptions = {}): BacktestReport {
+  if (test.length === 0) throw new Error('backtest: no test matches');
+  const xi = options.xi ?? 0.0019;
+  const windowDays = options.windowDays ?? 1100;
+  const shrinkage = options.shrinkage ?? 0;
+  const refitDays = options.refitDays ?? 0;
+  const newcomer = options.newcomer ?? { attack: 0, defence: 0 };
+  const policy = { edgeThreshold: 0.03, kellyFraction: 0.25, maxStake: 0.05, ...options.betting };
+
+  const known = [...history].sort((a, b) => a.day - b.day);
+  const queue = [...test].sort((a, b) => a.day - b.day);
+  const predictions: BacktestPrediction[] = [];
+  const fitTimes: number[] = [];
+  let model: DixonColesModel | undefined;
+  let lastFitDay = -Infinity;
+
+  let bankroll = 1, peak = 1, maxDrawdown = 0, staked = 0, profit = 0, bets = 0, clvSum = 0;
+
+  for (let i = 0; i < queue.length; ) {
+    const day = queue[i]!.day;
+    let j = i;
+    while (j < queue.length && queue[j]!.day === day) j++;
+    if (!model || day - lastFitDay >= refitDays) {
+      const t0 = now();
+      const priors = shrinkage > 0 ? newcomerPriors(known, day, windowDays, newcomer) : undefined;
+      model = fitDixonColes(known, {
+        xi,
+        windowDays,
+        asOfDay: day,
+        shrinkage,
+        ...(priors ? { priors } : {}),
+        ...(model ? { warmStart: model } : {}),
+        ...(options.tolerance ? { tolerance: options.tolerance } : {}),
+      });
+      fitTimes.push(now() - t0);
+      lastFitDay = day;
+    }
+    for (let k = i; k < j; k++) {
+      const m = queue[k]!;
+      const rates = predictRates(model, m.home, m.away, { neutral: m.neutral ?? false, unknownTeam: newcomer });
+      const p = matchOdds(scoreGrid(rates, 15));
+      const probs: [number, number, number] = [p.home, p.draw, p.away];
+      const outcome = m.homeGoals > m.awayGoals ? 0 : m.homeGoals === m.awayGoals ? 1 : 2;
+      const market = fairClosing(m.closing, options.vigMethod ?? 'multiplicative');
+      predictions.push({ day, home: m.home, away: m.away, outcome, model: probs, market });
+
+      // Value betting at the available price (pre-match if given, else closing).
+      const price = validPrice(m.price) ?? validPrice(m.closing);
+      if (price) {
+        const odds = [price.home, price.draw, price.away];
+        let best = -1, bestEdge = policy.edgeThreshold;
+        for (let c = 0; c < 3; c++) {
+          const edge = probs[c]! * odds[c]! - 1;
+          if (edge > bestEdge) {
+            bestEdge = edge;
+            best = c;
+          }
+        }
+        if (best >= 0) {
+          const f = kellyStake(probs[best]!, odds[best]!, { fraction: policy.kellyFraction, cap: policy.maxStake });
+          const stake = f * bankroll;
+          const pnl = best === outcome ? stake * (odds[best]! - 1) : -stake;
+          bankroll += pnl;
+          staked += stake;
+          profit += pnl;
+          bets++;
+          if (market) clvSum += odds[best]! * market[best]! - 1;
+          peak = Math.max(peak, bankroll);
+          maxDrawdown = Math.max(maxDrawdown, (peak - bankroll) / peak);
+        }
+      }
+    }
+    for (let k = i; k < j; k++) known.push(queue[k]!);
+    i = j;
+    options.onProgress?.(i, queue.length);
+  }
+
+  const compared = predictions.filter((p) => p.market !== null);
+  const sorted = [...fitTimes].sort((a, b) => a - b);
+  return {
+    matches: predictions.length,
+    compared: compared.length,
+    skippedNoClosing: predictions.length - compared.length,
+    model: scores(compared.map((p) => p.model), compared.map((p) => p.outcome)),
+    market: scores(compared.map((p) => p.market!), compared.map((p) => p.outcome)),
+    modelAll: scores(predictions.map((p) => p.model), predictions.map((p) => p.outcome)),
+    betting: {
+      bets,
+      staked,
+      profit,
+      roi: staked > 0 ? profit / staked : 0,
+      maxDrawdown,
+      clv: bets > 0 ? clvSum / bets : 0,
+      finalBankroll: bankroll,
+    },
+    fit: { count: fitTimes.length, medianMs: sorted[sorted.length >> 1] ?? 0, totalMs: fitTimes.reduce((a, b) => a + b, 0) },
+    predictions,
+  };
+}
+
+function validPrice(p: ThreeWay | null | undefined): ThreeWay | null {
+  if (!p) return null;
+  return [p.home, p.draw, p.away].every((o) => Number.isFinite(o) && o > 1) ? p : null;
+}
+
+function fairClosing(p: ThreeWay | null | undefined, method: VigMethod): [number, number, number] | null {
+  const v = validPrice(p);
+  if (!v) return null;
+  try {
+    const f = removeVig([v.home, v.draw, v.away], method);
+    return [f[0]!, f[1]!, f[2]!];
+  } catch {
+    return null; // a negative margin (bad data) cannot be a market benchmark: skip, counted as missing
+  }
+}
+
+function scores(probs: readonly [number, number, number][], outcomes: readonly number[]): Scores {
+  if (probs.length === 0) return { rps: NaN, logLoss: NaN, brier: NaN };
+  let r = 0, l = 0, b = 0;
+  for (let i = 0; i < probs.length; i++) {
+    r += rps(probs[i]!, outcomes[i]!);
+    l += logLoss(probs[i]!, outcomes[i]!);
+    b += brier(probs[i]!, outcomes[i]!);
+  }
+  const n = probs.length;
+  return { rps: r / n, logLoss: l / n, brier: b / n };
+}
