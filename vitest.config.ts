@@ -5,6 +5,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     globalSetup: ['scripts/test/global-setup.ts'],
-    projects: ['ml/vitest.config.ts', 'worker/vitest.cli.config.ts', 'db/vitest.config.ts'],
+    projects: ['ml/vitest.config.ts', 'worker/vitest.cli.config.ts', 'db/vitest.config.ts', 'worker/vitest.config.ts'],
   },
 });

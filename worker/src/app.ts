@@ -1,0 +1,101 @@
+/**
+ * The Hono app: routes only. Each route is a thin adapter over a verb; errors are mapped here once.
+ */
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { ConfigError, loadConfig, type Bindings } from './env.ts';
+import { AppError, toHttpStatus } from './lib/errors.ts';
+import { metrics } from './lib/metrics.ts';
+import { roomEventSchema, roomNameSchema } from './rooms/protocol.ts';
+import { publishToRoom } from './rooms/publish.ts';
+import { buildCtx } from './runtime.ts';
+import { checkHealth } from './services/health/check-health.ts';
+import { appRouter } from './trpc/router.ts';
+
+type AppEnv = { Bindings: Bindings };
+
+function bearer(req: Request): string | null {
+  const h = req.headers.get('authorization');
+  return h?.startsWith('Bearer ') ? h.slice(7) : null;
+}
+
+/** Constant-time comparison, so the admin token cannot be guessed byte by byte from timings. */
+function sameSecret(a: string | null, b: string | undefined): boolean {
+  if (!a || !b || a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+
+export function createApp() {
+  const app = new Hono<AppEnv>();
+
+  const observe: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const t0 = performance.now();
+    await next();
+    // Label by route pattern (never the raw path, which would explode cardinality).
+    const matched = c.req.matchedRoutes.filter((r) => r.handler !== observe);
+    const route = matched.length ? matched[matched.length - 1]!.path : 'unmatched';
+    metrics.observe(c.req.method, route, c.res.status, (performance.now() - t0) / 1000);
+  };
+  app.use('*', observe);
+
+  app.onError((err, c) => {
+    if (err instanceof AppError) return c.json({ error: err.code, message: err.message }, toHttpStatus(err.code) as 400);
+    if (err instanceof ConfigError) console.error(err.message);
+    else console.error(JSON.stringify({ level: 'error', msg: 'unhandled', error: String(err) }));
+    return c.json({ error: 'INTERNAL', message: 'internal error' }, 500);
+  });
+
+  app.get('/', (c) => c.json({ name: 'fairline-api', routes: ['/health', '/metrics', '/trpc/*', '/rooms/:room'] }));
+
+  app.get('/health', async (c) => {
+    const { ctx, dispose } = buildCtx(loadConfig(c.env));
+    try {
+      const report = await checkHealth({ ctx });
+      return c.json(report, report.status === 'down' ? 503 : 200);
+    } finally {
+      c.executionCtx.waitUntil(dispose());
+    }
+  });
+
+  app.get('/metrics', (c) => c.text(metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }));
+
+  app.all('/trpc/*', async (c) => {
+    const config = loadConfig(c.env);
+    const { ctx, dispose } = buildCtx(config);
+    try {
+      return await fetchRequestHandler({
+        endpoint: '/trpc',
+        req: c.req.raw,
+        router: appRouter,
+        createContext: () => ({ ...ctx, isAdmin: sameSecret(bearer(c.req.raw), config.ADMIN_TOKEN) }),
+      });
+    } finally {
+      c.executionCtx.waitUntil(dispose());
+    }
+  });
+
+  app.get('/rooms/:room', async (c) => {
+    const room = roomNameSchema.safeParse(c.req.param('room'));
+    if (!room.success) throw new AppError('NOT_FOUND', 'unknown room');
+    if (c.req.header('upgrade') !== 'websocket') throw new AppError('BAD_REQUEST', 'expected a WebSocket upgrade');
+    const stub = c.env.LIVE_ROOM.get(c.env.LIVE_ROOM.idFromName(room.data));
+    const headers = new Headers(c.req.raw.headers);
+    headers.set('x-fairline-room', room.data);
+    return stub.fetch(new Request(c.req.raw.url, { headers }));
+  });
+
+  app.post('/rooms/:room/publish', async (c) => {
+    const config = loadConfig(c.env);
+    if (!sameSecret(bearer(c.req.raw), config.ADMIN_TOKEN)) throw new AppError('UNAUTHORIZED', 'admin token required');
+    const room = roomNameSchema.safeParse(c.req.param('room'));
+    if (!room.success) throw new AppError('NOT_FOUND', 'unknown room');
+    const event = roomEventSchema.safeParse(await c.req.json().catch(() => null));
+    if (!event.success) throw new AppError('BAD_REQUEST', `invalid event: ${event.error.issues.map((i) => i.message).join('; ')}`);
+    return c.json(await publishToRoom(c.env, room.data, event.data));
+  });
+
+  app.notFound((c) => c.json({ error: 'NOT_FOUND', message: 'no such route' }, 404));
+  return app;
+}

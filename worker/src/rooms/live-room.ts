@@ -1,0 +1,67 @@
+/**
+ * LiveRoom: one Durable Object per room name, fanning events out to WebSockets. Uses the hibernation API
+ * (`ctx.acceptWebSocket`), so idle sockets cost nothing and survive eviction. The sequence number lives in
+ * durable storage so it keeps increasing across hibernation.
+ */
+import { DurableObject } from 'cloudflare:workers';
+import { clientMessageSchema, roomEventSchema, type RoomEvent, type ServerMessage } from './protocol.ts';
+
+export class LiveRoom extends DurableObject {
+  override async fetch(request: Request): Promise<Response> {
+    if (request.headers.get('Upgrade') !== 'websocket') return new Response('expected a WebSocket upgrade', { status: 426 });
+    const room = request.headers.get('x-fairline-room') ?? 'unknown';
+    const pair = new WebSocketPair();
+    const [client, server] = [pair[0], pair[1]];
+    this.ctx.acceptWebSocket(server, [room]);
+    const seq = (await this.ctx.storage.get<number>('seq')) ?? 0;
+    const welcome: ServerMessage = { type: 'welcome', room, seq, connections: this.ctx.getWebSockets().length };
+    server.send(JSON.stringify(welcome));
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  /** Server-side publish path (called through the DO stub by routes, cron jobs and services). */
+  async publish(room: string, event: RoomEvent): Promise<{ seq: number; delivered: number }> {
+    const parsed = roomEventSchema.parse(event);
+    const seq = ((await this.ctx.storage.get<number>('seq')) ?? 0) + 1;
+    await this.ctx.storage.put('seq', seq);
+    const message = JSON.stringify({ type: 'event', room, seq, event: parsed } satisfies ServerMessage);
+    let delivered = 0;
+    for (const ws of this.ctx.getWebSockets()) {
+      try {
+        ws.send(message);
+        delivered++;
+      } catch {
+        // A socket closing mid-send is not the publisher's problem.
+      }
+    }
+    return { seq, delivered };
+  }
+
+  async connections(): Promise<number> {
+    return this.ctx.getWebSockets().length;
+  }
+
+  override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer) {
+    let data: unknown;
+    try {
+      data = JSON.parse(typeof message === 'string' ? message : new TextDecoder().decode(message));
+    } catch {
+      data = null;
+    }
+    const parsed = clientMessageSchema.safeParse(data);
+    const reply: ServerMessage = parsed.success
+      ? { type: 'pong', at: new Date().toISOString() }
+      : { type: 'error', message: 'unknown message; send {"type":"ping"}' };
+    ws.send(JSON.stringify(reply));
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number, reason: string) {
+    // 1005/1006 are reserved (no status / abnormal): echoing them back throws.
+    const safe = code === 1005 || code === 1006 ? 1000 : code;
+    try {
+      ws.close(safe, reason);
+    } catch {
+      // already closed
+    }
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * The LiveRoom wire protocol, shared as types by the API worker, the web app and partner clients.
+ * Server → client messages are JSON; every event carries a per-room sequence number so a client can tell
+ * it missed something (and refetch) after a reconnect.
+ */
+import { z } from 'zod';
+
+export const PUBLIC_ROOMS = ['fixtures', 'soccer', 'nfl'] as const;
+export const roomNameSchema = z.union([
+  z.enum(PUBLIC_ROOMS),
+  z.string().regex(/^fixture:\d{1,10}$/, 'room must be fixtures, soccer, nfl or fixture:<id>'),
+]);
+export type RoomName = z.infer<typeof roomNameSchema>;
+
+export const roomEventSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('odds'),
+    fixtureId: z.number().int(),
+    market: z.string(),
+    selection: z.string(),
+    line: z.number().nullable(),
+    bookmaker: z.string(),
+    price: z.number().gt(1),
+  }),
+  z.object({
+    kind: z.literal('prediction'),
+    fixtureId: z.number().int(),
+    market: z.string(),
+    selection: z.string(),
+    probability: z.number().min(0).max(1),
+  }),
+  z.object({
+    kind: z.literal('fixture'),
+    fixtureId: z.number().int(),
+    status: z.string(),
+    homeScore: z.number().int().nullable(),
+    awayScore: z.number().int().nullable(),
+  }),
+  z.object({ kind: z.literal('heartbeat'), at: z.string() }),
+]);
+export type RoomEvent = z.infer<typeof roomEventSchema>;
+
+export type ServerMessage =
+  | { type: 'welcome'; room: string; seq: number; connections: number }
+  | { type: 'event'; room: string; seq: number; event: RoomEvent }
+  | { type: 'pong'; at: string }
+  | { type: 'error'; message: string };
+
+export const clientMessageSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('ping') })]);
+export type ClientMessage = z.infer<typeof clientMessageSchema>;

@@ -1,0 +1,24 @@
+/**
+ * Builds a verb context from the validated config, per request or per cron tick. The Pool is created per
+ * invocation (Workers must not share sockets across requests) and closed through `dispose` after the response.
+ */
+import { createPoolDb } from '@fairline/db';
+import type { Ctx } from './context.ts';
+import type { AppConfig } from './env.ts';
+import { upstashCache } from './lib/cache.ts';
+import { jsonLogger, type Logger } from './lib/logger.ts';
+
+export function buildCtx(config: AppConfig, logger: Logger = jsonLogger({ env: config.ENVIRONMENT })): {
+  ctx: Ctx;
+  dispose: () => Promise<void>;
+} {
+  const { db, close } = createPoolDb({ url: config.DATABASE_URL, localProxy: config.NEON_LOCAL_PROXY });
+  const cache =
+    config.UPSTASH_REDIS_REST_URL && config.UPSTASH_REDIS_REST_TOKEN
+      ? upstashCache(config.UPSTASH_REDIS_REST_URL, config.UPSTASH_REDIS_REST_TOKEN)
+      : null;
+  return {
+    ctx: { db, cache, clock: () => new Date(), logger, fetch: (input, init) => fetch(input, init) },
+    dispose: () => close().catch(() => {}),
+  };
+}

@@ -1,0 +1,11 @@
+// The API surface partner apps type against: `import type { AppRouter } from '@fairline/worker/router'`.
+import { fixturesRouter } from './routers/fixtures.ts';
+import { systemRouter } from './routers/system.ts';
+import { router } from './init.ts';
+
+export const appRouter = router({
+  fixtures: fixturesRouter,
+  system: systemRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,8 @@
+import { getFixture, getFixtureInput } from '../../services/fixtures/get-fixture.ts';
+import { listFixtures, listFixturesInput } from '../../services/fixtures/list-fixtures.ts';
+import { publicProcedure, router } from '../init.ts';
+
+export const fixturesRouter = router({
+  list: publicProcedure.input(listFixturesInput).query(({ ctx, input }) => listFixtures({ ctx, input })),
+  byId: publicProcedure.input(getFixtureInput).query(({ ctx, input }) => getFixture({ ctx, input })),
+});

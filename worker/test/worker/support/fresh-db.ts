@@ -1,0 +1,40 @@
+/**
+ * Inside workerd there is no `pg` (raw TCP), so a suite creates its own database from the migrated template
+ * through the Neon proxy — the same path production code uses to reach Postgres.
+ */
+import { createPoolDb, type PoolDb } from '@fairline/db';
+import { sql } from 'drizzle-orm';
+import { env } from 'cloudflare:test';
+import type { Bindings } from '../../../src/env.ts';
+
+export interface TestEnv extends Bindings {
+  TEST_ADMIN_DATABASE_URL: string;
+  TEST_TEMPLATE_DB: string;
+}
+
+export const testEnv = env as unknown as TestEnv;
+
+export interface SuiteDb {
+  env: TestEnv;
+  db: PoolDb;
+  drop(): Promise<void>;
+}
+
+export async function suiteDatabase(): Promise<SuiteDb> {
+  const name = `w_${crypto.randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const admin = createPoolDb({ url: testEnv.TEST_ADMIN_DATABASE_URL, localProxy: testEnv.NEON_LOCAL_PROXY });
+  await admin.db.execute(sql.raw(`create database "${name}" template "${testEnv.TEST_TEMPLATE_DB}"`));
+  await admin.close();
+  const url = testEnv.TEST_ADMIN_DATABASE_URL.replace(/\/postgres$/, `/${name}`);
+  const { db, close } = createPoolDb({ url, localProxy: testEnv.NEON_LOCAL_PROXY });
+  return {
+    env: { ...testEnv, DATABASE_URL: url },
+    db,
+    async drop() {
+      await close();
+      const a = createPoolDb({ url: testEnv.TEST_ADMIN_DATABASE_URL, localProxy: testEnv.NEON_LOCAL_PROXY });
+      await a.db.execute(sql.raw(`drop database if exists "${name}" with (force)`));
+      await a.close();
+    },
+  };
+}
