@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """
 Independent Dixon-Coles peer for Fairline's benchmarks and golden values.
 

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """
 Golden values for Fairline's Dixon-Coles tests (ml/test/soccer/dixon-coles-golden.test.ts).
 
@@ -11,7 +11,7 @@ Case "epl-2015-18": all matches of 2015/16, 2016/17 and 2017/18, reference day =
 weights exp(-xi * age_days) with xi = 0.0019, matches with age <= 1100 days.
 Also an unweighted fit (xi = 0) of the 2017/18 season alone.
 
-Run from the repository root:  python3 ml/test/golden/soccer/make_golden.py > ml/test/golden/soccer/dixon-coles.json
+Run from the repository root:  /usr/bin/python3 ml/test/golden/soccer/make_golden.py > ml/test/golden/soccer/dixon-coles.json
 """
 import csv
 import datetime
