@@ -1,0 +1,129 @@
+// `fairline backtest soccer --train <csv...> --test <csv...> [--xi] [--window-days] [--shrinkage] [--json]`
+// Reads football-data.co.uk CSVs, runs the walk-forward Dixon–Coles backtest from @fairline/ml and prints the
+// model next to the margin-free Pinnacle closing odds. Transport only: all modelling lives in ml/.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { parseFootballDataCsv } from '@fairline/ml/data/football-data';
+import {
+  SOCCER_DEFAULTS,
+  backtestMatchFromFootballData,
+  backtestSoccer,
+  type BacktestMatch,
+  type BacktestReport,
+} from '@fairline/ml/soccer/index';
+
+const USAGE =
+  'usage: fairline backtest soccer --train <csv...> --test <csv...> [--xi 0.0019] [--window-days 1100] ' +
+  '[--shrinkage N] [--refit-days 0] [--edge 0.03] [--kelly 0.25] [--json]';
+
+/** Let `--train a.csv b.csv` mean `--train a.csv --train b.csv` (parseArgs wants the flag repeated). */
+function expandMultiValue(argv: string[], flags: readonly string[]): string[] {
+  const out: string[] = [];
+  let current: string | null = null;
+  for (const a of argv) {
+    if (a.startsWith('--')) {
+      current = flags.includes(a) ? a : null;
+      if (!current) out.push(a);
+      continue;
+    }
+    if (current) out.push(current, a);
+    else out.push(a);
+  }
+  return out;
+}
+
+function num(v: string | undefined, name: string, fallback: number): number {
+  if (v === undefined) return fallback;
+  const x = Number(v);
+  if (!Number.isFinite(x)) throw new Error(`--${name} must be a number, got "${v}"`);
+  return x;
+}
+
+function load(files: string[], log: (s: string) => void): BacktestMatch[] {
+  const out: BacktestMatch[] = [];
+  for (const f of files) {
+    const res = parseFootballDataCsv(readFileSync(f, 'utf8'));
+    for (const r of res.rejects.slice(0, 5)) log(`${f}:${r.row}: skipped row: ${r.reason}`);
+    if (res.rejects.length > 5) log(`${f}: … ${res.rejects.length - 5} more rejected rows`);
+    out.push(...res.matches.map(backtestMatchFromFootballData));
+  }
+  return out;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: expandMultiValue(argv, ['--train', '--test']),
+    options: {
+      train: { type: 'string', multiple: true },
+      test: { type: 'string', multiple: true },
+      xi: { type: 'string' },
+      'window-days': { type: 'string' },
+      shrinkage: { type: 'string' },
+      'refit-days': { type: 'string' },
+      edge: { type: 'string' },
+      kelly: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (!values.train?.length || !values.test?.length) {
+    console.error(USAGE);
+    return 2;
+  }
+  const log = (s: string) => process.stderr.write(`${s}\n`);
+  const history = load(values.train, log);
+  const test = load(values.test, log);
+  const showProgress = !values.json && process.stderr.isTTY;
+  const report = backtestSoccer(history, test, {
+    xi: num(values.xi, 'xi', SOCCER_DEFAULTS.xi),
+    windowDays: num(values['window-days'], 'window-days', SOCCER_DEFAULTS.windowDays),
+    shrinkage: num(values.shrinkage, 'shrinkage', SOCCER_DEFAULTS.shrinkage),
+    newcomer: SOCCER_DEFAULTS.newcomer,
+    refitDays: num(values['refit-days'], 'refit-days', 0),
+    betting: { edgeThreshold: num(values.edge, 'edge', 0.03), kellyFraction: num(values.kelly, 'kelly', 0.25) },
+    ...(showProgress ? { onProgress: progressBar } : {}),
+  });
+  if (showProgress) process.stderr.write('\n');
+  if (values.json) {
+    console.log(JSON.stringify(summary(report)));
+  } else {
+    printHuman(report);
+  }
+  return 0;
+}
+
+function progressBar(done: number, total: number): void {
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} matches`);
+}
+
+export function summary(r: BacktestReport) {
+  return {
+    matches: r.matches,
+    compared: r.compared,
+    skippedNoClosing: r.skippedNoClosing,
+    model: r.model,
+    market: r.market,
+    betting: { bets: r.betting.bets, roi: r.betting.roi, maxDrawdown: r.betting.maxDrawdown, clv: r.betting.clv },
+    fit: { count: r.fit.count, medianMs: r.fit.medianMs },
+  };
+}
+
+function printHuman(r: BacktestReport): void {
+  const f = (x: number, d = 4) => x.toFixed(d);
+  console.log(`walk-forward backtest: ${r.matches} matches predicted, ${r.compared} compared with closing odds` +
+    (r.skippedNoClosing > 0 ? ` (${r.skippedNoClosing} skipped: no closing odds)` : ''));
+  console.log('              RPS      log loss  Brier');
+  console.log(`  model       ${f(r.model.rps)}   ${f(r.model.logLoss)}    ${f(r.model.brier)}`);
+  console.log(`  market      ${f(r.market.rps)}   ${f(r.market.logLoss)}    ${f(r.market.brier)}`);
+  console.log(`  model/market RPS ratio: ${f(r.model.rps / r.market.rps)}`);
+  const b = r.betting;
+  console.log(`betting: ${b.bets} bets, ROI ${(100 * b.roi).toFixed(2)}%, max drawdown ${(100 * b.maxDrawdown).toFixed(1)}%, CLV ${(100 * b.clv).toFixed(2)}%`);
+  console.log(`fits: ${r.fit.count}, median ${f(r.fit.medianMs, 2)} ms`);
+}
