@@ -4,22 +4,28 @@
  * quantiles of the training values, or midpoints between distinct values when there are few of them.
  *
  * Convention, shared with inference and with XGBoost: value x falls in bin b = #{cuts ≤ x}, so a split "bin ≤ b
- * goes left" is the raw test `x < cuts[b]`. Missing values (NaN) get one extra bin after the value bins.
+ * goes left" is the raw test `x < cuts[b]`. Missing values (NaN) get one extra bin, numBins[f], right after
+ * the value bins; a feature with missing training values keeps at most 255 value bins so every id fits a byte.
  *
- * The binned matrix is row-major Uint16 holding a *global* bin id (feature offset + bin), so the histogram
- * builder touches one contiguous 2·F-byte row per sample and needs no per-feature offset arithmetic.
+ * The binned matrix is row-major Uint8: histogram building walks a node's rows, and each row's F bins sit in
+ * one F-byte run (one cache line for F ≤ 64). Measured on 200k×20 on scattered node rows: ≈ 1.8 ns per update
+ * row-wise against ≈ 3.8 ns for a column-major layout that gathers each column through the row list.
+ * Every feature owns BIN_STRIDE histogram slots, so slot = f·BIN_STRIDE + bin with no lookup.
  */
 import type { DenseMatrix } from './types.ts';
 
 export interface BinMapper {
   /** Per feature, ascending bin upper edges (length = value bins − 1). */
   cuts: Float64Array[];
-  /** Per feature, value bins (cuts.length + 1); the missing bin is `offsets[f] + numBins[f]`. */
+  /** Per feature, value bins (cuts.length + 1); bin numBins[f] holds the missing values. */
   numBins: Int32Array;
-  /** Per feature, first global bin id; each feature owns numBins[f] + 1 ids. */
+  /** Per feature, first histogram slot (f · BIN_STRIDE). */
   offsets: Int32Array;
   totalBins: number;
 }
+
+/** Histogram slots per feature: up to 256 value bins plus the missing bin. */
+export const BIN_STRIDE = 257;
 
 /** Rows used to place the quantile cuts (a deterministic even-stride sample beyond this). */
 const SKETCH_ROWS = 1 << 18;
@@ -33,21 +39,20 @@ export function buildBinMapper(x: DenseMatrix, maxBins: number): BinMapper {
   const numBins = new Int32Array(cols);
   const offsets = new Int32Array(cols);
   const buf = new Float64Array(sampleRows);
-  let total = 0;
   for (let f = 0; f < cols; f++) {
     let m = 0;
     for (let i = 0; i < sampleRows; i++) {
       const v = values[Math.floor(i * stride) * cols + f]!;
       if (v === v) buf[m++] = v;
     }
-    const c = featureCuts(buf.subarray(0, m).sort(), maxBins);
+    let hasMissing = m < sampleRows;
+    for (let p = f; !hasMissing && p < values.length; p += cols) if (values[p] !== values[p]) hasMissing = true;
+    const c = featureCuts(buf.subarray(0, m).sort(), hasMissing ? Math.min(maxBins, 255) : maxBins);
     cuts.push(c);
     numBins[f] = c.length + 1;
-    offsets[f] = total;
-    total += c.length + 2;
+    offsets[f] = f * BIN_STRIDE;
   }
-  if (total > 65535) throw new Error(`gbdt: too many bins in total (${total}); lower maxBins`);
-  return { cuts, numBins, offsets, totalBins: total };
+  return { cuts, numBins, offsets, totalBins: cols * BIN_STRIDE };
 }
 
 /** Cuts of one feature from its sorted non-missing values. */
@@ -91,17 +96,16 @@ export function binOf(cuts: Float64Array, v: number): number {
   return lo;
 }
 
-/** The binned matrix: row-major global bin ids. */
-export function binMatrix(x: DenseMatrix, mapper: BinMapper): Uint16Array {
-  const { rows, cols, values } = x;
-  const out = new Uint16Array(rows * cols);
+/** The binned matrix: row-major local bin ids (numBins[f] = missing). */
+export function binMatrix(x: DenseMatrix, mapper: BinMapper): Uint8Array {
+  const { cols, values } = x;
+  const out = new Uint8Array(values.length);
   for (let f = 0; f < cols; f++) {
     const cuts = mapper.cuts[f]!;
-    const off = mapper.offsets[f]!;
-    const missing = off + mapper.numBins[f]!;
-    for (let r = 0, p = f; r < rows; r++, p += cols) {
+    const missing = mapper.numBins[f]!;
+    for (let p = f; p < values.length; p += cols) {
       const v = values[p]!;
-      out[p] = v === v ? off + binOf(cuts, v) : missing;
+      out[p] = v === v ? binOf(cuts, v) : missing;
     }
   }
   return out;

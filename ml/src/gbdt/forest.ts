@@ -13,6 +13,11 @@ export interface Forest {
   treeClass: Int32Array;
   /** Split feature, or −1 for a leaf. */
   feature: Int32Array;
+  /** As `feature` but 0 for leaves, whose children point back at themselves: a walk of exactly treeDepth[t]
+   * steps ends on the right leaf from any start, so rows can be walked in lockstep without exit tests. */
+  walkFeature: Int32Array;
+  /** Depth (edges on the longest root–leaf path) of each tree. */
+  treeDepth: Int32Array;
   /** Left iff x < threshold; NaN follows defaultLeft. */
   threshold: Float64Array;
   children: Int32Array;
@@ -53,6 +58,8 @@ export function buildForest(
     treeRoot: new Int32Array(trees.length),
     treeClass: Int32Array.from(treeClass),
     feature: new Int32Array(total),
+    walkFeature: new Int32Array(total),
+    treeDepth: new Int32Array(trees.length),
     threshold: new Float64Array(total),
     children: new Int32Array(2 * total),
     defaultLeft: new Uint8Array(total),
@@ -70,7 +77,10 @@ export function buildForest(
       const a = base + i;
       const feat = t.feature[i]!;
       const isLeaf = feat < 0 || t.left[i]! < 0;
-      if (!isLeaf) {
+      if (isLeaf) {
+        f.children[2 * a] = a;
+        f.children[2 * a + 1] = a;
+      } else {
         if (feat >= numFeatures) throw new Error(`gbdt: tree ${ti} node ${i} splits on feature ${feat} ≥ ${numFeatures}`);
         const l = t.left[i]!;
         const r = t.right[i]!;
@@ -79,15 +89,29 @@ export function buildForest(
         f.children[2 * a + 1] = base + r;
       }
       f.feature[a] = isLeaf ? -1 : feat;
+      f.walkFeature[a] = isLeaf ? 0 : feat;
       f.threshold[a] = isLeaf ? 0 : t.threshold[i]!;
       f.defaultLeft[a] = t.defaultLeft[i] ? 1 : 0;
       f.value[a] = t.value[i]!;
       f.gain[a] = t.gain[i]!;
       f.cover[a] = t.cover[i]!;
     }
+    f.treeDepth[ti] = depthOf(f, base);
     base += m;
   });
   return f;
+}
+
+function depthOf(f: Forest, root: number): number {
+  let best = 0;
+  const stack = [root, 0];
+  while (stack.length > 0) {
+    const d = stack.pop()!;
+    const nd = stack.pop()!;
+    if (d > best) best = d;
+    if (f.feature[nd]! >= 0) stack.push(f.children[2 * nd]!, d + 1, f.children[2 * nd + 1]!, d + 1);
+  }
+  return best;
 }
 
 /** Tree t back to local arrays (for artifacts). */
@@ -128,6 +152,8 @@ export function truncateForest(f: Forest, rounds: number): Forest {
     treeRoot: f.treeRoot.slice(0, T),
     treeClass: f.treeClass.slice(0, T),
     feature: f.feature.slice(0, end),
+    walkFeature: f.walkFeature.slice(0, end),
+    treeDepth: f.treeDepth.slice(0, T),
     threshold: f.threshold.slice(0, end),
     children: f.children.slice(0, 2 * end),
     defaultLeft: f.defaultLeft.slice(0, end),

@@ -55,7 +55,7 @@ export class TreeGrower {
   private readonly pool: HistogramPool;
 
   constructor(
-    private readonly bins: Uint16Array,
+    private readonly bins: Uint8Array,
     private readonly F: number,
     n: number,
     private readonly mapper: BinMapper,
@@ -161,15 +161,15 @@ export class TreeGrower {
   /** Stable in-place partition of rows[start..end) by the split; returns the first right position. */
   private partition(start: number, end: number, s: SplitCandidate): number {
     const { rows, tmp, bins, F } = this;
-    const off = this.mapper.offsets[s.feature]!;
-    const thr = off + s.bin;
-    const missing = off + this.mapper.numBins[s.feature]!;
+    const f = s.feature;
+    const thr = s.bin;
+    const missing = this.mapper.numBins[f]!;
     const dl = s.defaultLeft;
     let l = start;
     let k = 0;
     for (let i = start; i < end; i++) {
       const r = rows[i]!;
-      const b = bins[r * F + s.feature]!;
+      const b = bins[r * F + f]!;
       if (b <= thr || (dl && b === missing)) rows[l++] = r;
       else tmp[k++] = r;
     }

@@ -1,13 +1,16 @@
+import { BIN_STRIDE } from './binning.ts';
+
 /**
- * Gradient histograms: for each global bin, the sums of g and h (interleaved) over the rows of a node.
- * Only the smaller child of a split is built from its rows; the larger is the parent minus it ("histogram
- * subtraction", Ke et al., "LightGBM", NIPS 2017, §3), done in place in the parent's buffer.
+ * Gradient histograms: for each feature slot f·BIN_STRIDE + bin, the sums of g and h (interleaved) over the
+ * rows of a node, built row by row from the row-major bins. Only the smaller child of a split is built from its rows; the
+ * larger is the parent minus it ("histogram subtraction", Ke et al., "LightGBM", NIPS 2017, §3), done in place
+ * in the parent's buffer.
  */
 
 /** hist ← Σ over rows[start..end) of (g, h) into each row's F bins. `gh` is interleaved g, h per row. */
 export function buildHistogram(
   hist: Float64Array,
-  bins: Uint16Array,
+  bins: Uint8Array,
   F: number,
   rows: Uint32Array,
   start: number,
@@ -21,8 +24,8 @@ export function buildHistogram(
     const h = gh[2 * r + 1]!;
     let p = r * F;
     const e = p + F;
-    for (; p < e; p++) {
-      const k = bins[p]! << 1;
+    for (let o = 0; p < e; p++, o += 2 * BIN_STRIDE) {
+      const k = o + (bins[p]! << 1);
       hist[k] = hist[k]! + g;
       hist[k + 1] = hist[k + 1]! + h;
     }

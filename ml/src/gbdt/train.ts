@@ -223,13 +223,12 @@ function refitLeaves(
 }
 
 /** Leaf of training row r in a grown tree, on the binned matrix (for rows left out by subsampling). */
-function binnedLeaf(t: GrownTree, bins: Uint16Array, F: number, r: number, m: BinMapper): number {
+function binnedLeaf(t: GrownTree, bins: Uint8Array, F: number, r: number, m: BinMapper): number {
   let nd = 0;
   while (t.left[nd]! >= 0) {
     const f = t.feature[nd]!;
     const b = bins[r * F + f]!;
-    const off = m.offsets[f]!;
-    const goLeft = b === off + m.numBins[f]! ? t.defaultLeft[nd]! : b <= off + t.bin[nd]!;
+    const goLeft = b === m.numBins[f]! ? t.defaultLeft[nd]! : b <= t.bin[nd]!;
     nd = goLeft ? t.left[nd]! : t.left[nd]! + 1;
   }
   return nd;
