@@ -1,0 +1,185 @@
+/**
+ * nflverse weekly player stats (`player_stats` / `weekly_YYYY.csv`, one row per player-game) → players and
+ * `player_game_stats`. The game is found through the schedule already ingested from `games.csv`
+ * (season + week + the player's team, which must have played that week), so ingest nflverse-games first;
+ * a row whose game is unknown is rejected with that reason rather than inventing a fixture.
+ * The prop markets read the typed columns; every other numeric column is kept in `extra`.
+ */
+import { columnIndex, parseCsv, type CsvTable } from '@fairline/ml/data/csv';
+import { sql } from 'drizzle-orm';
+import { ensureReferenceTeams, resolveOrRegisterTeams } from '../identity/teams.ts';
+import { assertMostRowsValid, assertNotTruncated, rawRow } from '../guards.ts';
+import { runSource } from '../run-source.ts';
+import { emptyStatColumns, ensurePlayers, refreshPlayersLatestTeam, upsertPlayerGameStats } from '../store/players.ts';
+import { rows, type Tx } from '../store/sql.ts';
+import { addCounts, FileRejectedError, zeroCounts, type IngestCtx, type IngestFile, type Reject, type RunOptions, type RunSummary } from '../types.ts';
+import { NFL_COMPETITION, NFLVERSE_SOURCE } from './games.ts';
+
+const REQUIRED = ['player_id', 'player_display_name', 'recent_team', 'season', 'week'] as const;
+const IDENTITY = new Set([
+  'player_id', 'player_name', 'player_display_name', 'position', 'position_group', 'headshot_url', 'recent_team',
+  'season', 'week', 'season_type', 'opponent_team',
+]);
+/** Typed columns: [csv column, stat key, integer?]. Counting stats must be non-negative integers. */
+const TYPED = [
+  ['completions', 'completions', true],
+  ['attempts', 'passAttempts', true],
+  ['passing_yards', 'passingYards', false],
+  ['passing_tds', 'passingTds', true],
+  ['interceptions', 'interceptions', true],
+  ['carries', 'carries', true],
+  ['rushing_yards', 'rushingYards', false],
+  ['rushing_tds', 'rushingTds', true],
+  ['targets', 'targets', true],
+  ['receptions', 'receptions', true],
+  ['receiving_yards', 'receivingYards', false],
+  ['receiving_tds', 'receivingTds', true],
+] as const;
+const TYPED_COLUMNS = new Set<string>(TYPED.map(([c]) => c));
+
+export async function ingestNflverseWeekly(
+  ctx: IngestCtx,
+  input: { files: readonly IngestFile[] },
+  opts: RunOptions = {},
+): Promise<RunSummary> {
+  return runSource(ctx, 'nflverse-weekly', input.files, (tx, file) => ingestWeeklyFile(tx, file), {
+    ...opts,
+    prepare: (tx) => ensureReferenceTeams(tx, 'nfl'),
+  });
+}
+
+/** `${season}:${week}:${teamId}` → fixture id for the NFL seasons given. */
+async function scheduleIndex(tx: Tx, seasons: string[]): Promise<Map<string, number>> {
+  const found = await rows<{ id: number; label: string; week: number; home_team_id: number; away_team_id: number }>(
+    tx,
+    sql`SELECT f.id, s.label, f.week, f.home_team_id, f.away_team_id
+        FROM fixtures f JOIN seasons s ON s.id = f.season_id JOIN competitions c ON c.id = f.competition_id
+        WHERE c.code = ${NFL_COMPETITION.code} AND s.label = ANY(${sql.param(seasons)}::text[])`,
+  );
+  const out = new Map<string, number>();
+  for (const f of found) {
+    out.set(`${f.label}:${f.week}:${f.home_team_id}`, Number(f.id));
+    out.set(`${f.label}:${f.week}:${f.away_team_id}`, Number(f.id));
+  }
+  return out;
+}
+
+async function ingestWeeklyFile(tx: Tx, file: IngestFile) {
+  assertNotTruncated(file.text);
+  let table: CsvTable;
+  let c: Map<string, number>;
+  try {
+    table = parseCsv(file.text);
+    c = columnIndex(table.header, REQUIRED);
+  } catch (err) {
+    throw new FileRejectedError(`not an nflverse weekly player-stats file: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const extraCols = table.header
+    .map((h, i) => [h, i] as const)
+    .filter(([h]) => h !== '' && !IDENTITY.has(h) && !TYPED_COLUMNS.has(h));
+  const idx = (n: string) => c.get(n) ?? -1;
+  const cPlayer = idx('player_id'), cDisplay = idx('player_display_name'), cName = idx('player_name');
+  const cPos = idx('position'), cTeam = idx('recent_team'), cOpp = idx('opponent_team');
+  const cSeason = idx('season'), cWeek = idx('week'), cType = idx('season_type');
+  const typed = TYPED.map(([col, key, int]) => [idx(col), key, int, col] as const);
+
+  const rejects: Reject[] = [];
+  const teamNames = new Set<string>();
+  const seasons = new Set<string>();
+  interface Line { i: number; row: number; player: string; name: string; pos: string | null; team: string; opp: string | null; season: string; week: number; stats: (number | null)[]; extra: string }
+  const lines: Line[] = [];
+  let bad = 0;
+  for (let i = 0; i < table.rows.length; i++) {
+    const r = table.rows[i]!;
+    const row = table.lineNumbers[i]!;
+    const cell = (k: number) => (k >= 0 ? (r[k] ?? '').trim() : '');
+    const reject = (reason: string) => {
+      rejects.push({ row, raw: rawRow(table, i), reason });
+      bad++;
+    };
+    const player = cell(cPlayer);
+    if (!player) { reject('missing player_id'); continue; }
+    const name = cell(cDisplay) || cell(cName);
+    if (!name) { reject('missing player name'); continue; }
+    const team = cell(cTeam);
+    if (!team) { reject('missing team (recent_team)'); continue; }
+    const season = cell(cSeason);
+    if (!/^\d{4}$/.test(season)) { reject(`invalid season "${season}"`); continue; }
+    const week = Number(cell(cWeek));
+    if (!Number.isInteger(week) || week < 1 || week > 30) { reject(`invalid week "${cell(cWeek)}"`); continue; }
+    const stats: (number | null)[] = [];
+    let problem: string | null = null;
+    for (const [k, , int, col] of typed) {
+      const s = cell(k);
+      if (s === '') { stats.push(null); continue; }
+      const v = Number(s);
+      if (!Number.isFinite(v)) { problem = `invalid ${col} "${s}"`; break; }
+      if (int && (!Number.isInteger(v) || v < 0)) { problem = `invalid ${col} "${s}" (must be a non-negative integer)`; break; }
+      stats.push(v);
+    }
+    if (problem) { reject(problem); continue; }
+    const extra: Record<string, number | string> = {};
+    if (cType >= 0 && cell(cType)) extra.season_type = cell(cType);
+    for (const [h, k] of extraCols) {
+      const s = (r[k] ?? '').trim();
+      if (s === '') continue;
+      const v = Number(s);
+      if (Number.isFinite(v)) extra[h] = v;
+    }
+    const opp = cell(cOpp) || null;
+    teamNames.add(team);
+    if (opp) teamNames.add(opp);
+    seasons.add(season);
+    lines.push({ i, row, player, name, pos: cell(cPos) || null, team, opp, season, week, stats, extra: JSON.stringify(extra) });
+  }
+  assertMostRowsValid(table.rows.length, bad, 'nflverse weekly');
+  const counts = zeroCounts();
+  if (lines.length === 0) return { counts, rejects };
+
+  const teams = await resolveOrRegisterTeams(tx, 'nfl', NFLVERSE_SOURCE, teamNames);
+  counts.inserted += teams.created;
+  const schedule = await scheduleIndex(tx, [...seasons]);
+
+  const resolved: { line: Line; fixtureId: number; teamId: number; oppId: number | null }[] = [];
+  const seen = new Set<string>();
+  for (const line of lines) {
+    const teamId = teams.ids.get(line.team)!;
+    const fixtureId = schedule.get(`${line.season}:${line.week}:${teamId}`);
+    if (fixtureId === undefined) {
+      rejects.push({
+        row: line.row,
+        raw: rawRow(table, line.i),
+        reason: `no NFL game for ${line.team} in season ${line.season} week ${line.week} (ingest nflverse-games first)`,
+      });
+      continue;
+    }
+    const key = `${line.player}:${fixtureId}`;
+    if (seen.has(key)) {
+      rejects.push({ row: line.row, raw: rawRow(table, line.i), reason: `duplicate stat line for ${line.player} in this game` });
+      continue;
+    }
+    seen.add(key);
+    resolved.push({ line, fixtureId, teamId, oppId: line.opp ? (teams.ids.get(line.opp) ?? null) : null });
+  }
+
+  const playerMap = new Map<string, { externalId: string; name: string; position: string | null; teamId: number | null }>();
+  for (const r of resolved) {
+    playerMap.set(r.line.player, { externalId: r.line.player, name: r.line.name, position: r.line.pos, teamId: r.teamId });
+  }
+  const players = await ensurePlayers(tx, 'nfl', [...playerMap.values()]);
+  counts.inserted += players.inserted;
+
+  const cols = emptyStatColumns();
+  for (const r of resolved) {
+    cols.playerId.push(players.ids.get(r.line.player)!);
+    cols.fixtureId.push(r.fixtureId);
+    cols.teamId.push(r.teamId);
+    cols.opponentTeamId.push(r.oppId);
+    cols.position.push(r.line.pos);
+    typed.forEach(([, key], j) => (cols[key] as (number | null)[]).push(r.line.stats[j] ?? null));
+    cols.extra.push(r.line.extra);
+  }
+  addCounts(counts, await upsertPlayerGameStats(tx, cols));
+  counts.updated += await refreshPlayersLatestTeam(tx, [...players.ids.values()]);
+  return { counts, rejects };
+}

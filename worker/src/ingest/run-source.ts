@@ -1,0 +1,94 @@
+/**
+ * The skeleton every adapter runs in: take the source's advisory lock, open an `ingestion_runs` row, then
+ * ingest each file in a transaction of its own — the file's rows and its row-level rejects commit together,
+ * or (on a file-level problem) nothing of the file is kept and one reject names the reason — and finally
+ * close the run with its counts and duration.
+ */
+import { acquireSourceLock } from './lock.ts';
+import { finishRun, recordRejects, startRun } from './runs.ts';
+import type { Tx } from './store/sql.ts';
+import {
+  addCounts,
+  zeroCounts,
+  type Counts,
+  type FileOutcome,
+  type IngestCtx,
+  type IngestSource,
+  type Reject,
+  type RunOptions,
+  type RunSummary,
+} from './types.ts';
+
+/** What an adapter does with one input inside its transaction. */
+export type FileHandler<I> = (tx: Tx, input: I) => Promise<{ counts: Counts; rejects: Reject[] }>;
+
+export async function runSource<I extends { name: string }>(
+  ctx: IngestCtx,
+  source: IngestSource,
+  inputs: readonly I[],
+  handler: FileHandler<I>,
+  opts: RunOptions & { prepare?: (tx: Tx) => Promise<void> } = {},
+): Promise<RunSummary> {
+  const t0 = Date.now();
+  const lock = await acquireSourceLock(ctx.db, source, {
+    wait: opts.waitForLock ?? true,
+    timeoutMs: opts.lockTimeoutMs ?? 10 * 60_000,
+  });
+  try {
+    const runId = await startRun(ctx.db, source, ctx.clock());
+    const summary: RunSummary = { runId, source, files: inputs.length, failedFiles: 0, ms: 0, outcomes: [], ...zeroCounts() };
+    let runError: string | null = null;
+    try {
+      if (opts.prepare) await ctx.db.transaction((tx) => opts.prepare!(tx));
+      for (let i = 0; i < inputs.length; i++) {
+        const input = inputs[i]!;
+        const f0 = Date.now();
+        const outcome: FileOutcome = { name: input.name, error: null, ms: 0, ...zeroCounts() };
+        try {
+          const res = await ctx.db.transaction(async (tx) => {
+            const r = await handler(tx, input);
+            await recordRejects(tx, runId, input.name, r.rejects);
+            return r;
+          });
+          addCounts(outcome, res.counts);
+          outcome.rejected = res.rejects.length;
+        } catch (err) {
+          outcome.error = err instanceof Error ? err.message : String(err);
+          outcome.rejected = 1;
+          summary.failedFiles++;
+          ctx.logger.warn('ingest: file aborted', { source, file: input.name, error: outcome.error });
+          await recordRejects(ctx.db, runId, input.name, [{ row: null, raw: null, reason: `file aborted: ${outcome.error}` }]);
+        }
+        outcome.ms = Date.now() - f0;
+        addCounts(summary, outcome);
+        summary.outcomes.push(outcome);
+        opts.onProgress?.(i + 1, inputs.length, outcome);
+      }
+      if (summary.failedFiles > 0) {
+        runError = `${summary.failedFiles} of ${inputs.length} file(s) aborted: ${summary.outcomes
+          .filter((o) => o.error)
+          .map((o) => `${o.name}: ${o.error}`)
+          .join('; ')}`.slice(0, 4000);
+      }
+    } catch (err) {
+      runError = err instanceof Error ? err.message : String(err);
+      throw err;
+    } finally {
+      summary.ms = Date.now() - t0;
+      await finishRun(ctx.db, summary, runError, ctx.clock());
+      ctx.logger.info('ingest: run finished', {
+        source,
+        runId,
+        files: summary.files,
+        inserted: summary.inserted,
+        updated: summary.updated,
+        unchanged: summary.unchanged,
+        rejected: summary.rejected,
+        ms: summary.ms,
+      });
+    }
+    return summary;
+  } finally {
+    await lock.release();
+  }
+}

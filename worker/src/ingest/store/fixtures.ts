@@ -1,0 +1,111 @@
+/**
+ * Idempotent fixture upsert keyed by `fixtures.natural_key`. A conflicting row is rewritten only when one of
+ * its columns actually differs (`IS DISTINCT FROM`), so re-ingesting the same file touches nothing; `xmax = 0`
+ * on the returned rows tells a fresh insert from an update, and rows not returned were unchanged.
+ */
+import { FIXTURE_STATUSES, type FixtureStatus, type Sport } from '@fairline/db';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Counts } from '../types.ts';
+import { rows, unnest, type Tx } from './sql.ts';
+
+export interface FixtureRecord {
+  naturalKey: string;
+  competitionId: number;
+  seasonId: number;
+  homeTeamId: number;
+  awayTeamId: number;
+  /** ISO instant. */
+  kickoffAt: string;
+  status: FixtureStatus;
+  neutralVenue: boolean;
+  week: number | null;
+  homeScore: number | null;
+  awayScore: number | null;
+  homeScoreHt: number | null;
+  awayScoreHt: number | null;
+}
+
+/** Upserts the fixtures (natural keys must be unique within `recs`); returns natural key → id and counts. */
+export async function upsertFixtures(
+  tx: Tx,
+  sport: Sport,
+  recs: readonly FixtureRecord[],
+): Promise<{ ids: Map<string, number>; counts: Counts }> {
+  const counts: Counts = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+  const ids = new Map<string, number>();
+  if (recs.length === 0) return { ids, counts };
+  const v = unnest('v', [
+    ['natural_key', 'text', recs.map((r) => r.naturalKey)],
+    ['competition_id', 'int4', recs.map((r) => r.competitionId)],
+    ['season_id', 'int4', recs.map((r) => r.seasonId)],
+    ['home_team_id', 'int4', recs.map((r) => r.homeTeamId)],
+    ['away_team_id', 'int4', recs.map((r) => r.awayTeamId)],
+    ['kickoff_at', 'timestamptz', recs.map((r) => r.kickoffAt)],
+    ['status', 'text', recs.map((r) => r.status)],
+    ['neutral_venue', 'bool', recs.map((r) => r.neutralVenue)],
+    ['week', 'int4', recs.map((r) => r.week)],
+    ['home_score', 'int4', recs.map((r) => r.homeScore)],
+    ['away_score', 'int4', recs.map((r) => r.awayScore)],
+    ['home_score_ht', 'int4', recs.map((r) => r.homeScoreHt)],
+    ['away_score_ht', 'int4', recs.map((r) => r.awayScoreHt)],
+  ]);
+  const out = await rows<{ natural_key: string; id: number; inserted: boolean | null }>(
+    tx,
+    sql`
+    WITH v AS (SELECT * FROM ${v}),
+    up AS (
+      INSERT INTO fixtures AS f (sport, natural_key, competition_id, season_id, home_team_id, away_team_id, kickoff_at,
+        status, neutral_venue, week, home_score, away_score, home_score_ht, away_score_ht)
+      SELECT ${sport}::sport, natural_key, competition_id, season_id, home_team_id, away_team_id, kickoff_at,
+        status::fixture_status, neutral_venue, week, home_score, away_score, home_score_ht, away_score_ht FROM v
+      ON CONFLICT (natural_key) DO UPDATE SET
+        competition_id = excluded.competition_id, season_id = excluded.season_id,
+        home_team_id = excluded.home_team_id, away_team_id = excluded.away_team_id, kickoff_at = excluded.kickoff_at,
+        status = excluded.status, neutral_venue = excluded.neutral_venue, week = excluded.week,
+        home_score = excluded.home_score, away_score = excluded.away_score,
+        home_score_ht = excluded.home_score_ht, away_score_ht = excluded.away_score_ht, updated_at = now()
+      WHERE (f.competition_id, f.season_id, f.home_team_id, f.away_team_id, f.kickoff_at, f.status, f.neutral_venue,
+             f.week, f.home_score, f.away_score, f.home_score_ht, f.away_score_ht)
+        IS DISTINCT FROM
+            (excluded.competition_id, excluded.season_id, excluded.home_team_id, excluded.away_team_id,
+             excluded.kickoff_at, excluded.status, excluded.neutral_venue, excluded.week, excluded.home_score,
+             excluded.away_score, excluded.home_score_ht, excluded.away_score_ht)
+      RETURNING f.id, f.natural_key, (f.xmax = 0) AS inserted
+    )
+    SELECT v.natural_key, coalesce(up.id, old.id) AS id, up.inserted
+    FROM v LEFT JOIN up ON up.natural_key = v.natural_key LEFT JOIN fixtures old ON old.natural_key = v.natural_key`,
+  );
+  for (const r of out) {
+    ids.set(r.natural_key, Number(r.id));
+    if (r.inserted === true) counts.inserted++;
+    else if (r.inserted === false) counts.updated++;
+    else counts.unchanged++;
+  }
+  return { ids, counts };
+}
+
+const score = z.number().int().min(0).max(200).nullable();
+
+/** The normalised fixture every adapter produces, validated before it is written. */
+export const fixtureRecordSchema = z
+  .object({
+    naturalKey: z.string().min(3).max(200),
+    competitionId: z.number().int().positive(),
+    seasonId: z.number().int().positive(),
+    homeTeamId: z.number().int().positive(),
+    awayTeamId: z.number().int().positive(),
+    kickoffAt: z.iso.datetime(),
+    status: z.enum(FIXTURE_STATUSES),
+    neutralVenue: z.boolean(),
+    week: z.number().int().min(0).max(60).nullable(),
+    homeScore: score,
+    awayScore: score,
+    homeScoreHt: score,
+    awayScoreHt: score,
+  })
+  .refine((f) => f.homeTeamId !== f.awayTeamId, { message: 'a team cannot play itself', path: ['awayTeamId'] })
+  .refine((f) => f.status !== 'final' || (f.homeScore !== null && f.awayScore !== null), {
+    message: 'a final fixture needs both scores',
+    path: ['homeScore'],
+  });

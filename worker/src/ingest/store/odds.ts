@@ -1,0 +1,135 @@
+/**
+ * Writes to the append-only `odds_snapshots` time series, in batches of unnest arrays.
+ *  - `upsertOddsSnapshots`: for sources whose capture time is part of the data (a results file's pre-match and
+ *    closing prices): keyed by the full natural key; a corrected price updates the row, an equal one is a no-op.
+ *  - `appendChangedOdds`: for live polling: a row is appended only when its price differs from the latest
+ *    snapshot of the same selection, so polling an unchanged market writes nothing.
+ */
+import type { Market } from '@fairline/db';
+import { sql } from 'drizzle-orm';
+import type { Counts } from '../types.ts';
+import { chunks, rows, unnest, type Tx } from './sql.ts';
+
+/** Column-oriented batch (no per-row objects on the hot path: a file yields tens of thousands of prices). */
+export class OddsBatch {
+  fixtureId: number[] = [];
+  bookmakerId: number[] = [];
+  market: Market[] = [];
+  selection: string[] = [];
+  line: (number | null)[] = [];
+  playerId: (number | null)[] = [];
+  prop: (string | null)[] = [];
+  price: number[] = [];
+  capturedAt: string[] = [];
+  closing: boolean[] = [];
+  private seen = new Set<string>();
+
+  constructor(readonly source: string) {}
+
+  get length(): number {
+    return this.price.length;
+  }
+
+  /** Adds one price; a repeat of the same natural key within the batch is ignored (returns false). */
+  push(
+    fixtureId: number,
+    bookmakerId: number,
+    market: Market,
+    selection: string,
+    line: number | null,
+    price: number,
+    capturedAt: string,
+    closing: boolean,
+    playerId: number | null = null,
+    prop: string | null = null,
+  ): boolean {
+    const key = `${fixtureId}|${bookmakerId}|${market}|${selection}|${line}|${playerId}|${prop}|${closing}|${capturedAt}`;
+    if (this.seen.has(key)) return false;
+    this.seen.add(key);
+    this.fixtureId.push(fixtureId);
+    this.bookmakerId.push(bookmakerId);
+    this.market.push(market);
+    this.selection.push(selection);
+    this.line.push(line);
+    this.playerId.push(playerId);
+    this.prop.push(prop);
+    this.price.push(price);
+    this.capturedAt.push(capturedAt);
+    this.closing.push(closing);
+    return true;
+  }
+
+  slice(s: number, e: number) {
+    return unnest('v', [
+      ['fixture_id', 'int4', this.fixtureId.slice(s, e)],
+      ['bookmaker_id', 'int4', this.bookmakerId.slice(s, e)],
+      ['market', 'text', this.market.slice(s, e)],
+      ['selection', 'text', this.selection.slice(s, e)],
+      ['line', 'float4', this.line.slice(s, e)],
+      ['player_id', 'int4', this.playerId.slice(s, e)],
+      ['prop', 'text', this.prop.slice(s, e)],
+      ['price', 'float8', this.price.slice(s, e)],
+      ['captured_at', 'timestamptz', this.capturedAt.slice(s, e)],
+      ['closing', 'bool', this.closing.slice(s, e)],
+    ]);
+  }
+}
+
+const BATCH = 5000;
+
+export async function upsertOddsSnapshots(tx: Tx, batch: OddsBatch): Promise<Counts> {
+  const counts: Counts = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+  for (const [s, e] of chunks(batch.length, BATCH)) {
+    const [r] = await rows<{ inserted: number; updated: number }>(
+      tx,
+      sql`
+      WITH up AS (
+        INSERT INTO odds_snapshots AS o (fixture_id, bookmaker_id, market, selection, line, player_id, prop, price,
+          captured_at, closing, source)
+        SELECT fixture_id, bookmaker_id, market, selection, line, player_id, prop, price, captured_at, closing,
+          ${batch.source} FROM ${batch.slice(s, e)}
+        ON CONFLICT ON CONSTRAINT odds_snapshots_natural_key DO UPDATE SET price = excluded.price
+        WHERE o.price IS DISTINCT FROM excluded.price
+        RETURNING (o.xmax = 0) AS ins
+      )
+      SELECT count(*) FILTER (WHERE ins)::int AS inserted, count(*) FILTER (WHERE NOT ins)::int AS updated FROM up`,
+    );
+    counts.inserted += r?.inserted ?? 0;
+    counts.updated += r?.updated ?? 0;
+    counts.unchanged += e - s - (r?.inserted ?? 0) - (r?.updated ?? 0);
+  }
+  return counts;
+}
+
+export async function appendChangedOdds(tx: Tx, batch: OddsBatch): Promise<Counts> {
+  const counts: Counts = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+  for (const [s, e] of chunks(batch.length, BATCH)) {
+    const [r] = await rows<{ inserted: number }>(
+      tx,
+      sql`
+      WITH up AS (
+        INSERT INTO odds_snapshots (fixture_id, bookmaker_id, market, selection, line, player_id, prop, price,
+          captured_at, closing, source)
+        SELECT v.fixture_id, v.bookmaker_id, v.market, v.selection, v.line, v.player_id, v.prop, v.price,
+          v.captured_at, v.closing, ${batch.source}
+        FROM ${batch.slice(s, e)}
+        WHERE NOT EXISTS (
+          SELECT 1 FROM (
+            SELECT o.price FROM odds_snapshots o
+            WHERE o.fixture_id = v.fixture_id AND o.market = v.market AND o.bookmaker_id = v.bookmaker_id
+              AND o.selection = v.selection AND o.line IS NOT DISTINCT FROM v.line
+              AND o.player_id IS NOT DISTINCT FROM v.player_id AND o.prop IS NOT DISTINCT FROM v.prop
+              AND o.closing = v.closing AND o.captured_at <= v.captured_at
+            ORDER BY o.captured_at DESC LIMIT 1
+          ) latest WHERE latest.price = v.price
+        )
+        ON CONFLICT ON CONSTRAINT odds_snapshots_natural_key DO NOTHING
+        RETURNING 1
+      )
+      SELECT count(*)::int AS inserted FROM up`,
+    );
+    counts.inserted += r?.inserted ?? 0;
+    counts.unchanged += e - s - (r?.inserted ?? 0);
+  }
+  return counts;
+}

@@ -1,0 +1,132 @@
+/**
+ * Players and their per-game stat lines. Players are keyed by the source-of-record id (nflverse gsis id);
+ * their current team and position are derived from their most recent stat line (by kick-off), so the result
+ * does not depend on the order files are ingested in and re-ingesting changes nothing.
+ */
+import type { Sport } from '@fairline/db';
+import { sql } from 'drizzle-orm';
+import type { Counts } from '../types.ts';
+import { chunks, rows, unnest, type Tx } from './sql.ts';
+
+export async function ensurePlayers(
+  tx: Tx,
+  sport: Sport,
+  players: readonly { externalId: string; name: string; position: string | null; teamId: number | null }[],
+): Promise<{ ids: Map<string, number>; inserted: number }> {
+  const ids = new Map<string, number>();
+  if (players.length === 0) return { ids, inserted: 0 };
+  const ext = players.map((p) => p.externalId);
+  const ins = await rows<{ id: number }>(
+    tx,
+    sql`INSERT INTO players (sport, external_id, name, position, team_id)
+        SELECT ${sport}::sport, external_id, name, position, team_id FROM ${unnest('v', [
+          ['external_id', 'text', ext],
+          ['name', 'text', players.map((p) => p.name)],
+          ['position', 'text', players.map((p) => p.position)],
+          ['team_id', 'int4', players.map((p) => p.teamId)],
+        ])}
+        ON CONFLICT (sport, external_id) DO NOTHING RETURNING id`,
+  );
+  const found = await rows<{ external_id: string; id: number }>(
+    tx,
+    sql`SELECT external_id, id FROM players WHERE sport = ${sport}::sport AND external_id = ANY(${sql.param(ext)}::text[])`,
+  );
+  for (const r of found) ids.set(r.external_id, Number(r.id));
+  return { ids, inserted: ins.length };
+}
+
+/** Column-oriented stat lines for one batch. */
+export interface StatColumns {
+  playerId: number[];
+  fixtureId: number[];
+  teamId: (number | null)[];
+  opponentTeamId: (number | null)[];
+  position: (string | null)[];
+  completions: (number | null)[];
+  passAttempts: (number | null)[];
+  passingYards: (number | null)[];
+  passingTds: (number | null)[];
+  interceptions: (number | null)[];
+  carries: (number | null)[];
+  rushingYards: (number | null)[];
+  rushingTds: (number | null)[];
+  targets: (number | null)[];
+  receptions: (number | null)[];
+  receivingYards: (number | null)[];
+  receivingTds: (number | null)[];
+  /** JSON text of the `extra` object. */
+  extra: (string | null)[];
+}
+
+export function emptyStatColumns(): StatColumns {
+  return {
+    playerId: [], fixtureId: [], teamId: [], opponentTeamId: [], position: [], completions: [], passAttempts: [],
+    passingYards: [], passingTds: [], interceptions: [], carries: [], rushingYards: [], rushingTds: [], targets: [],
+    receptions: [], receivingYards: [], receivingTds: [], extra: [],
+  };
+}
+
+const COLS: [keyof StatColumns, string, 'int4' | 'float4' | 'text' | 'jsonb'][] = [
+  ['playerId', 'player_id', 'int4'],
+  ['fixtureId', 'fixture_id', 'int4'],
+  ['teamId', 'team_id', 'int4'],
+  ['opponentTeamId', 'opponent_team_id', 'int4'],
+  ['position', 'position', 'text'],
+  ['completions', 'completions', 'int4'],
+  ['passAttempts', 'pass_attempts', 'int4'],
+  ['passingYards', 'passing_yards', 'float4'],
+  ['passingTds', 'passing_tds', 'int4'],
+  ['interceptions', 'interceptions', 'int4'],
+  ['carries', 'carries', 'int4'],
+  ['rushingYards', 'rushing_yards', 'float4'],
+  ['rushingTds', 'rushing_tds', 'int4'],
+  ['targets', 'targets', 'int4'],
+  ['receptions', 'receptions', 'int4'],
+  ['receivingYards', 'receiving_yards', 'float4'],
+  ['receivingTds', 'receiving_tds', 'int4'],
+  ['extra', 'extra', 'jsonb'],
+];
+const NAMES = COLS.map(([, n]) => n);
+const SET = sql.raw(NAMES.slice(2).map((n) => `${n} = excluded.${n}`).join(', '));
+const OLD = sql.raw(NAMES.slice(2).map((n) => `s.${n}`).join(', '));
+const NEW = sql.raw(NAMES.slice(2).map((n) => `excluded.${n}`).join(', '));
+const LIST = sql.raw(NAMES.join(', '));
+
+export async function upsertPlayerGameStats(tx: Tx, cols: StatColumns): Promise<Counts> {
+  const counts: Counts = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+  for (const [s, e] of chunks(cols.playerId.length, 4000)) {
+    const v = unnest('v', COLS.map(([k, n, t]) => [n, t, (cols[k] as unknown[]).slice(s, e)] as const));
+    const [r] = await rows<{ inserted: number; updated: number }>(
+      tx,
+      sql`WITH up AS (
+            INSERT INTO player_game_stats AS s (${LIST}) SELECT ${LIST} FROM ${v}
+            ON CONFLICT (player_id, fixture_id) DO UPDATE SET ${SET}
+            WHERE (${OLD}) IS DISTINCT FROM (${NEW})
+            RETURNING (s.xmax = 0) AS ins)
+          SELECT count(*) FILTER (WHERE ins)::int AS inserted, count(*) FILTER (WHERE NOT ins)::int AS updated FROM up`,
+    );
+    counts.inserted += r?.inserted ?? 0;
+    counts.updated += r?.updated ?? 0;
+    counts.unchanged += e - s - (r?.inserted ?? 0) - (r?.updated ?? 0);
+  }
+  return counts;
+}
+
+/** Sets each player's team and position from their latest stat line; returns how many players changed. */
+export async function refreshPlayersLatestTeam(tx: Tx, playerIds: readonly number[]): Promise<number> {
+  if (playerIds.length === 0) return 0;
+  const r = await rows<{ id: number }>(
+    tx,
+    sql`UPDATE players p SET team_id = latest.team_id, position = coalesce(latest.position, p.position), updated_at = now()
+        FROM (
+          SELECT DISTINCT ON (s.player_id) s.player_id, s.team_id, s.position
+          FROM player_game_stats s JOIN fixtures f ON f.id = s.fixture_id
+          WHERE s.player_id = ANY(${sql.param([...playerIds])}::int4[])
+          ORDER BY s.player_id, f.kickoff_at DESC, f.id DESC
+        ) latest
+        WHERE p.id = latest.player_id
+          AND (p.team_id, p.position) IS DISTINCT FROM (latest.team_id, coalesce(latest.position, p.position))
+        RETURNING p.id`,
+  );
+  return r.length;
+}

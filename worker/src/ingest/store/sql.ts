@@ -1,0 +1,30 @@
+/**
+ * Bulk statements through the Neon driver: each column travels as ONE array parameter and Postgres turns the
+ * arrays back into rows with `unnest`, so a batch of thousands of rows is one round trip through the proxy
+ * with a handful of parameters (instead of one placeholder per value, capped at 65,535).
+ */
+import type { PoolDb } from '@fairline/db';
+import { sql, type SQL } from 'drizzle-orm';
+
+/** A transaction handle or the pool itself: both run statements. */
+export type Tx = Parameters<Parameters<PoolDb['transaction']>[0]>[0] | PoolDb;
+
+export type PgArrayType = 'int4' | 'int8' | 'text' | 'float8' | 'float4' | 'bool' | 'timestamptz' | 'date' | 'jsonb';
+
+/** `unnest($1::int4[], $2::text[], …) AS alias(c1, c2, …)` for the given columns. */
+export function unnest(alias: string, cols: readonly (readonly [name: string, type: PgArrayType, values: unknown[]])[]): SQL {
+  const parts = cols.map(([, type, values]) => sql`${sql.param(values)}::${sql.raw(type)}[]`);
+  const names = cols.map(([name]) => name).join(', ');
+  return sql`unnest(${sql.join(parts, sql`, `)}) AS ${sql.raw(alias)}(${sql.raw(names)})`;
+}
+
+/** Rows of a raw statement (the neon-serverless session returns a pg QueryResult). */
+export async function rows<T>(tx: Tx, query: SQL): Promise<T[]> {
+  const res = (await tx.execute(query)) as unknown as { rows: T[] };
+  return res.rows;
+}
+
+/** Split `n` items into [start, end) chunks of at most `size`. */
+export function* chunks(n: number, size: number): Generator<[number, number]> {
+  for (let s = 0; s < n; s += size) yield [s, Math.min(n, s + size)];
+}
