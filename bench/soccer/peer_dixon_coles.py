@@ -10,9 +10,15 @@ weighted negative log-likelihood (including ln x! terms); the analytic gradient 
 L-BFGS-B (rho bounded to [-0.5, 0.5]; infeasible tau gives +inf).
 
 Usage as a module: fit(home_idx, away_idx, hg, ag, weights, n_teams, gtol=1e-6) -> dict.
-Usage as a script (benchmark): peer_dixon_coles.py <matches.json> <repeats>
-  reads {"teams": [...], "home": [...], "away": [...], "hg": [...], "ag": [...], "w": [...]},
-  fits `repeats` times and prints JSON with the median/min wall time in ms and the fitted NLL.
+Usage as a script (benchmark):
+  peer_dixon_coles.py fit <matches.json> <repeats>
+    reads {"teams": [...], "home": [...], "away": [...], "hg": [...], "ag": [...], "w": [...]},
+    fits `repeats` times and prints JSON with the median/min wall time in ms and the fitted NLL.
+  peer_dixon_coles.py walkforward <matches.json>
+    reads {"xi", "window", "matches": [[home, away, hg, ag, day, isTest], ...]} (sorted by day); before each
+    test match date refits (cold start) on matches strictly before that date within the window and predicts
+    1X2 from a 0..10 goal grid; a team absent from the window gets rating 0 (league average).
+    Prints JSON {"probs": [[pH, pD, pA], ...] in test-match order, "fits", "seconds"}.
 """
 import json
 import sys
@@ -100,9 +106,60 @@ def fit(h, a, x, y, w, n, gtol=1e-6):
     }
 
 
+def walkforward(spec):
+    xi = spec["xi"]
+    window = spec["window"]
+    ms = spec["matches"]
+    days = np.array([m[4] for m in ms], dtype=float)
+    probs = []
+    fits = 0
+    t0 = time.perf_counter()
+    test_days = sorted({m[4] for m in ms if m[5]})
+    by_day = {}
+    for i, m in enumerate(ms):
+        if m[5]:
+            by_day.setdefault(m[4], []).append(i)
+    for d in test_days:
+        keep = [i for i in range(len(ms)) if 0 < d - days[i] <= window]
+        teams = sorted({ms[i][0] for i in keep} | {ms[i][1] for i in keep})
+        idx = {t: k for k, t in enumerate(teams)}
+        h = np.array([idx[ms[i][0]] for i in keep])
+        a = np.array([idx[ms[i][1]] for i in keep])
+        x = np.array([ms[i][2] for i in keep], dtype=float)
+        y = np.array([ms[i][3] for i in keep], dtype=float)
+        w = np.exp(-xi * (d - days[keep]))
+        res = fit(h, a, x, y, w, len(teams))
+        fits += 1
+        att = np.array(res["attack"])
+        dfn = np.array(res["defence"])
+        mean_def = dfn.mean()
+        for i in by_day[d]:
+            hi, ai = idx.get(ms[i][0]), idx.get(ms[i][1])
+            ah, dh = (att[hi], dfn[hi]) if hi is not None else (0.0, mean_def)
+            aa, da = (att[ai], dfn[ai]) if ai is not None else (0.0, mean_def)
+            lam = np.exp(res["home"] + ah + da)
+            mu = np.exp(aa + dh)
+            k = np.arange(11)
+            px = np.exp(k * np.log(lam) - lam - gammaln(k + 1))
+            py = np.exp(k * np.log(mu) - mu - gammaln(k + 1))
+            g = np.outer(px, py)
+            rho = res["rho"]
+            g[0, 0] *= 1 - lam * mu * rho
+            g[0, 1] *= 1 + lam * rho
+            g[1, 0] *= 1 + mu * rho
+            g[1, 1] *= 1 - rho
+            g /= g.sum()
+            probs.append([float(np.tril(g, -1).sum()), float(np.trace(g)), float(np.triu(g, 1).sum())])
+    return {"probs": probs, "fits": fits, "seconds": time.perf_counter() - t0}
+
+
 def main():
-    data = json.load(open(sys.argv[1]))
-    repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 20
+    mode = sys.argv[1]
+    if mode == "walkforward":
+        print(json.dumps(walkforward(json.load(open(sys.argv[2])))))
+        return
+    data = json.load(open(sys.argv[2]))
+    repeats = int(sys.argv[3]) if len(sys.argv) > 3 else 20
     h = np.asarray(data["home"], dtype=np.int64)
     a = np.asarray(data["away"], dtype=np.int64)
     x = np.asarray(data["hg"], dtype=np.float64)

@@ -43,6 +43,11 @@ export interface FootballDataMatch {
   awayGoals: number;
   halfTimeHomeGoals: number | null;
   halfTimeAwayGoals: number | null;
+  /** Match statistics when the file has them (HS/AS shots, HST/AST shots on target). */
+  homeShots: number | null;
+  awayShots: number | null;
+  homeShotsOnTarget: number | null;
+  awayShotsOnTarget: number | null;
   /** 1X2 prices keyed by football-data's prefix: `PS` Pinnacle, `PSC` Pinnacle closing, `B365`, `Max`, `BbAv`… */
   odds1x2: Record<string, Price1x2>;
   /** Over/under 2.5 goals keyed by prefix (`B365`, `P`, `PC`, `Avg`, `BbMx`…). */
@@ -88,6 +93,7 @@ export function parseFootballData(table: CsvTable): FootballDataResult {
   const idx = (name: string) => col.get(name) ?? -1;
   const cDate = idx('Date'), cHome = idx('HomeTeam'), cAway = idx('AwayTeam'), cHg = idx('FTHG'), cAg = idx('FTAG');
   const cDiv = idx('Div'), cTime = idx('Time'), cHthg = idx('HTHG'), cHtag = idx('HTAG');
+  const cHs = idx('HS'), cAs = idx('AS'), cHst = idx('HST'), cAst = idx('AST');
 
   const matches: FootballDataMatch[] = [];
   const rejects: FootballDataReject[] = [];
@@ -156,6 +162,10 @@ export function parseFootballData(table: CsvTable): FootballDataResult {
       awayGoals: ag,
       halfTimeHomeGoals: parseGoals(cell(cHthg)),
       halfTimeAwayGoals: parseGoals(cell(cHtag)),
+      homeShots: parseGoals(cell(cHs)),
+      awayShots: parseGoals(cell(cAs)),
+      homeShotsOnTarget: parseGoals(cell(cHst)),
+      awayShotsOnTarget: parseGoals(cell(cAst)),
       odds1x2,
       overUnder25,
       asianHandicap,

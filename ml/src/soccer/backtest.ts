@@ -14,7 +14,7 @@ import { brier, logLoss, rps } from '../metrics/scoring-rules.ts';
 import { removeVig, type VigMethod } from '../odds/vig.ts';
 import { kellyStake } from '../odds/staking.ts';
 import type { SoccerMatch } from './dixon-coles-data.ts';
-import { fitDixonColes, predictRates, type DixonColesModel, type TeamRating } from './dixon-coles.ts';
+import { fitDixonColes, predictRates, rating, type DixonColesModel, type TeamRating } from './dixon-coles.ts';
 import { matchOdds, type ThreeWay } from './markets.ts';
 import { newcomerPriors } from './newcomers.ts';
 import { scoreGrid } from './score-grid.ts';
@@ -24,6 +24,9 @@ export interface BacktestMatch extends SoccerMatch {
   closing?: ThreeWay | null;
   /** Price available when betting (e.g. Pinnacle pre-match PSH/PSD/PSA); defaults to the closing price. */
   price?: ThreeWay | null;
+  /** Shots on target, used only when `shotsOnTargetWeight` > 0. */
+  homeShotsOnTarget?: number | null;
+  awayShotsOnTarget?: number | null;
 }
 
 export interface BettingPolicy {
@@ -46,6 +49,14 @@ export interface BacktestOptions {
   /** How the closing margin is removed. Default multiplicative. */
   vigMethod?: VigMethod;
   betting?: BettingPolicy;
+  /**
+   * Weight w of a shots-on-target rating model in the team ratings (0 = pure Dixon–Coles, the default).
+   * A second, independent-Poisson model with the same decay and shrinkage is fitted to shots on target
+   * (a less noisy signal of team strength than goals; cf. the expected-goals literature), and the fixture's
+   * log goal rates use (1 − w)·(goal ratings) + w·(shot ratings) on top of the goal model's intercept, home
+   * advantage and ρ. No market information is used.
+   */
+  shotsOnTargetWeight?: number;
   /** L-BFGS gradient tolerance passed to each fit. */
   tolerance?: number;
   /** Called after each match date with (matches predicted so far, total). */
@@ -100,6 +111,15 @@ export function backtestSoccer(history: readonly BacktestMatch[], test: readonly
   const predictions: BacktestPrediction[] = [];
   const fitTimes: number[] = [];
   let model: DixonColesModel | undefined;
+  let shotModel: DixonColesModel | undefined;
+  const shotsWeight = options.shotsOnTargetWeight ?? 0;
+  if (!(shotsWeight >= 0 && shotsWeight <= 1)) throw new RangeError(`backtest: shotsOnTargetWeight must be in [0, 1], got ${shotsWeight}`);
+  const shotMatches: SoccerMatch[] = [];
+  const addShots = (m: BacktestMatch) => {
+    if (shotsWeight > 0 && m.homeShotsOnTarget != null && m.awayShotsOnTarget != null)
+      shotMatches.push({ home: m.home, away: m.away, homeGoals: m.homeShotsOnTarget, awayGoals: m.awayShotsOnTarget, day: m.day, neutral: m.neutral ?? false });
+  };
+  known.forEach(addShots);
   let lastFitDay = -Infinity;
 
   let bankroll = 1, peak = 1, maxDrawdown = 0, staked = 0, profit = 0, bets = 0, clvSum = 0;
@@ -120,12 +140,29 @@ export function backtestSoccer(history: readonly BacktestMatch[], test: readonly
         ...(model ? { warmStart: model } : {}),
         ...(options.tolerance ? { tolerance: options.tolerance } : {}),
       });
+      // The shot model needs at least some shot data in the window (older files lack HST/AST).
+      if (shotsWeight > 0 && shotMatches.some((s) => s.day < day && day - s.day <= windowDays)) {
+        const shotPriors = shrinkage > 0 ? newcomerPriors(shotMatches, day, windowDays, newcomer) : undefined;
+        shotModel = fitDixonColes(shotMatches, {
+          xi,
+          windowDays,
+          asOfDay: day,
+          shrinkage,
+          estimateRho: false,
+          ...(shotPriors ? { priors: shotPriors } : {}),
+          ...(shotModel ? { warmStart: shotModel } : {}),
+        });
+      } else {
+        shotModel = undefined; // no shot data in the window: pure Dixon–Coles for this date
+      }
       fitTimes.push(now() - t0);
       lastFitDay = day;
     }
     for (let k = i; k < j; k++) {
       const m = queue[k]!;
-      const rates = predictRates(model, m.home, m.away, { neutral: m.neutral ?? false, unknownTeam: newcomer });
+      const rates = shotModel
+        ? blendedRates(model, shotModel, shotsWeight, m, newcomer)
+        : predictRates(model, m.home, m.away, { neutral: m.neutral ?? false, unknownTeam: newcomer });
       const p = matchOdds(scoreGrid(rates, 15));
       const probs: [number, number, number] = [p.home, p.draw, p.away];
       const outcome = m.homeGoals > m.awayGoals ? 0 : m.homeGoals === m.awayGoals ? 1 : 2;
@@ -158,7 +195,10 @@ export function backtestSoccer(history: readonly BacktestMatch[], test: readonly
         }
       }
     }
-    for (let k = i; k < j; k++) known.push(queue[k]!);
+    for (let k = i; k < j; k++) {
+      known.push(queue[k]!);
+      addShots(queue[k]!);
+    }
     i = j;
     options.onProgress?.(i, queue.length);
   }
@@ -183,6 +223,19 @@ export function backtestSoccer(history: readonly BacktestMatch[], test: readonly
     },
     fit: { count: fitTimes.length, medianMs: sorted[sorted.length >> 1] ?? 0, totalMs: fitTimes.reduce((a, b) => a + b, 0) },
     predictions,
+  };
+}
+
+/** Goal rates with team ratings blended between the goal model and the shots-on-target model. */
+function blendedRates(goals: DixonColesModel, shots: DixonColesModel, w: number, m: BacktestMatch, newcomer: TeamRating) {
+  const hg = rating(goals, m.home, newcomer), ag = rating(goals, m.away, newcomer);
+  const hs = rating(shots, m.home, newcomer), as = rating(shots, m.away, newcomer);
+  const mix = (a: number, b: number) => (1 - w) * a + w * b;
+  const venue = m.neutral ? 0 : 1;
+  return {
+    home: Math.exp(goals.intercept + venue * goals.homeAdvantage + mix(hg.attack, hs.attack) + mix(ag.defence, as.defence)),
+    away: Math.exp(goals.intercept + mix(ag.attack, as.attack) + mix(hg.defence, hs.defence)),
+    rho: goals.rho,
   };
 }
 

@@ -28,6 +28,8 @@ export interface DixonColesOptions {
   priors?: Readonly<Record<string, TeamRating>>;
   /** Previous fit to start from (teams matched by name; new teams start at their prior). */
   warmStart?: DixonColesModel;
+  /** Estimate the low-score dependence ρ (default). false fixes ρ = 0: independent Poissons. */
+  estimateRho?: boolean;
   /** L-BFGS gradient tolerance on the mean NLL. Default 1e-6. */
   tolerance?: number;
   maxIterations?: number;
@@ -77,9 +79,19 @@ export function fitDixonColes(matches: readonly SoccerMatch[], options: DixonCol
       }
     });
   }
-  const objective = dixonColesObjective(data, shrinkage > 0 ? { strength: shrinkage, attackPrior, defencePrior } : null);
+  const full = dixonColesObjective(data, shrinkage > 0 ? { strength: shrinkage, attackPrior, defencePrior } : null);
+  const estimateRho = options.estimateRho ?? true;
+  // With ρ fixed at 0 its gradient is zeroed, so L-BFGS never moves it (its search direction stays 0 there).
+  const objective = estimateRho
+    ? full
+    : (x: Float64Array, g: Float64Array) => {
+        const f = full(x, g);
+        g[2] = 0;
+        return f;
+      };
 
   const x0 = startingPoint(data.teams, data, options.warmStart, attackPrior, defencePrior);
+  if (!estimateRho) x0[2] = 0;
   const res = minimizeLbfgs(objective, x0, {
     gradientTolerance: options.tolerance ?? 1e-6,
     maxIterations: options.maxIterations ?? 1000,

@@ -15,5 +15,7 @@ export function backtestMatchFromFootballData(m: FootballDataMatch): BacktestMat
     day: m.day,
     closing: m.pinnacleClosing ?? m.odds1x2['AvgC'] ?? null,
     price: m.pinnacle,
+    homeShotsOnTarget: m.homeShotsOnTarget,
+    awayShotsOnTarget: m.awayShotsOnTarget,
   };
 }

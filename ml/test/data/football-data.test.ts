@@ -74,6 +74,7 @@ describe('parseFootballDataCsv on every shared football-data file', () => {
     expect(first.overUnder25['P']).toEqual({ over: 1.4, under: 3.11 }); // P>2.5, P<2.5
     expect(first.asianHandicap['P']).toEqual({ line: -2.25, home: 1.97, away: 1.95 });
     expect(first.asianHandicap['PC']!.line).toBe(-2.25);
+    expect(first).toMatchObject({ homeShots: 15, awayShots: 12, homeShotsOnTarget: 7, awayShotsOnTarget: 5 });
     expect(Object.keys(first.odds1x2)).toEqual(expect.arrayContaining(['B365', 'PS', 'PSC', 'Max', 'Avg', 'MaxC', 'AvgC', 'B365C']));
     expect(res.matches.filter((m) => m.pinnacleClosing).length).toBe(380);
   });
