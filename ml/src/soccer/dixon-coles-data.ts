@@ -30,6 +30,21 @@ export interface PackedMatches {
   teamWeight: Float64Array;
   /** Σ w·(ln x! + ln y!), so the reported NLL is the full one. */
   logFactorialTerm: number;
+  /**
+   * The same matches aggregated by fixture (home, away, venue): the likelihood's non-linear terms depend on
+   * a match only through its fixture's rates and whether its score is 0-0, 0-1, 1-0 or 1-1, so summing the
+   * weights per fixture and per low-score cell gives the exact likelihood with one λ, μ per fixture.
+   */
+  pairs: {
+    home: Int32Array;
+    away: Int32Array;
+    venue: Float64Array;
+    weight: Float64Array;
+    w00: Float64Array;
+    w01: Float64Array;
+    w10: Float64Array;
+    w11: Float64Array;
+  };
 }
 
 /**
@@ -68,6 +83,10 @@ export function packMatches(matches: readonly SoccerMatch[], xi: number, asOfDay
     totalWeight: 0,
     teamWeight: new Float64Array(teams.length),
     logFactorialTerm: 0,
+    pairs: {
+      home: new Int32Array(0), away: new Int32Array(0), venue: new Float64Array(0), weight: new Float64Array(0),
+      w00: new Float64Array(0), w01: new Float64Array(0), w10: new Float64Array(0), w11: new Float64Array(0),
+    },
   };
   let tw = 0;
   let lf = 0;
@@ -89,7 +108,40 @@ export function packMatches(matches: readonly SoccerMatch[], xi: number, asOfDay
   }
   packed.totalWeight = tw;
   packed.logFactorialTerm = lf;
+  packed.pairs = aggregatePairs(packed, teams.length);
   return packed;
+}
+
+function aggregatePairs(p: PackedMatches, nTeams: number): PackedMatches['pairs'] {
+  const slot = new Map<number, number>();
+  const n = p.home.length;
+  const home = new Int32Array(n), away = new Int32Array(n), venue = new Float64Array(n), weight = new Float64Array(n);
+  const w00 = new Float64Array(n), w01 = new Float64Array(n), w10 = new Float64Array(n), w11 = new Float64Array(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const key = (p.home[i]! * nTeams + p.away[i]!) * 2 + p.venue[i]!;
+    let j = slot.get(key);
+    if (j === undefined) {
+      j = k++;
+      slot.set(key, j);
+      home[j] = p.home[i]!;
+      away[j] = p.away[i]!;
+      venue[j] = p.venue[i]!;
+    }
+    const w = p.weight[i]!;
+    weight[j]! += w;
+    const x = p.homeGoals[i]!, y = p.awayGoals[i]!;
+    if (x < 2 && y < 2) {
+      if (x === 0 && y === 0) w00[j]! += w;
+      else if (x === 0) w01[j]! += w;
+      else if (y === 0) w10[j]! += w;
+      else w11[j]! += w;
+    }
+  }
+  return {
+    home: home.slice(0, k), away: away.slice(0, k), venue: venue.slice(0, k), weight: weight.slice(0, k),
+    w00: w00.slice(0, k), w01: w01.slice(0, k), w10: w10.slice(0, k), w11: w11.slice(0, k),
+  };
 }
 
 const LOG_FACT = new Float64Array(64);

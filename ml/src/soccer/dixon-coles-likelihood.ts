@@ -81,48 +81,49 @@ export function dixonColesObjective(data: PackedMatches, penalty: Penalty | null
     let gc = linC;
     let gg = linG;
     let gr = 0;
-    for (let i = 0; i < m; i++) {
-      const h = home[i]!;
-      const a = away[i]!;
-      const w = weight[i]!;
-      const v = venue[i]!;
+    // Non-linear terms, one λ, μ per fixture (see PackedMatches.pairs).
+    const P = data.pairs;
+    const np = P.home.length;
+    for (let j = 0; j < np; j++) {
+      const h = P.home[j]!;
+      const a = P.away[j]!;
+      const v = P.venue[j]!;
+      const W = P.weight[j]!;
       const lam = Math.exp(c + gamma * v + attack[h]! + defence[a]!);
       const mu = Math.exp(c + attack[a]! + defence[h]!);
-      // −λ − μ terms: d/dη1 = −λ, d/dη2 = −μ.
-      let d1 = -lam;
-      let d2 = -mu;
-      let ll_i = -lam - mu;
-      const x = homeGoals[i]!;
-      const y = awayGoals[i]!;
-      if (x < 2 && y < 2) {
-        let tau: number;
-        if (x === 0 && y === 0) {
-          tau = 1 - lam * mu * rho;
-          if (!(tau > 0)) return Infinity;
-          const q = (-lam * mu * rho) / tau;
-          d1 += q;
-          d2 += q;
-          gr -= (w * lam * mu) / tau;
-        } else if (x === 0) {
-          tau = 1 + lam * rho;
-          if (!(tau > 0)) return Infinity;
-          d1 += (lam * rho) / tau;
-          gr += (w * lam) / tau;
-        } else if (y === 0) {
-          tau = 1 + mu * rho;
-          if (!(tau > 0)) return Infinity;
-          d2 += (mu * rho) / tau;
-          gr += (w * mu) / tau;
-        } else {
-          tau = 1 - rho;
-          if (!(tau > 0)) return Infinity;
-          gr -= w / tau;
-        }
-        ll_i += Math.log(tau);
+      ll -= W * (lam + mu);
+      let d1 = -W * lam;
+      let d2 = -W * mu;
+      const w00 = P.w00[j]!, w01 = P.w01[j]!, w10 = P.w10[j]!, w11 = P.w11[j]!;
+      if (w00 > 0) {
+        const tau = 1 - lam * mu * rho;
+        if (!(tau > 0)) return Infinity;
+        ll += w00 * Math.log(tau);
+        const q = (-w00 * lam * mu * rho) / tau;
+        d1 += q;
+        d2 += q;
+        gr -= (w00 * lam * mu) / tau;
       }
-      ll += w * ll_i;
-      d1 *= w;
-      d2 *= w;
+      if (w01 > 0) {
+        const tau = 1 + lam * rho;
+        if (!(tau > 0)) return Infinity;
+        ll += w01 * Math.log(tau);
+        d1 += (w01 * lam * rho) / tau;
+        gr += (w01 * lam) / tau;
+      }
+      if (w10 > 0) {
+        const tau = 1 + mu * rho;
+        if (!(tau > 0)) return Infinity;
+        ll += w10 * Math.log(tau);
+        d2 += (w10 * mu * rho) / tau;
+        gr += (w10 * mu) / tau;
+      }
+      if (w11 > 0) {
+        const tau = 1 - rho;
+        if (!(tau > 0)) return Infinity;
+        ll += w11 * Math.log(tau);
+        gr -= w11 / tau;
+      }
       gc += d1 + d2;
       gg += d1 * v;
       gA[h]! += d1;
