@@ -96,17 +96,37 @@ export function binOf(cuts: Float64Array, v: number): number {
   return lo;
 }
 
-/** The binned matrix: row-major local bin ids (numBins[f] = missing). */
-export function binMatrix(x: DenseMatrix, mapper: BinMapper): Uint8Array {
-  const { cols, values } = x;
-  const out = new Uint8Array(values.length);
+/**
+ * The binned training matrix: row-major Uint8 bin ids (numBins[f] = missing), each row padded to a multiple of
+ * 4 bytes so a row can be copied as 32-bit words when a node's rows are gathered.
+ */
+export interface BinnedMatrix {
+  bins: Uint8Array;
+  /** The same bytes as 32-bit words. */
+  words: Uint32Array;
+  /** Bytes per row (cols rounded up to a multiple of 4). */
+  stride: number;
+  /** Column-major copy (feature f of row r at f·rows + r): a split's partition reads one column, in row order. */
+  columns: Uint8Array;
+  rows: number;
+  cols: number;
+}
+
+export function binMatrix(x: DenseMatrix, mapper: BinMapper): BinnedMatrix {
+  const { rows, cols, values } = x;
+  const stride = (cols + 3) & ~3;
+  const words = new Uint32Array((rows * stride) / 4);
+  const bins = new Uint8Array(words.buffer);
+  const columns = new Uint8Array(rows * cols);
   for (let f = 0; f < cols; f++) {
     const cuts = mapper.cuts[f]!;
     const missing = mapper.numBins[f]!;
-    for (let p = f; p < values.length; p += cols) {
-      const v = values[p]!;
-      out[p] = v === v ? binOf(cuts, v) : missing;
+    for (let r = 0; r < rows; r++) {
+      const v = values[r * cols + f]!;
+      const b = v === v ? binOf(cuts, v) : missing;
+      bins[r * stride + f] = b;
+      columns[f * rows + r] = b;
     }
   }
-  return out;
+  return { bins, words, stride, columns, rows, cols };
 }

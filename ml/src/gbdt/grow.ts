@@ -3,12 +3,12 @@
  * histograms). Depth-wise (level by level to maxDepth, XGBoost's `grow_policy=depthwise`) or, when
  * maxLeaves > 0, leaf-wise (best gain first, LightGBM / XGBoost `lossguide`).
  *
- * Rows of a node occupy a contiguous segment of one Uint32Array and are partitioned in place (stably, so each
- * segment stays sorted and histogram building walks memory forwards). Each leaf's segment is kept so the
- * caller can update training predictions without traversing the tree again.
+ * Rows of a node occupy a contiguous segment of one Uint32Array of row ids and are partitioned in place
+ * (stably, so each segment stays in ascending row order and every pass walks memory forwards). Each leaf's
+ * segment is kept so the caller can update training predictions without traversing the tree again.
  */
-import type { BinMapper } from './binning.ts';
-import { buildHistogram, HistogramPool, subtractHistogram } from './histogram.ts';
+import type { BinMapper, BinnedMatrix } from './binning.ts';
+import { HistogramBuilder, HistogramPool, subtractHistogram } from './histogram.ts';
 import { findBestSplit, leafWeight, type SplitCandidate, type SplitParams } from './split.ts';
 
 export interface GrowParams extends SplitParams {
@@ -53,16 +53,16 @@ export class TreeGrower {
   readonly rows: Uint32Array;
   private readonly tmp: Uint32Array;
   private readonly pool: HistogramPool;
+  private readonly hist: HistogramBuilder;
 
   constructor(
-    private readonly bins: Uint8Array,
-    private readonly F: number,
-    n: number,
+    private readonly matrix: BinnedMatrix,
     private readonly mapper: BinMapper,
   ) {
-    this.rows = new Uint32Array(n);
-    this.tmp = new Uint32Array(n);
+    this.rows = new Uint32Array(matrix.rows);
+    this.tmp = new Uint32Array(matrix.rows);
     this.pool = new HistogramPool(2 * mapper.totalBins);
+    this.hist = new HistogramBuilder(matrix);
   }
 
   /** Grow on rows[0..count) (the caller fills `rows` with the sampled row ids) using gradients `gh`. */
@@ -83,7 +83,7 @@ export class TreeGrower {
     const open: Open[] = [];
     if (canSplitAt(0) && maxLeaves > 1) {
       const hist = this.pool.acquire();
-      buildHistogram(hist, this.bins, this.F, rows, 0, count, gh);
+      this.hist.build(hist, rows, 0, count, gh, count === this.matrix.rows);
       this.consider(open, { id: root, depth: 0, g: G, h: H, lo: -Infinity, hi: Infinity, hist }, features, p);
     }
     let leaves = 1;
@@ -123,7 +123,7 @@ export class TreeGrower {
         const nr = t.end[node.id]! - mid;
         const small = this.pool.acquire();
         const smallId = nl <= nr ? l : r;
-        buildHistogram(small, this.bins, this.F, rows, t.start[smallId]!, t.end[smallId]!, gh);
+        this.hist.build(small, rows, t.start[smallId]!, t.end[smallId]!, gh, false);
         subtractHistogram(node.hist, small);
         const lh = nl <= nr ? small : node.hist;
         const rh = nl <= nr ? node.hist : small;
@@ -160,16 +160,17 @@ export class TreeGrower {
 
   /** Stable in-place partition of rows[start..end) by the split; returns the first right position. */
   private partition(start: number, end: number, s: SplitCandidate): number {
-    const { rows, tmp, bins, F } = this;
-    const f = s.feature;
+    const { rows, tmp } = this;
+    const n = this.matrix.rows;
+    const col = this.matrix.columns.subarray(s.feature * n, (s.feature + 1) * n);
     const thr = s.bin;
-    const missing = this.mapper.numBins[f]!;
+    const missing = this.mapper.numBins[s.feature]!;
     const dl = s.defaultLeft;
     let l = start;
     let k = 0;
     for (let i = start; i < end; i++) {
       const r = rows[i]!;
-      const b = bins[r * F + f]!;
+      const b = col[r]!;
       if (b <= thr || (dl && b === missing)) rows[l++] = r;
       else tmp[k++] = r;
     }

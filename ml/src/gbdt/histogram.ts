@@ -1,33 +1,67 @@
-import { BIN_STRIDE } from './binning.ts';
-
 /**
  * Gradient histograms: for each feature slot f·BIN_STRIDE + bin, the sums of g and h (interleaved) over the
- * rows of a node, built row by row from the row-major bins. Only the smaller child of a split is built from its rows; the
- * larger is the parent minus it ("histogram subtraction", Ke et al., "LightGBM", NIPS 2017, §3), done in place
- * in the parent's buffer.
+ * rows of a node. Only the smaller child of a split is built from its rows; the larger is the parent minus it
+ * ("histogram subtraction", Ke et al., "LightGBM", NIPS 2017, §3), done in place in the parent's buffer.
+ *
+ * A node's rows are scattered over the matrix, and the accumulation loop (F updates per row) is too long for
+ * the CPU to run ahead to the next row's cache misses. So the rows' bins and gradients are first gathered
+ * into contiguous buffers by a short copy loop that keeps many misses in flight (what XGBoost gets from
+ * explicit prefetching), then accumulated from memory that streams. (Measured on 200k×20: this beat both a
+ * direct row-wise loop and physically reordering the rows at every split, which moves n rows per level.)
  */
+import { BIN_STRIDE, type BinnedMatrix } from './binning.ts';
 
-/** hist ← Σ over rows[start..end) of (g, h) into each row's F bins. `gh` is interleaved g, h per row. */
-export function buildHistogram(
-  hist: Float64Array,
-  bins: Uint8Array,
-  F: number,
-  rows: Uint32Array,
-  start: number,
-  end: number,
-  gh: Float64Array,
-): void {
+export class HistogramBuilder {
+  private readonly words: Uint32Array;
+  private readonly bytes: Uint8Array;
+  private readonly gOrd: Float64Array;
+  private readonly hOrd: Float64Array;
+
+  constructor(private readonly m: BinnedMatrix) {
+    this.words = new Uint32Array(m.words.length);
+    this.bytes = new Uint8Array(this.words.buffer);
+    this.gOrd = new Float64Array(m.rows);
+    this.hOrd = new Float64Array(m.rows);
+  }
+
+  /** hist ← Σ over rows[start..end) of (g, h); `identity` = the rows are 0..n−1 in order (no gather needed). */
+  build(hist: Float64Array, rows: Uint32Array, start: number, end: number, gh: Float64Array, identity: boolean): void {
+    const { m, gOrd, hOrd } = this;
+    const count = end - start;
+    const W = m.stride >> 2;
+    if (identity) {
+      for (let i = 0; i < count; i++) {
+        gOrd[i] = gh[2 * i]!;
+        hOrd[i] = gh[2 * i + 1]!;
+      }
+      accumulate(hist, m.bins, m.stride, m.cols, count, gOrd, hOrd);
+      return;
+    }
+    const src = m.words;
+    const dst = this.words;
+    for (let i = 0; i < count; i++) {
+      const r = rows[start + i]!;
+      gOrd[i] = gh[2 * r]!;
+      hOrd[i] = gh[2 * r + 1]!;
+      const q = r * W;
+      const d = i * W;
+      for (let w = 0; w < W; w++) dst[d + w] = src[q + w]!;
+    }
+    accumulate(hist, this.bytes, m.stride, m.cols, count, gOrd, hOrd);
+  }
+}
+
+function accumulate(hist: Float64Array, bins: Uint8Array, stride: number, F: number, count: number, g: Float64Array, h: Float64Array): void {
   hist.fill(0);
-  for (let i = start; i < end; i++) {
-    const r = rows[i]!;
-    const g = gh[2 * r]!;
-    const h = gh[2 * r + 1]!;
-    let p = r * F;
+  for (let i = 0; i < count; i++) {
+    const gi = g[i]!;
+    const hi = h[i]!;
+    let p = i * stride;
     const e = p + F;
     for (let o = 0; p < e; p++, o += 2 * BIN_STRIDE) {
       const k = o + (bins[p]! << 1);
-      hist[k] = hist[k]! + g;
-      hist[k + 1] = hist[k + 1]! + h;
+      hist[k] = hist[k]! + gi;
+      hist[k + 1] = hist[k + 1]! + hi;
     }
   }
 }

@@ -4,7 +4,7 @@
  * quantile losses) → add the tree's leaf values to the training margins straight from the leaf row segments
  * (no traversal) → score the validation set incrementally for early stopping.
  */
-import { binMatrix, buildBinMapper, type BinMapper } from './binning.ts';
+import { binMatrix, buildBinMapper, type BinMapper, type BinnedMatrix } from './binning.ts';
 import { buildForest, truncateForest, type TreeArrays } from './forest.ts';
 import { TreeGrower, type GrowParams, type GrownTree } from './grow.ts';
 import { fingerprint, toDense } from './matrix.ts';
@@ -66,7 +66,7 @@ export function trainGbdt(input: TrainInput): GbdtModel {
     learningRate: params.learningRate,
   };
   const refit = obj.leafQuantile !== undefined && !monotone ? obj.leafQuantile : undefined;
-  const grower = new TreeGrower(bins, F, n, mapper);
+  const grower = new TreeGrower(bins, mapper);
   const rng = new Rng(params.seed);
   const gh = Array.from({ length: K }, () => new Float64Array(2 * n));
   const trees: TreeArrays[] = [];
@@ -92,7 +92,8 @@ export function trainGbdt(input: TrainInput): GbdtModel {
           }
         }
       } else {
-        for (let r = 0; r < n; r++) pred[r * K + k] = pred[r * K + k]! + t.value[binnedLeaf(t, bins, F, r, mapper)]!;
+        // Subsampled: rows outside the sample need a walk down the tree on their bins anyway.
+        for (let r = 0; r < n; r++) pred[r * K + k] = pred[r * K + k]! + t.value[binnedLeaf(t, bins, r, mapper)]!;
       }
       const arrays = toTreeArrays(t, mapper);
       trees.push(arrays);
@@ -222,12 +223,12 @@ function refitLeaves(
   }
 }
 
-/** Leaf of training row r in a grown tree, on the binned matrix (for rows left out by subsampling). */
-function binnedLeaf(t: GrownTree, bins: Uint8Array, F: number, r: number, m: BinMapper): number {
+/** Leaf of training row r in a grown tree, on its bins (for rows left out by subsampling). */
+function binnedLeaf(t: GrownTree, bm: BinnedMatrix, r: number, m: BinMapper): number {
   let nd = 0;
   while (t.left[nd]! >= 0) {
     const f = t.feature[nd]!;
-    const b = bins[r * F + f]!;
+    const b = bm.columns[f * bm.rows + r]!;
     const goLeft = b === m.numBins[f]! ? t.defaultLeft[nd]! : b <= t.bin[nd]!;
     nd = goLeft ? t.left[nd]! : t.left[nd]! + 1;
   }
