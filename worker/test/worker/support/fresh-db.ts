@@ -8,6 +8,7 @@ import { env } from 'cloudflare:test';
 import type { Bindings } from '../../../src/env.ts';
 
 export interface TestEnv extends Bindings {
+  DATABASE_URL: string;
   TEST_ADMIN_DATABASE_URL: string;
   TEST_TEMPLATE_DB: string;
 }

@@ -1,0 +1,54 @@
+/**
+ * Browser tests: boots an isolated copy of the platform (own ports, own data dir under .data/e2e) exactly as
+ * `npm start` does — real Postgres, Redis, workerd API, SolidStart web — runs Playwright in Debian's Chromium,
+ * then stops everything.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { dataDir, repoRoot } from './local/paths.ts';
+import { waitForHttp } from './local/wait.ts';
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  console.error(`e2e: ${chromium} not found — install Debian's chromium (apt-get install chromium)`);
+  process.exit(1);
+}
+const stackDir = join(dataDir, 'e2e');
+rmSync(stackDir, { recursive: true, force: true });
+const env = {
+  ...process.env,
+  FAIRLINE_STACK_DIR: stackDir,
+  FAIRLINE_STACK_PORT_BASE: '56530',
+  FAIRLINE_API_PORT: '8887',
+  FAIRLINE_WEB_PORT: '3100',
+};
+const platform = spawn('tsx', [join(repoRoot, 'scripts/start.ts')], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'inherit'] });
+let output = '';
+platform.stdout!.on('data', (c: Buffer) => {
+  output += c.toString();
+  if (process.env.FAIRLINE_E2E_VERBOSE) process.stdout.write(c);
+});
+
+let code = 1;
+try {
+  await Promise.race([
+    (async () => {
+      await waitForHttp('http://127.0.0.1:8887/health', 180_000);
+      await waitForHttp('http://127.0.0.1:3100/', 180_000);
+    })(),
+    new Promise((_, reject) => platform.once('exit', (c) => reject(new Error(`platform exited early (${c})\n${output}`)))),
+  ]);
+  const r = spawnSync('playwright', ['test'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+    env: { ...env, FAIRLINE_WEB_URL: 'http://127.0.0.1:3100', FAIRLINE_API_URL: 'http://127.0.0.1:8887' },
+  });
+  code = r.status ?? 1;
+} catch (err) {
+  console.error(String(err));
+} finally {
+  platform.kill('SIGTERM');
+  await new Promise((r) => platform.once('exit', r));
+}
+process.exit(code);

@@ -1,0 +1,94 @@
+/**
+ * `npm start` — the embedded default. Starts real Postgres (+ Neon proxy), Redis (+ Upstash shim) when
+ * redis-server is installed, applies migrations, seeds a clearly labelled simulated league when the database
+ * is empty, then runs the API worker under `wrangler dev` (workerd) and the web app under `vite dev`.
+ * Ctrl-C stops everything it started; the data in .data/dev is kept for the next run.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import ws from 'ws';
+import { createPoolDb } from '../db/src/client.ts';
+import { migrateDatabase } from '../db/src/migrate.ts';
+import { seedSimulatedData } from '../db/src/seed/index.ts';
+import { dataDir, repoRoot } from './local/paths.ts';
+import { DEV_PORTS, startLocalStack } from './local/stack.ts';
+import { waitForHttp } from './local/wait.ts';
+
+// Overridable so the browser tests can run a second, isolated platform beside a developer's `npm start`.
+const API_PORT = Number(process.env.FAIRLINE_API_PORT ?? 8787);
+const WEB_PORT = Number(process.env.FAIRLINE_WEB_PORT ?? 3000);
+const STACK_DIR = process.env.FAIRLINE_STACK_DIR ?? join(dataDir, 'dev');
+const PORT_BASE = process.env.FAIRLINE_STACK_PORT_BASE ? Number(process.env.FAIRLINE_STACK_PORT_BASE) : null;
+const PORTS = PORT_BASE ? { postgres: PORT_BASE, neonProxy: PORT_BASE + 1, redis: PORT_BASE + 2, upstash: PORT_BASE + 3 } : DEV_PORTS;
+const DATABASE = 'fairline';
+const t0 = Date.now();
+const log = (m: string) => console.log(`[fairline] ${m}`);
+
+const stack = await startLocalStack({ dir: STACK_DIR, ports: PORTS, quiet: true });
+log(`postgres :${stack.postgres.port} · neon proxy :${stack.proxy.port} · ${stack.upstash ? `redis :${stack.redis!.port} + upstash shim :${stack.upstash.port}` : 'redis-server not installed: running WITHOUT the cache tier'}`);
+await stack.postgres.ensureDatabase(DATABASE);
+await migrateDatabase(stack.postgres.url(DATABASE));
+const env = stack.env(DATABASE);
+{
+  const { db, close } = createPoolDb({ url: env.DATABASE_URL!, localProxy: env.NEON_LOCAL_PROXY, webSocketConstructor: ws });
+  const seeded = await seedSimulatedData(db);
+  await close();
+  log(seeded.seeded ? `seeded SIMULATED demo data: ${seeded.fixtures} fixtures, ${seeded.odds} prices` : 'reusing existing data');
+}
+
+const children: ChildProcess[] = [];
+function run(name: string, cmd: string, args: string[], extraEnv: Record<string, string>, cwd = repoRoot) {
+  const child = spawn(cmd, args, {
+    cwd,
+    env: { ...process.env, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const prefix = (chunk: Buffer) =>
+    chunk.toString().split('\n').filter((l) => l.trim()).map((l) => `[${name}] ${l}`).join('\n') + '\n';
+  child.stdout!.on('data', (c: Buffer) => process.stdout.write(prefix(c)));
+  child.stderr!.on('data', (c: Buffer) => process.stderr.write(prefix(c)));
+  child.on('exit', (code) => {
+    if (!stopping) {
+      log(`${name} exited (${code}); stopping`);
+      void shutdown(1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+const vars = Object.entries({ ...env, ENVIRONMENT: 'development', ADMIN_TOKEN: 'fairline-local-admin' }).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
+run('api', 'wrangler', ['dev', '--ip', '127.0.0.1', '--port', String(API_PORT), '--test-scheduled', '--persist-to', join(STACK_DIR, 'wrangler'), ...vars], {
+  WRANGLER_SEND_METRICS: 'false',
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  CI: 'true',
+});
+const apiUrl = `http://127.0.0.1:${API_PORT}`;
+run('web', 'vite', ['dev', '--port', String(WEB_PORT)], { ...env, API_URL: apiUrl, VITE_API_URL: apiUrl }, join(repoRoot, 'web'));
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  log('stopping …');
+  for (const c of children) {
+    try {
+      if (c.pid) process.kill(-c.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+  await stack.stop();
+  log(`stopped (data kept in ${STACK_DIR})`);
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+await waitForHttp(`${apiUrl}/health`, 120_000);
+await waitForHttp(`http://127.0.0.1:${WEB_PORT}/`, 120_000);
+log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+log(`web app     http://127.0.0.1:${WEB_PORT}/`);
+log(`API worker  ${apiUrl}  (/health, /metrics, /trpc, /rooms/:room)`);
+log(`Ctrl-C stops everything; data stays in ${STACK_DIR}`);

@@ -1,0 +1,32 @@
+import { A, Router } from '@solidjs/router';
+import { FileRoutes } from '@solidjs/start/router';
+import { Suspense, type ParentProps } from 'solid-js';
+import { LiveIndicator } from './components/live-indicator.tsx';
+import './app.css';
+
+function Layout(props: ParentProps) {
+  const link = 'px-3 py-2 rounded-md text-sm font-medium hover:bg-white/10';
+  return (
+    <div class="min-h-screen">
+      <header class="bg-brand text-white">
+        <nav class="mx-auto max-w-6xl flex items-center gap-2 px-4 py-3" aria-label="Main">
+          <A href="/" class="mr-4 text-lg font-semibold tracking-tight">Fairline</A>
+          <A href="/fixtures" class={link} activeClass="bg-white/15" end={false}>Fixtures</A>
+          <A href="/status" class={link} activeClass="bg-white/15">API status</A>
+          <div class="ml-auto"><LiveIndicator room="fixtures" /></div>
+        </nav>
+      </header>
+      <main class="mx-auto max-w-6xl px-4 py-6">
+        <Suspense fallback={<p class="text-slate-500">Loading…</p>}>{props.children}</Suspense>
+      </main>
+    </div>
+  );
+}
+
+export default function App() {
+  return (
+    <Router root={Layout}>
+      <FileRoutes />
+    </Router>
+  );
+}

@@ -1,0 +1,37 @@
+import { A, createAsync, query } from '@solidjs/router';
+import { For, Show } from 'solid-js';
+import { fetchFixtures } from '../server/fixtures.ts';
+import { formatKickoff } from '../lib/format.ts';
+
+const upcoming = query(() => fetchFixtures({ from: new Date(), status: 'scheduled', limit: 8 }), 'upcoming');
+
+export default function Home() {
+  const rows = createAsync(() => upcoming());
+  return (
+    <section class="space-y-6">
+      <div>
+        <h1 class="text-2xl font-semibold">Fair prices, calibrated probabilities</h1>
+        <p class="text-slate-600 mt-1">Soccer match markets and NFL props, priced from our models and compared with the market.</p>
+      </div>
+      <div class="rounded-lg bg-white shadow-sm ring-1 ring-slate-200 p-4">
+        <div class="flex items-baseline justify-between">
+          <h2 class="font-medium">Next up</h2>
+          <A href="/fixtures?status=scheduled" class="text-sm text-brand hover:underline">All upcoming →</A>
+        </div>
+        <Show when={rows()?.length} fallback={<p class="text-slate-500 text-sm mt-2">No upcoming fixtures.</p>}>
+          <ul class="mt-2 divide-y divide-slate-100">
+            <For each={rows()}>
+              {(f) => (
+                <li class="py-2 flex gap-4 text-sm">
+                  <span class="w-44 text-slate-500">{formatKickoff(f.kickoffAt)}</span>
+                  <A href={`/fixtures/${f.id}`} class="hover:underline">{f.homeTeam} v {f.awayTeam}</A>
+                  <Show when={f.simulated}><span class="ml-auto text-xs rounded bg-amber-100 text-amber-800 px-2">simulated</span></Show>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * Server-only: the web Worker's bindings. On Cloudflare they come from the request event
+ * (`nativeEvent.req.runtime.cloudflare.env`); under `vite dev` on Node, from process.env.
+ */
+import { getRequestEvent } from 'solid-js/web';
+
+export interface WebBindings {
+  DATABASE_URL?: string;
+  NEON_LOCAL_PROXY?: string;
+  /** Service binding to fairline-api (production). */
+  API?: { fetch: typeof fetch };
+  /** URL of the API worker (development, or when no service binding is configured). */
+  API_URL?: string;
+}
+
+export function webEnv(): WebBindings {
+  const event = getRequestEvent() as unknown as
+    | { nativeEvent?: { req?: { runtime?: { cloudflare?: { env?: WebBindings } } } } }
+    | undefined;
+  const cf = event?.nativeEvent?.req?.runtime?.cloudflare?.env;
+  const env = typeof process !== 'undefined' ? process.env : {};
+  return {
+    DATABASE_URL: cf?.DATABASE_URL ?? env.DATABASE_URL,
+    NEON_LOCAL_PROXY: cf?.NEON_LOCAL_PROXY ?? env.NEON_LOCAL_PROXY,
+    API: cf?.API,
+    API_URL: cf?.API_URL ?? env.API_URL ?? env.VITE_API_URL,
+  };
+}
