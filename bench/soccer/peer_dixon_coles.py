@@ -7,7 +7,7 @@ differs from the TypeScript model: no intercept, attack sum-to-zero by reparamet
     log lam = home + attack[h] + defence[a],   log mu = attack[a] + defence[h],
 with the Dixon & Coles (1997) tau correction and exponential time-decay weights. The objective is the mean
 weighted negative log-likelihood (including ln x! terms); the analytic gradient is supplied to scipy's
-L-BFGS-B (rho bounded to [-0.5, 0.5]; infeasible tau gives +inf).
+L-BFGS-B (rho bounded to [-0.5, 0.5]; infeasible tau gives a huge finite value so the line search backtracks).
 
 Usage as a module: fit(home_idx, away_idx, hg, ag, weights, n_teams, gtol=1e-6) -> dict.
 Usage as a script (benchmark):
@@ -63,7 +63,9 @@ def make_objective(h, a, x, y, w, n):
         tau[m10] = 1 + mu[m10] * rho
         tau[m11] = 1 - rho
         if np.any(tau <= 0):
-            return np.inf, np.zeros_like(p)
+            # Infeasible rho for these rates. A finite penalty (not inf, on which scipy's line search gives up
+            # with ABNORMAL_TERMINATION) makes L-BFGS-B backtrack into the feasible region.
+            return 1e10, np.zeros_like(p)
         ll = np.sum(w * (x * eta1 - lam + y * eta2 - mu + np.log(tau))) - const
         # d ll / d eta1, d eta2, d rho
         d1 = x - lam
@@ -103,6 +105,7 @@ def fit(h, a, x, y, w, n, gtol=1e-6):
         "iterations": int(res.nit),
         "evaluations": int(res.nfev),
         "success": bool(res.success),
+        "message": str(res.message),
     }
 
 
@@ -112,6 +115,7 @@ def walkforward(spec):
     ms = spec["matches"]
     days = np.array([m[4] for m in ms], dtype=float)
     probs = []
+    failures = []
     fits = 0
     t0 = time.perf_counter()
     test_days = sorted({m[4] for m in ms if m[5]})
@@ -130,6 +134,8 @@ def walkforward(spec):
         w = np.exp(-xi * (d - days[keep]))
         res = fit(h, a, x, y, w, len(teams))
         fits += 1
+        if not res["success"]:
+            failures.append({"day": d, "message": res.get("message", "")})
         att = np.array(res["attack"])
         dfn = np.array(res["defence"])
         mean_def = dfn.mean()
@@ -150,7 +156,7 @@ def walkforward(spec):
             g[1, 1] *= 1 - rho
             g /= g.sum()
             probs.append([float(np.tril(g, -1).sum()), float(np.trace(g)), float(np.triu(g, 1).sum())])
-    return {"probs": probs, "fits": fits, "seconds": time.perf_counter() - t0}
+    return {"probs": probs, "fits": fits, "failures": failures, "seconds": time.perf_counter() - t0}
 
 
 def main():

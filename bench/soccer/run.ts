@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseFootballDataCsv } from '../../ml/src/data/football-data.ts';
 import {
+  PURE_DC_DEFAULTS,
   SOCCER_DEFAULTS,
   backtestMatchFromFootballData,
   backtestSoccer,
@@ -55,10 +56,7 @@ function quality() {
   const rows: { name: string; r: { rps: number; logLoss: number; brier: number }; market: BacktestReport['market']; n: number }[] = [];
   const configs = [
     { name: 'reference DC (ξ 0.0019, 1100 d, no shrinkage)', opts: { xi: 0.0019, windowDays: 1100 } },
-    {
-      name: 'tuned DC (shrinkage + newcomer prior)',
-      opts: { xi: SOCCER_DEFAULTS.xi, windowDays: SOCCER_DEFAULTS.windowDays, shrinkage: SOCCER_DEFAULTS.shrinkage, newcomer: SOCCER_DEFAULTS.newcomer },
-    },
+    { name: 'tuned pure DC (ξ 0.0019, shrinkage 7, newcomer prior)', opts: { ...PURE_DC_DEFAULTS } },
     { name: 'tuned DC + shots-on-target ratings (default)', opts: { ...SOCCER_DEFAULTS } },
   ];
   let market: BacktestReport['market'] | undefined;
@@ -81,7 +79,7 @@ function quality() {
   const peerProbs = peer.probs as [number, number, number][];
   if (peerProbs.length !== outcomes.length) throw new Error('peer and backtest disagree on the number of test matches');
   rows.push({
-    name: `scipy DC peer (ξ 0.0019, 1100 d; ${peer.fits} fits, ${peer.seconds.toFixed(1)} s)`,
+    name: `scipy DC peer (ξ 0.0019, 1100 d; ${peer.fits} fits, ${peer.failures.length} failed, ${peer.seconds.toFixed(1)} s)`,
     r: { rps: meanRps(peerProbs, outcomes), logLoss: meanLogLoss(peerProbs, outcomes), brier: meanBrier(peerProbs, outcomes) },
     market: market!,
     n: outcomes.length,
@@ -105,6 +103,7 @@ function speed() {
   const prev = fitDixonColes(data.filter((m) => m.day < lastDay), { ...opts, asOfDay: lastDay });
   const reps = quick ? 20 : 60;
   for (let i = 0; i < 10; i++) fitDixonColes(data, opts); // JIT warm-up
+  const warmModel = fitDixonColes(data, { ...opts, warmStart: prev });
   const cold: number[] = [];
   const warm: number[] = [];
   let model = fitDixonColes(data, opts);
@@ -137,7 +136,7 @@ function speed() {
   const warmMs = median(warm);
   console.log(`\nSpeed — one fit, ${data.length} matches, ${teams.length} teams, ξ = 0.0019 (median of ${reps}; scipy median of ${peer.repeats})`);
   console.log(`  fairline cold start  ${coldMs.toFixed(2)} ms  (${model.iterations} iterations, NLL ${model.negLogLikelihood.toFixed(4)})`);
-  console.log(`  fairline warm start  ${warmMs.toFixed(2)} ms  (from the previous match date's fit)`);
+  console.log(`  fairline warm start  ${warmMs.toFixed(2)} ms  (${warmModel.iterations} iterations, from the previous match date's fit)`);
   console.log(`  scipy L-BFGS-B       ${peer.medianMs.toFixed(2)} ms  (${peer.iterations} iterations, NLL ${peer.nll.toFixed(4)}; scipy ${peer.scipy}, numpy ${peer.numpy})`);
   console.log(`  ratio cold/scipy     ${(coldMs / peer.medianMs).toFixed(3)}×   target ≤ 0.3× and ≤ 10 ms`);
   return { coldMs, warmMs, scipyMs: peer.medianMs };
@@ -149,7 +148,7 @@ function walkForwardSeason() {
   backtestSoccer(history, season.slice(0, 40), SOCCER_DEFAULTS); // JIT warm-up
   const out: Record<string, number> = {};
   for (const [name, opts] of [
-    ['pure DC (tuned)', { ...SOCCER_DEFAULTS, shotsOnTargetWeight: 0 }],
+    ['tuned pure DC', PURE_DC_DEFAULTS],
     ['DC + shots-on-target (default)', SOCCER_DEFAULTS],
   ] as const) {
     const t = performance.now();

@@ -57,6 +57,8 @@ export interface BacktestOptions {
    * advantage and ρ. No market information is used.
    */
   shotsOnTargetWeight?: number;
+  /** Start each refit from the previous fit (default true); false starts from moment estimates. */
+  warmStart?: boolean;
   /** L-BFGS gradient tolerance passed to each fit. */
   tolerance?: number;
   /** Called after each match date with (matches predicted so far, total). */
@@ -103,6 +105,7 @@ export function backtestSoccer(history: readonly BacktestMatch[], test: readonly
   const windowDays = options.windowDays ?? 1100;
   const shrinkage = options.shrinkage ?? 0;
   const refitDays = options.refitDays ?? 0;
+  const warm = options.warmStart ?? true;
   const newcomer = options.newcomer ?? { attack: 0, defence: 0 };
   const policy = { edgeThreshold: 0.03, kellyFraction: 0.25, maxStake: 0.05, ...options.betting };
 
@@ -137,7 +140,7 @@ export function backtestSoccer(history: readonly BacktestMatch[], test: readonly
         asOfDay: day,
         shrinkage,
         ...(priors ? { priors } : {}),
-        ...(model ? { warmStart: model } : {}),
+        ...(model && warm ? { warmStart: model } : {}),
         ...(options.tolerance ? { tolerance: options.tolerance } : {}),
       });
       // The shot model needs at least some shot data in the window (older files lack HST/AST).
@@ -150,7 +153,7 @@ export function backtestSoccer(history: readonly BacktestMatch[], test: readonly
           shrinkage,
           estimateRho: false,
           ...(shotPriors ? { priors: shotPriors } : {}),
-          ...(shotModel ? { warmStart: shotModel } : {}),
+          ...(shotModel && warm ? { warmStart: shotModel } : {}),
         });
       } else {
         shotModel = undefined; // no shot data in the window: pure Dixon–Coles for this date

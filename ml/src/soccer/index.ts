@@ -32,7 +32,7 @@ export {
 export * from './backtest.ts';
 export { newcomerPriors } from './newcomers.ts';
 export { backtestMatchFromFootballData } from './from-football-data.ts';
-export { SOCCER_DEFAULTS } from './defaults.ts';
+export { SOCCER_DEFAULTS, PURE_DC_DEFAULTS, type SoccerHyperparameters } from './defaults.ts';
 export * as odds from '../odds/index.ts';
 export * as calibration from '../calibration/index.ts';
 export * as metrics from '../metrics/index.ts';

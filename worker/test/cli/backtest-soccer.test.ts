@@ -65,6 +65,7 @@ describe('fairline backtest soccer', () => {
       windowDays: SOCCER_DEFAULTS.windowDays,
       shrinkage: SOCCER_DEFAULTS.shrinkage,
       newcomer: SOCCER_DEFAULTS.newcomer,
+      shotsOnTargetWeight: SOCCER_DEFAULTS.shotsOnTargetWeight,
     });
     expect(r.model.rps).toBeCloseTo(direct.model.rps, 12);
     expect(r.market.rps).toBeCloseTo(direct.market.rps, 12);

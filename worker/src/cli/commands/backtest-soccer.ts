@@ -14,7 +14,7 @@ import {
 
 const USAGE =
   'usage: fairline backtest soccer --train <csv...> --test <csv...> [--xi 0.0019] [--window-days 1100] ' +
-  '[--shrinkage N] [--refit-days 0] [--edge 0.03] [--kelly 0.25] [--json]';
+  '[--shrinkage N] [--shots-weight 0.3 | --pure-dc] [--refit-days 0] [--edge 0.03] [--kelly 0.25] [--json]';
 
 /** Let `--train a.csv b.csv` mean `--train a.csv --train b.csv` (parseArgs wants the flag repeated). */
 function expandMultiValue(argv: string[], flags: readonly string[]): string[] {
@@ -62,6 +62,8 @@ export async function run(argv: string[]): Promise<number> {
       'refit-days': { type: 'string' },
       edge: { type: 'string' },
       kelly: { type: 'string' },
+      'shots-weight': { type: 'string' },
+      'pure-dc': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -84,6 +86,7 @@ export async function run(argv: string[]): Promise<number> {
     windowDays: num(values['window-days'], 'window-days', SOCCER_DEFAULTS.windowDays),
     shrinkage: num(values.shrinkage, 'shrinkage', SOCCER_DEFAULTS.shrinkage),
     newcomer: SOCCER_DEFAULTS.newcomer,
+    shotsOnTargetWeight: values['pure-dc'] ? 0 : num(values['shots-weight'], 'shots-weight', SOCCER_DEFAULTS.shotsOnTargetWeight),
     refitDays: num(values['refit-days'], 'refit-days', 0),
     betting: { edgeThreshold: num(values.edge, 'edge', 0.03), kellyFraction: num(values.kelly, 'kelly', 0.25) },
     ...(showProgress ? { onProgress: progressBar } : {}),
