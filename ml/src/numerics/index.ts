@@ -4,3 +4,4 @@ export { poissonLogPmf, poissonPmf, poissonPmfVector } from './poisson.ts';
 export { sum, mean, CompensatedSum } from './sum.ts';
 export { createRng, type Rng } from './rng.ts';
 export { minimizeLbfgs, type LbfgsOptions, type LbfgsResult, type ObjectiveWithGradient } from './lbfgs.ts';
+export { minimizeLbfgsBounded, type Bounds } from './bounds.ts';

@@ -29,6 +29,7 @@ export {
   type ThreeWay,
   type TwoSided,
 } from './markets.ts';
+export { marketBook, marketBookFromGrid, predictGrid, type MarketBook, type MarketBookOptions, type Priced } from './market-book.ts';
 export * from './backtest.ts';
 export { newcomerPriors } from './newcomers.ts';
 export { backtestMatchFromFootballData } from './from-football-data.ts';

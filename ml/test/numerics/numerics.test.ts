@@ -5,6 +5,7 @@ import {
   logGamma,
   mean,
   minimizeLbfgs,
+  minimizeLbfgsBounded,
   poissonLogPmf,
   poissonPmf,
   poissonPmfVector,
@@ -158,5 +159,23 @@ describe('L-BFGS', () => {
   });
   it('rejects a non-finite start', () => {
     expect(() => minimizeLbfgs(() => NaN, [0])).toThrow(/not finite/);
+  });
+});
+
+describe('L-BFGS with box bounds (reparametrisation)', () => {
+  it('finds an interior optimum unchanged and pins a bound-active optimum to the bound', () => {
+    // f = (x−0.3)² + (y−5)², with 0 ≤ x ≤ 1 (interior optimum) and y ≤ 2 (active upper bound).
+    const fg = (v: Float64Array, g: Float64Array) => {
+      g[0] = 2 * (v[0]! - 0.3);
+      g[1] = 2 * (v[1]! - 5);
+      return (v[0]! - 0.3) ** 2 + (v[1]! - 5) ** 2;
+    };
+    const res = minimizeLbfgsBounded(fg, [0.5, 0], { lower: [0, -Infinity], upper: [1, 2] }, { gradientTolerance: 1e-10 });
+    expect(res.x[0]).toBeCloseTo(0.3, 6);
+    expect(res.x[1]).toBeLessThanOrEqual(2);
+    expect(res.x[1]).toBeCloseTo(2, 3);
+  });
+  it('rejects a start outside the bounds', () => {
+    expect(() => minimizeLbfgsBounded(() => 0, [2], { lower: [0], upper: [1] })).toThrow(/strictly inside/);
   });
 });

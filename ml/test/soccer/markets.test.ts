@@ -130,3 +130,22 @@ describe('Asian settlement on a hand-made grid', () => {
     expect(() => splitLine(2.1)).toThrow(/multiple of 0.25/);
   });
 });
+
+describe('market book for a fitted fixture', () => {
+  it('prices every market from one grid, consistently with the single-market functions', async () => {
+    const { fitDixonColes, marketBook, predictGrid } = await import('../../src/soccer/index.ts');
+    const { eplSeasons } = await import('./helpers.ts');
+    const model = fitDixonColes(eplSeasons('2017-18'), { shrinkage: 5 });
+    const book = marketBook(model, 'Liverpool', 'Everton');
+    const grid = predictGrid(model, 'Liverpool', 'Everton');
+    const x = matchOdds(grid);
+    expect(book.matchOdds.home.p).toBeCloseTo(x.home, 14);
+    expect(book.matchOdds.home.fairOdds).toBeCloseTo(1 / x.home, 12);
+    expect(book.matchOdds.home.p + book.matchOdds.draw.p + book.matchOdds.away.p).toBeCloseTo(1, 13);
+    expect(book.asianHandicap['0']!.home.fairOdds).toBeCloseTo(book.drawNoBet.home.fairOdds, 10);
+    expect(book.totals['2.5']!.over.win).toBeCloseTo(totals(grid, 2.5).over.win, 14);
+    expect(book.expectedGoals.home).toBeCloseTo(book.rates.home, 6);
+    expect(book.correctScore.scores).toHaveLength(36);
+    expect(book.bothTeamsToScore.yes.p + book.bothTeamsToScore.no.p).toBeCloseTo(1, 13);
+  });
+});
