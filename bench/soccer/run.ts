@@ -60,6 +60,7 @@ function quality() {
     { name: 'tuned DC + shots-on-target ratings (default)', opts: { ...SOCCER_DEFAULTS } },
   ];
   let market: BacktestReport['market'] | undefined;
+  const betting: string[] = [];
   let outcomes: number[] = [];
   let marketProbs: [number, number, number][] = [];
   for (const c of configs) {
@@ -68,6 +69,10 @@ function quality() {
     outcomes = r.predictions.map((p) => p.outcome);
     marketProbs = r.predictions.map((p) => p.market!);
     rows.push({ name: c.name, r: r.model, market: r.market, n: r.compared });
+    betting.push(
+      `  ${c.name.padEnd(64)} ${String(r.betting.bets).padStart(4)} bets  ROI ${(100 * r.betting.roi).toFixed(2).padStart(6)}%  ` +
+        `max drawdown ${(100 * r.betting.maxDrawdown).toFixed(1)}%  CLV ${(100 * r.betting.clv).toFixed(2)}%`,
+    );
   }
   // Independent scipy walk-forward (cold refit every match date).
   const all = [...history.map((m) => ({ m, t: 0 })), ...test.map((m) => ({ m, t: 1 }))].sort((a, b) => a.m.day - b.m.day);
@@ -90,6 +95,8 @@ function quality() {
   for (const row of rows)
     console.log(`  ${row.name.padEnd(64)} ${f4(row.r.rps)}   ${f4(row.r.rps / row.market.rps)}   ${f4(row.r.logLoss)}    ${f4(row.r.brier)}`);
   void marketProbs;
+  console.log('\n  Value betting at Pinnacle pre-match prices (edge > 3 %, quarter Kelly, stake cap 5 %; CLV vs the fair close)');
+  for (const b of betting) console.log(b);
   return rows;
 }
 

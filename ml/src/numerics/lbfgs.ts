@@ -105,7 +105,7 @@ export function minimizeLbfgs(fg: ObjectiveWithGradient, x0: ArrayLike<number>, 
       dg = dot(d, g);
     }
 
-    const ls = wolfeLineSearch(fg, x, f, g, d, dg, xNew, gNew, xt, gt, maxEval - evaluations);
+    const ls = wolfeLineSearch(fg, x, f, d, dg, xNew, gNew, xt, gt, maxEval - evaluations);
     evaluations += ls.evaluations;
     if (!ls.ok) {
       message = ls.message;
@@ -161,7 +161,6 @@ function wolfeLineSearch(
   fg: ObjectiveWithGradient,
   x: Float64Array,
   f0: number,
-  g0: Float64Array,
   d: Float64Array,
   dg0: number,
   xNew: Float64Array,
@@ -182,7 +181,6 @@ function wolfeLineSearch(
     gNew.set(gt);
     return { ok: true, f: fv, evaluations, message: 'ok' };
   };
-  void g0;
 
   let aPrev = 0;
   let fPrev = f0;

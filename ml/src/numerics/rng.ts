@@ -11,7 +11,7 @@ export interface Rng {
   int(n: number): number;
   /** Standard normal (Box–Muller). */
   normal(): number;
-  /** Poisson(λ) draw (Knuth's product method for λ < 30, normal approximation-free PTRS avoided for simplicity). */
+  /** Poisson(λ) draw by Knuth's product-of-uniforms method (exact; O(λ) time, so limited to λ ≤ 30). */
   poisson(lambda: number): number;
 }
 

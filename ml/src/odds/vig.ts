@@ -57,18 +57,18 @@ export function removeVig(odds: ArrayLike<number | null | undefined>, method: Vi
     }
     case 'power': {
       // Σ π^k is decreasing in k; k = 1 gives booksum > 1, so the root is above 1.
-      const k = solveMonotone((k) => sumMap(pi, (p) => p ** k) - 1, 1, 2, true);
+      const k = solveMonotone((k) => sumMap(pi, (p) => p ** k) - 1, 1, 2);
       return Array.from(pi, (p) => p ** k);
     }
     case 'shin': {
       const shin = (z: number) => Array.from(pi, (p) => (Math.sqrt(z * z + (4 * (1 - z) * p * p) / booksum) - z) / (2 * (1 - z)));
-      // Σ p(z) decreases from booksum^{½}·… > 1 at z = 0 towards below 1; find the root in [0, 1).
-      const z = solveMonotone((z) => shin(z).reduce((a, b) => a + b, 0) - 1, 0, 0.5, true, 0.999999);
+      // Σ p(z) decreases from √booksum > 1 at z = 0 to below 1 as z → 1; find the root in [0, 1).
+      const z = solveMonotone((z) => shin(z).reduce((a, b) => a + b, 0) - 1, 0, 0.5, 0.999999);
       return shin(z);
     }
     case 'oddsRatio': {
       const f = (c: number) => (p: number) => p / (c + p - c * p);
-      const c = solveMonotone((c) => sumMap(pi, f(c)) - 1, 1, 2, true);
+      const c = solveMonotone((c) => sumMap(pi, f(c)) - 1, 1, 2);
       return Array.from(pi, f(c));
     }
     default:
@@ -86,8 +86,7 @@ function sumMap(v: Float64Array, fn: (p: number) => number): number {
  * Root of g on [lo, ∞) (or [lo, cap]) where g(lo) > 0 and g decreases: expand the bracket, then bisect to
  * machine precision. Bisection is slower than Newton but cannot fail on these smooth, monotone sums.
  */
-function solveMonotone(g: (x: number) => number, lo: number, hi: number, decreasing: boolean, cap = Infinity): number {
-  void decreasing;
+function solveMonotone(g: (x: number) => number, lo: number, hi: number, cap = Infinity): number {
   let h = Math.min(hi, cap);
   while (g(h) > 0) {
     if (h >= cap) throw new RangeError('vig: no solution within bounds');
