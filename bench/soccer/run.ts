@@ -61,6 +61,7 @@ function quality() {
   ];
   let market: BacktestReport['market'] | undefined;
   const betting: string[] = [];
+  const perSeason: string[] = [];
   let outcomes: number[] = [];
   let marketProbs: [number, number, number][] = [];
   for (const c of configs) {
@@ -69,6 +70,16 @@ function quality() {
     outcomes = r.predictions.map((p) => p.outcome);
     marketProbs = r.predictions.map((p) => p.market!);
     rows.push({ name: c.name, r: r.model, market: r.market, n: r.compared });
+    // Per test season (split at the first 2019/20 match day).
+    const split = Math.min(...load('2019-20').map((m) => m.day));
+    const part = (pred: typeof r.predictions) => {
+      const o = pred.map((p) => p.outcome);
+      return meanRps(pred.map((p) => p.model), o) / meanRps(pred.map((p) => p.market!), o);
+    };
+    const cmp = r.predictions.filter((p) => p.market);
+    perSeason.push(
+      `  ${c.name.padEnd(64)} 2018/19 ${part(cmp.filter((p) => p.day < split)).toFixed(4)}   2019/20 ${part(cmp.filter((p) => p.day >= split)).toFixed(4)}`,
+    );
     betting.push(
       `  ${c.name.padEnd(64)} ${String(r.betting.bets).padStart(4)} bets  ROI ${(100 * r.betting.roi).toFixed(2).padStart(6)}%  ` +
         `max drawdown ${(100 * r.betting.maxDrawdown).toFixed(1)}%  CLV ${(100 * r.betting.clv).toFixed(2)}%`,
@@ -95,6 +106,8 @@ function quality() {
   for (const row of rows)
     console.log(`  ${row.name.padEnd(64)} ${f4(row.r.rps)}   ${f4(row.r.rps / row.market.rps)}   ${f4(row.r.logLoss)}    ${f4(row.r.brier)}`);
   void marketProbs;
+  console.log('\n  Model/market RPS ratio per test season');
+  for (const l of perSeason) console.log(l);
   console.log('\n  Value betting at Pinnacle pre-match prices (edge > 3 %, quarter Kelly, stake cap 5 %; CLV vs the fair close)');
   for (const b of betting) console.log(b);
   return rows;
