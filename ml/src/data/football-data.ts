@@ -216,7 +216,9 @@ function discoverOddsColumns(header: readonly string[], col: Map<string, number>
       const key = m[1]!;
       // Per-bookmaker line (old files: `GBAH`, `B365AH`…); else closing prices use the closing line.
       const own = col.get(`${key}AH`);
-      const isClosing = key.endsWith('C') && closeLine >= 0;
+      // `PC`, `AvgC`, `B365C`… are closing prices: a trailing C whose opening twin (`PAHH`…) also exists.
+      // (A bookmaker code that merely ends in C, like `VC`, has no such twin.)
+      const isClosing = key.endsWith('C') && has(`${key.slice(0, -1)}AHH`) && closeLine >= 0;
       const line = own ?? (isClosing ? closeLine : openLine);
       if (line >= 0) ah.push({ key, h: col.get(h)!, a: col.get(`${key}AHA`)!, line });
       continue;

@@ -47,6 +47,16 @@ describe('parseFootballDataCsv on synthetic text', () => {
     expect(res.matches[1]!.pinnacle).toBeNull();
     expect(res.warnings).toEqual([{ row: 5, reason: 'dropped invalid price PSH="0.5"' }]);
   });
+  it('pairs closing AH prices with the closing line, and a bookmaker code ending in C with the opening line', () => {
+    const text = [
+      'Date,HomeTeam,AwayTeam,FTHG,FTAG,AHh,PAHH,PAHA,AHCh,PCAHH,PCAHA,VCAHH,VCAHA',
+      '10/08/2019,A,B,1,0,-0.5,1.9,2.0,-0.75,2.1,1.8,1.95,1.95',
+    ].join('\n');
+    const ah = parseFootballDataCsv(text).matches[0]!.asianHandicap;
+    expect(ah['P']).toEqual({ line: -0.5, home: 1.9, away: 2.0 });
+    expect(ah['PC']).toEqual({ line: -0.75, home: 2.1, away: 1.8 });
+    expect(ah['VC']).toEqual({ line: -0.5, home: 1.95, away: 1.95 });
+  });
   it('throws a clear error when a required column is missing', () => {
     expect(() => parseFootballDataCsv('Div,Date,HomeTeam\nE0,01/01/20,A')).toThrow(/missing required column\(s\): AwayTeam, FTHG, FTAG/);
   });
