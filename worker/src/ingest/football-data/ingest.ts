@@ -204,6 +204,6 @@ async function ingestFile(tx: Tx, file: IngestFile) {
       batch.push(fixtureId, id, 'asian_handicap', 'away', p.line === 0 ? 0 : -p.line, p.away, at, b.closing);
     }
   }
-  addCounts(counts, await upsertOddsSnapshots(tx, batch));
+  addCounts(counts, await upsertOddsSnapshots(tx, batch, fx.counts.inserted === records.length));
   return { counts, rejects };
 }

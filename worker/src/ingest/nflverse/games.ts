@@ -229,6 +229,6 @@ async function ingestGamesFile(tx: Tx, file: IngestFile) {
       batch.push(id, bookId, 'game_total', 'under', g.total, g.underPrice, at, false);
     }
   }
-  addCounts(counts, await upsertOddsSnapshots(tx, batch));
+  addCounts(counts, await upsertOddsSnapshots(tx, batch, fx.counts.inserted === records.length));
   return { counts, rejects };
 }
