@@ -7,7 +7,8 @@
  * `PC>2.5`…) and Asian handicap (`BbAHh`/`AHh`/`AHCh` lines with `…AHH/…AHA` prices). Columns are discovered by
  * pattern rather than listed, so a generation we have not seen still parses.
  *
- * Pure: takes the output of `parseCsv`, returns records plus row-level rejects (never throws for a bad row).
+ * Pure: takes the output of `parseCsv`, returns played matches, upcoming fixtures (rows with both score cells
+ * empty) and row-level rejects with line number and reason (never throws for a bad row).
  */
 import { parseCsv, type CsvTable } from './csv.ts';
 
@@ -27,7 +28,8 @@ export interface PriceAsian {
   away: number;
 }
 
-export interface FootballDataMatch {
+/** A row of the file: a fixture with its prices (and statistics once played). */
+export interface FootballDataFixture {
   /** 1-based line number in the source file. */
   row: number;
   division: string | null;
@@ -39,8 +41,6 @@ export interface FootballDataMatch {
   time: string | null;
   homeTeam: string;
   awayTeam: string;
-  homeGoals: number;
-  awayGoals: number;
   halfTimeHomeGoals: number | null;
   halfTimeAwayGoals: number | null;
   /** Match statistics when the file has them (HS/AS shots, HST/AST shots on target). */
@@ -59,6 +59,12 @@ export interface FootballDataMatch {
   pinnacleClosing: Price1x2 | null;
 }
 
+/** A played match: a fixture with its full-time score. */
+export interface FootballDataMatch extends FootballDataFixture {
+  homeGoals: number;
+  awayGoals: number;
+}
+
 export interface FootballDataReject {
   row: number;
   reason: string;
@@ -66,6 +72,8 @@ export interface FootballDataReject {
 
 export interface FootballDataResult {
   matches: FootballDataMatch[];
+  /** Rows without a score yet (both FTHG and FTAG empty): upcoming fixtures, with whatever prices they carry. */
+  fixtures: FootballDataFixture[];
   rejects: FootballDataReject[];
   /** Non-fatal problems (e.g. an unparsable price that was dropped). */
   warnings: FootballDataReject[];
@@ -96,6 +104,7 @@ export function parseFootballData(table: CsvTable): FootballDataResult {
   const cHs = idx('HS'), cAs = idx('AS'), cHst = idx('HST'), cAst = idx('AST');
 
   const matches: FootballDataMatch[] = [];
+  const fixtures: FootballDataFixture[] = [];
   const rejects: FootballDataReject[] = [];
   const warnings: FootballDataReject[] = [];
   for (let r = 0; r < table.rows.length; r++) {
@@ -119,7 +128,8 @@ export function parseFootballData(table: CsvTable): FootballDataResult {
     }
     const hg = parseGoals(cell(cHg));
     const ag = parseGoals(cell(cAg));
-    if (hg === null || ag === null) {
+    const upcoming = cell(cHg) === '' && cell(cAg) === '';
+    if (!upcoming && (hg === null || ag === null)) {
       rejects.push({ row, reason: `invalid full-time score "${cell(cHg)}-${cell(cAg)}"` });
       continue;
     }
@@ -150,7 +160,7 @@ export function parseFootballData(table: CsvTable): FootballDataResult {
       const home = price(b.h, `${b.key}AHH`), away = price(b.a, `${b.key}AHA`);
       if (home !== null && away !== null && Number.isFinite(line)) asianHandicap[b.key] = { line, home, away };
     }
-    matches.push({
+    const fixture: FootballDataFixture = {
       row,
       division: cDiv >= 0 ? cell(cDiv) || null : null,
       date: date.iso,
@@ -158,8 +168,6 @@ export function parseFootballData(table: CsvTable): FootballDataResult {
       time: cTime >= 0 ? cell(cTime) || null : null,
       homeTeam,
       awayTeam,
-      homeGoals: hg,
-      awayGoals: ag,
       halfTimeHomeGoals: parseGoals(cell(cHthg)),
       halfTimeAwayGoals: parseGoals(cell(cHtag)),
       homeShots: parseGoals(cell(cHs)),
@@ -171,9 +179,11 @@ export function parseFootballData(table: CsvTable): FootballDataResult {
       asianHandicap,
       pinnacle: odds1x2['PS'] ?? null,
       pinnacleClosing: odds1x2['PSC'] ?? null,
-    });
+    };
+    if (upcoming || hg === null || ag === null) fixtures.push(fixture);
+    else matches.push({ ...fixture, homeGoals: hg, awayGoals: ag });
   }
-  return { matches, rejects, warnings };
+  return { matches, fixtures, rejects, warnings };
 }
 
 /** dd/mm/yy or dd/mm/yyyy → {iso, day}; an error message string when invalid. Two-digit years < 50 are 20xx. */

@@ -29,6 +29,7 @@ describe('parseFootballDataCsv on synthetic text', () => {
         'E0,11/08/2018,Bournemouth,Cardiff,x,0,H,1.9,3.6,4.5,,,,,,,,,,,',
         'E0,99/08/2018,Fulham,Palace,0,2,A,2.5,3.4,3.0,2.6,3.3,2.9,,,,,,,,',
         'E0,12/08/2018,Huddersfield,Chelsea,0,3,A,0.5,4,1.3,,,,,,,,,,,',
+        'E0,18/08/2018,Chelsea,Arsenal,,,,1.9,3.6,4.2,,,,,,,,,,,',
         ',,,,,,,,,,,,,,,,,,,,',
       ].join('\r\r\n');
     const res = parseFootballDataCsv(text);
@@ -46,6 +47,10 @@ describe('parseFootballDataCsv on synthetic text', () => {
     // A price ≤ 1 is dropped with a warning, the match is kept without that bookmaker.
     expect(res.matches[1]!.pinnacle).toBeNull();
     expect(res.warnings).toEqual([{ row: 5, reason: 'dropped invalid price PSH="0.5"' }]);
+    // A row without a score yet is an upcoming fixture, not a reject.
+    expect(res.fixtures).toHaveLength(1);
+    expect(res.fixtures[0]).toMatchObject({ row: 6, date: '2018-08-18', homeTeam: 'Chelsea', pinnacle: { home: 1.9, draw: 3.6, away: 4.2 } });
+    expect(res.fixtures[0]).not.toHaveProperty('homeGoals');
   });
   it('pairs closing AH prices with the closing line, and a bookmaker code ending in C with the opening line', () => {
     const text = [
@@ -68,6 +73,7 @@ describe('parseFootballDataCsv on every shared football-data file', () => {
   it.each(files.map((f) => [path.basename(f), f]))('%s parses without rejects', (_name, file) => {
     const res = parseFootballDataCsv(readFileSync(file, 'utf8'));
     expect(res.rejects).toEqual([]);
+    expect(res.fixtures).toEqual([]);
     expect(res.matches.length).toBeGreaterThanOrEqual(279);
     for (const m of res.matches) {
       expect(m.day).toBeGreaterThan(12_000);
