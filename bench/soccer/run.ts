@@ -63,12 +63,10 @@ function quality() {
   const betting: string[] = [];
   const perSeason: string[] = [];
   let outcomes: number[] = [];
-  let marketProbs: [number, number, number][] = [];
   for (const c of configs) {
     const r = backtestSoccer(history, test, c.opts);
     market = r.market;
     outcomes = r.predictions.map((p) => p.outcome);
-    marketProbs = r.predictions.map((p) => p.market!);
     rows.push({ name: c.name, r: r.model, market: r.market, n: r.compared });
     // Per test season (split at the first 2019/20 match day).
     const split = Math.min(...load('2019-20').map((m) => m.day));
@@ -105,7 +103,6 @@ function quality() {
   console.log(`  ${'Pinnacle closing, margin removed'.padEnd(64)} ${f4(market!.rps)}   1.0000   ${f4(market!.logLoss)}    ${f4(market!.brier)}`);
   for (const row of rows)
     console.log(`  ${row.name.padEnd(64)} ${f4(row.r.rps)}   ${f4(row.r.rps / row.market.rps)}   ${f4(row.r.logLoss)}    ${f4(row.r.brier)}`);
-  void marketProbs;
   console.log('\n  Model/market RPS ratio per test season');
   for (const l of perSeason) console.log(l);
   console.log('\n  Value betting at Pinnacle pre-match prices (edge > 3 %, quarter Kelly, stake cap 5 %; CLV vs the fair close)');
