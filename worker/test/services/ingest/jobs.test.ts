@@ -1,0 +1,97 @@
+/**
+ * The cron jobs over the ingestion verbs, with the context's `fetch` standing in for the providers (it serves
+ * the shared files under the providers' URL layout and 404s the rest), on a fresh database.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { freshDatabase, type FreshDb } from '../../../../scripts/test/fresh-db.ts';
+import { currentSeasons, dailyResultsJob, pollOddsJob } from '../../../src/ingest/jobs.ts';
+import { silentLogger } from '../../../src/lib/logger.ts';
+import { SHARED } from './helpers.ts';
+
+let fresh: FreshDb;
+beforeAll(async () => {
+  fresh = await freshDatabase(inject('stack'));
+});
+afterAll(async () => {
+  await fresh?.drop();
+});
+
+const shared = (rel: string) => readFileSync(join(SHARED, rel), 'utf8');
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures/odds-api', name), 'utf8');
+
+function providerFetch(routes: Record<string, () => string>, seen: string[]): typeof fetch {
+  return (async (input: string | URL | Request) => {
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    seen.push(url.href);
+    const route = Object.entries(routes).find(([suffix]) => url.pathname.endsWith(suffix));
+    return route ? new Response(route[1](), { status: 200 }) : new Response('not found', { status: 404 });
+  }) as typeof fetch;
+}
+
+const q = async <T>(query: ReturnType<typeof sql>) => ((await fresh.db.execute(query)) as unknown as { rows: T[] }).rows;
+
+describe('ingestion cron jobs', () => {
+  it('derive the current seasons from the clock', () => {
+    expect(currentSeasons(new Date('2019-11-01T00:00:00Z'))).toEqual({ footballData: '1920', nfl: 2019 });
+    expect(currentSeasons(new Date('2020-02-01T00:00:00Z'))).toEqual({ footballData: '1920', nfl: 2019 });
+    expect(currentSeasons(new Date('2026-08-01T00:00:00Z'))).toEqual({ footballData: '2627', nfl: 2026 });
+  });
+
+  it('daily results: ingests what it could fetch and reports the rest as a failed tick', async () => {
+    const seen: string[] = [];
+    const ctx = {
+      db: fresh.db,
+      cache: null,
+      logger: silentLogger,
+      clock: () => new Date('2019-11-01T06:00:00Z'),
+      fetch: providerFetch(
+        {
+          '/mmz4281/1920/E0.csv': () => shared('soccer_football_data/E0/E0_2019-20.csv'),
+          '/mmz4281/1920/F1.csv': () => shared('soccer_football_data/F1/F1_2019-20.csv'),
+          '/data/games.csv': () => shared('nfl_games/games_1999-2019.csv'),
+          '/player_stats_2019.csv': () => shared('nfl_player_weekly/weekly_2019.csv'),
+        },
+        seen,
+      ),
+    };
+    await expect(dailyResultsJob.run({ ctx, env: {} })).rejects.toThrow(/daily ingestion: .*E1\.csv failed: HTTP 404/);
+    expect(seen.filter((u) => u.includes('/mmz4281/1920/'))).toHaveLength(6);
+    const counts = await q<{ code: string; n: number }>(sql`
+      SELECT c.code, count(*)::int AS n FROM fixtures f JOIN competitions c ON c.id = f.competition_id GROUP BY 1 ORDER BY 1`);
+    expect(counts).toEqual([
+      { code: 'E0', n: 380 },
+      { code: 'F1', n: 279 },
+      { code: 'NFL', n: 5583 },
+    ]);
+    const [stats] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM player_game_stats`);
+    expect(stats!.n).toBe(5261);
+  });
+
+  it('odds polling: skipped without a key, one run per sport with it', async () => {
+    const seen: string[] = [];
+    const ctx = {
+      db: fresh.db,
+      cache: null,
+      logger: silentLogger,
+      clock: () => new Date('2019-09-05T18:30:00Z'),
+      fetch: providerFetch(
+        {
+          '/v4/sports/soccer_epl/odds': () => fixture('epl-odds.json'),
+          '/v4/sports/americanfootball_nfl/odds': () => fixture('nfl-odds.json'),
+          '/events/handmade0001gbchi/odds': () => fixture('nfl-event-props.json'),
+          '/events/handmade0002denoak/odds': () => '{"id":"handmade0002denoak","sport_key":"americanfootball_nfl","commence_time":"2019-09-10T02:20:00Z","home_team":"Oakland Raiders","away_team":"Denver Broncos","bookmakers":[]}',
+          '/events/handmade0003unknown/odds': () => '[]',
+        },
+        seen,
+      ),
+    };
+    expect(await pollOddsJob.run({ ctx, env: {} })).toEqual({ skipped: 'no ODDS_API_KEY bound' });
+    expect(seen).toHaveLength(0);
+    const r = await pollOddsJob.run({ ctx, env: { ODDS_API_KEY: 'k' } });
+    expect(r).toEqual({ soccer_epl: '8+/0~/0=/0!', americanfootball_nfl: '15+/0~/0=/4!' });
+    expect(seen.every((u) => new URL(u).searchParams.get('apiKey') === 'k' && new URL(u).searchParams.get('oddsFormat') === 'decimal')).toBe(true);
+  });
+});
