@@ -49,6 +49,40 @@ export class HistogramBuilder {
     }
     accumulate(hist, this.bytes, m.stride, m.cols, count, gOrd, hOrd);
   }
+
+  /** Packed variant (see quantize.ts): hist (one slot per bin) ← Σ of packed[row] over rows[start..end). */
+  buildPacked(hist: Float64Array, rows: Uint32Array, start: number, end: number, packed: Float64Array, identity: boolean): void {
+    const { m, gOrd } = this;
+    const count = end - start;
+    const W = m.stride >> 2;
+    if (identity) {
+      accumulatePacked(hist, m.bins, m.stride, m.cols, count, packed);
+      return;
+    }
+    const src = m.words;
+    const dst = this.words;
+    for (let i = 0; i < count; i++) {
+      const r = rows[start + i]!;
+      gOrd[i] = packed[r]!;
+      const q = r * W;
+      const d = i * W;
+      for (let w = 0; w < W; w++) dst[d + w] = src[q + w]!;
+    }
+    accumulatePacked(hist, this.bytes, m.stride, m.cols, count, gOrd);
+  }
+}
+
+function accumulatePacked(hist: Float64Array, bins: Uint8Array, stride: number, F: number, count: number, v: Float64Array): void {
+  hist.fill(0);
+  for (let i = 0; i < count; i++) {
+    const vi = v[i]!;
+    let p = i * stride;
+    const e = p + F;
+    for (let o = 0; p < e; p++, o += BIN_STRIDE) {
+      const k = o + bins[p]!;
+      hist[k] = hist[k]! + vi;
+    }
+  }
 }
 
 function accumulate(hist: Float64Array, bins: Uint8Array, stride: number, F: number, count: number, g: Float64Array, h: Float64Array): void {

@@ -27,5 +27,6 @@ export function validateParams(p: GbdtParams, numFeatures: number): void {
   if (p.monotone.length !== 0 && p.monotone.length !== numFeatures) {
     bad('monotone', `${p.monotone.length} entries`, `empty or one entry per feature (${numFeatures})`);
   }
+  if (!['auto', 'exact', 'quantized'].includes(p.histogram)) bad('histogram', p.histogram, "'auto', 'exact' or 'quantized'");
   if (p.monotone.some((c) => c !== -1 && c !== 0 && c !== 1)) bad('monotone', p.monotone, 'entries in {-1, 0, 1}');
 }

@@ -5,6 +5,7 @@
  * `node = children[2·node + (x ≥ t)]`; a block holding a NaN takes the path that honours default directions.
  */
 import type { Forest } from './forest.ts';
+import { heapForest, type HeapForest } from './heap.ts';
 
 const BLOCK = 64;
 
@@ -15,6 +16,7 @@ export function accumulateMargins(f: Forest, values: Float64Array, n: number, ou
   const { walkFeature: wf, threshold: thr, children: kids, defaultLeft: dl, value: val, treeRoot, treeClass, treeDepth } = f;
   const x = f.float32 ? roundToFloat32(values) : values;
   const f32 = f.float32;
+  const heap = heapForest(f);
   for (let r0 = 0; r0 < n; r0 += BLOCK) {
     const r1 = Math.min(n, r0 + BLOCK);
     let hasNaN = false;
@@ -24,6 +26,10 @@ export function accumulateMargins(f: Forest, values: Float64Array, n: number, ou
         hasNaN = true;
         break;
       }
+    }
+    if (heap && !hasNaN) {
+      heapBlock(heap, x, F, K, out, r0, r1, treeStart, treeEnd, treeClass, f32);
+      continue;
     }
     for (let t = treeStart; t < treeEnd; t++) {
       const root = treeRoot[t]!;
@@ -72,6 +78,85 @@ export function accumulateMargins(f: Forest, values: Float64Array, n: number, ou
         const o = r * K + k;
         out[o] = f32 ? Math.fround(out[o]! + val[nd]!) : out[o]! + val[nd]!;
       }
+    }
+  }
+}
+
+/** Rows r0..r1 (no NaN) through trees on the heap layout, 8 rows in lockstep (independent chains). */
+function heapBlock(
+  h: HeapForest,
+  x: Float64Array,
+  F: number,
+  K: number,
+  out: Float64Array,
+  r0: number,
+  r1: number,
+  treeStart: number,
+  treeEnd: number,
+  treeClass: Int32Array,
+  f32: boolean,
+): void {
+  const { feature: hf, threshold: ht, leaf: hv, depth, nodeStart, leafStart } = h;
+  for (let t = treeStart; t < treeEnd; t++) {
+    const D = depth[t]!;
+    const ns = nodeStart[t]!;
+    const ls = leafStart[t]! - ((1 << D) - 1);
+    const k = treeClass[t]!;
+    let r = r0;
+    for (; r + 8 <= r1; r += 8) {
+      const b0 = r * F;
+      const b1 = b0 + 1 * F;
+      const b2 = b0 + 2 * F;
+      const b3 = b0 + 3 * F;
+      const b4 = b0 + 4 * F;
+      const b5 = b0 + 5 * F;
+      const b6 = b0 + 6 * F;
+      const b7 = b0 + 7 * F;
+      let i0 = 0;
+      let i1 = 0;
+      let i2 = 0;
+      let i3 = 0;
+      let i4 = 0;
+      let i5 = 0;
+      let i6 = 0;
+      let i7 = 0;
+      for (let d = 0; d < D; d++) {
+        i0 = 2 * i0 + 1 + +(x[b0 + hf[ns + i0]!]! >= ht[ns + i0]!);
+        i1 = 2 * i1 + 1 + +(x[b1 + hf[ns + i1]!]! >= ht[ns + i1]!);
+        i2 = 2 * i2 + 1 + +(x[b2 + hf[ns + i2]!]! >= ht[ns + i2]!);
+        i3 = 2 * i3 + 1 + +(x[b3 + hf[ns + i3]!]! >= ht[ns + i3]!);
+        i4 = 2 * i4 + 1 + +(x[b4 + hf[ns + i4]!]! >= ht[ns + i4]!);
+        i5 = 2 * i5 + 1 + +(x[b5 + hf[ns + i5]!]! >= ht[ns + i5]!);
+        i6 = 2 * i6 + 1 + +(x[b6 + hf[ns + i6]!]! >= ht[ns + i6]!);
+        i7 = 2 * i7 + 1 + +(x[b7 + hf[ns + i7]!]! >= ht[ns + i7]!);
+      }
+      const o = r * K + k;
+      if (f32) {
+        out[o] = Math.fround(out[o]! + hv[ls + i0]!);
+        out[o + 1 * K] = Math.fround(out[o + 1 * K]! + hv[ls + i1]!);
+        out[o + 2 * K] = Math.fround(out[o + 2 * K]! + hv[ls + i2]!);
+        out[o + 3 * K] = Math.fround(out[o + 3 * K]! + hv[ls + i3]!);
+        out[o + 4 * K] = Math.fround(out[o + 4 * K]! + hv[ls + i4]!);
+        out[o + 5 * K] = Math.fround(out[o + 5 * K]! + hv[ls + i5]!);
+        out[o + 6 * K] = Math.fround(out[o + 6 * K]! + hv[ls + i6]!);
+        out[o + 7 * K] = Math.fround(out[o + 7 * K]! + hv[ls + i7]!);
+      } else {
+        out[o] = out[o]! + hv[ls + i0]!;
+        out[o + 1 * K] = out[o + 1 * K]! + hv[ls + i1]!;
+        out[o + 2 * K] = out[o + 2 * K]! + hv[ls + i2]!;
+        out[o + 3 * K] = out[o + 3 * K]! + hv[ls + i3]!;
+        out[o + 4 * K] = out[o + 4 * K]! + hv[ls + i4]!;
+        out[o + 5 * K] = out[o + 5 * K]! + hv[ls + i5]!;
+        out[o + 6 * K] = out[o + 6 * K]! + hv[ls + i6]!;
+        out[o + 7 * K] = out[o + 7 * K]! + hv[ls + i7]!;
+      }
+    }
+    for (; r < r1; r++) {
+      const b = r * F;
+      let i = 0;
+      for (let d = 0; d < D; d++) i = 2 * i + 1 + +(x[b + hf[ns + i]!]! >= ht[ns + i]!);
+      const o = r * K + k;
+      out[o] = f32 ? Math.fround(out[o]! + hv[ls + i]!) : out[o]! + hv[ls + i]!;
     }
   }
 }

@@ -29,6 +29,9 @@ export interface TrainInput {
   createdAt?: string;
 }
 
+/** 'auto' histograms are quantized from this many rows (below it, quantization noise is not worth the risk). */
+const QUANTIZE_FROM_ROWS = 10_000;
+
 export function trainGbdt(input: TrainInput): GbdtModel {
   const params: GbdtParams = { ...DEFAULT_PARAMS, ...input.params };
   const X = toDense(input.features);
@@ -64,6 +67,8 @@ export function trainGbdt(input: TrainInput): GbdtModel {
     maxLeaves: params.maxLeaves,
     gamma: params.gamma,
     learningRate: params.learningRate,
+    quantized: params.histogram === 'quantized' || (params.histogram === 'auto' && n >= QUANTIZE_FROM_ROWS),
+    seed: 0,
   };
   const refit = obj.leafQuantile !== undefined && !monotone ? obj.leafQuantile : undefined;
   const grower = new TreeGrower(bins, mapper);
@@ -80,6 +85,7 @@ export function trainGbdt(input: TrainInput): GbdtModel {
     for (let k = 0; k < K; k++) {
       const count = sampleRows(grower.rows, n, params.subsample, rng);
       const features = sampleFeatures(F, params.colsample, rng);
+      gp.seed = (params.seed * 1000003 + round * K + k) >>> 0;
       const t = grower.grow(gh[k]!, count, features, gp);
       const leaves = reachableLeaves(t);
       if (refit !== undefined) refitLeaves(t, leaves, grower.rows, y, w, pred, K, k, refit, params.learningRate);

@@ -47,6 +47,11 @@ export interface GbdtParams {
   earlyStoppingRounds: number;
   /** Per feature: +1 increasing, -1 decreasing, 0 free. Empty = none. */
   monotone: number[];
+  /**
+   * Histogram arithmetic: 'exact' float64 (g, h) sums, 'quantized' packed integer gradients (quantize.ts; one
+   * addition per row and bin instead of two, leaf values still exact), or 'auto' = quantized from 10,000 rows.
+   */
+  histogram: 'auto' | 'exact' | 'quantized';
   /** Initial prediction (in the response scale); undefined = fitted from the labels. */
   baseScore?: number | undefined;
 }
@@ -68,6 +73,7 @@ export const DEFAULT_PARAMS: GbdtParams = {
   seed: 0,
   earlyStoppingRounds: 0,
   monotone: [],
+  histogram: 'auto',
 };
 
 /** One round's metric values. */
