@@ -7,7 +7,7 @@
  * (stably, so each segment stays in ascending row order and every pass walks memory forwards). Each leaf's
  * segment is kept so the caller can update training predictions without traversing the tree again.
  */
-import type { BinMapper, BinnedMatrix } from './binning.ts';
+import { BIN_STRIDE, type BinMapper, type BinnedMatrix } from './binning.ts';
 import { HistogramBuilder, HistogramPool, subtractHistogram } from './histogram.ts';
 import { quantizeGradients, unpackHistogram, type Quantization } from './quantize.ts';
 import { findBestSplit, leafWeight, type SplitCandidate, type SplitParams } from './split.ts';
@@ -75,7 +75,7 @@ export class TreeGrower {
     this.rows = new Uint32Array(matrix.rows);
     this.tmp = new Uint32Array(matrix.rows);
     this.pool = new HistogramPool(2 * mapper.totalBins);
-    this.packedPool = new HistogramPool(mapper.totalBins);
+    this.packedPool = new HistogramPool(matrix.stride * BIN_STRIDE);
     this.hist = new HistogramBuilder(matrix);
     this.packed = new Float64Array(matrix.rows);
     this.scratch = new Float64Array(2 * mapper.totalBins);

@@ -30,8 +30,9 @@ export function quantizeGradients(gh: Float64Array, rows: Uint32Array, count: nu
   let gmax = 0;
   let hmin = Infinity;
   let hmax = 0;
+  const all = count === gh.length >> 1;
   for (let i = 0; i < count; i++) {
-    const r = rows[i]!;
+    const r = all ? i : rows[i]!;
     const g = Math.abs(gh[2 * r]!);
     const h = gh[2 * r + 1]!;
     if (g > gmax) gmax = g;
@@ -52,6 +53,14 @@ export function quantizeGradients(gh: Float64Array, rows: Uint32Array, count: nu
   const invG = 1 / gScale;
   const invH = 1 / hScale;
   const U = 1 / 4294967296;
+  if (constH && levels >= 4095) {
+    // Plenty of levels: round to nearest (the rounding error is below 1/8000 of the largest gradient).
+    for (let i = 0; i < count; i++) {
+      const r = all ? i : rows[i]!;
+      packed[r] = Math.floor(gh[2 * r]! * invG + 0.5) * radix + 1;
+    }
+    return { gScale, hScale, radix };
+  }
   for (let i = 0; i < count; i++) {
     const r = rows[i]!;
     s ^= s << 13;
@@ -73,7 +82,7 @@ export function quantizeGradients(gh: Float64Array, rows: Uint32Array, count: nu
 export function unpackHistogram(packed: Float64Array, out: Float64Array, q: Quantization): void {
   const { radix, gScale, hScale } = q;
   const inv = 1 / radix;
-  for (let i = 0; i < packed.length; i++) {
+  for (let i = 0, n = out.length >> 1; i < n; i++) {
     const v = packed[i]!;
     const top = Math.floor(v * inv);
     out[2 * i] = top * gScale;
