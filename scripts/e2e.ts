@@ -1,7 +1,8 @@
 /**
- * Browser tests: boots an isolated copy of the platform (own ports, own data dir under .data/e2e) exactly as
- * `npm start` does — real Postgres, Redis, workerd API, SolidStart web — runs Playwright in Debian's Chromium,
- * then stops everything.
+ * Browser tests: boots an isolated copy of the platform (own ports, own data dir under .data/e2e) as `npm start`
+ * does — real Postgres, Redis, the workerd API worker — but with the web app as its production build (nitro
+ * cloudflare_module, served by workerd; FAIRLINE_WEB_MODE=dev uses `vite dev` instead), runs Playwright in
+ * Debian's Chromium, then stops everything.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -22,6 +23,8 @@ const env = {
   FAIRLINE_STACK_PORT_BASE: '56530',
   FAIRLINE_API_PORT: '8887',
   FAIRLINE_WEB_PORT: '3100',
+  // Test the production path: the built web worker under workerd, API reached through its service binding.
+  FAIRLINE_WEB_MODE: process.env.FAIRLINE_WEB_MODE ?? 'built',
 };
 const platform = spawn('tsx', [join(repoRoot, 'scripts/start.ts')], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'inherit'] });
 let output = '';

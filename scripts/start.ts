@@ -4,7 +4,7 @@
  * is empty, then runs the API worker under `wrangler dev` (workerd) and the web app under `vite dev`.
  * Ctrl-C stops everything it started; the data in .data/dev is kept for the next run.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import ws from 'ws';
 import { createPoolDb } from '../db/src/client.ts';
@@ -12,7 +12,7 @@ import { migrateDatabase } from '../db/src/migrate.ts';
 import { seedSimulatedData } from '../db/src/seed/index.ts';
 import { dataDir, repoRoot } from './local/paths.ts';
 import { DEV_PORTS, startLocalStack } from './local/stack.ts';
-import { waitForHttp } from './local/wait.ts';
+import { assertPortFree, waitForHttp } from './local/wait.ts';
 
 // Overridable so the browser tests can run a second, isolated platform beside a developer's `npm start`.
 const API_PORT = Number(process.env.FAIRLINE_API_PORT ?? 8787);
@@ -24,6 +24,9 @@ const DATABASE = 'fairline';
 const t0 = Date.now();
 const log = (m: string) => console.log(`[fairline] ${m}`);
 
+for (const [port, what] of [[API_PORT, 'API worker'], [WEB_PORT, 'web app'], [PORTS.postgres, 'postgres'], [PORTS.neonProxy, 'neon proxy']] as const) {
+  await assertPortFree(port, what);
+}
 const stack = await startLocalStack({ dir: STACK_DIR, ports: PORTS, quiet: true });
 log(`postgres :${stack.postgres.port} · neon proxy :${stack.proxy.port} · ${stack.upstash ? `redis :${stack.redis!.port} + upstash shim :${stack.upstash.port}` : 'redis-server not installed: running WITHOUT the cache tier'}`);
 await stack.postgres.ensureDatabase(DATABASE);
@@ -58,14 +61,32 @@ function run(name: string, cmd: string, args: string[], extraEnv: Record<string,
   return child;
 }
 
-const vars = Object.entries({ ...env, ENVIRONMENT: 'development', ADMIN_TOKEN: 'fairline-local-admin' }).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
-run('api', 'wrangler', ['dev', '--ip', '127.0.0.1', '--port', String(API_PORT), '--test-scheduled', '--persist-to', join(STACK_DIR, 'wrangler'), ...vars], {
+// Each platform gets its own wrangler dev registry, so the web worker's `API` service binding finds *this*
+// API worker even when another copy (e.g. the browser tests beside a developer's `npm start`) is running.
+const wranglerEnv = {
   WRANGLER_SEND_METRICS: 'false',
   CLOUDFLARE_CF_FETCH_ENABLED: 'false',
   CI: 'true',
-});
+  WRANGLER_REGISTRY_PATH: join(STACK_DIR, 'wrangler-registry'),
+};
+const vars = Object.entries({ ...env, ENVIRONMENT: 'development', ADMIN_TOKEN: 'fairline-local-admin' }).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
+run('api', 'wrangler', ['dev', '--ip', '127.0.0.1', '--port', String(API_PORT), '--test-scheduled', '--persist-to', join(STACK_DIR, 'wrangler'), ...vars], wranglerEnv);
 const apiUrl = `http://127.0.0.1:${API_PORT}`;
-run('web', 'vite', ['dev', '--port', String(WEB_PORT)], { ...env, API_URL: apiUrl, VITE_API_URL: apiUrl }, join(repoRoot, 'web'));
+if (process.env.FAIRLINE_WEB_MODE === 'built') {
+  // The production path: the nitro cloudflare_module build, served by workerd, reaching the API worker
+  // through its service binding (tRPC and room upgrades are same-origin for the browser).
+  const webDir = join(repoRoot, 'web');
+  log('building the web worker (nitro cloudflare_module) …');
+  const build = spawnSync('vite', ['build'], { cwd: webDir, env: { ...process.env, NITRO_PRESET: 'cloudflare_module' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) {
+    log('web build failed');
+    await shutdown(1);
+  }
+  const webVars = ['DATABASE_URL', 'NEON_LOCAL_PROXY'].flatMap((k) => ['--var', `${k}:${env[k]}`]);
+  run('web', 'wrangler', ['dev', '--config', join(webDir, '.output/server/wrangler.json'), '--ip', '127.0.0.1', '--port', String(WEB_PORT), '--persist-to', join(STACK_DIR, 'wrangler-web'), ...webVars], wranglerEnv, webDir);
+} else {
+  run('web', 'vite', ['dev', '--port', String(WEB_PORT)], { ...env, API_URL: apiUrl, VITE_API_URL: apiUrl }, join(repoRoot, 'web'));
+}
 
 let stopping = false;
 async function shutdown(code: number) {

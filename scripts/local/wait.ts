@@ -14,3 +14,21 @@ export async function waitForHttp(url: string, timeoutMs: number): Promise<void>
   }
   throw new Error(`timed out waiting for ${url} (${last})`);
 }
+
+/** Fails fast with a clear message when a port is taken (e.g. by a platform left running elsewhere). */
+export async function assertPortFree(port: number, what: string): Promise<void> {
+  const { createServer } = await import('node:net');
+  await new Promise<void>((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', () => reject(new Error(`port ${port} (${what}) is already in use — is another Fairline running?`)));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve()));
+  });
+}
+
+/** True when nothing listens on the port. */
+export async function isPortFree(port: number): Promise<boolean> {
+  return assertPortFree(port, '').then(
+    () => true,
+    () => false,
+  );
+}

@@ -9,6 +9,15 @@ import { migrateDatabase } from '../../db/src/migrate.ts';
 import { dataDir } from '../local/paths.ts';
 import { startLocalStack, type LocalStack } from '../local/stack.ts';
 import { join } from 'node:path';
+import { isPortFree } from '../local/wait.ts';
+
+async function freePortBase(): Promise<number> {
+  for (let base = 56430; base < 56430 + 20 * 10; base += 10) {
+    const free = await Promise.all([0, 1, 2, 3].map((i) => isPortFree(base + i)));
+    if (free.every(Boolean)) return base;
+  }
+  throw new Error('no free port block for the test stack (56430-56630)');
+}
 
 export const TEMPLATE_DB = 'fairline_template';
 
@@ -30,9 +39,11 @@ declare module 'vitest' {
 let stack: LocalStack | undefined;
 
 export async function setup(project: TestProject) {
-  const base = Number(process.env.FAIRLINE_TEST_PORT_BASE ?? 56430);
+  // Concurrent test runs on one machine (several developers' shells) each take the first free port block,
+  // with a data directory of its own.
+  const base = process.env.FAIRLINE_TEST_PORT_BASE ? Number(process.env.FAIRLINE_TEST_PORT_BASE) : await freePortBase();
   stack = await startLocalStack({
-    dir: join(dataDir, 'test'),
+    dir: join(dataDir, `test-${base}`),
     ports: { postgres: base, neonProxy: base + 1, redis: base + 2, upstash: base + 3 },
     quiet: true,
   });

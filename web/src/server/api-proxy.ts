@@ -8,6 +8,9 @@ export async function forwardToApi(request: Request): Promise<Response> {
   const env = webEnv();
   const url = new URL(request.url);
   if (env.API) return env.API.fetch(new Request(`https://api.internal${url.pathname}${url.search}`, request));
+  if (request.headers.get('upgrade')?.toLowerCase() === 'websocket') {
+    return new Response('connect to the API worker directly for WebSockets in development', { status: 426 });
+  }
   if (!env.API_URL) return new Response(JSON.stringify({ error: 'API is not configured' }), { status: 502 });
   const target = new URL(`${url.pathname}${url.search}`, env.API_URL);
   const headers = new Headers(request.headers);
