@@ -2,11 +2,17 @@
  * Cron expression → jobs. Must list exactly the crons in wrangler.toml [triggers]; an unknown cron is a
  * deployment mistake and throws rather than silently doing nothing.
  */
+import { dailyResultsJob, pollOddsJob } from '../ingest/jobs.ts';
 import type { Job } from './job.ts';
 import { pushFixtureUpdates } from './push-fixture-updates.ts';
 
 export const CRON_JOBS: Record<string, Job[]> = {
+  // Live push of changed fixtures (scores/status) to the rooms.
   '*/5 * * * *': [pushFixtureUpdates],
+  // Live odds (incl. NFL player props); skipped without ODDS_API_KEY. 15 min keeps within typical API quotas.
+  '*/15 * * * *': [pollOddsJob],
+  // Results, schedules and player stats of the current seasons.
+  '0 6 * * *': [dailyResultsJob],
 };
 
 export function jobsFor(cron: string): Job[] {

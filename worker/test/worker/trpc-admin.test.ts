@@ -1,0 +1,69 @@
+import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import superjson from 'superjson';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestFootballData } from '../../src/ingest/index.ts';
+import worker from '../../src/index.ts';
+import { silentLogger } from '../../src/lib/logger.ts';
+import type { AppRouter } from '../../src/trpc/router.ts';
+import { suiteDatabase, type SuiteDb } from './support/fresh-db.ts';
+
+let suite: SuiteDb;
+
+function client(token?: string) {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url: 'http://api.test/trpc',
+        transformer: superjson,
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+        fetch: async (input, init) => {
+          const ctx = createExecutionContext();
+          const res = await worker.fetch(new Request(input as string, init as RequestInit), suite.env as never, ctx);
+          await waitOnExecutionContext(ctx);
+          return res;
+        },
+      }),
+    ],
+  });
+}
+
+const CSV = [
+  'Div,Date,HomeTeam,AwayTeam,FTHG,FTAG,FTR,B365H,B365D,B365A',
+  'E0,10/08/2018,Man United,Leicester,2,1,H,1.57,3.9,7.5',
+  'E0,11/08/2018,Bournemouth,Cardiff,2,0,H,1.9,3.6,4.5',
+  'E0,11/08/2018,Fulham,Crystal Palace,0,-2,A,2.5,3.4,3.0',
+].join('\r\n');
+
+beforeAll(async () => {
+  suite = await suiteDatabase();
+  // Ingestion runs inside workerd too (the cron path): no Node APIs in the adapters.
+  await ingestFootballData(
+    { db: suite.db, clock: () => new Date(), logger: silentLogger, fetch },
+    { files: [{ name: 'E0_sample.csv', text: CSV }] },
+  );
+});
+afterAll(async () => {
+  await suite?.drop();
+});
+
+describe('admin procedures', () => {
+  it('refuse callers without the admin token', async () => {
+    for (const token of [undefined, 'not-the-token']) {
+      const err = await client(token).admin.ingestionRuns.query({}).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(TRPCClientError);
+      expect((err as TRPCClientError<AppRouter>).data?.code).toBe('UNAUTHORIZED');
+    }
+  });
+
+  it('list ingestion runs and their rejects for an admin', async () => {
+    const api = client('test-admin-token');
+    const runs = await api.admin.ingestionRuns.query({ source: 'football-data' });
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ source: 'football-data', status: 'succeeded', inserted: expect.any(Number), rejected: 1 });
+    const rejects = await api.admin.ingestionRejects.query({ runId: runs[0]!.id });
+    expect(rejects).toHaveLength(1);
+    expect(rejects[0]!.file).toBe('E0_sample.csv');
+    expect(rejects[0]!.reason).toMatch(/negative|score|goal/i);
+  });
+});
