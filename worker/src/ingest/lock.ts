@@ -9,6 +9,7 @@ import { IngestBusyError } from './types.ts';
 interface PoolClientLike {
   query(text: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   release(err?: boolean): void;
+  on(event: 'error', listener: (err: unknown) => void): unknown;
 }
 interface PoolLike {
   connect(): Promise<PoolClientLike>;
@@ -36,6 +37,9 @@ export async function acquireSourceLock(
 ): Promise<HeldLock> {
   const pool = (db as unknown as { $client: PoolLike }).$client;
   const client = await pool.connect();
+  // A checked-out client's lost connection is emitted as 'error'; unhandled, it would crash the process. The
+  // lock dies with the connection, and the run's own queries fail and report it.
+  client.on('error', () => {});
   const key = lockKey(`ingest:${source}`);
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const deadline = Date.now() + opts.timeoutMs;

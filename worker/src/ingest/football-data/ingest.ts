@@ -8,10 +8,15 @@
  * Conventions: the season is the one in which the file's first match falls (July–June); kick-off = the `Time`
  * column read as UK time, or 12:00 UTC of the date when the file has no times; every price in a file is
  * captured "at" the match date (00:00 UTC): the pre-match and closing prices are told apart by the closing flag.
- * Asian handicap lines are stored per selection (home gets `AHh`, away its negation).
+ * Asian handicap lines are stored per selection (home gets `AHh`, away its negation). Rows without a score
+ * (football-data's fixtures file) become `scheduled` fixtures under the same natural key, so the results file
+ * later completes the same row; their prices are updated in place when the file is refreshed.
  */
 import { parseCsv } from '@fairline/ml/data/csv';
-import { parseFootballData, type FootballDataMatch } from '@fairline/ml/data/football-data';
+import { parseFootballData, type FootballDataFixture } from '@fairline/ml/data/football-data';
+
+/** A row of the file: played (with goals) or upcoming (fixtures file rows, no score yet). */
+type FdRow = FootballDataFixture & { homeGoals?: number; awayGoals?: number };
 import { ensureBookmakers, ensureCompetition, ensureSeason } from '../identity/catalog.ts';
 import { ensureReferenceTeams, resolveOrRegisterTeams } from '../identity/teams.ts';
 import { runSource } from '../run-source.ts';
@@ -83,11 +88,12 @@ async function ingestFile(tx: Tx, file: IngestFile) {
   for (const w of parsed.warnings) rejects.push({ row: w.row, raw: raw(w.row), reason: w.reason });
   assertMostRowsValid(table.rows.length, parsed.rejects.length, 'football-data');
 
-  const matches = parsed.matches;
+  // Played matches and upcoming fixtures (both score cells empty), in file order.
+  const matches: FdRow[] = [...parsed.matches, ...parsed.fixtures].sort((a, b) => a.row - b.row);
   if (matches.length === 0) return { counts: zeroCounts(), rejects };
   const code = matches[0]!.division ?? /^([A-Z]+\d)/.exec(file.name.replace(/^.*[\\/]/, ''))?.[1];
   if (!code) throw new FileRejectedError('cannot tell the competition: no Div column and no division in the file name');
-  const kept: FootballDataMatch[] = [];
+  const kept: FdRow[] = [];
   for (const m of matches) {
     if (m.division !== null && m.division !== code) {
       rejects.push({ row: m.row, raw: raw(m.row), reason: `division "${m.division}" differs from the file's "${code}"` });
@@ -118,7 +124,7 @@ async function ingestFile(tx: Tx, file: IngestFile) {
   counts.inserted += teams.created;
 
   const records: FixtureRecord[] = [];
-  const recordMatch: FootballDataMatch[] = [];
+  const recordMatch: FdRow[] = [];
   const seen = new Set<string>();
   for (const m of kept) {
     const home = teams.ids.get(m.homeTeam)!;
@@ -140,11 +146,11 @@ async function ingestFile(tx: Tx, file: IngestFile) {
       homeTeamId: home,
       awayTeamId: away,
       kickoffAt,
-      status: 'final',
+      status: m.homeGoals === undefined ? 'scheduled' : 'final',
       neutralVenue: false,
       week: null,
-      homeScore: m.homeGoals,
-      awayScore: m.awayGoals,
+      homeScore: m.homeGoals ?? null,
+      awayScore: m.awayGoals ?? null,
       homeScoreHt: m.halfTimeHomeGoals,
       awayScoreHt: m.halfTimeAwayGoals,
     });

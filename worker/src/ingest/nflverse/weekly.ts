@@ -15,10 +15,18 @@ import { rows, type Tx } from '../store/sql.ts';
 import { addCounts, FileRejectedError, zeroCounts, type IngestCtx, type IngestFile, type Reject, type RunOptions, type RunSummary } from '../types.ts';
 import { NFL_COMPETITION, NFLVERSE_SOURCE } from './games.ts';
 
-const REQUIRED = ['player_id', 'player_display_name', 'recent_team', 'season', 'week'] as const;
+const REQUIRED = ['player_id', 'player_display_name', 'season', 'week'] as const;
+/**
+ * Newer nflverse releases renamed a few columns (`recent_team` → `team`, `interceptions` →
+ * `passing_interceptions`); the first name present wins.
+ */
+const RENAMED: Record<string, string[]> = {
+  recent_team: ['recent_team', 'team'],
+  interceptions: ['interceptions', 'passing_interceptions'],
+};
 const IDENTITY = new Set([
   'player_id', 'player_name', 'player_display_name', 'position', 'position_group', 'headshot_url', 'recent_team',
-  'season', 'week', 'season_type', 'opponent_team',
+  'team', 'season', 'week', 'season_type', 'opponent_team', 'game_id',
 ]);
 /** Typed columns: [csv column, stat key, integer?]. Counting stats must be non-negative integers. */
 const TYPED = [
@@ -35,7 +43,7 @@ const TYPED = [
   ['receiving_yards', 'receivingYards', false],
   ['receiving_tds', 'receivingTds', true],
 ] as const;
-const TYPED_COLUMNS = new Set<string>(TYPED.map(([c]) => c));
+const TYPED_COLUMNS = new Set<string>([...TYPED.map(([c]) => c), ...Object.values(RENAMED).flat()]);
 
 export async function ingestNflverseWeekly(
   ctx: IngestCtx,
@@ -77,7 +85,16 @@ async function ingestWeeklyFile(tx: Tx, file: IngestFile) {
   const extraCols = table.header
     .map((h, i) => [h, i] as const)
     .filter(([h]) => h !== '' && !IDENTITY.has(h) && !TYPED_COLUMNS.has(h));
-  const idx = (n: string) => c.get(n) ?? -1;
+  const idx = (n: string) => {
+    for (const name of RENAMED[n] ?? [n]) {
+      const i = c.get(name);
+      if (i !== undefined) return i;
+    }
+    return -1;
+  };
+  if (idx('recent_team') < 0) {
+    throw new FileRejectedError('not an nflverse weekly player-stats file: CSV: missing required column(s): recent_team (or team)');
+  }
   const cPlayer = idx('player_id'), cDisplay = idx('player_display_name'), cName = idx('player_name');
   const cPos = idx('position'), cTeam = idx('recent_team'), cOpp = idx('opponent_team');
   const cSeason = idx('season'), cWeek = idx('week'), cType = idx('season_type');
