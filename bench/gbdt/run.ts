@@ -98,7 +98,7 @@ function ours(task: string, trainFile: string, testFile: string): EngineResult {
   });
   const trainSec = (performance.now() - t0) / 1000;
   let predictSec = Infinity;
-  let p = new Float64Array(0);
+  let p: Float64Array = new Float64Array(0);
   for (let k = 0; k < 3; k++) {
     const t = performance.now();
     p = model.predict(te.X);
