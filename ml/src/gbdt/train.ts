@@ -9,7 +9,8 @@ import { buildForest, truncateForest, type TreeArrays } from './forest.ts';
 import { TreeGrower, type GrowParams, type GrownTree } from './grow.ts';
 import { fingerprint, toDense } from './matrix.ts';
 import { GbdtModel } from './model.ts';
-import { makeObjective, weightedQuantile } from './objectives.ts';
+import { makeObjective } from './objectives.ts';
+import { refitLeaves } from './refit.ts';
 import { accumulateMargins } from './predict.ts';
 import { Rng } from './rng.ts';
 import { DEFAULT_PARAMS, type EvalRecord, type FeatureMatrix, type GbdtParams } from './types.ts';
@@ -70,7 +71,7 @@ export function trainGbdt(input: TrainInput): GbdtModel {
     quantized: params.histogram === 'quantized' || (params.histogram === 'auto' && n >= QUANTIZE_FROM_ROWS),
     seed: 0,
   };
-  const refit = obj.leafQuantile !== undefined && !monotone ? obj.leafQuantile : undefined;
+  const refit = obj.leafQuantile;
   const grower = new TreeGrower(bins, mapper);
   const rng = new Rng(params.seed);
   const gh = Array.from({ length: K }, () => new Float64Array(2 * n));
@@ -88,7 +89,9 @@ export function trainGbdt(input: TrainInput): GbdtModel {
       gp.seed = (params.seed * 1000003 + round * K + k) >>> 0;
       const t = grower.grow(gh[k]!, count, features, gp);
       const leaves = reachableLeaves(t);
-      if (refit !== undefined) refitLeaves(t, leaves, grower.rows, y, w, pred, K, k, refit, params.learningRate);
+      if (refit !== undefined) {
+        refitLeaves(t, leaves, { rows: grower.rows, y, w, pred, K, k, alpha: refit, learningRate: params.learningRate, monotone });
+      }
       if (count === n) {
         for (const leaf of leaves) {
           const v = t.value[leaf]!;
@@ -199,34 +202,6 @@ function reachableLeaves(t: GrownTree): number[] {
     else stack.push(l + 1, l);
   }
   return out;
-}
-
-/** Leaf value ← learning rate × weighted α-quantile of the residuals y − margin of the leaf's rows. */
-function refitLeaves(
-  t: GrownTree,
-  leaves: number[],
-  rows: Uint32Array,
-  y: Float64Array,
-  w: Float64Array | undefined,
-  pred: Float64Array,
-  K: number,
-  k: number,
-  alpha: number,
-  lr: number,
-): void {
-  for (const leaf of leaves) {
-    const s = t.start[leaf]!;
-    const e = t.end[leaf]!;
-    if (e <= s) continue;
-    const res = new Float64Array(e - s);
-    const ww = w ? new Float64Array(e - s) : undefined;
-    for (let i = s; i < e; i++) {
-      const r = rows[i]!;
-      res[i - s] = y[r]! - pred[r * K + k]!;
-      if (ww) ww[i - s] = w![r]!;
-    }
-    t.value[leaf] = lr * weightedQuantile(res, ww, alpha);
-  }
 }
 
 /** Leaf of training row r in a grown tree, on its bins (for rows left out by subsampling). */

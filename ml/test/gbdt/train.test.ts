@@ -210,3 +210,32 @@ describe('tree growth controls', () => {
     expect(() => trainGbdt({ features: X, label: y.slice(1) })).toThrow(/labels for/);
   });
 });
+
+describe('quantile loss with monotone constraints', () => {
+  it('keeps refitted leaves monotone and still covers about α of the rows', () => {
+    const rand = lcg(17);
+    const X: number[][] = [];
+    const y: number[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const x = [rand(), rand()];
+      X.push(x);
+      // Increasing in x0 on average, but with a bump the constraint must flatten.
+      y.push(3 * x[0]! - 2 * Math.exp(-((x[0]! - 0.5) ** 2) / 0.005) + x[1]! + 0.5 * normal(rand));
+    }
+    const m = trainGbdt({ features: X, label: y, params: { objective: 'quantile', alpha: 0.8, trees: 80, maxDepth: 4, monotone: [1, 0] } });
+    const r2 = lcg(5);
+    for (let trial = 0; trial < 20; trial++) {
+      const x1 = r2();
+      let prev = -Infinity;
+      for (let v = 0; v <= 1.0001; v += 0.01) {
+        const p = m.predictRow([v, x1]);
+        expect(p).toBeGreaterThanOrEqual(prev - 1e-12);
+        prev = p;
+      }
+    }
+    const p = m.predict(X);
+    const covered = y.filter((v, i) => v <= p[i]!).length / y.length;
+    expect(covered).toBeGreaterThan(0.75);
+    expect(covered).toBeLessThan(0.85);
+  });
+});
