@@ -6,6 +6,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { ConfigError, loadConfig, type Bindings } from './env.ts';
 import { AppError, toHttpStatus } from './lib/errors.ts';
 import { metrics } from './lib/metrics.ts';
+import { upstashRateLimiter } from './lib/rate-limit.ts';
 import { roomEventSchema, roomNameSchema } from './rooms/protocol.ts';
 import { publishToRoom } from './rooms/publish.ts';
 import { buildCtx } from './runtime.ts';
@@ -65,6 +66,21 @@ export function createApp() {
     const config = loadConfig(c.env);
     const { ctx, dispose } = buildCtx(config);
     try {
+      if (ctx.cache) {
+        // Keyed by API client identity: the admin token holder, else the connecting IP.
+        const who = sameSecret(bearer(c.req.raw), config.ADMIN_TOKEN) ? 'admin' : (c.req.header('cf-connecting-ip') ?? 'anonymous');
+        const verdict = await upstashRateLimiter(ctx.cache, config.RATE_LIMIT_PER_MINUTE)
+          .limit(`trpc:${who}`)
+          .catch((err: unknown) => {
+            // A cache outage must not take the API down: fail open and say so in the logs.
+            ctx.logger.warn('rate limiter unavailable', { error: String(err) });
+            return null;
+          });
+        if (verdict && !verdict.success) {
+          const retry = Math.max(1, Math.ceil((verdict.reset - Date.now()) / 1000));
+          return c.json({ error: 'TOO_MANY_REQUESTS', message: `rate limit of ${verdict.limit}/min exceeded` }, 429, { 'retry-after': String(retry) });
+        }
+      }
       return await fetchRequestHandler({
         endpoint: '/trpc',
         req: c.req.raw,

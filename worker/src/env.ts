@@ -20,6 +20,8 @@ export const envSchema = z.object({
   /** Bearer token for admin procedures and the server-side publish path; admin is disabled when unset. */
   ADMIN_TOKEN: optionalString,
   ODDS_API_KEY: optionalString,
+  /** Requests per minute per client on /trpc (sliding window in Redis); no limit without a cache tier. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
 });
 
 export type AppConfig = z.infer<typeof envSchema>;
@@ -33,6 +35,7 @@ export interface Bindings {
   UPSTASH_REDIS_REST_TOKEN?: string;
   ADMIN_TOKEN?: string;
   ODDS_API_KEY?: string;
+  RATE_LIMIT_PER_MINUTE?: string;
   LIVE_ROOM: DurableObjectNamespace<LiveRoom>;
 }
 
