@@ -7,7 +7,7 @@
  *    later completes the same row instead of duplicating it.
  */
 import { sql } from 'drizzle-orm';
-import { seasonOf } from '../football-data/ingest.ts';
+import { seasonOf } from '../football-data/common.ts';
 import { ensureCompetition, ensureSeason } from '../identity/catalog.ts';
 import { rows, type Tx } from '../store/sql.ts';
 import { SPORT_KEYS } from './schema.ts';

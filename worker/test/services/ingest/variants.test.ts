@@ -53,6 +53,32 @@ describe('football-data fixtures file', () => {
   });
 });
 
+describe('football-data file mixing divisions', () => {
+  it('files each row under its own division (the fixtures file lists every league)', async () => {
+    const e0 = read('soccer_football_data/E0/E0_2018-19.csv').split('\r\n');
+    const sp1 = read('soccer_football_data/SP1/SP1_2014-15.csv').split('\r\n');
+    // Both generations share Div..AR; keep those 22-23 columns only, by name.
+    const keep = ['Div', 'Date', 'HomeTeam', 'AwayTeam', 'FTHG', 'FTAG', 'FTR', 'HTHG', 'HTAG', 'HTR', 'B365H', 'B365D', 'B365A'];
+    const pick = (lines: string[], from: number, to: number) => {
+      const h = lines[0]!.split(',');
+      return lines.slice(from, to).map((l) => {
+        const c = l.split(',');
+        return keep.map((k) => c[h.indexOf(k)]!).join(',');
+      });
+    };
+    const text = [keep.join(','), ...pick(e0, 1, 6), ...pick(sp1, 1, 4), ''].join('\r\n');
+    const s = await ingestFootballData(ctxFor(fresh), { files: [{ name: 'mixed.csv', text }] });
+    expect(s).toMatchObject({ failedFiles: 0, rejected: 0 });
+    const per = await q<{ code: string; label: string; n: number }>(sql`
+      SELECT c.code, s.label, count(*)::int AS n FROM fixtures f JOIN competitions c ON c.id = f.competition_id
+      JOIN seasons s ON s.id = f.season_id WHERE s.label IN ('2018/19', '2014/15') GROUP BY 1, 2 ORDER BY 1`);
+    expect(per).toEqual([
+      { code: 'E0', label: '2018/19', n: 5 },
+      { code: 'SP1', label: '2014/15', n: 3 },
+    ]);
+  });
+});
+
 describe('nflverse weekly column names', () => {
   it('reads `team` and `passing_interceptions` like `recent_team` and `interceptions`', async () => {
     const ctx = ctxFor(fresh);
