@@ -17,7 +17,7 @@ import { fetchTextWithRetry, redactUrl } from './http.ts';
 import { ingestNflverseGames } from './nflverse/games.ts';
 import { ingestNflverseWeekly } from './nflverse/weekly.ts';
 import { pollOdds } from './odds-api/ingest.ts';
-import type { IngestCtx, IngestFile, RunSummary } from './types.ts';
+import { IngestBusyError, type IngestCtx, type IngestFile, type RunSummary } from './types.ts';
 
 type JobResult = Record<string, number | string | boolean | null>;
 export interface IngestJob {
@@ -75,13 +75,18 @@ export const pollOddsJob: IngestJob = {
     if (!env.ODDS_API_KEY) return { skipped: 'no ODDS_API_KEY bound' };
     const result: JobResult = {};
     for (const s of ODDS_SPORTS) {
-      const summary = await pollOdds(
-        ctx,
-        { baseUrl: ODDS_API_BASE, apiKey: env.ODDS_API_KEY, sport: s.sport, propMarkets: s.propMarkets },
-        // A tick that finds the previous one still running skips rather than queueing up.
-        { waitForLock: false },
-      );
-      result[s.sport] = brief(summary);
+      try {
+        const summary = await pollOdds(
+          ctx,
+          { baseUrl: ODDS_API_BASE, apiKey: env.ODDS_API_KEY, sport: s.sport, propMarkets: s.propMarkets },
+          // A tick that finds the previous one still running skips rather than queueing up behind it.
+          { waitForLock: false },
+        );
+        result[s.sport] = brief(summary);
+      } catch (err) {
+        if (!(err instanceof IngestBusyError)) throw err;
+        result[s.sport] = 'skipped: previous poll still running';
+      }
     }
     return result;
   },

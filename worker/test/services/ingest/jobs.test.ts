@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshDatabase, type FreshDb } from '../../../../scripts/test/fresh-db.ts';
 import { currentSeasons, dailyResultsJob, pollOddsJob } from '../../../src/ingest/jobs.ts';
+import { acquireSourceLock } from '../../../src/ingest/lock.ts';
 import { silentLogger } from '../../../src/lib/logger.ts';
 import { SHARED } from './helpers.ts';
 
@@ -93,5 +94,15 @@ describe('ingestion cron jobs', () => {
     const r = await pollOddsJob.run({ ctx, env: { ODDS_API_KEY: 'k' } });
     expect(r).toEqual({ soccer_epl: '8+/0~/0=/0!', americanfootball_nfl: '15+/0~/0=/4!' });
     expect(seen.every((u) => new URL(u).searchParams.get('apiKey') === 'k' && new URL(u).searchParams.get('oddsFormat') === 'decimal')).toBe(true);
+    // A tick that overlaps a poll still holding the lock is skipped, not failed.
+    const held = await acquireSourceLock(fresh.db, 'odds-api', { wait: false, timeoutMs: 0 });
+    try {
+      expect(await pollOddsJob.run({ ctx, env: { ODDS_API_KEY: 'k' } })).toEqual({
+        soccer_epl: 'skipped: previous poll still running',
+        americanfootball_nfl: 'skipped: previous poll still running',
+      });
+    } finally {
+      await held.release();
+    }
   });
 });
