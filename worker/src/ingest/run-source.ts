@@ -45,10 +45,18 @@ export async function runSource<I extends { name: string }>(
         const f0 = Date.now();
         const outcome: FileOutcome = { name: input.name, error: null, ms: 0, ...zeroCounts() };
         try {
-          const res = await ctx.db.transaction(async (tx) => {
-            const r = await handler(tx, input);
-            await recordRejects(tx, runId, input.name, r.rejects);
-            return r;
+          const once = () =>
+            ctx.db.transaction(async (tx) => {
+              const r = await handler(tx, input);
+              await recordRejects(tx, runId, input.name, r.rejects);
+              return r;
+            });
+          // Runs of different sources may touch the same teams/bookmakers/fixtures concurrently; a deadlock
+          // or serialization failure aborts only this attempt, so the file is retried once.
+          const res = await once().catch((err: unknown) => {
+            if (!isTransient(err)) throw err;
+            ctx.logger.warn('ingest: retrying file after a transient conflict', { source, file: input.name });
+            return once();
           });
           addCounts(outcome, res.counts);
           outcome.rejected = res.rejects.length;
@@ -91,4 +99,13 @@ export async function runSource<I extends { name: string }>(
   } finally {
     await lock.release();
   }
+}
+
+/** Postgres deadlock (40P01) or serialization failure (40001), possibly wrapped by drizzle. */
+function isTransient(err: unknown): boolean {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 5; i++) {
+    if (e.code === '40P01' || e.code === '40001') return true;
+    e = e.cause as typeof e;
+  }
+  return false;
 }
