@@ -1,0 +1,101 @@
+/**
+ * Season backtest of the prop models: fit each market on the training seasons, score the test seasons where a
+ * book would offer a line (markets.ts), next to the rolling-8 baseline (baseline.ts). Scores: MAE of the point
+ * forecast (the predictive median), ECE (10 equal-width bins) and mean log loss of P(over L) at L = the
+ * baseline rounded to .5, and coverage of the 10–90% predictive interval.
+ *
+ * Test rows must be in the same table as the training rows (their features read the players' earlier games,
+ * which may be in training seasons); no test outcome is ever used to fit anything.
+ */
+import { expectedCalibrationError, logLoss } from '../metrics/index.ts';
+import { baselineAt } from './baseline.ts';
+import type { FeatureEnv } from './features/index.ts';
+import { MAIN_MARKETS, MARKETS, offeredRows, type MarketName } from './markets.ts';
+import { fitPropModel, pOver, project, type PropModel } from './model.ts';
+import { PROP_DEFAULTS, type PropModelConfig } from './config.ts';
+
+export interface MarketScores {
+  n: number;
+  mae: number;
+  baselineMae: number;
+  ece: number;
+  /** NaN for binary markets (no interval). */
+  coverage80: number;
+  logLoss: number;
+}
+
+export interface MarketReport extends MarketScores {
+  baseline: { ece: number; coverage80: number; logLoss: number };
+  model: PropModel;
+}
+
+export interface PropsBacktestOptions {
+  markets?: readonly MarketName[];
+  configs?: Partial<Record<MarketName, PropModelConfig>>;
+  onMarket?: (market: MarketName, report: MarketReport) => void;
+}
+
+const binaryLogLoss = (p: number, y: number) => logLoss([1 - p, p], y);
+
+export function scoreMarket(model: PropModel, env: FeatureEnv, testSeasons: readonly number[]): MarketReport {
+  const spec = MARKETS[model.market];
+  const rows = offeredRows(spec, env.table, new Set(testSeasons));
+  const proj = project(model, env, rows);
+  const p: number[] = [], pb: number[] = [], o: number[] = [];
+  let ae = 0, bae = 0, cover = 0, bcover = 0, ll = 0, bll = 0, n = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r]!;
+    const b = baselineAt(spec, env.table, i);
+    if (!b) continue;
+    const y = spec.outcome(env.table, i);
+    const pr = proj[r]!;
+    const over = y > b.line ? 1 : 0;
+    const po = pOver(model, pr.mu, b.line);
+    const pbo = Math.min(1 - 1e-6, Math.max(1e-6, b.pOver));
+    n++;
+    ae += Math.abs(pr.median - y);
+    bae += Math.abs(b.mean - y);
+    if (y >= pr.q10 && y <= pr.q90) cover++;
+    if (y >= b.q10 && y <= b.q90) bcover++;
+    ll += binaryLogLoss(po, over);
+    bll += binaryLogLoss(pbo, over);
+    p.push(po);
+    pb.push(pbo);
+    o.push(over);
+  }
+  if (n === 0) throw new Error(`props: no scorable ${model.market} rows in seasons ${testSeasons.join(', ')}`);
+  const binary = spec.kind === 'binary';
+  return {
+    n,
+    mae: ae / n,
+    baselineMae: bae / n,
+    ece: expectedCalibrationError(p, o),
+    coverage80: binary ? NaN : cover / n,
+    logLoss: ll / n,
+    baseline: { ece: expectedCalibrationError(pb, o), coverage80: binary ? NaN : bcover / n, logLoss: bll / n },
+    model,
+  };
+}
+
+export function backtestProps(
+  env: FeatureEnv,
+  trainSeasons: readonly number[],
+  testSeasons: readonly number[],
+  options: PropsBacktestOptions = {},
+): Partial<Record<MarketName, MarketReport>> {
+  const overlap = testSeasons.filter((s) => trainSeasons.includes(s));
+  if (overlap.length) throw new Error(`props: seasons ${overlap.join(', ')} are both training and test seasons`);
+  const out: Partial<Record<MarketName, MarketReport>> = {};
+  for (const market of options.markets ?? MAIN_MARKETS) {
+    const model = fitPropModel(env, market, trainSeasons, options.configs?.[market] ?? PROP_DEFAULTS[market]);
+    const report = scoreMarket(model, env, testSeasons);
+    out[market] = report;
+    options.onMarket?.(market, report);
+  }
+  return out;
+}
+
+/** The documented per-market JSON shape: {n, mae, baselineMae, ece, coverage80, logLoss}. */
+export function scoresOnly(r: MarketReport): MarketScores {
+  return { n: r.n, mae: r.mae, baselineMae: r.baselineMae, ece: r.ece, coverage80: r.coverage80, logLoss: r.logLoss };
+}

@@ -1,0 +1,109 @@
+/**
+ * One player-prop model per market: a GBDT for the centre μ, a predictive distribution around it
+ * (distributions/scaled-residual.ts; for the binary anytime-TD market the GBDT's probability itself), and an
+ * isotonic calibration of P(over) (Zadrozny & Elkan 2002). Distribution and calibration are fitted on
+ * out-of-sample predictions from the training period only: for each of the last `oosSeasons` training seasons
+ * a GBDT trained on the earlier seasons predicts that season (rolling origin), and P(over) is calibrated at the
+ * book-style line (rolling-8 mean rounded to .5) those rows would have been offered.
+ */
+import { fitIsotonic, predictIsotonic, type IsotonicModel } from '../calibration/index.ts';
+import { trainGbdt, type GbdtModel } from '../gbdt/index.ts';
+import { baselineAt } from './baseline.ts';
+import { PROP_DEFAULTS, type PropModelConfig } from './config.ts';
+import { fitScaledResidual, median, probOver, quantile, type ScaledResidual } from './distributions/scaled-residual.ts';
+import { buildFeatures, featureNames, featureVersion, type FeatureEnv } from './features/index.ts';
+import { isOffered, MARKETS, outcomes, type MarketName, type MarketSpec } from './markets.ts';
+
+export interface PropModel {
+  market: MarketName;
+  featureVersion: string;
+  featureNames: string[];
+  config: PropModelConfig;
+  trainSeasons: number[];
+  centre: GbdtModel;
+  /** null for binary markets, whose centre is already P(yes). */
+  distribution: ScaledResidual | null;
+  calibration: IsotonicModel;
+  /** Out-of-sample rows the distribution and calibration were fitted on. */
+  oosRows: number;
+}
+
+/** Training-period rows: position matches, ≥ 3 earlier games, 3-game volume ≥ fraction × offer threshold. */
+export function trainingRows(spec: MarketSpec, env: FeatureEnv, seasons: ReadonlySet<number>, fraction: number): Int32Array {
+  const loose = { ...spec, volumeMin: spec.volumeMin * fraction };
+  const out: number[] = [];
+  for (let i = 0; i < env.table.n; i++) if (seasons.has(env.table.season[i]!) && isOffered(loose, env.table, i)) out.push(i);
+  return Int32Array.from(out);
+}
+
+function fitCentre(spec: MarketSpec, env: FeatureEnv, rows: Int32Array, config: PropModelConfig): GbdtModel {
+  return trainGbdt({
+    features: buildFeatures(env, spec.family, rows),
+    featureNames: featureNames(spec.family),
+    label: outcomes(spec, env.table, rows),
+    params: config.gbdt,
+    createdAt: '1970-01-01T00:00:00.000Z',
+  });
+}
+
+/** P(over line) before calibration. */
+function rawOver(dist: ScaledResidual | null, mu: number, line: number): number {
+  return dist ? probOver(dist, mu, line) : mu;
+}
+
+export function fitPropModel(env: FeatureEnv, market: MarketName, trainSeasons: readonly number[], config: PropModelConfig = PROP_DEFAULTS[market]): PropModel {
+  const spec: MarketSpec = MARKETS[market];
+  const seasons = [...new Set(trainSeasons)].sort((a, b) => a - b);
+  if (seasons.length < 2) throw new Error('props: need at least two training seasons (one for out-of-sample calibration)');
+  const oosSeasons = seasons.slice(Math.max(1, seasons.length - config.oosSeasons));
+  // Rolling-origin out-of-sample predictions.
+  const oosMu: number[] = [], oosY: number[] = [], oosLine: number[] = [];
+  for (const s of oosSeasons) {
+    const fit = fitCentre(spec, env, trainingRows(spec, env, new Set(seasons.filter((x) => x < s)), config.trainVolumeFraction), config);
+    const rows = trainingRows(spec, env, new Set([s]), 1);
+    const mu = fit.predict(buildFeatures(env, spec.family, rows));
+    for (let r = 0; r < rows.length; r++) {
+      const b = baselineAt(spec, env.table, rows[r]!);
+      if (!b) continue;
+      oosMu.push(mu[r]!);
+      oosY.push(spec.outcome(env.table, rows[r]!));
+      oosLine.push(b.line);
+    }
+  }
+  const distribution = spec.kind === 'binary' ? null : fitScaledResidual(oosMu, oosY, spec.kind === 'count');
+  const p = oosMu.map((m, k) => rawOver(distribution, m, oosLine[k]!));
+  const calibration = fitIsotonic(p, oosY.map((y, k) => (y > oosLine[k]! ? 1 : 0)));
+  const centre = fitCentre(spec, env, trainingRows(spec, env, new Set(seasons), config.trainVolumeFraction), config);
+  return {
+    market, featureVersion: featureVersion(spec.family), featureNames: featureNames(spec.family), config,
+    trainSeasons: seasons, centre, distribution, calibration, oosRows: oosMu.length,
+  };
+}
+
+/** Projection of one player-game: centre, median (the point forecast), 10%/90% quantiles. */
+export interface Projection {
+  mu: number;
+  median: number;
+  q10: number;
+  q90: number;
+}
+
+export function project(model: PropModel, env: FeatureEnv, rows: ArrayLike<number>): Projection[] {
+  const mu = model.centre.predict(buildFeatures(env, MARKETS[model.market].family, rows));
+  const d = model.distribution;
+  return Array.from(mu, (m) =>
+    d ? { mu: m, median: median(d, m), q10: quantile(d, m, 0.1), q90: quantile(d, m, 0.9) } : { mu: m, median: m, q10: NaN, q90: NaN },
+  );
+}
+
+/** Calibrated P(outcome > line) for a projection; any line (binary markets: the line is 0.5). */
+export function pOver(model: PropModel, mu: number, line: number): number {
+  const p = predictIsotonic(model.calibration, rawOver(model.distribution, mu, line));
+  return Math.min(1 - 1e-6, Math.max(1e-6, p));
+}
+
+/** Fair (margin-free) decimal odds of the over and the under at a line. */
+export function fairOdds(model: PropModel, mu: number, line: number): { over: number; under: number } {
+  const p = pOver(model, mu, line);
+  return { over: 1 / p, under: 1 / (1 - p) };
+}
