@@ -11,6 +11,11 @@ export interface PropModelConfig {
   trainVolumeFraction: number;
   /** How many of the latest training seasons supply out-of-sample rows for the distribution and calibration. */
   oosSeasons: number;
+  /**
+   * 'rolling': season s is predicted by a model of the seasons before it; 'loso': by a model of all other
+   * training seasons (closer in strength to the final model, still never touching a test season).
+   */
+  oosScheme: 'rolling' | 'loso';
 }
 
 const BASE: Partial<GbdtParams> = {
@@ -21,6 +26,7 @@ const centre = (objective: GbdtParams['objective']): PropModelConfig => ({
   gbdt: { ...BASE, objective },
   trainVolumeFraction: 0.5,
   oosSeasons: 2,
+  oosScheme: 'rolling',
 });
 
 export const PROP_DEFAULTS: Record<MarketName, PropModelConfig> = {

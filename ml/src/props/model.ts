@@ -3,7 +3,8 @@
  * (distributions/scaled-residual.ts; for the binary anytime-TD market the GBDT's probability itself), and an
  * isotonic calibration of P(over) (Zadrozny & Elkan 2002). Distribution and calibration are fitted on
  * out-of-sample predictions from the training period only: for each of the last `oosSeasons` training seasons
- * a GBDT trained on the earlier seasons predicts that season (rolling origin), and P(over) is calibrated at the
+ * a GBDT trained on the earlier seasons (rolling origin; or on all other training seasons, `oosScheme: 'loso'`)
+ * predicts that season, and P(over) is calibrated at the
  * book-style line (rolling-8 mean rounded to .5) those rows would have been offered.
  */
 import { fitIsotonic, predictIsotonic, type IsotonicModel } from '../calibration/index.ts';
@@ -55,11 +56,12 @@ export function fitPropModel(env: FeatureEnv, market: MarketName, trainSeasons: 
   const spec: MarketSpec = MARKETS[market];
   const seasons = [...new Set(trainSeasons)].sort((a, b) => a - b);
   if (seasons.length < 2) throw new Error('props: need at least two training seasons (one for out-of-sample calibration)');
-  const oosSeasons = seasons.slice(Math.max(1, seasons.length - config.oosSeasons));
+  const loso = config.oosScheme === 'loso';
+  const oosSeasons = seasons.slice(Math.max(loso ? 0 : 1, seasons.length - config.oosSeasons));
   // Rolling-origin out-of-sample predictions.
   const oosMu: number[] = [], oosY: number[] = [], oosLine: number[] = [];
   for (const s of oosSeasons) {
-    const fit = fitCentre(spec, env, trainingRows(spec, env, new Set(seasons.filter((x) => x < s)), config.trainVolumeFraction), config);
+    const fit = fitCentre(spec, env, trainingRows(spec, env, new Set(seasons.filter((x) => (loso ? x !== s : x < s))), config.trainVolumeFraction), config);
     const rows = trainingRows(spec, env, new Set([s]), 1);
     const mu = fit.predict(buildFeatures(env, spec.family, rows));
     for (let r = 0; r < rows.length; r++) {
