@@ -2,6 +2,7 @@
 // exports `run(argv): Promise<number>` (the exit code). This file only dispatches.
 const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
   'backtest soccer': () => import('./commands/backtest-soccer.ts'),
+  'backtest props': () => import('./commands/backtest-props.ts'),
   gbdt: () => import('./commands/gbdt.ts'),
   ingest: () => import('./commands/ingest.ts'),
 };
@@ -12,6 +13,7 @@ function usage(): string {
     '',
     'commands:',
     '  backtest soccer --train <csv...> --test <csv...> [--xi 0.0019] [--window-days 1100] [--json]',
+    '  backtest props  --train <weekly csv...> --test <weekly csv...> --games <games csv...> [--markets a,b] [--json]',
     '  gbdt train      --csv <file> --target <column> --out <model.json> [options] [--json]',
     '  gbdt predict    --model <model.json> --csv <file> --out <preds.csv> [--shap] [--json]',
     '  ingest <football-data|nflverse-games|nflverse-weekly|odds-api> (--file <path...> | --url <url>) [--json]',
