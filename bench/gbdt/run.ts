@@ -33,6 +33,8 @@ const PY = '/usr/bin/python3';
 interface EngineResult {
   engine: string;
   trainSec: number;
+  /** Process CPU seconds of the fit: less sensitive than wall time to other jobs on a shared machine. */
+  trainCpuSec: number;
   predictSec: number;
   error: number;
 }
@@ -83,6 +85,7 @@ function ours(task: string, trainFile: string, testFile: string): EngineResult {
   const tr = load(trainFile);
   const te = load(testFile);
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const model = trainGbdt({
     features: tr.X,
     label: tr.y,
@@ -97,6 +100,8 @@ function ours(task: string, trainFile: string, testFile: string): EngineResult {
     },
   });
   const trainSec = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(c0);
+  const trainCpuSec = (cpu.user + cpu.system) / 1e6;
   let predictSec = Infinity;
   let p: Float64Array = new Float64Array(0);
   for (let k = 0; k < 3; k++) {
@@ -104,7 +109,7 @@ function ours(task: string, trainFile: string, testFile: string): EngineResult {
     p = model.predict(te.X);
     predictSec = Math.min(predictSec, (performance.now() - t) / 1000);
   }
-  return { engine: 'fairline (TS)', trainSec, predictSec, error: testError(task, te.y, p) };
+  return { engine: 'fairline (TS)', trainSec, trainCpuSec, predictSec, error: testError(task, te.y, p) };
 }
 
 function peers(task: string, trainFile: string, testFile: string): { results: EngineResult[]; versions: string } {
@@ -123,8 +128,8 @@ function peers(task: string, trainFile: string, testFile: string): { results: En
   };
 }
 
-function pick(r: { trainSec: number; predictSec: number; error: number }) {
-  return { trainSec: r.trainSec, predictSec: r.predictSec, error: r.error };
+function pick(r: { trainSec: number; trainCpuSec: number; predictSec: number; error: number }) {
+  return { trainSec: r.trainSec, trainCpuSec: r.trainCpuSec, predictSec: r.predictSec, error: r.error };
 }
 
 function main(): void {
@@ -140,16 +145,20 @@ function main(): void {
     results.unshift(ours(task, trainFile, testFile));
     const xgb = results[1]!;
     const metric = task === 'regression' ? 'test RMSE' : 'test logloss';
-    console.log(`\n${task} (${metric}; ratios vs XGBoost: train time ×, predict throughput ×, error Δ%)`);
-    console.log(['engine'.padEnd(22), 'train s'.padStart(8), 'predict rows/s'.padStart(15), metric.padStart(13), 'train×'.padStart(7), 'predict×'.padStart(9), 'errorΔ%'.padStart(8)].join(' '));
+    console.log(`\n${task} (${metric}; ratios vs XGBoost: train wall time ×, train CPU time ×, predict throughput ×, error Δ%)`);
+    console.log(
+      ['engine'.padEnd(22), 'train s'.padStart(8), 'cpu s'.padStart(6), 'predict rows/s'.padStart(15), metric.padStart(13), 'train×'.padStart(7), 'cpu×'.padStart(5), 'predict×'.padStart(9), 'errorΔ%'.padStart(8)].join(' '),
+    );
     for (const r of results) {
       console.log(
         [
           r.engine.padEnd(22),
           r.trainSec.toFixed(2).padStart(8),
+          r.trainCpuSec.toFixed(2).padStart(6),
           Math.round(testRows / r.predictSec).toLocaleString('en-US').padStart(15),
           r.error.toFixed(5).padStart(13),
           (r.trainSec / xgb.trainSec).toFixed(2).padStart(7),
+          (r.trainCpuSec / xgb.trainCpuSec).toFixed(2).padStart(5),
           (xgb.predictSec / r.predictSec).toFixed(2).padStart(9),
           ((100 * (r.error - xgb.error)) / xgb.error).toFixed(2).padStart(8),
         ].join(' '),
@@ -158,7 +167,7 @@ function main(): void {
     const o = results[0]!;
     const ok = (b: boolean) => (b ? 'met' : 'NOT met');
     console.log(
-      `targets: train ≤ 1.0× XGBoost: ${ok(o.trainSec <= xgb.trainSec)}; predict ≥ 1.5× XGBoost: ${ok(xgb.predictSec / o.predictSec >= 1.5)}; ` +
+      `targets: train ≤ 1.0× XGBoost: ${ok(o.trainSec <= xgb.trainSec)} (wall), ${ok(o.trainCpuSec <= xgb.trainCpuSec)} (CPU); predict ≥ 1.5× XGBoost: ${ok(xgb.predictSec / o.predictSec >= 1.5)}; ` +
         `error within 1%: ${ok(o.error <= xgb.error * 1.01)}`,
     );
   }

@@ -102,6 +102,9 @@ function heapBlock(
     const ns = nodeStart[t]!;
     const ls = leafStart[t]! - ((1 << D) - 1);
     const k = treeClass[t]!;
+    // Absolute node indices j = ns + i: the step i ← 2i + 1 + c becomes j ← 2j + (1 − ns) + c.
+    const c1 = 1 - ns;
+    const lj = ls - ns;
     let r = r0;
     for (; r + 8 <= r1; r += 8) {
       const b0 = r * F;
@@ -112,43 +115,43 @@ function heapBlock(
       const b5 = b0 + 5 * F;
       const b6 = b0 + 6 * F;
       const b7 = b0 + 7 * F;
-      let i0 = 0;
-      let i1 = 0;
-      let i2 = 0;
-      let i3 = 0;
-      let i4 = 0;
-      let i5 = 0;
-      let i6 = 0;
-      let i7 = 0;
+      let i0 = ns;
+      let i1 = ns;
+      let i2 = ns;
+      let i3 = ns;
+      let i4 = ns;
+      let i5 = ns;
+      let i6 = ns;
+      let i7 = ns;
       for (let d = 0; d < D; d++) {
-        i0 = 2 * i0 + 1 + +(x[b0 + hf[ns + i0]!]! >= ht[ns + i0]!);
-        i1 = 2 * i1 + 1 + +(x[b1 + hf[ns + i1]!]! >= ht[ns + i1]!);
-        i2 = 2 * i2 + 1 + +(x[b2 + hf[ns + i2]!]! >= ht[ns + i2]!);
-        i3 = 2 * i3 + 1 + +(x[b3 + hf[ns + i3]!]! >= ht[ns + i3]!);
-        i4 = 2 * i4 + 1 + +(x[b4 + hf[ns + i4]!]! >= ht[ns + i4]!);
-        i5 = 2 * i5 + 1 + +(x[b5 + hf[ns + i5]!]! >= ht[ns + i5]!);
-        i6 = 2 * i6 + 1 + +(x[b6 + hf[ns + i6]!]! >= ht[ns + i6]!);
-        i7 = 2 * i7 + 1 + +(x[b7 + hf[ns + i7]!]! >= ht[ns + i7]!);
+        i0 = 2 * i0 + c1 + +(x[b0 + hf[i0]!]! >= ht[i0]!);
+        i1 = 2 * i1 + c1 + +(x[b1 + hf[i1]!]! >= ht[i1]!);
+        i2 = 2 * i2 + c1 + +(x[b2 + hf[i2]!]! >= ht[i2]!);
+        i3 = 2 * i3 + c1 + +(x[b3 + hf[i3]!]! >= ht[i3]!);
+        i4 = 2 * i4 + c1 + +(x[b4 + hf[i4]!]! >= ht[i4]!);
+        i5 = 2 * i5 + c1 + +(x[b5 + hf[i5]!]! >= ht[i5]!);
+        i6 = 2 * i6 + c1 + +(x[b6 + hf[i6]!]! >= ht[i6]!);
+        i7 = 2 * i7 + c1 + +(x[b7 + hf[i7]!]! >= ht[i7]!);
       }
       const o = r * K + k;
       if (f32) {
-        out[o] = Math.fround(out[o]! + hv[ls + i0]!);
-        out[o + 1 * K] = Math.fround(out[o + 1 * K]! + hv[ls + i1]!);
-        out[o + 2 * K] = Math.fround(out[o + 2 * K]! + hv[ls + i2]!);
-        out[o + 3 * K] = Math.fround(out[o + 3 * K]! + hv[ls + i3]!);
-        out[o + 4 * K] = Math.fround(out[o + 4 * K]! + hv[ls + i4]!);
-        out[o + 5 * K] = Math.fround(out[o + 5 * K]! + hv[ls + i5]!);
-        out[o + 6 * K] = Math.fround(out[o + 6 * K]! + hv[ls + i6]!);
-        out[o + 7 * K] = Math.fround(out[o + 7 * K]! + hv[ls + i7]!);
+        out[o] = Math.fround(out[o]! + hv[lj + i0]!);
+        out[o + 1 * K] = Math.fround(out[o + 1 * K]! + hv[lj + i1]!);
+        out[o + 2 * K] = Math.fround(out[o + 2 * K]! + hv[lj + i2]!);
+        out[o + 3 * K] = Math.fround(out[o + 3 * K]! + hv[lj + i3]!);
+        out[o + 4 * K] = Math.fround(out[o + 4 * K]! + hv[lj + i4]!);
+        out[o + 5 * K] = Math.fround(out[o + 5 * K]! + hv[lj + i5]!);
+        out[o + 6 * K] = Math.fround(out[o + 6 * K]! + hv[lj + i6]!);
+        out[o + 7 * K] = Math.fround(out[o + 7 * K]! + hv[lj + i7]!);
       } else {
-        out[o] = out[o]! + hv[ls + i0]!;
-        out[o + 1 * K] = out[o + 1 * K]! + hv[ls + i1]!;
-        out[o + 2 * K] = out[o + 2 * K]! + hv[ls + i2]!;
-        out[o + 3 * K] = out[o + 3 * K]! + hv[ls + i3]!;
-        out[o + 4 * K] = out[o + 4 * K]! + hv[ls + i4]!;
-        out[o + 5 * K] = out[o + 5 * K]! + hv[ls + i5]!;
-        out[o + 6 * K] = out[o + 6 * K]! + hv[ls + i6]!;
-        out[o + 7 * K] = out[o + 7 * K]! + hv[ls + i7]!;
+        out[o] = out[o]! + hv[lj + i0]!;
+        out[o + 1 * K] = out[o + 1 * K]! + hv[lj + i1]!;
+        out[o + 2 * K] = out[o + 2 * K]! + hv[lj + i2]!;
+        out[o + 3 * K] = out[o + 3 * K]! + hv[lj + i3]!;
+        out[o + 4 * K] = out[o + 4 * K]! + hv[lj + i4]!;
+        out[o + 5 * K] = out[o + 5 * K]! + hv[lj + i5]!;
+        out[o + 6 * K] = out[o + 6 * K]! + hv[lj + i6]!;
+        out[o + 7 * K] = out[o + 7 * K]! + hv[lj + i7]!;
       }
     }
     for (; r < r1; r++) {
