@@ -19,6 +19,7 @@ export interface ImportCase {
 export interface Golden {
   xgboost: string;
   import: { X: (number | null)[][]; featureNames: string[]; reg: ImportCase; binary: ImportCase };
+  more: { X: (number | null)[][]; multi: { predict: number[]; contribs: number[][] }; poisson: { predict: number[]; contribs: number[][] } };
   parity: {
     X: number[][];
     y: number[];

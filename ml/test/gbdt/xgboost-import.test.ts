@@ -67,3 +67,17 @@ describe('XGBoost import errors', () => {
     expect(() => importXgboost(m)).toThrow(/unsupported objective 'rank:pairwise'/);
   });
 });
+
+describe('XGBoost multi:softprob and count:poisson import', () => {
+  const X = golden.more.X;
+  it.each(['multi', 'poisson'] as const)('%s: predictions to 1e-6 and pred_contribs to 1e-5', (name) => {
+    const model = importXgboost(goldenText(`${name}.model.json`));
+    const want = golden.more[name];
+    const p = model.predict(X);
+    expect(p.length).toBe(want.predict.length);
+    want.predict.forEach((v, i) => expect(Math.abs(p[i]! - v)).toBeLessThanOrEqual(1e-6));
+    const shap = model.shap(X);
+    const width = want.contribs[0]!.length;
+    want.contribs.forEach((row, r) => row.forEach((v, j) => expect(Math.abs(shap[r * width + j]! - v)).toBeLessThanOrEqual(1e-5)));
+  });
+});

@@ -3,13 +3,14 @@
 
 Provenance: run with Debian's python3-xgboost (the version is recorded in expected.json as `xgboost`)
   cd ml/test/golden/gbdt && /usr/bin/python3 make_xgboost_golden.py
-Outputs (checked in): reg.model.json, binary.model.json, expected.json.
+Outputs (checked in): reg.model.json, binary.model.json, multi.model.json, poisson.model.json, expected.json.
 Everything is seeded (numpy default_rng(20261121)); XGBoost runs with nthread=1 so the files are reproducible.
 
 Contents of expected.json:
   import:  inputs X (NaN encoded as null), and for each model the predictions (`predict`), margins
            (`output_margin=True`), leaf indices (`pred_leaf=True`), SHAP contributions (`pred_contribs=True`)
            and importances (`get_score` for weight / gain / cover).
+  more:    multi:softprob (3 classes) and count:poisson models: predictions and pred_contribs on a matrix with NaN.
   parity:  a tiny training problem whose features have < 256 distinct values (so XGBoost's hist cuts and ours
            partition the rows identically), the parameters, and XGBoost's predictions on the training rows.
 """
@@ -65,6 +66,25 @@ out["parity"] = {
     "predict": bst.predict(xgb.DMatrix(Xp)).astype(float).tolist(),
 }
 
+# --- more objectives: multiclass softprob and count:poisson (own RNG so the sections above stay unchanged) ---
+rng2 = np.random.default_rng(7)
+Xm = rng2.normal(size=(500, 4))
+ym = (np.digitize(Xm[:, 0] + 0.5 * Xm[:, 1] + rng2.normal(scale=0.3, size=500), [-0.5, 0.5])).astype(float)
+yc = rng2.poisson(np.exp(0.3 + 0.8 * Xm[:, 2])).astype(float)
+Xm_test = rng2.normal(size=(40, 4))
+Xm_test[rng2.random(size=Xm_test.shape) < 0.1] = np.nan
+out["more"] = {"X": to_list(Xm_test)}
+for name, y, params in [
+    ("multi", ym, {"objective": "multi:softprob", "num_class": 3}),
+    ("poisson", yc, {"objective": "count:poisson"}),
+]:
+    bst = xgb.train({**params, "tree_method": "hist", "max_depth": 3, "eta": 0.3, "nthread": 1, "seed": 1},
+                    xgb.DMatrix(Xm, label=y), num_boost_round=15)
+    bst.save_model(f"{name}.model.json")
+    dt = xgb.DMatrix(Xm_test)
+    out["more"][name] = {"predict": bst.predict(dt).astype(float).reshape(-1).tolist(),
+                         "contribs": bst.predict(dt, pred_contribs=True).astype(float).reshape(len(Xm_test), -1).tolist()}
+
 with open("expected.json", "w") as fh:
     json.dump(out, fh)
-print("xgboost", xgb.__version__, "wrote reg.model.json binary.model.json expected.json")
+print("xgboost", xgb.__version__, "wrote the *.model.json files and expected.json")
