@@ -95,6 +95,26 @@ describe('fairline gbdt train / predict', () => {
   });
 });
 
+describe('fairline gbdt train options', () => {
+  it('quantile objective with a monotone constraint by column name', async () => {
+    const out = path.join(dir, 'q.json');
+    const r = await cli('train', '--csv', path.join(dir, 'train.csv'), '--target', 'y', '--objective', 'quantile:0.9',
+      '--monotone', 'b:-1', '--trees', '30', '--depth', '3', '--out', out, '--json');
+    expect(r.code).toBe(0);
+    const artifact = JSON.parse(readFileSync(out, 'utf8'));
+    expect(artifact.meta.objective).toBe('quantile');
+    expect(artifact.meta.alpha).toBe(0.9);
+    expect(artifact.meta.params.monotone).toEqual([0, -1, 0]);
+    expect(JSON.parse(r.out).metric).toBe('pinball@0.9');
+  });
+
+  it('rejects a monotone spec naming an unknown column', async () => {
+    const r = await cli('train', '--csv', path.join(dir, 'train.csv'), '--target', 'y', '--monotone', 'zz:1', '--out', path.join(dir, 'x.json'));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/not a feature column/);
+  });
+});
+
 describe('fairline gbdt errors', () => {
   it('rejects an unknown target column', async () => {
     const r = await cli('train', '--csv', path.join(dir, 'train.csv'), '--target', 'nope', '--out', path.join(dir, 'x.json'));

@@ -9,7 +9,7 @@ import { importXgboost, loadGbdt, trainGbdt, type GbdtModel, type GbdtParams } f
 const USAGE = [
   'usage: fairline gbdt train --csv <file> --target <column> --out <model.json> [--objective squared|absolute|quantile:0.9|poisson|logistic|softmax]',
   '         [--trees 200] [--depth 6] [--leaves 0] [--learning-rate 0.1] [--max-bins 256] [--lambda 1] [--min-child-weight 1]',
-  '         [--gamma 0] [--subsample 1] [--colsample 1] [--seed 0] [--valid <file>] [--early-stopping 0] [--json]',
+  '         [--gamma 0] [--subsample 1] [--colsample 1] [--seed 0] [--monotone <column>:<1|-1>,…] [--valid <file>] [--early-stopping 0] [--json]',
   '       fairline gbdt predict --model <model.json> --csv <file> --out <preds.csv> [--shap] [--json]',
 ].join('\n');
 
@@ -108,6 +108,19 @@ function parseObjective(s: string): Pick<GbdtParams, 'objective' | 'alpha'> {
   throw new UsageError(`unknown --objective '${s}'`);
 }
 
+/** `a:1,b:-1` → one entry per feature (0 where not named). */
+function parseMonotone(spec: string, names: string[]): number[] {
+  const out = names.map(() => 0);
+  for (const part of spec.split(',')) {
+    const m = /^(.+):([+-]?1)$/.exec(part.trim());
+    if (!m) throw new UsageError(`--monotone expects <column>:<1|-1>[,…], got '${part}'`);
+    const j = names.indexOf(m[1]!);
+    if (j < 0) throw new UsageError(`--monotone names '${m[1]}', which is not a feature column`);
+    out[j] = Number(m[2]);
+  }
+  return out;
+}
+
 function train(argv: string[]): number {
   const { values: o } = parseArgs({
     args: argv,
@@ -129,6 +142,7 @@ function train(argv: string[]): number {
       seed: { type: 'string' },
       valid: { type: 'string' },
       'early-stopping': { type: 'string' },
+      monotone: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -154,6 +168,7 @@ function train(argv: string[]): number {
   const data = featuresAndLabel(readNumericCsv(o.csv), o.target, o.csv);
   const valid = o.valid ? featuresAndLabel(readNumericCsv(o.valid), o.target, o.valid, data.featureNames) : undefined;
   const parseMs = performance.now() - t0;
+  if (o.monotone) params.monotone = parseMonotone(o.monotone, data.featureNames);
   const t1 = performance.now();
   const model = trainGbdt({
     features: data.features,
