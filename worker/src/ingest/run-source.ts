@@ -40,7 +40,10 @@ export async function runSource<I extends { name: string }>(
     let runError: string | null = null;
     try {
       if (opts.prepare) await ctx.db.transaction((tx) => opts.prepare!(tx));
-      for (let i = 0; i < inputs.length; i++) {
+      const outcomes: FileOutcome[] = new Array(inputs.length);
+      let next = 0;
+      let done = 0;
+      const ingestOne = async (i: number) => {
         const input = inputs[i]!;
         const f0 = Date.now();
         const outcome: FileOutcome = { name: input.name, error: null, ms: 0, ...zeroCounts() };
@@ -51,8 +54,8 @@ export async function runSource<I extends { name: string }>(
               await recordRejects(tx, runId, input.name, r.rejects);
               return r;
             });
-          // Runs of different sources may touch the same teams/bookmakers/fixtures concurrently; a deadlock
-          // or serialization failure aborts only this attempt, so the file is retried once.
+          // Concurrent files (and runs of other sources) may touch the same teams/bookmakers/fixtures; a
+          // deadlock or serialization failure aborts only this attempt, so the file is retried once.
           const res = await once().catch((err: unknown) => {
             if (!isTransient(err)) throw err;
             ctx.logger.warn('ingest: retrying file after a transient conflict', { source, file: input.name });
@@ -63,14 +66,25 @@ export async function runSource<I extends { name: string }>(
         } catch (err) {
           outcome.error = err instanceof Error ? err.message : String(err);
           outcome.rejected = 1;
-          summary.failedFiles++;
           ctx.logger.warn('ingest: file aborted', { source, file: input.name, error: outcome.error });
           await recordRejects(ctx.db, runId, input.name, [{ row: null, raw: null, reason: `file aborted: ${outcome.error}` }]);
         }
         outcome.ms = Date.now() - f0;
-        addCounts(summary, outcome);
-        summary.outcomes.push(outcome);
-        opts.onProgress?.(i + 1, inputs.length, outcome);
+        outcomes[i] = outcome;
+        opts.onProgress?.(++done, inputs.length, outcome);
+      };
+      // A few files in flight: Postgres works on one while the driver ships the next (each in its own
+      // transaction; the pool has connections to spare beyond the lock's).
+      const lanes = Math.max(1, Math.min(opts.concurrency ?? 2, inputs.length));
+      await Promise.all(
+        Array.from({ length: lanes }, async () => {
+          while (next < inputs.length) await ingestOne(next++);
+        }),
+      );
+      for (const o of outcomes) {
+        addCounts(summary, o);
+        if (o.error) summary.failedFiles++;
+        summary.outcomes.push(o);
       }
       if (summary.failedFiles > 0) {
         runError = `${summary.failedFiles} of ${inputs.length} file(s) aborted: ${summary.outcomes

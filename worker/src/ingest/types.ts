@@ -71,6 +71,8 @@ export interface RunOptions {
   /** Wait for a concurrent run of the same source to finish (default) or fail at once. */
   waitForLock?: boolean | undefined;
   lockTimeoutMs?: number | undefined;
+  /** Files ingested at the same time, each in its own transaction (default 2). */
+  concurrency?: number | undefined;
 }
 
 /** A file-level problem: the file is aborted with this message and none of its rows are kept. */

@@ -9,12 +9,13 @@ export async function ensureCompetition(
 ): Promise<number> {
   const [r] = await rows<{ id: number }>(
     tx,
-    sql`WITH ins AS (
-          INSERT INTO competitions (sport, code, name, country) VALUES (${c.sport}::sport, ${c.code}, ${c.name}, ${c.country})
-          ON CONFLICT (code) DO NOTHING RETURNING id)
-        SELECT id FROM ins UNION ALL SELECT id FROM competitions WHERE code = ${c.code}`,
+    sql`INSERT INTO competitions (sport, code, name, country) VALUES (${c.sport}::sport, ${c.code}, ${c.name}, ${c.country})
+        ON CONFLICT (code) DO NOTHING RETURNING id`,
   );
-  return Number(r!.id);
+  if (r) return Number(r.id);
+  // A separate statement: when a concurrent transaction inserted the row first, only a new snapshot sees it.
+  const [e] = await rows<{ id: number }>(tx, sql`SELECT id FROM competitions WHERE code = ${c.code}`);
+  return Number(e!.id);
 }
 
 /**
@@ -50,12 +51,14 @@ export async function ensureSeason(
 export async function ensureBookmakers(tx: Tx, books: readonly { key: string; name: string }[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (books.length === 0) return out;
-  const keys = books.map((b) => b.key);
+  // Sorted so that concurrent transactions lock new rows in the same order (no deadlock cycles).
+  const sorted = [...new Map(books.map((b) => [b.key, b])).values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const keys = sorted.map((b) => b.key);
   await tx.execute(sql`
     INSERT INTO bookmakers (key, name) SELECT key, name FROM ${unnest('v', [
       ['key', 'text', keys],
-      ['name', 'text', books.map((b) => b.name)],
-    ])} ON CONFLICT (key) DO NOTHING`);
+      ['name', 'text', sorted.map((b) => b.name)],
+    ])} ORDER BY key ON CONFLICT (key) DO NOTHING`);
   const found = await rows<{ key: string; id: number }>(
     tx,
     sql`SELECT key, id FROM bookmakers WHERE key = ANY(${sql.param(keys)}::text[])`,

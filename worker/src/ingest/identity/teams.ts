@@ -67,18 +67,19 @@ export async function resolveOrRegisterTeams(
 ): Promise<{ ids: Map<string, number>; created: number }> {
   const list = [...new Set(names)];
   const ids = await resolveTeams(tx, sport, source, list);
-  const missing = list.filter((n) => !ids.has(n));
+  // Sorted, and inserted in that order, so concurrent transactions lock new team rows in the same order.
+  const missing = list.filter((n) => !ids.has(n)).sort();
   if (missing.length === 0) return { ids, created: 0 };
   const created = await rows<{ id: number }>(
     tx,
     sql`INSERT INTO teams (sport, name, short_name)
-        SELECT ${sport}::sport, n, n FROM unnest(${sql.param(missing)}::text[]) AS n
+        SELECT ${sport}::sport, n, n FROM unnest(${sql.param(missing)}::text[]) AS n ORDER BY n
         ON CONFLICT (sport, name) DO NOTHING RETURNING id`,
   );
   await tx.execute(sql`
     INSERT INTO team_aliases (sport, source, alias, team_id)
     SELECT ${sport}::sport, ${source}, n, t.id FROM unnest(${sql.param(missing)}::text[]) AS n
-    JOIN teams t ON t.sport = ${sport}::sport AND t.name = n
+    JOIN teams t ON t.sport = ${sport}::sport AND t.name = n ORDER BY n
     ON CONFLICT (sport, source, alias) DO NOTHING`);
   const again = await resolveTeams(tx, sport, source, missing);
   for (const [k, v] of again) ids.set(k, v);

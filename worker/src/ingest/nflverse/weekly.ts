@@ -52,6 +52,9 @@ export async function ingestNflverseWeekly(
 ): Promise<RunSummary> {
   return runSource(ctx, 'nflverse-weekly', input.files, (tx, file) => ingestWeeklyFile(tx, file), {
     ...opts,
+    // One file at a time: each file re-derives its players' latest team from all stored stat lines, which
+    // must include the lines of the files before it.
+    concurrency: 1,
     prepare: (tx) => ensureReferenceTeams(tx, 'nfl'),
   });
 }

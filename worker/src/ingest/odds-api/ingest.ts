@@ -30,6 +30,8 @@ export async function ingestOddsApi(
 ): Promise<RunSummary> {
   return runSource(ctx, 'odds-api', input.files, (tx, file) => ingestPayload(tx, file), {
     ...opts,
+    // In order, one at a time: whether a price is new depends on the snapshots written before it.
+    concurrency: 1,
     prepare: async (tx) => {
       await ensureReferenceTeams(tx, 'soccer');
       await ensureReferenceTeams(tx, 'nfl');
