@@ -21,7 +21,7 @@ export interface PropModelArtifact {
   featureNames: string[];
   config: PropModelConfig;
   trainSeasons: number[];
-  centre: GbdtArtifact;
+  centre: GbdtArtifact[];
   distribution: ScaledResidual | null;
   calibration: IsotonicModel;
   oosRows: number;
@@ -30,7 +30,7 @@ export interface PropModelArtifact {
 export function serializePropModel(m: PropModel): PropModelArtifact {
   return {
     tag: PROP_MODEL_TAG, version: PROP_MODEL_VERSION, market: m.market, featureVersion: m.featureVersion,
-    featureNames: m.featureNames, config: m.config, trainSeasons: m.trainSeasons, centre: m.centre.toJSON(),
+    featureNames: m.featureNames, config: m.config, trainSeasons: m.trainSeasons, centre: m.centre.map((g) => g.toJSON()),
     distribution: m.distribution, calibration: m.calibration, oosRows: m.oosRows,
   };
 }
@@ -45,9 +45,9 @@ export function loadPropModel(json: string | object): PropModel {
     throw new Error(`props: artifact features ${String(a.featureVersion)} do not match this build's ${featureVersion(family)}`);
   }
   if (a.distribution !== null && a.distribution?.tag !== SCALED_RESIDUAL_TAG) throw new Error('props: artifact distribution has an unknown tag');
-  if (!a.calibration || !a.centre || !a.config || !a.trainSeasons) throw new Error('props: artifact is missing centre, calibration, config or trainSeasons');
+  if (!a.calibration || !Array.isArray(a.centre) || a.centre.length === 0 || !a.config || !a.trainSeasons) throw new Error('props: artifact is missing centre, calibration, config or trainSeasons');
   return {
     market: a.market, featureVersion: a.featureVersion, featureNames: a.featureNames ?? [], config: a.config, trainSeasons: a.trainSeasons,
-    centre: loadGbdt(a.centre), distribution: a.distribution, calibration: a.calibration, oosRows: a.oosRows ?? 0,
+    centre: a.centre.map((g) => loadGbdt(g)), distribution: a.distribution, calibration: a.calibration, oosRows: a.oosRows ?? 0,
   };
 }

@@ -2,11 +2,14 @@
  * Per-market training configuration. Chosen by walk-forward inside the training seasons only (train
  * 2015–2017, validate 2018; bench/props/tune.ts) — never on a test season.
  */
-import type { GbdtParams } from '../gbdt/index.ts';
+import type { GbdtParams, ObjectiveName } from '../gbdt/index.ts';
 import type { MarketName } from './markets.ts';
 
 export interface PropModelConfig {
+  /** GBDT parameters shared by the centre models (the objective comes from `objectives`). */
   gbdt: Partial<GbdtParams>;
+  /** One centre GBDT per objective; μ is their mean (e.g. squared + absolute: mean and median pulls). */
+  objectives: ObjectiveName[];
   /** Rows trained on: position matches and 3-game volume ≥ this fraction of the market's offer threshold. */
   trainVolumeFraction: number;
   /** How many of the latest training seasons supply out-of-sample rows for the distribution and calibration. */
@@ -16,23 +19,27 @@ export interface PropModelConfig {
    * training seasons (closer in strength to the final model, still never touching a test season).
    */
   oosScheme: 'rolling' | 'loso';
+  /** Weight of the pull of the isotonic P(over) map toward the uncalibrated probability (calibrate.ts). */
+  calibrationPriorWeight: number;
 }
 
 const BASE: Partial<GbdtParams> = {
   trees: 300, maxDepth: 3, learningRate: 0.03, minChildWeight: 20, subsample: 0.8, colsample: 0.8, lambda: 5, seed: 7,
 };
 
-const centre = (objective: GbdtParams['objective']): PropModelConfig => ({
-  gbdt: { ...BASE, objective },
+const centre = (...objectives: ObjectiveName[]): PropModelConfig => ({
+  gbdt: BASE,
+  objectives,
   trainVolumeFraction: 0.5,
   oosSeasons: 2,
   oosScheme: 'rolling',
+  calibrationPriorWeight: 0.5,
 });
 
 export const PROP_DEFAULTS: Record<MarketName, PropModelConfig> = {
-  passing_yards: centre('squared'),
-  rushing_yards: centre('squared'),
-  receiving_yards: centre('squared'),
+  passing_yards: centre('squared', 'absolute'),
+  rushing_yards: centre('squared', 'absolute'),
+  receiving_yards: centre('squared', 'absolute'),
   receptions: centre('squared'),
   completions: centre('squared'),
   attempts: centre('squared'),

@@ -11,7 +11,7 @@ import { expectedCalibrationError, logLoss } from '../metrics/index.ts';
 import { baselineAt } from './baseline.ts';
 import type { FeatureEnv } from './features/index.ts';
 import { MAIN_MARKETS, MARKETS, offeredRows, type MarketName } from './markets.ts';
-import { fitPropModel, pOver, project, type PropModel } from './model.ts';
+import { fitPropModel, pOver, pOverUncalibrated, project, type PropModel } from './model.ts';
 import { PROP_DEFAULTS, type PropModelConfig } from './config.ts';
 
 export interface MarketScores {
@@ -26,6 +26,8 @@ export interface MarketScores {
 
 export interface MarketReport extends MarketScores {
   baseline: { ece: number; coverage80: number; logLoss: number };
+  /** The same scores of P(over) before isotonic calibration (diagnostic). */
+  uncalibrated: { ece: number; logLoss: number };
   model: PropModel;
 }
 
@@ -41,8 +43,8 @@ export function scoreMarket(model: PropModel, env: FeatureEnv, testSeasons: read
   const spec = MARKETS[model.market];
   const rows = offeredRows(spec, env.table, new Set(testSeasons));
   const proj = project(model, env, rows);
-  const p: number[] = [], pb: number[] = [], o: number[] = [];
-  let ae = 0, bae = 0, cover = 0, bcover = 0, ll = 0, bll = 0, n = 0;
+  const p: number[] = [], pb: number[] = [], pu: number[] = [], o: number[] = [];
+  let ae = 0, bae = 0, cover = 0, bcover = 0, ll = 0, bll = 0, ull = 0, n = 0;
   for (let r = 0; r < rows.length; r++) {
     const i = rows[r]!;
     const b = baselineAt(spec, env.table, i);
@@ -59,6 +61,9 @@ export function scoreMarket(model: PropModel, env: FeatureEnv, testSeasons: read
     if (y >= b.q10 && y <= b.q90) bcover++;
     ll += binaryLogLoss(po, over);
     bll += binaryLogLoss(pbo, over);
+    const pu0 = pOverUncalibrated(model, pr.mu, b.line);
+    ull += binaryLogLoss(pu0, over);
+    pu.push(pu0);
     p.push(po);
     pb.push(pbo);
     o.push(over);
@@ -73,6 +78,7 @@ export function scoreMarket(model: PropModel, env: FeatureEnv, testSeasons: read
     coverage80: binary ? NaN : cover / n,
     logLoss: ll / n,
     baseline: { ece: expectedCalibrationError(pb, o), coverage80: binary ? NaN : bcover / n, logLoss: bll / n },
+    uncalibrated: { ece: expectedCalibrationError(pu, o), logLoss: ull / n },
     model,
   };
 }

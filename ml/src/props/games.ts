@@ -30,6 +30,11 @@ export interface NflGame {
   homeRest: number;
   awayRest: number;
   divisional: number;
+  /** 1 under a fixed or closed roof, 0 outdoors or open. */
+  indoors: number;
+  /** Game-time wind (mph) and temperature (°F) as recorded; NaN indoors or when missing. */
+  wind: number;
+  temp: number;
 }
 
 /** One team's view of a game before kickoff. */
@@ -42,6 +47,9 @@ export interface TeamContext {
   impliedTotal: number;
   rest: number;
   opponentRest: number;
+  indoors: number;
+  wind: number;
+  temp: number;
 }
 
 const num = (s: string | undefined) => (s === undefined || s === '' ? NaN : Number(s));
@@ -59,7 +67,7 @@ export function parseGames(texts: readonly string[]): NflGame[] {
       id: c('game_id'), season: c('season'), type: c('game_type'), week: c('week'), day: c('gameday'),
       away: c('away_team'), home: c('home_team'), as: c('away_score'), hs: c('home_score'), loc: c('location'),
       spread: c('spread_line'), total: c('total_line'), hml: c('home_moneyline'), aml: c('away_moneyline'),
-      hr: c('home_rest'), ar: c('away_rest'), div: c('div_game'),
+      hr: c('home_rest'), ar: c('away_rest'), div: c('div_game'), roof: c('roof'), wind: c('wind'), temp: c('temp'),
     };
     for (const r of rows) {
       out.push({
@@ -80,6 +88,9 @@ export function parseGames(texts: readonly string[]): NflGame[] {
         homeRest: num(r[ix.hr]),
         awayRest: num(r[ix.ar]),
         divisional: num(r[ix.div]) || 0,
+        indoors: r[ix.roof] === 'dome' || r[ix.roof] === 'closed' ? 1 : 0,
+        wind: num(r[ix.wind]),
+        temp: num(r[ix.temp]),
       });
     }
   }
@@ -93,13 +104,14 @@ export function teamContexts(games: readonly NflGame[]): Map<string, TeamContext
   const m = new Map<string, TeamContext>();
   for (const g of games) {
     const half = g.total / 2;
+    const weather = { indoors: g.indoors, wind: g.wind, temp: g.temp };
     m.set(contextKey(g.season, g.week, g.home), {
       opponent: g.away, home: g.homeField ? 1 : 0.5, spread: g.spread, total: g.total,
-      impliedTotal: half + g.spread / 2, rest: g.homeRest, opponentRest: g.awayRest,
+      impliedTotal: half + g.spread / 2, rest: g.homeRest, opponentRest: g.awayRest, ...weather,
     });
     m.set(contextKey(g.season, g.week, g.away), {
       opponent: g.home, home: g.homeField ? 0 : 0.5, spread: -g.spread, total: g.total,
-      impliedTotal: half - g.spread / 2, rest: g.awayRest, opponentRest: g.homeRest,
+      impliedTotal: half - g.spread / 2, rest: g.awayRest, opponentRest: g.homeRest, ...weather,
     });
   }
   return m;

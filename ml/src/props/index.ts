@@ -14,6 +14,6 @@ export {
 export { baselineAt, roundToHalf, BASELINE_GAMES, type Baseline } from './baseline.ts';
 export { PROP_DEFAULTS, type PropModelConfig } from './config.ts';
 export * as scaledResidual from './distributions/scaled-residual.ts';
-export { fitPropModel, project, pOver, fairOdds, trainingRows, type PropModel, type Projection } from './model.ts';
+export { fitPropModel, predictCentre, project, pOver, pOverUncalibrated, fairOdds, trainingRows, type PropModel, type Projection } from './model.ts';
 export { serializePropModel, loadPropModel, PROP_MODEL_TAG, PROP_MODEL_VERSION, type PropModelArtifact } from './artifact.ts';
 export { backtestProps, scoreMarket, scoresOnly, type MarketScores, type MarketReport, type PropsBacktestOptions } from './evaluate.ts';

@@ -1,14 +1,15 @@
 /**
  * One player-prop model per market: a GBDT for the centre μ, a predictive distribution around it
  * (distributions/scaled-residual.ts; for the binary anytime-TD market the GBDT's probability itself), and an
- * isotonic calibration of P(over) (Zadrozny & Elkan 2002). Distribution and calibration are fitted on
+ * isotonic calibration of P(over) (Zadrozny & Elkan 2002; calibrate.ts). Distribution and calibration are fitted on
  * out-of-sample predictions from the training period only: for each of the last `oosSeasons` training seasons
  * a GBDT trained on the earlier seasons (rolling origin; or on all other training seasons, `oosScheme: 'loso'`)
  * predicts that season, and P(over) is calibrated at the
  * book-style line (rolling-8 mean rounded to .5) those rows would have been offered.
  */
-import { fitIsotonic, predictIsotonic, type IsotonicModel } from '../calibration/index.ts';
-import { trainGbdt, type GbdtModel } from '../gbdt/index.ts';
+import type { IsotonicModel } from '../calibration/index.ts';
+import { applyOverCalibration, fitOverCalibration } from './calibrate.ts';
+import { trainGbdt, type DenseMatrix, type GbdtModel } from '../gbdt/index.ts';
 import { baselineAt } from './baseline.ts';
 import { PROP_DEFAULTS, type PropModelConfig } from './config.ts';
 import { fitScaledResidual, median, probOver, quantile, type ScaledResidual } from './distributions/scaled-residual.ts';
@@ -21,7 +22,8 @@ export interface PropModel {
   featureNames: string[];
   config: PropModelConfig;
   trainSeasons: number[];
-  centre: GbdtModel;
+  /** The centre μ is the mean of these GBDTs' predictions (one per objective in the config). */
+  centre: GbdtModel[];
   /** null for binary markets, whose centre is already P(yes). */
   distribution: ScaledResidual | null;
   calibration: IsotonicModel;
@@ -37,14 +39,24 @@ export function trainingRows(spec: MarketSpec, env: FeatureEnv, seasons: Readonl
   return Int32Array.from(out);
 }
 
-function fitCentre(spec: MarketSpec, env: FeatureEnv, rows: Int32Array, config: PropModelConfig): GbdtModel {
-  return trainGbdt({
-    features: buildFeatures(env, spec.family, rows),
-    featureNames: featureNames(spec.family),
-    label: outcomes(spec, env.table, rows),
-    params: config.gbdt,
-    createdAt: '1970-01-01T00:00:00.000Z',
-  });
+function fitCentre(spec: MarketSpec, env: FeatureEnv, rows: Int32Array, config: PropModelConfig): GbdtModel[] {
+  const features = buildFeatures(env, spec.family, rows);
+  const label = outcomes(spec, env.table, rows);
+  return config.objectives.map((objective) =>
+    trainGbdt({
+      features, featureNames: featureNames(spec.family), label, params: { ...config.gbdt, objective }, createdAt: '1970-01-01T00:00:00.000Z',
+    }),
+  );
+}
+
+/** Mean prediction of the centre ensemble. */
+export function predictCentre(centre: readonly GbdtModel[], X: DenseMatrix): Float64Array {
+  const mu = new Float64Array(X.rows);
+  for (const m of centre) {
+    const p = m.predict(X);
+    for (let i = 0; i < mu.length; i++) mu[i] = mu[i]! + p[i]! / centre.length;
+  }
+  return mu;
 }
 
 /** P(over line) before calibration. */
@@ -63,7 +75,7 @@ export function fitPropModel(env: FeatureEnv, market: MarketName, trainSeasons: 
   for (const s of oosSeasons) {
     const fit = fitCentre(spec, env, trainingRows(spec, env, new Set(seasons.filter((x) => (loso ? x !== s : x < s))), config.trainVolumeFraction), config);
     const rows = trainingRows(spec, env, new Set([s]), 1);
-    const mu = fit.predict(buildFeatures(env, spec.family, rows));
+    const mu = predictCentre(fit, buildFeatures(env, spec.family, rows));
     for (let r = 0; r < rows.length; r++) {
       const b = baselineAt(spec, env.table, rows[r]!);
       if (!b) continue;
@@ -74,7 +86,7 @@ export function fitPropModel(env: FeatureEnv, market: MarketName, trainSeasons: 
   }
   const distribution = spec.kind === 'binary' ? null : fitScaledResidual(oosMu, oosY, spec.kind === 'count');
   const p = oosMu.map((m, k) => rawOver(distribution, m, oosLine[k]!));
-  const calibration = fitIsotonic(p, oosY.map((y, k) => (y > oosLine[k]! ? 1 : 0)));
+  const calibration = fitOverCalibration(p, oosY.map((y, k) => (y > oosLine[k]! ? 1 : 0)), config.calibrationPriorWeight);
   const centre = fitCentre(spec, env, trainingRows(spec, env, new Set(seasons), config.trainVolumeFraction), config);
   return {
     market, featureVersion: featureVersion(spec.family), featureNames: featureNames(spec.family), config,
@@ -91,17 +103,21 @@ export interface Projection {
 }
 
 export function project(model: PropModel, env: FeatureEnv, rows: ArrayLike<number>): Projection[] {
-  const mu = model.centre.predict(buildFeatures(env, MARKETS[model.market].family, rows));
+  const mu = predictCentre(model.centre, buildFeatures(env, MARKETS[model.market].family, rows));
   const d = model.distribution;
   return Array.from(mu, (m) =>
     d ? { mu: m, median: median(d, m), q10: quantile(d, m, 0.1), q90: quantile(d, m, 0.9) } : { mu: m, median: m, q10: NaN, q90: NaN },
   );
 }
 
+/** P(outcome > line) from the distribution alone, before isotonic calibration (a diagnostic). */
+export function pOverUncalibrated(model: PropModel, mu: number, line: number): number {
+  return Math.min(1 - 1e-6, Math.max(1e-6, rawOver(model.distribution, mu, line)));
+}
+
 /** Calibrated P(outcome > line) for a projection; any line (binary markets: the line is 0.5). */
 export function pOver(model: PropModel, mu: number, line: number): number {
-  const p = predictIsotonic(model.calibration, rawOver(model.distribution, mu, line));
-  return Math.min(1 - 1e-6, Math.max(1e-6, p));
+  return applyOverCalibration(model.calibration, rawOver(model.distribution, mu, line));
 }
 
 /** Fair (margin-free) decimal odds of the over and the under at a line. */

@@ -11,21 +11,24 @@ const EWMA_DECAY = Math.pow(0.5, 1 / EWMA_HALF_LIFE);
 /** Games looked back over by the EWMA (weights beyond this are < 4%). */
 export const EWMA_MAX_GAMES = 20;
 
-/** Names of the five columns `historyBlock` writes, for a stat called `stat`. */
+/** Names of the `HISTORY_COLUMNS` columns `historyBlock` writes, for a stat called `stat`. */
 export function historyNames(stat: string): string[] {
-  return [`${stat}_prev1`, `${stat}_mean3`, `${stat}_mean8`, `${stat}_ewma`, `${stat}_season`];
+  return [`${stat}_prev1`, `${stat}_mean3`, `${stat}_mean8`, `${stat}_mean16`, `${stat}_ewma`, `${stat}_season`];
 }
+export const HISTORY_COLUMNS = 6;
+/** The long window: a steadier estimate of the player's level to shrink the short windows toward. */
+const LONG_WINDOW = 16;
 
 /**
- * Previous game, mean of the last 3 and last 8 games, EWMA over the last 20, and season-to-date mean of
- * `values` before row i, written to out[offset..offset+5). NaN when there is no earlier game (in that season,
+ * Previous game, mean of the last 3, 8 and 16 games, EWMA over the last 20, and season-to-date mean of
+ * `values` before row i, written to out[offset..offset+6). NaN when there is no earlier game (in that season,
  * for the season mean).
  */
 export function historyBlock(t: WeeklyTable, values: Float64Array, i: number, out: Float64Array, offset: number): void {
   const season = t.season[i]!;
   let j = t.prev[i]!;
   let k = 0;
-  let s3 = 0, s8 = 0, ew = 0, ewW = 0, w = 1, ss = 0, sn = 0;
+  let s3 = 0, s8 = 0, s16 = 0, ew = 0, ewW = 0, w = 1, ss = 0, sn = 0;
   let prev1 = NaN;
   let sameSeason = true;
   while (j >= 0 && (k < EWMA_MAX_GAMES || sameSeason)) {
@@ -33,6 +36,7 @@ export function historyBlock(t: WeeklyTable, values: Float64Array, i: number, ou
     if (k === 0) prev1 = v;
     if (k < 3) s3 += v;
     if (k < 8) s8 += v;
+    if (k < LONG_WINDOW) s16 += v;
     if (k < EWMA_MAX_GAMES) {
       ew += w * v;
       ewW += w;
@@ -48,8 +52,9 @@ export function historyBlock(t: WeeklyTable, values: Float64Array, i: number, ou
   out[offset] = prev1;
   out[offset + 1] = k > 0 ? s3 / Math.min(k, 3) : NaN;
   out[offset + 2] = k > 0 ? s8 / Math.min(k, 8) : NaN;
-  out[offset + 3] = ewW > 0 ? ew / ewW : NaN;
-  out[offset + 4] = sn > 0 ? ss / sn : NaN;
+  out[offset + 3] = k > 0 ? s16 / Math.min(k, LONG_WINDOW) : NaN;
+  out[offset + 4] = ewW > 0 ? ew / ewW : NaN;
+  out[offset + 5] = sn > 0 ? ss / sn : NaN;
 }
 
 /** Mean of `values` over the player's last `k` games before row i (NaN when he has none). */

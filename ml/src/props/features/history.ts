@@ -1,5 +1,5 @@
-/** Builds a feature block of rolling player history (prev, mean3, mean8, EWMA, season mean) for several stats. */
-import { historyBlock, historyNames } from '../rolling.ts';
+/** Builds a feature block of rolling player history (prev, mean3, mean8, mean16, EWMA, season mean) for several stats. */
+import { HISTORY_COLUMNS, historyBlock, historyNames } from '../rolling.ts';
 import type { StatName } from '../weekly.ts';
 import type { FeatureBlock } from './types.ts';
 
@@ -9,7 +9,7 @@ export function historyFeatures(id: string, version: number, stats: readonly Sta
     version,
     names: stats.flatMap(historyNames),
     fill({ table }, i, out, o) {
-      for (let k = 0; k < stats.length; k++) historyBlock(table, table.stats[stats[k]!], i, out, o + 5 * k);
+      for (let k = 0; k < stats.length; k++) historyBlock(table, table.stats[stats[k]!], i, out, o + HISTORY_COLUMNS * k);
     },
   };
 }
