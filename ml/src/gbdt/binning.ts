@@ -42,14 +42,17 @@ export function buildBinMapper(x: DenseMatrix, maxBins: number): BinMapper {
   const numBins = new Int32Array(cols);
   const offsets = new Int32Array(cols);
   const buf = new Float64Array(sampleRows);
+  // Which features have a missing value anywhere (one pass in memory order).
+  const hasNaN = new Uint8Array(cols);
+  for (let p = 0, f = 0; p < values.length; p++, f = f + 1 === cols ? 0 : f + 1) if (values[p] !== values[p]) hasNaN[f] = 1;
   for (let f = 0; f < cols; f++) {
     let m = 0;
     for (let i = 0; i < sampleRows; i++) {
       const v = values[Math.floor(i * stride) * cols + f]!;
       if (v === v) buf[m++] = v;
     }
-    let hasMissing = m < sampleRows;
-    for (let p = f; !hasMissing && p < values.length; p += cols) if (values[p] !== values[p]) hasMissing = true;
+    // A missing bin takes id numBins[f], which must fit a byte: such features keep at most 255 value bins.
+    const hasMissing = hasNaN[f] === 1;
     const c = featureCuts(buf.subarray(0, m).sort(), hasMissing ? Math.min(maxBins, 255) : maxBins);
     cuts.push(c);
     numBins[f] = c.length + 1;
