@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ALL_MARKETS, backtestProps, buildEnv, MAIN_MARKETS, type MarketName, type MarketReport } from '../../ml/src/props/index.ts';
+import { ALL_MARKETS, backtestProps, buildEnv, gameLines, MAIN_MARKETS, parseGames, type MarketName, type MarketReport } from '../../ml/src/props/index.ts';
 
 const DATA = path.resolve(import.meta.dirname, '../../../shared/data');
 const TRAIN = [2015, 2016, 2017, 2018];
@@ -21,10 +21,15 @@ const markets = (values.markets ? values.markets.split(',') : ALL_MARKETS) as Ma
 
 const t0 = performance.now();
 const weekly = [...TRAIN, ...TEST].map((y) => readFileSync(path.join(DATA, `nfl_player_weekly/weekly_${y}.csv`), 'utf8'));
-const env = buildEnv(weekly, [readFileSync(path.join(DATA, 'nfl_games/games_1999-2019.csv'), 'utf8')]);
+const gamesCsv = readFileSync(path.join(DATA, 'nfl_games/games_1999-2019.csv'), 'utf8');
+const env = buildEnv(weekly, [gamesCsv]);
 const tLoad = performance.now();
 const reports = backtestProps(env, TRAIN, TEST, { markets });
 const tFit = performance.now();
+// Game lines use the whole games file: train on 2002–2018, price 2019.
+const GAME_TRAIN = Array.from({ length: 2018 - 2002 + 1 }, (_, k) => 2002 + k);
+const lines = gameLines.backtestGameLines(parseGames([gamesCsv]), GAME_TRAIN, TEST);
+const tLines = performance.now();
 
 const targets = (r: MarketReport) => {
   const improvement = 1 - r.mae / r.baselineMae;
@@ -38,7 +43,7 @@ if (values.json) {
       baseline: r.baseline, targets: MAIN_MARKETS.includes(m as MarketName) ? targets(r) : null,
     }]),
   );
-  console.log(JSON.stringify({ train: TRAIN, test: TEST, seconds: (tFit - t0) / 1000, markets: out }));
+  console.log(JSON.stringify({ train: TRAIN, test: TEST, seconds: (tFit - t0) / 1000, markets: out, gameLines: lines }));
 } else {
   const f = (x: number, d: number, w = 8) => (Number.isFinite(x) ? x.toFixed(d) : '–').padStart(w);
   const yes = (b: boolean) => (b ? ' ✓' : ' ✗');
@@ -53,4 +58,10 @@ if (values.json) {
       `${f(r.logLoss, 4)}${f(r.baseline.logLoss, 4)}`);
   }
   console.log('targets (main markets): MAE ≥ 5% below the rolling-8 baseline, ECE ≤ 0.03, coverage80 in [0.77, 0.83]');
+  const L = lines;
+  console.log(`\nNFL game lines: train ${GAME_TRAIN[0]}–${GAME_TRAIN.at(-1)} → test ${TEST.join(',')}, ${L.games} games (${((tLines - tFit) / 1000).toFixed(1)} s)`);
+  console.log(`  margin MAE ${L.marginMae.toFixed(2)} vs market spread ${L.marketMarginMae.toFixed(2)}; total MAE ${L.totalMae.toFixed(2)} vs market total ${L.marketTotalMae.toFixed(2)}`);
+  console.log(`  P(home win) log loss ${L.moneyline.logLoss.toFixed(4)} vs de-vigged moneyline ${L.moneyline.marketLogLoss.toFixed(4)} (n=${L.moneyline.n})`);
+  console.log(`  P(cover) log loss ${L.cover.logLoss.toFixed(4)} (ln 2 = 0.6931), hit rate ${(100 * L.cover.accuracy).toFixed(1)}% (n=${L.cover.n}); ` +
+    `P(over) log loss ${L.over.logLoss.toFixed(4)}, hit rate ${(100 * L.over.accuracy).toFixed(1)}% (n=${L.over.n})`);
 }

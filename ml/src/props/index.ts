@@ -17,3 +17,4 @@ export * as scaledResidual from './distributions/scaled-residual.ts';
 export { fitPropModel, predictCentre, project, pOver, pOverUncalibrated, fairOdds, trainingRows, type PropModel, type Projection } from './model.ts';
 export { serializePropModel, loadPropModel, PROP_MODEL_TAG, PROP_MODEL_VERSION, type PropModelArtifact } from './artifact.ts';
 export { backtestProps, scoreMarket, scoresOnly, type MarketScores, type MarketReport, type PropsBacktestOptions } from './evaluate.ts';
+export * as gameLines from './game-lines/index.ts';
