@@ -59,6 +59,14 @@ export async function upsertFixtures(
         status, neutral_venue, week, home_score, away_score, home_score_ht, away_score_ht)
       SELECT ${sport}::sport, natural_key, competition_id, season_id, home_team_id, away_team_id, kickoff_at,
         status::fixture_status, neutral_venue, week, home_score, away_score, home_score_ht, away_score_ht FROM v
+      -- Rows stored exactly as given are left out before ON CONFLICT, which would lock (write) them.
+      WHERE NOT EXISTS (
+        SELECT 1 FROM fixtures x WHERE x.natural_key = v.natural_key
+          AND (x.competition_id, x.season_id, x.home_team_id, x.away_team_id, x.kickoff_at, x.status, x.neutral_venue,
+               x.week, x.home_score, x.away_score, x.home_score_ht, x.away_score_ht)
+          IS NOT DISTINCT FROM
+              (v.competition_id, v.season_id, v.home_team_id, v.away_team_id, v.kickoff_at, v.status::fixture_status,
+               v.neutral_venue, v.week, v.home_score, v.away_score, v.home_score_ht, v.away_score_ht))
       ON CONFLICT (natural_key) DO UPDATE SET
         competition_id = excluded.competition_id, season_id = excluded.season_id,
         home_team_id = excluded.home_team_id, away_team_id = excluded.away_team_id, kickoff_at = excluded.kickoff_at,

@@ -91,6 +91,8 @@ const SET = sql.raw(NAMES.slice(2).map((n) => `${n} = excluded.${n}`).join(', ')
 const OLD = sql.raw(NAMES.slice(2).map((n) => `s.${n}`).join(', '));
 const NEW = sql.raw(NAMES.slice(2).map((n) => `excluded.${n}`).join(', '));
 const LIST = sql.raw(NAMES.join(', '));
+const XOLD = sql.raw(NAMES.slice(2).map((n) => `x.${n}`).join(', '));
+const VNEW = sql.raw(NAMES.slice(2).map((n) => `v.${n}`).join(', '));
 
 export async function upsertPlayerGameStats(tx: Tx, cols: StatColumns): Promise<Counts> {
   const counts: Counts = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
@@ -100,6 +102,10 @@ export async function upsertPlayerGameStats(tx: Tx, cols: StatColumns): Promise<
       tx,
       sql`WITH up AS (
             INSERT INTO player_game_stats AS s (${LIST}) SELECT ${LIST} FROM ${v}
+            -- Lines stored exactly as given are left out before ON CONFLICT, which would lock (write) them.
+            WHERE NOT EXISTS (
+              SELECT 1 FROM player_game_stats x WHERE x.player_id = v.player_id AND x.fixture_id = v.fixture_id
+                AND (${XOLD}) IS NOT DISTINCT FROM (${VNEW}))
             ON CONFLICT (player_id, fixture_id) DO UPDATE SET ${SET}
             WHERE (${OLD}) IS DISTINCT FROM (${NEW})
             RETURNING (s.xmax = 0) AS ins)
