@@ -1,5 +1,5 @@
 /**
- * Batch and single-row inference over the flattened forest. Rows are processed in blocks of 64 with the
+ * Batch and single-row inference over the flattened forest. Rows are processed in blocks of 256 with the
  * tree loop outside the row loop, so a tree's nodes stay in cache while a block walks through it (the
  * blocking XGBoost's CPU predictor uses). Blocks without NaN walk the heap layout (heap.ts) eight rows in
  * lockstep — eight independent dependency chains for the CPU to overlap, and the left/right choice is
@@ -11,7 +11,8 @@
 import type { Forest } from './forest.ts';
 import { heapForest, type HeapForest } from './heap.ts';
 
-const BLOCK = 64;
+// Rows per block: 256 measured ≈4% faster than 64 (50k×20, 200 trees); x of a block is 40 KB at 20 features.
+const BLOCK = 256;
 
 /** Add every tree's leaf value to `out` (n × numOutputs, pre-filled with the base margins). */
 export function accumulateMargins(f: Forest, values: Float64Array, n: number, out: Float64Array, treeStart = 0, treeEnd = f.treeRoot.length): void {
