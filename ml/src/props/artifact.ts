@@ -13,7 +13,8 @@ import type { PropModelConfig } from './config.ts';
 export const PROP_MODEL_TAG = 'fairline.props.model';
 export const PROP_MODEL_VERSION = 1;
 
-export interface PropModelArtifact {
+/** A type alias (not an interface) so it is assignable to JSON-record types such as a jsonb column's. */
+export type PropModelArtifact = {
   tag: typeof PROP_MODEL_TAG;
   version: typeof PROP_MODEL_VERSION;
   market: MarketName;
@@ -25,7 +26,7 @@ export interface PropModelArtifact {
   distribution: ScaledResidual | null;
   calibration: IsotonicModel;
   oosRows: number;
-}
+};
 
 export function serializePropModel(m: PropModel): PropModelArtifact {
   return {

@@ -39,6 +39,8 @@ export interface NflGame {
 
 /** One team's view of a game before kickoff. */
 export interface TeamContext {
+  /** nflverse game_id (the fixtures' natural key). */
+  gameId: string;
   opponent: string;
   home: number;
   /** Positive = this team favoured by that many points. */
@@ -106,11 +108,11 @@ export function teamContexts(games: readonly NflGame[]): Map<string, TeamContext
     const half = g.total / 2;
     const weather = { indoors: g.indoors, wind: g.wind, temp: g.temp };
     m.set(contextKey(g.season, g.week, g.home), {
-      opponent: g.away, home: g.homeField ? 1 : 0.5, spread: g.spread, total: g.total,
+      gameId: g.gameId, opponent: g.away, home: g.homeField ? 1 : 0.5, spread: g.spread, total: g.total,
       impliedTotal: half + g.spread / 2, rest: g.homeRest, opponentRest: g.awayRest, ...weather,
     });
     m.set(contextKey(g.season, g.week, g.away), {
-      opponent: g.home, home: g.homeField ? 0 : 0.5, spread: -g.spread, total: g.total,
+      gameId: g.gameId, opponent: g.home, home: g.homeField ? 0 : 0.5, spread: -g.spread, total: g.total,
       impliedTotal: half - g.spread / 2, rest: g.awayRest, opponentRest: g.homeRest, ...weather,
     });
   }

@@ -1,0 +1,53 @@
+/**
+ * Projection records ready to store: one per player-game and market, keyed by the nflverse game_id and the
+ * player's gsis id (the natural keys of fixtures and players), with the centre and the parameters of the
+ * predictive distribution at that centre (its shape lives in the model artifact).
+ */
+import { scaleAt, type ScaledResidual } from './distributions/scaled-residual.ts';
+import type { FeatureEnv } from './features/index.ts';
+import { contextKey } from './games.ts';
+import { project, type PropModel } from './model.ts';
+
+/** A type alias (not an interface) so it is assignable to JSON-record types such as a jsonb column's. */
+export type ProjectionDistribution = {
+  kind: 'scaled-residual' | 'bernoulli';
+  mu: number;
+  /** s(μ) of the scaled-residual law (absent for yes/no markets). */
+  scale?: number;
+  median: number;
+  q10: number | null;
+  q90: number | null;
+};
+
+export interface ProjectionRecord {
+  gameId: string;
+  playerExternalId: string;
+  playerName: string;
+  market: string;
+  mean: number;
+  distribution: ProjectionDistribution;
+}
+
+export function projectionRecords(model: PropModel, env: FeatureEnv, rows: ArrayLike<number>): ProjectionRecord[] {
+  const t = env.table;
+  const proj = project(model, env, rows);
+  const out: ProjectionRecord[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r]!;
+    const c = env.contexts.get(contextKey(t.season[i]!, t.week[i]!, t.team[i]!));
+    if (!c) continue; // no game row to tie the projection to
+    const p = proj[r]!;
+    const d: ScaledResidual | null = model.distribution;
+    out.push({
+      gameId: c.gameId,
+      playerExternalId: t.playerId[i]!,
+      playerName: t.playerName[i]!,
+      market: model.market,
+      mean: p.mu,
+      distribution: d
+        ? { kind: 'scaled-residual', mu: p.mu, scale: scaleAt(d, p.mu), median: p.median, q10: p.q10, q90: p.q90 }
+        : { kind: 'bernoulli', mu: p.mu, median: p.median, q10: null, q90: null },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,2 @@
+// Props verbs: storing training runs (model versions + projections).
+export { recordTrainingRun, recordTrainingRunInput, type RecordTrainingRunInput, type RecordTrainingRunResult } from './record-training-run.ts';
