@@ -15,6 +15,16 @@ describe('inference paths agree', () => {
     test.forEach((row, i) => expect(batch[i]).toBe(model.predictRow(row)));
   });
 
+  it('NaN-free blocks (heap walk, and pointer walk for trees deeper than 10) equal the single-row path', () => {
+    const clean = friedman(700, 15).X;
+    const deep = trainGbdt({ features: X, label: y, params: { trees: 10, maxDepth: 0, maxLeaves: 300, minChildWeight: 0.5 } });
+    expect(Math.max(...deep.forest.treeDepth)).toBeGreaterThan(10);
+    for (const m of [model, deep]) {
+      const batch = m.predict(clean);
+      clean.forEach((row, i) => expect(batch[i]).toBe(m.predictRow(row)));
+    }
+  });
+
   it('the margin is the base plus the leaf values named by predictLeaf', () => {
     const leaves = model.predictLeaf(test);
     const margin = model.predictMargin(test);
