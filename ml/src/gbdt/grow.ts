@@ -167,7 +167,7 @@ export class TreeGrower {
     }
     for (const o of open) pool.release(o.hist);
     if (p.gamma > 0) prune(t, p.gamma);
-    if (q) this.renew(t, gh, p);
+    if (q && !q.fine) this.renew(t, gh, p);
     return t;
   }
 

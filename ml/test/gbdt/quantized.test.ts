@@ -37,20 +37,31 @@ describe('quantized gradient histograms', () => {
     }
   });
 
-  it('leaf values are exact Newton steps of their rows (renewed after quantized growth)', () => {
-    const m = trainGbdt({ features: train.X.slice(0, 2000), label: train.y.slice(0, 2000), params: { trees: 1, maxDepth: 2, histogram: 'quantized', learningRate: 1, lambda: 1 } });
-    // One tree from the mean: each leaf value = −Σg/(Σh+λ) = Σ(y − ȳ)/(n_leaf + 1) over the rows in the leaf.
+  // One tree from the (weighted) mean with learning rate 1: each leaf value is −Σg/(Σh + λ) over its rows,
+  // with g = w·(ȳ_w − y) and h = w.
+  const leafCheck = (w: number[] | undefined, digits: number) => {
     const X = train.X.slice(0, 2000);
     const y = train.y.slice(0, 2000);
-    const mean = y.reduce((a, b) => a + b) / y.length;
+    const m = trainGbdt({ features: X, label: y, ...(w ? { weight: w } : {}), params: { trees: 1, maxDepth: 2, histogram: 'quantized', learningRate: 1, lambda: 1 } });
+    const ww = w ?? y.map(() => 1);
+    const mean = y.reduce((s, v, i) => s + ww[i]! * v, 0) / ww.reduce((a, b) => a + b);
     const leaves = m.predictLeaf(X);
-    const sums = new Map<number, { s: number; n: number }>();
+    const sums = new Map<number, { g: number; h: number }>();
     leaves.forEach((leaf, i) => {
-      const e = sums.get(leaf) ?? { s: 0, n: 0 };
-      e.s += y[i]! - mean;
-      e.n += 1;
+      const e = sums.get(leaf) ?? { g: 0, h: 0 };
+      e.g += ww[i]! * (mean - y[i]!);
+      e.h += ww[i]!;
       sums.set(leaf, e);
     });
-    for (const [leaf, { s, n }] of sums) expect(m.forest.value[m.forest.treeRoot[0]! + leaf]).toBeCloseTo(s / (n + 1), 9);
+    for (const [leaf, { g, h }] of sums) expect(m.forest.value[m.forest.treeRoot[0]! + leaf]).toBeCloseTo(-g / (h + 1), digits);
+  };
+
+  it('varying hessians (weights): leaf values renewed from the exact gradients', () => {
+    const rand = lcg(9);
+    leafCheck(train.y.slice(0, 2000).map(() => 0.5 + 1.5 * rand()), 9);
+  });
+
+  it('constant hessian: 16-bit gradients give leaf values within 1e-5 of exact without renewal', () => {
+    leafCheck(undefined, 5);
   });
 });
