@@ -11,17 +11,26 @@ const EWMA_DECAY = Math.pow(0.5, 1 / EWMA_HALF_LIFE);
 /** Games looked back over by the EWMA (weights beyond this are < 4%). */
 export const EWMA_MAX_GAMES = 20;
 
+const SCRATCH = new Float64Array(8);
+
+/** Median of the first m entries of a (scratch) array; sorts them in place. */
+function medianOf(a: Float64Array, m: number): number {
+  const v = a.subarray(0, m).sort();
+  return m % 2 ? v[(m - 1) >> 1]! : (v[m / 2 - 1]! + v[m / 2]!) / 2;
+}
+
 /** Names of the `HISTORY_COLUMNS` columns `historyBlock` writes, for a stat called `stat`. */
 export function historyNames(stat: string): string[] {
-  return [`${stat}_prev1`, `${stat}_mean3`, `${stat}_mean8`, `${stat}_mean16`, `${stat}_ewma`, `${stat}_season`];
+  return [`${stat}_prev1`, `${stat}_mean3`, `${stat}_mean8`, `${stat}_mean16`, `${stat}_ewma`, `${stat}_season`, `${stat}_median8`];
 }
-export const HISTORY_COLUMNS = 6;
+export const HISTORY_COLUMNS = 7;
 /** The long window: a steadier estimate of the player's level to shrink the short windows toward. */
 const LONG_WINDOW = 16;
 
 /**
- * Previous game, mean of the last 3, 8 and 16 games, EWMA over the last 20, and season-to-date mean of
- * `values` before row i, written to out[offset..offset+6). NaN when there is no earlier game (in that season,
+ * Previous game, mean of the last 3, 8 and 16 games, EWMA over the last 20, season-to-date mean and the
+ * median of the last 8 games (robust to one huge game) of `values` before row i, written to
+ * out[offset..offset+HISTORY_COLUMNS). NaN when there is no earlier game (in that season,
  * for the season mean).
  */
 export function historyBlock(t: WeeklyTable, values: Float64Array, i: number, out: Float64Array, offset: number): void {
@@ -31,11 +40,15 @@ export function historyBlock(t: WeeklyTable, values: Float64Array, i: number, ou
   let s3 = 0, s8 = 0, s16 = 0, ew = 0, ewW = 0, w = 1, ss = 0, sn = 0;
   let prev1 = NaN;
   let sameSeason = true;
+  const last8 = SCRATCH;
   while (j >= 0 && (k < EWMA_MAX_GAMES || sameSeason)) {
     const v = values[j]!;
     if (k === 0) prev1 = v;
     if (k < 3) s3 += v;
-    if (k < 8) s8 += v;
+    if (k < 8) {
+      s8 += v;
+      last8[k] = v;
+    }
     if (k < LONG_WINDOW) s16 += v;
     if (k < EWMA_MAX_GAMES) {
       ew += w * v;
@@ -55,6 +68,7 @@ export function historyBlock(t: WeeklyTable, values: Float64Array, i: number, ou
   out[offset + 3] = k > 0 ? s16 / Math.min(k, LONG_WINDOW) : NaN;
   out[offset + 4] = ewW > 0 ? ew / ewW : NaN;
   out[offset + 5] = sn > 0 ? ss / sn : NaN;
+  out[offset + 6] = k > 0 ? medianOf(last8, Math.min(k, 8)) : NaN;
 }
 
 /** Mean of `values` over the player's last `k` games before row i (NaN when he has none). */

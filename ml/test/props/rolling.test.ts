@@ -10,8 +10,8 @@ describe('rolling player history', () => {
   const weeks: Array<[number, number]> = [[2015, 16], [2015, 17], [2016, 1], [2016, 2], [2016, 3], [2016, 4]];
   const t = parseWeekly([syntheticWeekly(weeks.map(([s, w], k) => ['x', 'WR', 'NE', s, w, 'MIA', 1 + k, 2 + k, yards[k]!]))]);
 
-  it('summarises only earlier games: prev, mean3, mean8, mean16, EWMA (half-life 4) and season-to-date', () => {
-    const out = new Float64Array(6);
+  it('summarises only earlier games: prev, mean3, mean8, mean16, EWMA (half-life 4), season-to-date and median8', () => {
+    const out = new Float64Array(7);
     historyBlock(t, t.stats.receiving_yards, 5, out, 0); // predicting the 60-yard game
     const d = Math.pow(0.5, 1 / EWMA_HALF_LIFE);
     const w = [1, d, d * d, d ** 3, d ** 4];
@@ -22,6 +22,7 @@ describe('rolling player history', () => {
     expect(out[3]).toBeCloseTo(30, 12); // all five earlier games (fewer than 16)
     expect(out[4]).toBeCloseTo(ewma, 12);
     expect(out[5]).toBeCloseTo(40, 12); // 2016 weeks 1–3: 30, 40, 50
+    expect(out[6]).toBe(30); // median of 10, 20, 30, 40, 50
     historyBlock(t, t.stats.receiving_yards, 0, out, 0);
     expect(Array.from(out).every(Number.isNaN)).toBe(true);
   });

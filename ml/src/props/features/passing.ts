@@ -7,7 +7,7 @@ import { lastRatio } from '../rolling.ts';
 import { historyFeatures } from './history.ts';
 import type { FeatureBlock } from './types.ts';
 
-const history = historyFeatures('passing_history', 2, ['attempts', 'completions', 'passing_yards', 'passing_tds', 'interceptions', 'sacks', 'passing_air_yards', 'carries']);
+const history = historyFeatures('passing_history', 3, ['attempts', 'completions', 'passing_yards', 'passing_tds', 'interceptions', 'sacks', 'passing_air_yards', 'carries']);
 const OFF = ['team_attempts', 'team_passing_yards'].map((n) => TEAM_OFFENSE_NAMES.indexOf(n));
 const DEF = ['opp_allowed_qb_passing_yards', 'opp_allowed_qb_attempts', 'opp_allowed_qb_completions', 'opp_allowed_passing_tds'].map((n) => TEAM_DEFENCE_NAMES.indexOf(n));
 

@@ -8,7 +8,7 @@ import { lastRatio } from '../rolling.ts';
 import { historyFeatures } from './history.ts';
 import type { FeatureBlock } from './types.ts';
 
-const history = historyFeatures('receiving_history', 2, [
+const history = historyFeatures('receiving_history', 3, [
   'targets', 'receptions', 'receiving_yards', 'receiving_tds', 'receiving_air_yards', 'target_share', 'air_yards_share', 'carries',
 ]);
 const OFF = ['team_attempts', 'team_targets', 'team_passing_yards'].map((n) => TEAM_OFFENSE_NAMES.indexOf(n));

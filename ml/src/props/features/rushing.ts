@@ -7,7 +7,7 @@ import { lastMean, lastRatio } from '../rolling.ts';
 import { historyFeatures } from './history.ts';
 import type { FeatureBlock } from './types.ts';
 
-const history = historyFeatures('rushing_history', 2, ['carries', 'rushing_yards', 'rushing_tds', 'targets', 'receptions']);
+const history = historyFeatures('rushing_history', 3, ['carries', 'rushing_yards', 'rushing_tds', 'targets', 'receptions']);
 const OFF = ['team_carries', 'team_rushing_yards', 'team_attempts'].map((n) => TEAM_OFFENSE_NAMES.indexOf(n));
 const DEF = ['opp_allowed_rb_rushing_yards', 'opp_allowed_rb_carries', 'opp_allowed_rushing_tds'].map((n) => TEAM_DEFENCE_NAMES.indexOf(n));
 

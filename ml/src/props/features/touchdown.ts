@@ -6,7 +6,7 @@ import { positionGroup, TEAM_DEFENCE_NAMES } from '../team-games.ts';
 import { historyFeatures } from './history.ts';
 import type { FeatureBlock } from './types.ts';
 
-const history = historyFeatures('touchdown_history', 2, ['carries', 'targets', 'rushing_tds', 'receiving_tds', 'rushing_yards', 'receiving_yards']);
+const history = historyFeatures('touchdown_history', 3, ['carries', 'targets', 'rushing_tds', 'receiving_tds', 'rushing_yards', 'receiving_yards']);
 const DEF = ['opp_allowed_rushing_tds', 'opp_allowed_passing_tds'].map((n) => TEAM_DEFENCE_NAMES.indexOf(n));
 const POSITION_CODE: Readonly<Record<string, number>> = { RB: 0, WR: 1, TE: 2 };
 
