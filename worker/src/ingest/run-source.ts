@@ -5,7 +5,7 @@
  * close the run with its counts and duration.
  */
 import { acquireSourceLock } from './lock.ts';
-import { finishRun, recordRejects, startRun } from './runs.ts';
+import { failInterruptedRuns, finishRun, recordRejects, startRun } from './runs.ts';
 import type { Tx } from './store/sql.ts';
 import {
   addCounts,
@@ -35,6 +35,8 @@ export async function runSource<I extends { name: string }>(
     timeoutMs: opts.lockTimeoutMs ?? 10 * 60_000,
   });
   try {
+    const stale = await failInterruptedRuns(ctx.db, source, ctx.clock());
+    if (stale > 0) ctx.logger.warn('ingest: closed interrupted runs', { source, runs: stale });
     const runId = await startRun(ctx.db, source, ctx.clock());
     const summary: RunSummary = { runId, source, files: inputs.length, failedFiles: 0, ms: 0, outcomes: [], ...zeroCounts() };
     let runError: string | null = null;

@@ -35,6 +35,19 @@ export async function finishRun(tx: Tx, summary: RunSummary, error: string | nul
     .where(eq(ingestionRuns.id, summary.runId));
 }
 
+/**
+ * Closes runs of `source` left 'running' by a process that died mid-run. Only called while holding the
+ * source's lock, so no live run of that source can be among them.
+ */
+export async function failInterruptedRuns(tx: Tx, source: IngestSource, at: Date): Promise<number> {
+  const r = await tx
+    .update(ingestionRuns)
+    .set({ status: 'failed', error: 'interrupted: the process ended before the run finished', finishedAt: at })
+    .where(and(eq(ingestionRuns.source, source), eq(ingestionRuns.status, 'running')))
+    .returning({ id: ingestionRuns.id });
+  return r.length;
+}
+
 /** Raw text kept per reject is capped: enough to see the row, never a whole file. */
 const RAW_CAP = 2000;
 

@@ -65,6 +65,9 @@ export async function pollOdds(ctx: IngestCtx, input: PollOddsInput, opts: RunOp
     onRetry: (a, why, ms) => ctx.logger.warn('odds-api: retrying', { url: redactUrl(url), attempt: a, why, delayMs: ms }),
   });
   files.push({ name: redactUrl(url), text: main.text });
+  // The provider reports the remaining request quota on every response; log it so a cron can be tuned.
+  const remaining = main.headers.get('x-requests-remaining');
+  if (remaining !== null) ctx.logger.info('odds-api: quota', { sport: input.sport, remaining: Number(remaining) });
   if (input.propMarkets && input.propMarkets.length > 0) {
     let events: { id?: unknown }[] = [];
     try {

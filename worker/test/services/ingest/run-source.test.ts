@@ -52,4 +52,20 @@ describe('runSource', () => {
       ['deadlocked-twice', null, 'file aborted: Failed query'],
     ]);
   });
+
+  it('closes runs a dead process left running when the next run of that source starts', async () => {
+    await fresh.db.execute(sql`INSERT INTO ingestion_runs (source, status) VALUES ('nflverse-games', 'running'), ('football-data', 'running')`);
+    const s = await runSource(ctxFor(fresh), 'nflverse-games', [], async () => ({
+      counts: { inserted: 0, updated: 0, unchanged: 0, rejected: 0 },
+      rejects: [],
+    }));
+    const others = (await listIngestionRuns(ctxFor(fresh), { limit: 10 }))
+      .filter((r) => r.id !== s.runId && r.source !== 'odds-api')
+      .map((r) => [r.source, r.status, r.error])
+      .sort();
+    expect(others).toEqual([
+      ['football-data', 'running', null], // another source's run is not ours to judge
+      ['nflverse-games', 'failed', 'interrupted: the process ended before the run finished'],
+    ]);
+  });
 });
