@@ -17,6 +17,11 @@ export interface LocalPostgres {
 const USER = 'postgres';
 const PASSWORD = 'fairline-local';
 
+/** Connection string for a database on a local cluster started by this module (dev/test only). */
+export function localPostgresUrl(port: number, database: string): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
 export async function startPostgres(opts: { dir: string; port: number; quiet?: boolean }): Promise<LocalPostgres> {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const log = opts.quiet ? () => {} : (m: unknown) => process.stderr.write(`[postgres] ${String(m)}`);
@@ -41,7 +46,7 @@ export async function startPostgres(opts: { dir: string; port: number; quiet?: b
   }
   await server.start();
 
-  const url = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`;
+  const url = (database: string) => localPostgresUrl(opts.port, database);
   const admin = async <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => {
     const client = new pg.Client({ connectionString: url('postgres') });
     await client.connect();

@@ -46,14 +46,15 @@ async function openCliDatabase() {
   const { DEV_PORTS, startLocalStack } = await import('../../../../scripts/local/stack.ts');
   const { dataDir } = await import('../../../../scripts/local/paths.ts');
   const { migrateDatabase } = await import('../../../../db/src/migrate.ts');
+  const { localPostgresUrl } = await import('../../../../scripts/local/postgres.ts');
   const DATABASE = 'fairline';
   let stop: () => Promise<void> = async () => {};
   let url: string;
   let proxy = `127.0.0.1:${DEV_PORTS.neonProxy}`;
   if (await listening(DEV_PORTS.postgres)) {
-    // Same credentials as scripts/local/postgres.ts uses for the dev cluster.
+    // The dev cluster started by `npm start` (scripts/local/postgres.ts owns its credentials).
     const pg = (await import('pg')).default;
-    const admin = new pg.Client({ connectionString: `postgres://postgres:fairline-local@127.0.0.1:${DEV_PORTS.postgres}/postgres` });
+    const admin = new pg.Client({ connectionString: localPostgresUrl(DEV_PORTS.postgres, 'postgres') });
     await admin.connect();
     try {
       const found = await admin.query('select 1 from pg_database where datname = $1', [DATABASE]);
@@ -61,7 +62,7 @@ async function openCliDatabase() {
     } finally {
       await admin.end();
     }
-    url = `postgres://postgres:fairline-local@127.0.0.1:${DEV_PORTS.postgres}/${DATABASE}`;
+    url = localPostgresUrl(DEV_PORTS.postgres, DATABASE);
     if (!(await listening(DEV_PORTS.neonProxy))) {
       const { startNeonProxy } = await import('../../../../scripts/local/neon-proxy.ts');
       const p = await startNeonProxy({ port: 0 });
