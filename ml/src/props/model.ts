@@ -64,14 +64,20 @@ function rawOver(dist: ScaledResidual | null, mu: number, line: number): number 
   return dist ? probOver(dist, mu, line) : mu;
 }
 
-export function fitPropModel(env: FeatureEnv, market: MarketName, trainSeasons: readonly number[], config: PropModelConfig = PROP_DEFAULTS[market]): PropModel {
+/** Out-of-sample centres, outcomes and book-style lines from the training period (see the file comment). */
+export interface OutOfSample {
+  mu: number[];
+  y: number[];
+  line: number[];
+}
+
+export function outOfSample(env: FeatureEnv, market: MarketName, trainSeasons: readonly number[], config: PropModelConfig = PROP_DEFAULTS[market]): OutOfSample {
   const spec: MarketSpec = MARKETS[market];
   const seasons = [...new Set(trainSeasons)].sort((a, b) => a - b);
   if (seasons.length < 2) throw new Error('props: need at least two training seasons (one for out-of-sample calibration)');
   const loso = config.oosScheme === 'loso';
   const oosSeasons = seasons.slice(Math.max(loso ? 0 : 1, seasons.length - config.oosSeasons));
-  // Rolling-origin out-of-sample predictions.
-  const oosMu: number[] = [], oosY: number[] = [], oosLine: number[] = [];
+  const oos: OutOfSample = { mu: [], y: [], line: [] };
   for (const s of oosSeasons) {
     const fit = fitCentre(spec, env, trainingRows(spec, env, new Set(seasons.filter((x) => (loso ? x !== s : x < s))), config.trainVolumeFraction), config);
     const rows = trainingRows(spec, env, new Set([s]), 1);
@@ -79,11 +85,18 @@ export function fitPropModel(env: FeatureEnv, market: MarketName, trainSeasons: 
     for (let r = 0; r < rows.length; r++) {
       const b = baselineAt(spec, env.table, rows[r]!);
       if (!b) continue;
-      oosMu.push(mu[r]!);
-      oosY.push(spec.outcome(env.table, rows[r]!));
-      oosLine.push(b.line);
+      oos.mu.push(mu[r]!);
+      oos.y.push(spec.outcome(env.table, rows[r]!));
+      oos.line.push(b.line);
     }
   }
+  return oos;
+}
+
+export function fitPropModel(env: FeatureEnv, market: MarketName, trainSeasons: readonly number[], config: PropModelConfig = PROP_DEFAULTS[market]): PropModel {
+  const spec: MarketSpec = MARKETS[market];
+  const seasons = [...new Set(trainSeasons)].sort((a, b) => a - b);
+  const { mu: oosMu, y: oosY, line: oosLine } = outOfSample(env, market, seasons, config);
   const distribution = spec.kind === 'binary' ? null : fitScaledResidual(oosMu, oosY, spec.kind === 'count');
   const p = oosMu.map((m, k) => rawOver(distribution, m, oosLine[k]!));
   const calibration = fitOverCalibration(p, oosY.map((y, k) => (y > oosLine[k]! ? 1 : 0)), config.calibrationPriorWeight);

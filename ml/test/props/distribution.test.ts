@@ -57,6 +57,17 @@ describe('scaled-residual predictive distribution', () => {
     expect(Number.isInteger(sr.median(c, 5.3))).toBe(true);
   });
 
+  it('has exponential tails beyond the outermost knots: positive mass everywhere, quantile and CDF inverse there', () => {
+    const mu = 100;
+    const far = sr.quantile(d, mu, 0.0001);
+    expect(far).toBeLessThan(sr.quantile(d, mu, 0.001));
+    expect(sr.cdf(d, mu, far)).toBeCloseTo(0.0001, 10);
+    expect(sr.cdf(d, mu, sr.quantile(d, mu, 0.99995))).toBeCloseTo(0.99995, 10);
+    expect(sr.cdf(d, mu, mu - 30)).toBeGreaterThan(0); // 6 scale units out
+    expect(sr.probOver(d, mu, mu + 30)).toBeGreaterThan(0);
+    for (const p of [0.01, 0.2, 0.5, 0.8, 0.99]) expect(sr.cdf(d, mu, sr.quantile(d, mu, p))).toBeCloseTo(p, 10);
+  });
+
   it('refuses to fit on too few rows', () => {
     expect(() => sr.fitScaledResidual([1, 2], [1, 2], false)).toThrow(/≥ 50/);
   });

@@ -3,7 +3,9 @@
  * empirical-residual intervals of Lei et al., "Distribution-Free Predictive Inference for Regression",
  * JASA 2018, with a heteroscedastic scale): Y = μ + s(μ)·E, where μ is the GBDT centre, s(μ) = exp(a + b·ln μ)
  * a scale fitted by least squares of ln(mean |residual|) on ln μ over bins of μ, and E the empirical distribution of the standardised
- * out-of-sample residuals (y − μ)/s(μ), stored as `KNOTS` quantiles.
+ * out-of-sample residuals (y − μ)/s(μ), stored as K quantiles with K = n / `ROWS_PER_KNOT` (clamped to
+ * [`MIN_KNOTS`, `MAX_KNOTS`]): enough knots for the shape, few enough that the implied density between knots is
+ * not sampling noise (which would cost log score).
  *
  * Why this and not a parametric family: yards are right-skewed with a long tail and can be negative
  * (rushing), and receptions given a good centre are closer to binomial than to Poisson (under-dispersed), so
@@ -14,7 +16,9 @@
  */
 
 export const SCALED_RESIDUAL_TAG = 'fairline.props.scaled-residual';
-export const KNOTS = 201;
+export const MAX_KNOTS = 201;
+export const MIN_KNOTS = 21;
+export const ROWS_PER_KNOT = 25;
 /** ln μ is floored here so tiny centres do not produce a vanishing scale. */
 const MIN_CENTRE = 1;
 /** Bins of μ for the scale regression. */
@@ -25,7 +29,7 @@ export interface ScaledResidual {
   /** Scale model s(μ) = exp(a + b·ln max(μ, 1)). */
   a: number;
   b: number;
-  /** Quantiles of the standardised residual at probabilities (k + ½)/KNOTS, non-decreasing. */
+  /** Quantiles of the standardised residual at probabilities (k + ½)/K, K = quantiles.length, non-decreasing. */
   quantiles: number[];
   /** Integer outcomes (counts) use the continuity convention above. */
   discrete: boolean;
@@ -63,8 +67,9 @@ export function fitScaledResidual(mu: ArrayLike<number>, y: ArrayLike<number>, d
   const d: ScaledResidual = { tag: SCALED_RESIDUAL_TAG, a, b, quantiles: [], discrete };
   for (let i = 0; i < n; i++) z[i] = (y[i]! - mu[i]!) / scaleAt(d, mu[i]!);
   z.sort();
-  for (let k = 0; k < KNOTS; k++) {
-    const pos = ((k + 0.5) / KNOTS) * n - 0.5;
+  const K = Math.max(MIN_KNOTS, Math.min(MAX_KNOTS, Math.floor(n / ROWS_PER_KNOT)));
+  for (let k = 0; k < K; k++) {
+    const pos = ((k + 0.5) / K) * n - 0.5;
     const lo = Math.max(0, Math.min(n - 1, Math.floor(pos)));
     const hi = Math.min(n - 1, lo + 1);
     const f = Math.max(0, Math.min(1, pos - lo));
@@ -73,11 +78,25 @@ export function fitScaledResidual(mu: ArrayLike<number>, y: ArrayLike<number>, d
   return d;
 }
 
-/** Standardised-residual CDF by linear interpolation between knots, clamped to the outermost knot levels. */
+/**
+ * Exponential tail scale beyond the outermost knot, fitted through the outer knot and the one near the 5%
+ * (95%) level: if F(z) = F₀·e^{(z − q₀)/τ} below q₀, then τ = (q_m − q₀) / ln(2m + 1). Without a tail every
+ * outcome beyond the outermost knot would get zero probability (an infinite log score).
+ */
+function tailScales(q: readonly number[]): { lo: number; hi: number } {
+  const K = q.length;
+  const m = Math.max(1, Math.round(K / 20));
+  const ln = Math.log(2 * m + 1);
+  return { lo: Math.max((q[m]! - q[0]!) / ln, 1e-9), hi: Math.max((q[K - 1]! - q[K - 1 - m]!) / ln, 1e-9) };
+}
+
+/** Standardised-residual CDF: linear between knots, exponential tails outside them. */
 function residualCdf(q: readonly number[], z: number): number {
   const K = q.length;
-  if (z <= q[0]!) return 0.5 / K;
-  if (z >= q[K - 1]!) return 1 - 0.5 / K;
+  if (z <= q[0]! || z >= q[K - 1]!) {
+    const t = tailScales(q);
+    return z <= q[0]! ? (0.5 / K) * Math.exp((z - q[0]!) / t.lo) : 1 - (0.5 / K) * Math.exp(-(z - q[K - 1]!) / t.hi);
+  }
   let lo = 0, hi = K - 1;
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
@@ -91,8 +110,10 @@ function residualCdf(q: readonly number[], z: number): number {
 function residualQuantile(q: readonly number[], p: number): number {
   const K = q.length;
   const pos = p * K - 0.5;
-  if (pos <= 0) return q[0]!;
-  if (pos >= K - 1) return q[K - 1]!;
+  if (pos <= 0 || pos >= K - 1) {
+    const t = tailScales(q);
+    return pos <= 0 ? q[0]! + t.lo * Math.log(Math.max(p, 1e-300) * 2 * K) : q[K - 1]! - t.hi * Math.log(Math.max(1 - p, 1e-300) * 2 * K);
+  }
   const lo = Math.floor(pos);
   return q[lo]! + (pos - lo) * (q[lo + 1]! - q[lo]!);
 }
