@@ -1,10 +1,11 @@
 // NFL player props and game lines: data tables, leakage-free features per market family, per-market GBDT
 // centres with a fitted predictive distribution and isotonic P(over) calibration, artifacts, and backtests.
-export { parseWeekly, STATS, type StatName, type WeeklyTable } from './weekly.ts';
+export { parseWeekly, buildWeeklyTable, tableRows, STATS, type RawRow, type StatName, type WeeklyTable } from './weekly.ts';
 export { parseGames, teamContexts, contextKey, type NflGame, type TeamContext } from './games.ts';
 export { canonicalTeam } from './teams.ts';
 export { buildTeamRolling, positionGroup, type PositionGroup, type TeamRolling } from './team-games.ts';
 export { buildEnv, repairOpponents } from './env.ts';
+export { withUpcoming, type UpcomingGame } from './live.ts';
 export { buildFeatures, featureNames, featureVersion, type FeatureBlock, type FeatureEnv } from './features/index.ts';
 export { historyBlock, lastMean, lastValues, gamesPlayed, EWMA_HALF_LIFE } from './rolling.ts';
 export {

@@ -48,7 +48,8 @@ export interface WeeklyTable {
   stats: Record<StatName, Float64Array>;
 }
 
-interface RawRow {
+/** One player-game before it enters the table (stats in `STATS` order; NaN = not yet known). */
+export interface RawRow {
   playerId: string;
   playerName: string;
   position: string;
@@ -95,7 +96,12 @@ export function parseWeekly(texts: readonly string[]): WeeklyTable {
       });
     }
   }
-  raw.sort((a, b) => (a.playerId < b.playerId ? -1 : a.playerId > b.playerId ? 1 : a.season - b.season || a.week - b.week));
+  return buildWeeklyTable(raw);
+}
+
+/** Sort player-games by player then time and link each to the player's previous game. */
+export function buildWeeklyTable(rows: readonly RawRow[]): WeeklyTable {
+  const raw = [...rows].sort((a, b) => (a.playerId < b.playerId ? -1 : a.playerId > b.playerId ? 1 : a.season - b.season || a.week - b.week));
   const n = raw.length;
   const t: WeeklyTable = {
     n,
@@ -113,4 +119,12 @@ export function parseWeekly(texts: readonly string[]): WeeklyTable {
   };
   for (let i = 1; i < n; i++) if (t.playerId[i] === t.playerId[i - 1]) t.prev[i] = i - 1;
   return t;
+}
+
+/** The table's rows back as raw rows (e.g. to add upcoming games and rebuild). */
+export function tableRows(t: WeeklyTable): RawRow[] {
+  return Array.from({ length: t.n }, (_, i) => ({
+    playerId: t.playerId[i]!, playerName: t.playerName[i]!, position: t.position[i]!, team: t.team[i]!, opponent: t.opponent[i]!,
+    season: t.season[i]!, week: t.week[i]!, post: t.postseason[i]!, stats: Float64Array.from(STATS, (s) => t.stats[s][i]!),
+  }));
 }
