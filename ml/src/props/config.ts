@@ -1,6 +1,7 @@
 /**
- * Per-market training configuration. Chosen by walk-forward inside the training seasons only (train
- * 2015–2017, validate 2018; bench/props/tune.ts) — never on a test season.
+ * Per-market training configuration. Chosen by walk-forward inside the training seasons only (folds
+ * 2015–16 → 2017 and 2015–17 → 2018; bench/props/tune.ts, figures in bench/props/README.md) — never on a
+ * test season.
  */
 import type { GbdtParams, ObjectiveName } from '../gbdt/index.ts';
 import type { MarketName } from './markets.ts';
