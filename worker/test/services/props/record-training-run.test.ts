@@ -14,7 +14,7 @@ import type { Ctx } from '../../../src/context.ts';
 import { ingestNflverseGames } from '../../../src/ingest/nflverse/games.ts';
 import { ingestNflverseWeekly } from '../../../src/ingest/nflverse/weekly.ts';
 import { silentLogger } from '../../../src/lib/logger.ts';
-import { recordTrainingRun } from '../../../src/services/props/index.ts';
+import { recordTrainingRun, trainAndRecord } from '../../../src/services/props/index.ts';
 
 const DATA = path.resolve(import.meta.dirname, '../../../../../shared/data');
 const weeklyText = (y: number) => readFileSync(path.join(DATA, `nfl_player_weekly/weekly_${y}.csv`), 'utf8');
@@ -96,5 +96,27 @@ describe('recordTrainingRun', () => {
     await expect(recordTrainingRun({ ctx, input: bad })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(recordTrainingRun({ ctx, input: run(model, [{ ...records[0]!, market: 'carries' }]) })).rejects.toThrow(/did not train/);
     expect(await rowsOf<{ n: string }>(sql`SELECT count(*) AS n FROM model_versions`)).toEqual(before);
+  });
+});
+
+describe('trainAndRecord', () => {
+  it('trains the requested markets, stores a version with scored metrics and the season’s projections', async () => {
+    const carriesFast = { ...PROP_DEFAULTS.carries, gbdt: { ...PROP_DEFAULTS.carries.gbdt, trees: 30 } };
+    const r = await trainAndRecord({
+      ctx,
+      input: { weeklyCsvs: [2017, 2018, 2019].map(weeklyText), gamesCsvs: [gamesText], trainSeasons: [2017, 2018], projectSeasons: [2019], markets: ['carries'], configs: { carries: carriesFast } },
+    });
+    const offered = offeredRows(MARKETS.carries, env.table, new Set([2019])).length;
+    expect(r.models).toEqual([{ market: 'carries', id: expect.any(Number), version: 1, created: true }]);
+    expect(r.projections).toEqual({ inserted: offered, unchanged: 0, unknownFixture: 0, unknownPlayer: 0 });
+    const [mv] = await rowsOf<{ metrics: Record<string, number>; trained_from: Date; trained_to: Date }>(
+      sql`SELECT metrics, trained_from, trained_to FROM model_versions WHERE id = ${r.models[0]!.id}`,
+    );
+    expect(Object.keys(mv!.metrics).sort()).toEqual(['baselineMae', 'coverage80', 'ece', 'logLoss', 'mae', 'n', 'oosRows']);
+    expect(mv!.metrics.n).toBe(offered);
+    expect(new Date(mv!.trained_from).toISOString()).toBe('2017-09-01T00:00:00.000Z');
+    await expect(
+      trainAndRecord({ ctx, input: { weeklyCsvs: [], gamesCsvs: [], trainSeasons: [2018, 2019], projectSeasons: [2019] } }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });
