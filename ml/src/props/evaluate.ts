@@ -2,7 +2,8 @@
  * Season backtest of the prop models: fit each market on the training seasons, score the test seasons where a
  * book would offer a line (markets.ts), next to the rolling-8 baseline (baseline.ts). Scores: MAE of the point
  * forecast (the predictive median), ECE (10 equal-width bins) and mean log loss of P(over L) at L = the
- * baseline rounded to .5, and coverage of the 10–90% predictive interval.
+ * baseline rounded to .5, and coverage of the 10–90% predictive interval. For the yes/no anytime-TD market the
+ * point forecast is P(yes), the baseline the 8-game TD rate, the line ½, and coverage80 is NaN (no interval).
  *
  * Test rows must be in the same table as the training rows (their features read the players' earlier games,
  * which may be in training seasons); no test outcome is ever used to fit anything.
