@@ -13,12 +13,20 @@ export interface HeapForest {
   nodeStart: Int32Array;
   leafStart: Int32Array;
   feature: Int32Array;
+  /**
+   * Total internal nodes + feature · HEAP_BLOCK: where a node's feature starts in a feature-major block of rows
+   * stored right after the thresholds in one array (see predict.ts).
+   */
+  featureOffset: Int32Array;
   threshold: Float64Array;
   leaf: Float64Array;
 }
 
 /** Trees deeper than this keep the pointer layout (padding would cost 2^D per tree). */
 export const MAX_HEAP_DEPTH = 10;
+
+/** Rows per prediction block (the stride of a feature in a transposed block). */
+export const HEAP_BLOCK = 256;
 
 const cache = new WeakMap<Forest, HeapForest | null>();
 
@@ -52,10 +60,12 @@ function build(f: Forest): HeapForest | null {
     nodeStart,
     leafStart,
     feature: new Int32Array(nodes),
+    featureOffset: new Int32Array(nodes),
     threshold: new Float64Array(nodes).fill(Infinity),
     leaf: new Float64Array(leaves),
   };
   for (let t = 0; t < T; t++) fill(f, h, t, f.treeRoot[t]!, 0, 0);
+  for (let i = 0; i < nodes; i++) h.featureOffset[i] = nodes + h.feature[i]! * HEAP_BLOCK;
   return h;
 }
 
