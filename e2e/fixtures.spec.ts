@@ -42,3 +42,17 @@ test('API status page reads system.health through the typed client', async ({ pa
   await expect(status).toHaveAttribute('data-status', 'ok', { timeout: 20_000 });
   await expect(status).toContainText('postgres: ok');
 });
+
+test('an upcoming soccer fixture shows model fair prices beside the book (Dixon–Coles in the API worker)', async ({ page }) => {
+  await page.goto('/fixtures?sport=soccer&status=scheduled');
+  await expect(page.getByTestId('live-indicator')).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
+  await page.getByTestId('fixture-row').first().locator('a').click();
+  const table = page.getByTestId('fair-1x2');
+  await expect(table).toBeVisible({ timeout: 20_000 });
+  await expect(table).toContainText('Fair odds');
+  await expect(table).toContainText('sim_book');
+  const probs = await table.locator('tbody tr').first().locator('td').allInnerTexts();
+  const sum = probs.slice(1).reduce((a, t) => a + Number.parseFloat(t), 0);
+  expect(sum).toBeGreaterThan(99.5);
+  expect(sum).toBeLessThan(100.5);
+});

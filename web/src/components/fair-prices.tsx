@@ -1,0 +1,53 @@
+import { createResource, For, Show } from 'solid-js';
+import { api } from '../lib/trpc.ts';
+
+const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
+const odds = (o: number) => (Number.isFinite(o) ? o.toFixed(2) : '—');
+const ev = (v: number) => `${v >= 0 ? '+' : ''}${(v * 100).toFixed(1)}%`;
+
+/** Model probabilities and fair odds for a soccer fixture, beside the latest book prices (EV highlighted). */
+export function FairPrices(props: { fixtureId: number }) {
+  const [data] = createResource(() => props.fixtureId, (id) => api.markets.soccerFairPrices.query({ fixtureId: id }));
+  const cell = 'px-3 py-1.5';
+  return (
+    <div class="rounded-lg bg-white shadow-sm ring-1 ring-slate-200 p-6 space-y-4" data-testid="fair-prices">
+      <h2 class="font-medium">Fair prices <span class="text-xs text-slate-500">(Dixon–Coles, results before kickoff)</span></h2>
+      <Show when={!data.error} fallback={<p class="text-sm text-slate-600" data-testid="fair-prices-unavailable">{String(data.error?.message ?? '')}</p>}>
+        <Show when={data()} fallback={<p class="text-sm text-slate-500">Fitting…</p>}>
+          {(d) => (
+            <>
+              <table class="text-sm" data-testid="fair-1x2">
+                <thead class="text-left text-slate-500"><tr><th class={cell}></th><th class={cell}>Home</th><th class={cell}>Draw</th><th class={cell}>Away</th></tr></thead>
+                <tbody>
+                  <tr><td class={cell}>Model</td><td class={cell}>{pct(d().book.matchOdds.home.p)}</td><td class={cell}>{pct(d().book.matchOdds.draw.p)}</td><td class={cell}>{pct(d().book.matchOdds.away.p)}</td></tr>
+                  <tr><td class={cell}>Fair odds</td><td class={`${cell} font-mono`}>{odds(d().book.matchOdds.home.fairOdds)}</td><td class={`${cell} font-mono`}>{odds(d().book.matchOdds.draw.fairOdds)}</td><td class={`${cell} font-mono`}>{odds(d().book.matchOdds.away.fairOdds)}</td></tr>
+                  <For each={d().quotes}>
+                    {(q) => (
+                      <tr class="border-t border-slate-100">
+                        <td class={cell}>{q.bookmaker} <span class="text-xs text-slate-500">margin {pct(q.margin)}</span></td>
+                        <For each={['home', 'draw', 'away'] as const}>
+                          {(s) => (
+                            <td class={cell}>
+                              <span class="font-mono">{odds(q.prices[s])}</span>{' '}
+                              <span class={q.expectedValue[s] > 0 ? 'text-emerald-700 font-medium' : 'text-slate-400'}>{ev(q.expectedValue[s])}</span>
+                            </td>
+                          )}
+                        </For>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+              <div class="grid grid-cols-2 md:grid-cols-4 gap-4 text-sm">
+                <div><p class="text-slate-500">Expected goals</p><p class="font-mono">{d().book.expectedGoals.home.toFixed(2)} – {d().book.expectedGoals.away.toFixed(2)}</p></div>
+                <div><p class="text-slate-500">Over / under 2.5</p><p class="font-mono">{odds(d().book.totals['2.5']!.over.fairOdds)} / {odds(d().book.totals['2.5']!.under.fairOdds)}</p></div>
+                <div><p class="text-slate-500">Both teams score</p><p class="font-mono">{odds(d().book.bothTeamsToScore.yes.fairOdds)} / {odds(d().book.bothTeamsToScore.no.fairOdds)}</p></div>
+                <div><p class="text-slate-500">AH home −0.5 / 0</p><p class="font-mono">{odds(d().book.asianHandicap['-0.5']!.home.fairOdds)} / {odds(d().book.asianHandicap['0']!.home.fairOdds)}</p></div>
+              </div>
+            </>
+          )}
+        </Show>
+      </Show>
+    </div>
+  );
+}

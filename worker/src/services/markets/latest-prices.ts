@@ -1,0 +1,38 @@
+import { bookmakers, oddsSnapshots } from '@fairline/db';
+import { and, desc, eq } from 'drizzle-orm';
+import type { Ctx } from '../../context.ts';
+
+export interface BookPrice {
+  bookmaker: string;
+  selection: string;
+  line: number | null;
+  price: number;
+  capturedAt: Date;
+  closing: boolean;
+}
+
+/** The latest price per bookmaker, selection and line for one fixture and market. */
+export async function latestPrices(ctx: Pick<Ctx, 'db'>, fixtureId: number, market: string): Promise<BookPrice[]> {
+  const rows = await ctx.db
+    .select({
+      bookmaker: bookmakers.key,
+      selection: oddsSnapshots.selection,
+      line: oddsSnapshots.line,
+      price: oddsSnapshots.price,
+      capturedAt: oddsSnapshots.capturedAt,
+      closing: oddsSnapshots.closing,
+    })
+    .from(oddsSnapshots)
+    .innerJoin(bookmakers, eq(bookmakers.id, oddsSnapshots.bookmakerId))
+    .where(and(eq(oddsSnapshots.fixtureId, fixtureId), eq(oddsSnapshots.market, market as never)))
+    .orderBy(desc(oddsSnapshots.capturedAt), desc(oddsSnapshots.id));
+  const seen = new Set<string>();
+  const out: BookPrice[] = [];
+  for (const r of rows) {
+    const key = `${r.bookmaker}|${r.selection}|${r.line}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(r);
+  }
+  return out;
+}

@@ -1,0 +1,81 @@
+import { fixtures, seedSimulatedData } from '@fairline/db';
+import { and, asc, eq, lt } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/env.ts';
+import { silentLogger } from '../../src/lib/logger.ts';
+import { buildCtx } from '../../src/runtime.ts';
+import { createCallerFactory } from '../../src/trpc/init.ts';
+import { appRouter } from '../../src/trpc/router.ts';
+import { suiteDatabase, testEnv, type SuiteDb } from './support/fresh-db.ts';
+
+const NOW = Date.UTC(2026, 10, 21, 12);
+let suite: SuiteDb;
+let built: ReturnType<typeof buildCtx>;
+const makeCaller = createCallerFactory(appRouter);
+let caller: ReturnType<typeof makeCaller>;
+
+beforeAll(async () => {
+  suite = await suiteDatabase();
+  await seedSimulatedData(suite.db, NOW);
+  built = buildCtx(loadConfig(suite.env), silentLogger);
+  caller = makeCaller({ ...built.ctx, isAdmin: false });
+});
+afterAll(async () => {
+  await built?.dispose();
+  await suite?.drop();
+});
+
+const soccerFixtures = () =>
+  suite.db.select().from(fixtures).where(eq(fixtures.sport, 'soccer')).orderBy(asc(fixtures.kickoffAt), asc(fixtures.id));
+
+describe('markets.soccerFairPrices (Dixon–Coles inside workerd)', () => {
+  it('prices an upcoming fixture: one grid, coherent markets, quotes with margin and EV', async () => {
+    const next = (await soccerFixtures()).find((f) => f.status === 'scheduled')!;
+    const r = await caller.markets.soccerFairPrices({ fixtureId: next.id });
+    const { home, draw, away } = r.book.matchOdds;
+    expect(home.p + draw.p + away.p).toBeCloseTo(1, 9);
+    expect(home.fairOdds).toBeCloseTo(1 / home.p, 9);
+    // Draw-no-bet is the 1X2 without the draw; AH 0 equals DNB — both from the same grid.
+    expect(r.book.drawNoBet.home.p).toBeCloseTo(home.p / (home.p + away.p), 9);
+    // Over 2.5 wins exactly when under 2.5 loses.
+    const t = r.book.totals['2.5']!;
+    expect(t.over.win + t.under.win).toBeCloseTo(1, 9);
+    expect(t.over.push).toBe(0);
+    expect(r.model.matches).toBeGreaterThanOrEqual(30);
+
+    const quote = r.quotes.find((q) => q.bookmaker === 'sim_book')!;
+    expect(quote).toBeDefined();
+    expect(quote.margin).toBeGreaterThan(0.02);
+    expect(quote.fair.home + quote.fair.draw + quote.fair.away).toBeCloseTo(1, 9);
+    expect(quote.expectedValue.home).toBeCloseTo(home.p * quote.prices.home - 1, 9);
+  });
+
+  it('uses only results strictly before kickoff, even for a finished match', async () => {
+    const all = await soccerFixtures();
+    const finished = all.filter((f) => f.status === 'final');
+    const target = finished[finished.length - 1]!;
+    const before = await suite.db
+      .select()
+      .from(fixtures)
+      .where(and(eq(fixtures.competitionId, target.competitionId), eq(fixtures.status, 'final'), lt(fixtures.kickoffAt, target.kickoffAt)));
+    const r = await caller.markets.soccerFairPrices({ fixtureId: target.id });
+    expect(r.model.matches).toBe(before.length);
+  });
+
+  it('refuses fixtures it cannot price honestly, with clear errors', async () => {
+    const all = await soccerFixtures();
+    await expect(caller.markets.soccerFairPrices({ fixtureId: all[0]!.id })).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    const [nfl] = await suite.db.select().from(fixtures).where(eq(fixtures.sport, 'nfl')).limit(1);
+    await expect(caller.markets.soccerFairPrices({ fixtureId: nfl!.id })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(caller.markets.soccerFairPrices({ fixtureId: 99_999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it.runIf(Boolean(testEnv.UPSTASH_REDIS_REST_URL))('caches the fitted book in Redis and serves the same answer from it', async () => {
+    const next = (await soccerFixtures()).filter((f) => f.status === 'scheduled')[1]!;
+    const first = await caller.markets.soccerFairPrices({ fixtureId: next.id });
+    const keys = await built.ctx.cache!.redis.keys(`fair:soccer:v1:${next.id}:*`);
+    expect(keys.length).toBe(1);
+    const second = await caller.markets.soccerFairPrices({ fixtureId: next.id });
+    expect(second.book).toEqual(first.book);
+  });
+});
