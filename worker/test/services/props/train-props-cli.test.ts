@@ -1,0 +1,90 @@
+/**
+ * `fairline train props` against real Postgres: the command is run with DATABASE_URL pointing at this suite's
+ * database (2019 games and player-weeks ingested by the ingestion verbs), trains a small receptions model on
+ * 2017–2018 through the `trainAndRecord` verb and must leave one model version and the 2019 projections.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { buildEnv, MARKETS, offeredRows } from '@fairline/ml/props/index';
+import { freshDatabase, type FreshDb } from '../../../../scripts/test/fresh-db.ts';
+import { run } from '../../../src/cli/commands/train-props.ts';
+import type { Ctx } from '../../../src/context.ts';
+import { ingestNflverseGames } from '../../../src/ingest/nflverse/games.ts';
+import { ingestNflverseWeekly } from '../../../src/ingest/nflverse/weekly.ts';
+import { silentLogger } from '../../../src/lib/logger.ts';
+
+const DATA = path.resolve(import.meta.dirname, '../../../../../shared/data');
+const weekly = (y: number) => path.join(DATA, `nfl_player_weekly/weekly_${y}.csv`);
+const GAMES = path.join(DATA, 'nfl_games/games_1999-2019.csv');
+const gamesText = readFileSync(GAMES, 'utf8');
+const games2019 = (() => {
+  const [head, ...lines] = gamesText.split('\n');
+  return [head, ...lines.filter((l) => l.split(',')[1] === '2019')].join('\n') + '\n';
+})();
+
+let fresh: FreshDb;
+const saved = { url: process.env.DATABASE_URL, proxy: process.env.NEON_LOCAL_PROXY };
+const rowsOf = async <T>(q: ReturnType<typeof sql>) => ((await fresh.db.execute(q)) as unknown as { rows: T[] }).rows;
+
+async function capture(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const log = vi.spyOn(console, 'log').mockImplementation((s: unknown) => void (out += `${String(s)}\n`));
+  const error = vi.spyOn(console, 'error').mockImplementation((s: unknown) => void (err += `${String(s)}\n`));
+  try {
+    return { code: await run(argv), out, err };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+beforeAll(async () => {
+  fresh = await freshDatabase(inject('stack'));
+  const ctx: Ctx = { db: fresh.db, cache: null, clock: () => new Date(), logger: silentLogger, fetch };
+  await ingestNflverseGames(ctx, { files: [{ name: 'games_2019.csv', text: games2019 }] });
+  await ingestNflverseWeekly(ctx, { files: [{ name: 'weekly_2019.csv', text: readFileSync(weekly(2019), 'utf8') }] });
+  process.env.DATABASE_URL = fresh.url;
+  process.env.NEON_LOCAL_PROXY = fresh.localProxy;
+});
+afterAll(async () => {
+  for (const [k, v] of [['DATABASE_URL', saved.url], ['NEON_LOCAL_PROXY', saved.proxy]] as const) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  await fresh?.drop();
+});
+
+describe('fairline train props', () => {
+  it('stores one model version per market and the projected season’s projections in DATABASE_URL', async () => {
+    const argv = ['--weekly', weekly(2017), weekly(2018), weekly(2019), '--games', GAMES, '--project', '2019', '--markets', 'receptions', '--trees', '20', '--json'];
+    const { code, out } = await capture(argv);
+    expect(code).toBe(0);
+    const result = JSON.parse(out) as { trainSeasons: number[]; projectSeasons: number[]; models: Array<{ market: string; id: number; version: number; created: boolean }>; projections: Record<string, number> };
+    const env = buildEnv([2017, 2018, 2019].map((y) => readFileSync(weekly(y), 'utf8')), [gamesText]);
+    const offered = offeredRows(MARKETS.receptions, env.table, new Set([2019])).length;
+    expect(result.trainSeasons).toEqual([2017, 2018]);
+    expect(result.models).toEqual([{ market: 'receptions', id: expect.any(Number), version: 1, created: true }]);
+    expect(result.projections).toEqual({ inserted: offered, unchanged: 0, unknownFixture: 0, unknownPlayer: 0 });
+    const [mv] = await rowsOf<{ kind: string; trees: number; n: number; stored: number }>(sql`
+      SELECT kind, (artifact->'config'->'gbdt'->>'trees')::int AS trees, (metrics->>'n')::int AS n,
+             (SELECT count(*)::int FROM projections p WHERE p.model_version_id = mv.id) AS stored
+      FROM model_versions mv WHERE id = ${result.models[0]!.id}`);
+    expect(mv).toEqual({ kind: 'props:receptions', trees: 20, n: offered, stored: offered });
+
+    // The same run again is idempotent: the identical artifact is reused and no projection is duplicated.
+    const again = JSON.parse((await capture(argv)).out) as typeof result;
+    expect(again.models).toEqual([{ ...result.models[0], created: false }]);
+    expect(again.projections).toEqual({ inserted: 0, unchanged: offered, unknownFixture: 0, unknownPlayer: 0 });
+  });
+
+  it('rejects missing inputs, unknown markets and a single training season with exit code 2', async () => {
+    expect((await capture(['--games', GAMES])).code).toBe(2);
+    expect((await capture(['--weekly', weekly(2018), '--games', GAMES, '--markets', 'punts'])).err).toMatch(/unknown market/);
+    const one = await capture(['--weekly', weekly(2018), weekly(2019), '--games', GAMES, '--project', '2019']);
+    expect(one.code).toBe(2);
+    expect(one.err).toMatch(/at least two training seasons/);
+  });
+});
