@@ -5,6 +5,7 @@
 import { dailyResultsJob, pollOddsJob } from '../ingest/jobs.ts';
 import type { Job } from './job.ts';
 import { pushFixtureUpdates } from './push-fixture-updates.ts';
+import { refreshSoccerPredictionsJob } from './refresh-soccer-predictions.ts';
 
 export const CRON_JOBS: Record<string, Job[]> = {
   // Live push of changed fixtures (scores/status) to the rooms.
@@ -13,6 +14,8 @@ export const CRON_JOBS: Record<string, Job[]> = {
   '*/15 * * * *': [pollOddsJob],
   // Results, schedules and player stats of the current seasons.
   '0 6 * * *': [dailyResultsJob],
+  // Soccer predictions for the next two weeks: refit only when results changed; moved 1X2 pushed live.
+  '0 * * * *': [refreshSoccerPredictionsJob],
 };
 
 export function jobsFor(cron: string): Job[] {
