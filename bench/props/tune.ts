@@ -3,7 +3,7 @@
  * trains 2015–2017 and validates on 2018; choices are made on the two folds together. Season 2019 (the test
  * season of bench/props/run.ts) is never read here.
  *
- *   npx tsx bench/props/tune.ts [market...] ['{"gbdt":{"trees":500}}']   (JSON = config override)
+ *   npx tsx bench/props/tune.ts [market...] ['{"gbdt":{"trees":500}}']   (JSON = config override; "{market}" = the market's name)
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,9 +17,13 @@ const weekly = [2015, 2016, 2017, 2018].map((y) => readFileSync(path.join(DATA, 
 const env = buildEnv(weekly, [readFileSync(path.join(DATA, 'nfl_games/games_1999-2019.csv'), 'utf8')]);
 const args = process.argv.slice(2);
 const markets = args.filter((a) => !a.startsWith('{')) as MarketName[];
-const override = JSON.parse(args.find((a) => a.startsWith('{')) ?? '{}') as Partial<PropModelConfig>;
+const overrideText = args.find((a) => a.startsWith('{')) ?? '{}';
 const chosen = markets.length ? markets : MAIN_MARKETS;
-const configs = Object.fromEntries(chosen.map((m) => [m, { ...PROP_DEFAULTS[m], ...override, gbdt: { ...PROP_DEFAULTS[m].gbdt, ...override.gbdt } }]));
+// "{market}" in the override stands for each market's name (e.g. {"centreOffset":"{market}_ewma"}).
+const configs = Object.fromEntries(chosen.map((m) => {
+  const override = JSON.parse(overrideText.replaceAll('{market}', m)) as Partial<PropModelConfig>;
+  return [m, { ...PROP_DEFAULTS[m], ...override, gbdt: { ...PROP_DEFAULTS[m].gbdt, ...override.gbdt } }];
+}));
 const folds: Array<[number[], number]> = [[[2015, 2016], 2017], [[2015, 2016, 2017], 2018]];
 const t0 = performance.now();
 const results = folds.map(([train, valid]) => backtestProps(env, train, [valid], { markets: chosen, configs }));

@@ -11,7 +11,8 @@ import type { PropModel } from './model.ts';
 import type { PropModelConfig } from './config.ts';
 
 export const PROP_MODEL_TAG = 'fairline.props.model';
-export const PROP_MODEL_VERSION = 1;
+/** 2: whole-unit continuity correction of P(over) for yards (distribution.wholeUnits) */
+export const PROP_MODEL_VERSION = 2;
 
 /** A type alias (not an interface) so it is assignable to JSON-record types such as a jsonb column's. */
 export type PropModelArtifact = {

@@ -3,9 +3,11 @@
  * (distributions/scaled-residual.ts; for the binary anytime-TD market the GBDT's probability itself), and an
  * isotonic calibration of P(over) (Zadrozny & Elkan 2002; calibrate.ts). Distribution and calibration are fitted on
  * out-of-sample predictions from the training period only: for each of the last `oosSeasons` training seasons
- * a GBDT trained on the earlier seasons (rolling origin; or on all other training seasons, `oosScheme: 'loso'`)
- * predicts that season, and P(over) is calibrated at the
- * book-style line (rolling-8 mean rounded to .5) those rows would have been offered.
+ * (by default every season after the first, so the spread and the calibration see several seasons'
+ * variation) a GBDT trained on the earlier seasons (rolling origin; or on all other training seasons,
+ * `oosScheme: 'loso'`) predicts that season, and P(over) is calibrated at the book-style line (rolling-8 mean
+ * rounded to .5) those rows would have been offered. Yards and counts are whole numbers, so P(over L) carries
+ * the continuity correction 1 − F(⌊L⌋ + ½) (distributions/scaled-residual.ts).
  */
 import type { IsotonicModel } from '../calibration/index.ts';
 import { applyOverCalibration, fitOverCalibration } from './calibrate.ts';
@@ -39,7 +41,7 @@ export function trainingRows(spec: MarketSpec, env: FeatureEnv, seasons: Readonl
   return Int32Array.from(out);
 }
 
-function fitCentre(spec: MarketSpec, env: FeatureEnv, rows: Int32Array, config: PropModelConfig): GbdtModel[] {
+export function fitCentre(spec: MarketSpec, env: FeatureEnv, rows: Int32Array, config: PropModelConfig): GbdtModel[] {
   const features = buildFeatures(env, spec.family, rows);
   const label = outcomes(spec, env.table, rows);
   return config.objectives.map((objective) =>
@@ -97,7 +99,7 @@ export function fitPropModel(env: FeatureEnv, market: MarketName, trainSeasons: 
   const spec: MarketSpec = MARKETS[market];
   const seasons = [...new Set(trainSeasons)].sort((a, b) => a - b);
   const { mu: oosMu, y: oosY, line: oosLine } = outOfSample(env, market, seasons, config);
-  const distribution = spec.kind === 'binary' ? null : fitScaledResidual(oosMu, oosY, spec.kind === 'count');
+  const distribution = spec.kind === 'binary' ? null : fitScaledResidual(oosMu, oosY, spec.kind === 'count', true);
   const p = oosMu.map((m, k) => rawOver(distribution, m, oosLine[k]!));
   const calibration = fitOverCalibration(p, oosY.map((y, k) => (y > oosLine[k]! ? 1 : 0)), config.calibrationPriorWeight);
   const centre = fitCentre(spec, env, trainingRows(spec, env, new Set(seasons), config.trainVolumeFraction), config);

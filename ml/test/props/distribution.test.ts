@@ -57,6 +57,17 @@ describe('scaled-residual predictive distribution', () => {
     expect(Number.isInteger(sr.median(c, 5.3))).toBe(true);
   });
 
+  it('applies the whole-unit correction to yards (settled in whole yards) without making the median an integer', () => {
+    const yards = sr.fitScaledResidual(train.mu, train.y, false, true);
+    expect(yards.wholeUnits).toBe(true);
+    expect(d.wholeUnits).toBe(false);
+    // Y > 100 ⇔ Y ≥ 101: both lines price as 1 − F(100.5); the continuous law prices 100 as 1 − F(100).
+    expect(sr.probOver(yards, 100, 100)).toBe(1 - sr.cdf(yards, 100, 100.5));
+    expect(sr.probOver(yards, 100, 100)).toBe(sr.probOver(yards, 100, 100.5));
+    expect(sr.probOver(d, 100, 100)).toBe(1 - sr.cdf(d, 100, 100));
+    expect(sr.median(yards, 100.3)).toBe(sr.median(d, 100.3));
+  });
+
   it('has exponential tails beyond the outermost knots: positive mass everywhere, quantile and CDF inverse there', () => {
     const mu = 100;
     const far = sr.quantile(d, mu, 0.0001);

@@ -12,10 +12,11 @@ describe('prop model (receptions, trained 2015–2017)', () => {
   const model = fitPropModel(env, 'receptions', [2015, 2016, 2017], FAST);
   const rows = offeredRows(MARKETS.receptions, env.table, new Set([2018])).slice(0, 300);
 
-  it('fits the distribution and calibration on out-of-sample rows of the last two training seasons only', () => {
+  it('fits the distribution and calibration on out-of-sample rows of every training season after the first', () => {
     const oos = offeredRows(MARKETS.receptions, env.table, new Set([2016, 2017]));
     expect(model.oosRows).toBe(oos.length);
     expect(model.distribution?.discrete).toBe(true);
+    expect(model.distribution?.wholeUnits).toBe(true);
   });
 
   it('gives P(over) falling in the line, coherent fair odds and ordered quantiles', () => {

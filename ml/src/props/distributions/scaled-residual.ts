@@ -15,7 +15,9 @@
  * bench/props/README.md): best or near-best log score in every market but passing yards, and the only candidate
  * (vs normal, scaled normal, negative binomial) whose coverage80 is near 0.80 in all of them.
  *
- * For integer-valued markets the continuous law stands for Y smeared over [k − ½, k + ½]: P(Y ≤ k) = F(k + ½).
+ * For integer-valued outcomes (counts, and yards, which are settled in whole yards) the continuous law stands
+ * for Y smeared over [k − ½, k + ½]: P(Y ≤ k) = F(k + ½), so P(Y > L) = 1 − F(⌊L⌋ + ½) — the continuity
+ * correction. `discrete` (counts) additionally makes the median an integer.
  */
 
 export const SCALED_RESIDUAL_TAG = 'fairline.props.scaled-residual';
@@ -34,8 +36,10 @@ export interface ScaledResidual {
   b: number;
   /** Quantiles of the standardised residual at probabilities (k + ½)/K, K = quantiles.length, non-decreasing. */
   quantiles: number[];
-  /** Integer outcomes (counts) use the continuity convention above. */
+  /** Count outcomes: integer median (and whole units). */
   discrete: boolean;
+  /** Whole-number outcomes: P(over) uses the continuity correction above. */
+  wholeUnits: boolean;
 }
 
 export function scaleAt(d: ScaledResidual, mu: number): number {
@@ -43,7 +47,7 @@ export function scaleAt(d: ScaledResidual, mu: number): number {
 }
 
 /** Fit on out-of-sample centres μ and outcomes y. */
-export function fitScaledResidual(mu: ArrayLike<number>, y: ArrayLike<number>, discrete: boolean): ScaledResidual {
+export function fitScaledResidual(mu: ArrayLike<number>, y: ArrayLike<number>, discrete: boolean, wholeUnits = discrete): ScaledResidual {
   const n = mu.length;
   if (n < 50) throw new RangeError(`scaled residual: need ≥ 50 out-of-sample rows, got ${n}`);
   // Scale: OLS of ln(mean |r|) on ln(mean μ) over `SCALE_BINS` equal-count bins of μ (binning first keeps
@@ -67,7 +71,7 @@ export function fitScaledResidual(mu: ArrayLike<number>, y: ArrayLike<number>, d
   const b = vx > 1e-9 ? Math.min(1.5, Math.max(0, (sxy / bins - (sx / bins) * (sy / bins)) / vx)) : 0;
   const a = sy / bins - b * (sx / bins);
   const z = new Float64Array(n);
-  const d: ScaledResidual = { tag: SCALED_RESIDUAL_TAG, a, b, quantiles: [], discrete };
+  const d: ScaledResidual = { tag: SCALED_RESIDUAL_TAG, a, b, quantiles: [], discrete, wholeUnits: discrete || wholeUnits };
   for (let i = 0; i < n; i++) z[i] = (y[i]! - mu[i]!) / scaleAt(d, mu[i]!);
   z.sort();
   const K = Math.max(MIN_KNOTS, Math.min(MAX_KNOTS, Math.floor(n / ROWS_PER_KNOT)));
@@ -126,9 +130,9 @@ export function cdf(d: ScaledResidual, mu: number, x: number): number {
   return residualCdf(d.quantiles, (x - mu) / scaleAt(d, mu));
 }
 
-/** P(Y > line): for counts, Y > L ⇔ Y ≥ ⌊L⌋ + 1, i.e. 1 − F(⌊L⌋ + ½). */
+/** P(Y > line): for whole-number outcomes, Y > L ⇔ Y ≥ ⌊L⌋ + 1, i.e. 1 − F(⌊L⌋ + ½). */
 export function probOver(d: ScaledResidual, mu: number, line: number): number {
-  const x = d.discrete ? Math.floor(line) + 0.5 : line;
+  const x = d.wholeUnits ? Math.floor(line) + 0.5 : line;
   return 1 - cdf(d, mu, x);
 }
 
