@@ -25,6 +25,18 @@ describe('inference paths agree', () => {
     }
   });
 
+  it('NaN-free heap walks of every depth up to 10 (unrolled by 6, 3 and 1 levels) equal the single-row path', () => {
+    const clean = friedman(333, 16).X;
+    const depths = new Set<number>();
+    for (const maxDepth of [1, 2, 4, 6, 7, 9, 10]) {
+      const m = trainGbdt({ features: X, label: y, params: { trees: 6, maxDepth, minChildWeight: 0.5 } });
+      m.forest.treeDepth.forEach((d) => depths.add(d));
+      const batch = m.predict(clean);
+      clean.forEach((row, i) => expect(batch[i]).toBe(m.predictRow(row)));
+    }
+    for (const d of [1, 2, 4, 6, 7, 9, 10]) expect(depths.has(d)).toBe(true);
+  });
+
   it('the margin is the base plus the leaf values named by predictLeaf', () => {
     const leaves = model.predictLeaf(test);
     const margin = model.predictMargin(test);
