@@ -27,8 +27,9 @@ const log = (m: string) => console.log(`[fairline] ${m}`);
 for (const [port, what] of [[API_PORT, 'API worker'], [WEB_PORT, 'web app'], [PORTS.postgres, 'postgres'], [PORTS.neonProxy, 'neon proxy']] as const) {
   await assertPortFree(port, what);
 }
-const stack = await startLocalStack({ dir: STACK_DIR, ports: PORTS, quiet: true });
-log(`postgres :${stack.postgres.port} · neon proxy :${stack.proxy.port} · ${stack.upstash ? `redis :${stack.redis!.port} + upstash shim :${stack.upstash.port}` : 'redis-server not installed: running WITHOUT the cache tier'}`);
+// FAIRLINE_NO_REDIS=1 runs without the cache tier even where redis-server is installed (to try degraded mode).
+const stack = await startLocalStack({ dir: STACK_DIR, ports: PORTS, quiet: true, withRedis: process.env.FAIRLINE_NO_REDIS !== '1' });
+log(`postgres :${stack.postgres.port} · neon proxy :${stack.proxy.port} · ${stack.upstash ? `redis :${stack.redis!.port} + upstash shim :${stack.upstash.port}` : process.env.FAIRLINE_NO_REDIS === '1' ? 'FAIRLINE_NO_REDIS=1: running WITHOUT the cache tier' : 'redis-server not installed: running WITHOUT the cache tier'}`);
 await stack.postgres.ensureDatabase(DATABASE);
 await migrateDatabase(stack.postgres.url(DATABASE));
 const env = stack.env(DATABASE);
