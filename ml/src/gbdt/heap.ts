@@ -20,6 +20,11 @@ export interface HeapForest {
   featureOffset: Int32Array;
   threshold: Float64Array;
   leaf: Float64Array;
+  /**
+   * The thresholds followed by room for one feature-major block of HEAP_BLOCK rows: both operands of a node
+   * test in one array. The block part is scratch for the synchronous batch walk in predict.ts.
+   */
+  work: Float64Array;
 }
 
 /** Trees deeper than this keep the pointer layout (padding would cost 2^D per tree). */
@@ -63,9 +68,11 @@ function build(f: Forest): HeapForest | null {
     featureOffset: new Int32Array(nodes),
     threshold: new Float64Array(nodes).fill(Infinity),
     leaf: new Float64Array(leaves),
+    work: new Float64Array(nodes + f.numFeatures * HEAP_BLOCK),
   };
   for (let t = 0; t < T; t++) fill(f, h, t, f.treeRoot[t]!, 0, 0);
   for (let i = 0; i < nodes; i++) h.featureOffset[i] = nodes + h.feature[i]! * HEAP_BLOCK;
+  h.work.set(h.threshold);
   return h;
 }
 

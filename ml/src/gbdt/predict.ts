@@ -27,8 +27,7 @@ export function accumulateMargins(f: Forest, values: Float64Array, n: number, ou
   const f32 = f.float32;
   const heap = heapForest(f);
   // Thresholds, then the current block feature-major: one array for both operands of a node test.
-  const xt = heap ? new Float64Array(heap.threshold.length + F * BLOCK) : null;
-  if (heap && xt) xt.set(heap.threshold);
+  const xt = heap ? heap.work : null;
   for (let r0 = 0; r0 < n; r0 += BLOCK) {
     const r1 = Math.min(n, r0 + BLOCK);
     let hasNaN = false;
