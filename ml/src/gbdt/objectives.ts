@@ -195,6 +195,7 @@ function poisson(): Objective {
   };
 }
 
+// Math.exp measured faster in V8 than a hand-written exp (Cody–Waite reduction, degree-13 polynomial, 2^k table).
 export function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
