@@ -7,6 +7,7 @@
  * XGBoost ≥ 2.0 ("adaptive trees"), the tree structure is grown on the gradients and each leaf is then
  * refitted to the weighted α-quantile of the residuals of its rows (`leafQuantile`).
  */
+import { fastExp } from './exp.ts';
 import type { ObjectiveName } from './types.ts';
 
 export interface Objective {
@@ -171,13 +172,13 @@ function poisson(): Objective {
     gradients(y, w, pred, _k, gh) {
       for (let i = 0; i < y.length; i++) {
         const wi = w ? w[i]! : 1;
-        const mu = Math.exp(pred[i]!);
+        const mu = fastExp(pred[i]!);
         gh[2 * i] = wi * (mu - y[i]!);
         gh[2 * i + 1] = wi * mu * maxDelta;
       }
     },
     transform(pred) {
-      for (let i = 0; i < pred.length; i++) pred[i] = Math.exp(pred[i]!);
+      for (let i = 0; i < pred.length; i++) pred[i] = fastExp(pred[i]!);
     },
     evaluate(y, w, pred) {
       // Mean Poisson deviance 2·(y·log(y/μ) − (y − μ)).
@@ -185,7 +186,7 @@ function poisson(): Objective {
       let sw = 0;
       for (let i = 0; i < y.length; i++) {
         const wi = w ? w[i]! : 1;
-        const mu = Math.exp(pred[i]!);
+        const mu = fastExp(pred[i]!);
         const yi = y[i]!;
         s += wi * 2 * ((yi > 0 ? yi * Math.log(yi / mu) : 0) - (yi - mu));
         sw += wi;
@@ -195,9 +196,8 @@ function poisson(): Objective {
   };
 }
 
-// Math.exp measured faster in V8 than a hand-written exp (Cody–Waite reduction, degree-13 polynomial, 2^k table).
 export function sigmoid(z: number): number {
-  return 1 / (1 + Math.exp(-z));
+  return 1 / (1 + fastExp(-z));
 }
 
 function logistic(): Objective {
@@ -249,7 +249,7 @@ function softmax(K: number): Objective {
     for (let c = 0; c < K; c++) mx = Math.max(mx, pred[base + c]!);
     let s = 0;
     for (let c = 0; c < K; c++) {
-      const e = Math.exp(pred[base + c]! - mx);
+      const e = fastExp(pred[base + c]! - mx);
       probs[c] = e;
       s += e;
     }
