@@ -65,13 +65,23 @@ function gradientRange(gh: Float64Array, rows: Uint32Array, count: number, all: 
   let gmax = 0;
   let hmin = Infinity;
   let hmax = 0;
-  for (let i = 0; i < count; i++) {
-    const r = all ? i : rows[i]!;
-    const g = Math.abs(gh[2 * r]!);
-    const h = gh[2 * r + 1]!;
-    if (g > gmax) gmax = g;
-    if (h < hmin) hmin = h;
-    if (h > hmax) hmax = h;
+  if (all) {
+    for (let p = 0, e = 2 * count; p < e; p += 2) {
+      const g = Math.abs(gh[p]!);
+      const h = gh[p + 1]!;
+      gmax = g > gmax ? g : gmax;
+      hmin = h < hmin ? h : hmin;
+      hmax = h > hmax ? h : hmax;
+    }
+  } else {
+    for (let i = 0; i < count; i++) {
+      const r = rows[i]!;
+      const g = Math.abs(gh[2 * r]!);
+      const h = gh[2 * r + 1]!;
+      gmax = g > gmax ? g : gmax;
+      hmin = h < hmin ? h : hmin;
+      hmax = h > hmax ? h : hmax;
+    }
   }
   rangeOut[0] = gmax;
   rangeOut[1] = hmin;
@@ -80,8 +90,12 @@ function gradientRange(gh: Float64Array, rows: Uint32Array, count: number, all: 
 }
 
 function packNearest(gh: Float64Array, rows: Uint32Array, count: number, all: boolean, packed: Float64Array, invG: number, radix: number): void {
+  if (all) {
+    for (let i = 0; i < count; i++) packed[i] = Math.floor(gh[2 * i]! * invG + 0.5) * radix + 1;
+    return;
+  }
   for (let i = 0; i < count; i++) {
-    const r = all ? i : rows[i]!;
+    const r = rows[i]!;
     packed[r] = Math.floor(gh[2 * r]! * invG + 0.5) * radix + 1;
   }
 }
