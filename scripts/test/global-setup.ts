@@ -8,13 +8,44 @@ import type { TestProject } from 'vitest/node';
 import { migrateDatabase } from '../../db/src/migrate.ts';
 import { dataDir } from '../local/paths.ts';
 import { startLocalStack, type LocalStack } from '../local/stack.ts';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isPortFree } from '../local/wait.ts';
 
-async function freePortBase(): Promise<number> {
+/**
+ * Claims a block of four ports for this run's stack. Several runs can start at the same instant (developers'
+ * shells, helpers, CI beside a dev session), so the claim is an atomic mkdir of a lock in the OS temp dir holding
+ * our pid (a lock whose pid is dead is stale and taken over), and the ports must also be free.
+ */
+async function claimPortBlock(): Promise<{ base: number; release: () => void }> {
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   for (let base = 56430; base < 56430 + 20 * 10; base += 10) {
+    const lock = join(tmpdir(), `fairline-test-ports-${base}.lock`);
+    try {
+      mkdirSync(lock);
+    } catch {
+      const pid = Number(existsSync(join(lock, 'pid')) ? readFileSync(join(lock, 'pid'), 'utf8') : 0);
+      if (pid && alive(pid)) continue;
+      rmSync(lock, { recursive: true, force: true });
+      try {
+        mkdirSync(lock);
+      } catch {
+        continue;
+      }
+    }
+    writeFileSync(join(lock, 'pid'), String(process.pid));
+    const release = () => rmSync(lock, { recursive: true, force: true });
     const free = await Promise.all([0, 1, 2, 3].map((i) => isPortFree(base + i)));
-    if (free.every(Boolean)) return base;
+    if (free.every(Boolean)) return { base, release };
+    release();
   }
   throw new Error('no free port block for the test stack (56430-56630)');
 }
@@ -37,22 +68,34 @@ declare module 'vitest' {
 }
 
 let stack: LocalStack | undefined;
+let releasePorts: () => void = () => {};
 
 export async function setup(project: TestProject) {
-  // Concurrent test runs on one machine (several developers' shells) each take the first free port block,
-  // with a data directory of its own.
-  const base = process.env.FAIRLINE_TEST_PORT_BASE ? Number(process.env.FAIRLINE_TEST_PORT_BASE) : await freePortBase();
-  stack = await startLocalStack({
-    dir: join(dataDir, `test-${base}`),
-    ports: { postgres: base, neonProxy: base + 1, redis: base + 2, upstash: base + 3 },
-    quiet: true,
-  });
-  if (!stack.redis && process.env.CI) {
-    throw new Error('redis-server is not installed: the tests exercise the real Redis (apt-get install redis-server)');
+  // Concurrent test runs on one machine each claim their own port block, with a data directory of its own.
+  const claim = process.env.FAIRLINE_TEST_PORT_BASE
+    ? { base: Number(process.env.FAIRLINE_TEST_PORT_BASE), release: () => {} }
+    : await claimPortBlock();
+  releasePorts = claim.release;
+  const base = claim.base;
+  try {
+    stack = await startLocalStack({
+      dir: join(dataDir, `test-${base}`),
+      ports: { postgres: base, neonProxy: base + 1, redis: base + 2, upstash: base + 3 },
+      quiet: true,
+    });
+    if (!stack.redis && process.env.CI) {
+      throw new Error('redis-server is not installed: the tests exercise the real Redis (apt-get install redis-server)');
+    }
+    await stack.postgres.dropDatabase(TEMPLATE_DB);
+    await stack.postgres.ensureDatabase(TEMPLATE_DB);
+    await migrateDatabase(stack.postgres.url(TEMPLATE_DB));
+  } catch (err) {
+    // vitest reports a rejected global setup as "Unknown Error: undefined"; say what failed instead.
+    await stack?.stop().catch(() => {});
+    releasePorts();
+    const why = err instanceof Error ? err.message : String(err);
+    throw new Error(`test stack failed to start on ports ${base}-${base + 3}: ${why}`);
   }
-  await stack.postgres.dropDatabase(TEMPLATE_DB);
-  await stack.postgres.ensureDatabase(TEMPLATE_DB);
-  await migrateDatabase(stack.postgres.url(TEMPLATE_DB));
   const info: TestStackInfo = {
     postgresPort: stack.postgres.port,
     adminUrl: stack.postgres.url('postgres'),
@@ -65,5 +108,9 @@ export async function setup(project: TestProject) {
 }
 
 export async function teardown() {
-  await stack?.stop();
+  try {
+    await stack?.stop();
+  } finally {
+    releasePorts();
+  }
 }
