@@ -114,6 +114,20 @@ function packStochastic(
 ): void {
   let s = (seed ^ 0x9e3779b9) | 0 || 1;
   const U = 1 / 4294967296;
+  if (all && invH !== 0) {
+    // The common case (all rows, varying hessian) without the row indirection and the hessian test.
+    for (let i = 0; i < count; i++) {
+      s ^= s << 13;
+      s ^= s >>> 17;
+      s ^= s << 5;
+      const gq = Math.floor(gh[2 * i]! * invG + (s >>> 0) * U);
+      s ^= s << 13;
+      s ^= s >>> 17;
+      s ^= s << 5;
+      packed[i] = gq * radix + Math.floor(gh[2 * i + 1]! * invH + (s >>> 0) * U);
+    }
+    return;
+  }
   for (let i = 0; i < count; i++) {
     const r = all ? i : rows[i]!;
     s ^= s << 13;
