@@ -69,6 +69,26 @@ export function findBestSplit(
     let ah = 0;
     // b = nb − 1 (all values left) is only a split when missing values exist (they go right).
     const lastB = hasMissing ? nb - 1 : nb - 2;
+    if (!hasMissing && !monotone) {
+      // The common case in a tight loop: no missing values (one side to try), no constraints.
+      for (let b = 0, k = 2 * off; b <= lastB; b++, k += 2) {
+        ag += hist[k]!;
+        ah += hist[k + 1]!;
+        const hr = H - ah;
+        if (ah < mcw || hr < mcw) continue;
+        const gr = G - ag;
+        const gain = (ag * ag) / (ah + lambda) + (gr * gr) / (hr + lambda) - parentScore;
+        if (gain > bestGain) {
+          bestGain = gain;
+          bestF = f;
+          bestBin = b;
+          bestDL = false;
+          bGL = ag;
+          bHL = ah;
+        }
+      }
+      continue;
+    }
     for (let b = 0; b <= lastB; b++) {
       ag += hist[2 * (off + b)]!;
       ah += hist[2 * (off + b) + 1]!;
