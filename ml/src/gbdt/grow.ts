@@ -235,6 +235,9 @@ export class TreeGrower {
     // places and advance one cursor (≈12% of training time saved on 200k×20 against an if/else). Keep the
     // arithmetic form: a lone `+(b <= thr)` (tried for splits sending missing values right) compiled to a
     // branch and doubled the partition time; unrolling by 4 and a sign-bit test gained nothing measurable.
+    // Also dropped: sides computed in a first loop, rows placed in a second (≈ 7% slower training); at the
+    // depth limit, adding the leaf values to the margins instead of partitioning (within noise, −0.5%);
+    // summing the exact gradients of depth-limit leaves here instead of in renew (binary: ≈ 3% slower).
     for (let i = start; i < end; i++) {
       const r = rows[i]!;
       const b = col[r]!;
