@@ -8,6 +8,7 @@
  *   npm run bench:api [-- --connections 16 --seconds 5 --sockets 200 --events 30]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import ws from 'ws';
@@ -38,6 +39,8 @@ const PEER_WS = 8989;
 for (const p of [BASE, BASE + 1, BASE + 2, BASE + 3, API, HELLO, PEER_WS]) await assertPortFree(p, 'bench:api');
 
 const stackDir = join(dataDir, 'bench-api');
+const outDir = join(repoRoot, 'bench', '.out');
+mkdirSync(outDir, { recursive: true });
 const stack = await startLocalStack({ dir: stackDir, ports: { postgres: BASE, neonProxy: BASE + 1, redis: BASE + 2, upstash: BASE + 3 }, quiet: true });
 const children: ChildProcess[] = [];
 try {
@@ -51,10 +54,15 @@ try {
   }
   const wenv = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: 'true', WRANGLER_REGISTRY_PATH: join(stackDir, 'registry') };
   const vars = Object.entries({ ...env, ENVIRONMENT: 'development', ADMIN_TOKEN: 'bench-admin', RATE_LIMIT_PER_MINUTE: '100000000' }).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
-  const quiet = { stdio: 'ignore' as const, env: wenv, cwd: repoRoot };
-  children.push(spawn('wrangler', ['dev', '--ip', '127.0.0.1', '--port', String(API), '--persist-to', join(stackDir, 'wrangler'), ...vars], quiet));
-  children.push(spawn('wrangler', ['dev', '--config', 'bench/api/hello/wrangler.toml', '--ip', '127.0.0.1', '--port', String(HELLO)], quiet));
+  // wrangler's output goes to bench/.out so a failed start can be diagnosed.
+  const opts = (name: string) => {
+    const fd = openSync(join(outDir, `${name}.log`), 'w');
+    return { stdio: ['ignore', fd, fd] as ['ignore', number, number], env: wenv, cwd: repoRoot };
+  };
+  children.push(spawn('wrangler', ['dev', '--ip', '127.0.0.1', '--port', String(API), '--persist-to', join(stackDir, 'wrangler'), ...vars], opts('api-wrangler')));
+  // One wrangler at a time: two starting together can race for the same internal socket.
   await waitForHttp(`http://127.0.0.1:${API}/health`, 120_000);
+  children.push(spawn('wrangler', ['dev', '--config', 'bench/api/hello/wrangler.toml', '--ip', '127.0.0.1', '--port', String(HELLO)], opts('hello-wrangler')));
   await waitForHttp(`http://127.0.0.1:${HELLO}/`, 120_000);
 
   const list = await (await fetch(`http://127.0.0.1:${API}/trpc/fixtures.list?input=${encodeURIComponent(JSON.stringify({ json: { sport: 'soccer', status: 'scheduled', limit: 1 } }))}`)).json() as { result: { data: { json: { id: number }[] } } };

@@ -63,11 +63,10 @@ async function handleSql(req: IncomingMessage, res: ServerResponse) {
   } catch {
     return send(res, 400, { message: 'request body is not JSON' });
   }
-  // The driver sends `postgresql://…?application_name=…`; pg understands that URL form directly.
-  const client = new pg.Client({ connectionString: target, types: rawText });
-  client.on('error', () => {});
+  // Like Neon's HTTP endpoint, keep server-side connections warm: one pool per connection string.
+  let client: pg.PoolClient | undefined;
   try {
-    await client.connect();
+    client = await poolFor(target).connect();
     if (Array.isArray(body.queries)) {
       const level = req.headers['neon-batch-isolation-level'];
       const readOnly = req.headers['neon-batch-read-only'] === 'true';
@@ -95,8 +94,20 @@ async function handleSql(req: IncomingMessage, res: ServerResponse) {
     const fields = ['code', 'detail', 'hint', 'position', 'where', 'schema', 'table', 'column', 'constraint', 'routine'];
     send(res, 400, { message: String(e.message ?? err), ...Object.fromEntries(fields.map((f) => [f, e[f]])) });
   } finally {
-    await client.end().catch(() => {});
+    client?.release();
   }
+}
+
+const pools = new Map<string, pg.Pool>();
+function poolFor(connectionString: string): pg.Pool {
+  let pool = pools.get(connectionString);
+  if (!pool) {
+    // The driver sends `postgresql://…?application_name=…`; pg understands that URL form directly.
+    pool = new pg.Pool({ connectionString, types: rawText, max: 10, idleTimeoutMillis: 30_000 });
+    pool.on('error', () => {});
+    pools.set(connectionString, pool);
+  }
+  return pool;
 }
 
 export async function startNeonProxy(opts: { port: number; host?: string }): Promise<NeonProxy> {
@@ -143,6 +154,8 @@ export async function startNeonProxy(opts: { port: number; host?: string }): Pro
     port,
     close: () =>
       new Promise<void>((resolve) => {
+        for (const p of pools.values()) void p.end().catch(() => {});
+        pools.clear();
         for (const c of wss.clients) c.terminate();
         server.closeAllConnections();
         server.close(() => resolve());

@@ -23,6 +23,9 @@ export async function startRedis(opts: { port: number; dir: string }): Promise<L
     ['--port', String(opts.port), '--bind', '127.0.0.1', '--dir', opts.dir, '--save', '', '--appendonly', 'no'],
     { stdio: 'ignore' },
   );
+  // Whatever way this process ends (Ctrl-C, SIGTERM, an exit hook calling process.exit), take redis with it.
+  const killOnExit = () => child.kill('SIGTERM');
+  process.on('exit', killOnExit);
   const deadline = Date.now() + 10_000;
   for (;;) {
     try {
@@ -42,6 +45,7 @@ export async function startRedis(opts: { port: number; dir: string }): Promise<L
     port: opts.port,
     stop: () =>
       new Promise<void>((resolve) => {
+        process.off('exit', killOnExit);
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');

@@ -1,8 +1,9 @@
 /**
- * Builds a verb context from the validated config, per request or per cron tick. The Pool is created per
- * invocation (Workers must not share sockets across requests) and closed through `dispose` after the response.
+ * Builds a verb context from the validated config, per request or per cron tick. Reads go over neon-http; the
+ * WebSocket Pool is created lazily, per invocation (Workers must not share sockets across requests), and closed
+ * through `dispose` after the response.
  */
-import { createPoolDb } from '@fairline/db';
+import { createHttpDb, createPoolDb } from '@fairline/db';
 import type { Ctx } from './context.ts';
 import type { AppConfig } from './env.ts';
 import { upstashCache } from './lib/cache.ts';
@@ -12,13 +13,22 @@ export function buildCtx(config: AppConfig, logger: Logger = jsonLogger({ env: c
   ctx: Ctx;
   dispose: () => Promise<void>;
 } {
-  const { db, close } = createPoolDb({ url: config.DATABASE_URL, localProxy: config.NEON_LOCAL_PROXY });
+  let pool: ReturnType<typeof createPoolDb> | undefined;
+  const read = createHttpDb({ url: config.DATABASE_URL, localProxy: config.NEON_LOCAL_PROXY });
   const cache =
     config.UPSTASH_REDIS_REST_URL && config.UPSTASH_REDIS_REST_TOKEN
       ? upstashCache(config.UPSTASH_REDIS_REST_URL, config.UPSTASH_REDIS_REST_TOKEN)
       : null;
-  return {
-    ctx: { db, cache, clock: () => new Date(), logger, fetch: (input, init) => fetch(input, init) },
-    dispose: () => close().catch(() => {}),
+  const ctx: Ctx = {
+    get db() {
+      pool ??= createPoolDb({ url: config.DATABASE_URL, localProxy: config.NEON_LOCAL_PROXY });
+      return pool.db;
+    },
+    read,
+    cache,
+    clock: () => new Date(),
+    logger,
+    fetch: (input, init) => fetch(input, init),
   };
+  return { ctx, dispose: async () => void (await pool?.close().catch(() => {})) };
 }

@@ -155,7 +155,7 @@ export async function run(argv: string[]): Promise<number> {
   let result: Awaited<ReturnType<typeof trainAndRecord>>;
   try {
     result = await trainAndRecord({
-      ctx: { db: conn.db, cache: null, clock: () => new Date(), logger: silentLogger, fetch },
+      ctx: { db: conn.db, read: conn.db, cache: null, clock: () => new Date(), logger: silentLogger, fetch },
       input: { weeklyCsvs, gamesCsvs, trainSeasons, projectSeasons: project, markets, ...(configs ? { configs } : {}) },
     });
   } finally {

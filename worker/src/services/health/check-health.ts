@@ -25,7 +25,7 @@ async function timed(fn: () => Promise<unknown>): Promise<{ ok: boolean; ms: num
  */
 export async function checkHealth({ ctx }: { ctx: Ctx }): Promise<HealthReport> {
   const [pg, redis] = await Promise.all([
-    timed(() => ctx.db.execute(sql`select 1`)),
+    timed(() => ctx.read.execute(sql`select 1`)),
     ctx.cache ? timed(async () => { if (!(await ctx.cache!.ping())) throw new Error('no PONG'); }) : Promise.resolve(null),
   ]);
   const tiers = {

@@ -1,6 +1,5 @@
-import { bookmakers, oddsSnapshots } from '@fairline/db';
+import { bookmakers, oddsSnapshots, type Db } from '@fairline/db';
 import { and, desc, eq } from 'drizzle-orm';
-import type { Ctx } from '../../context.ts';
 
 export interface BookPrice {
   bookmaker: string;
@@ -12,8 +11,8 @@ export interface BookPrice {
 }
 
 /** The latest price per bookmaker, selection and line for one fixture and market. */
-export async function latestPrices(ctx: Pick<Ctx, 'db'>, fixtureId: number, market: string): Promise<BookPrice[]> {
-  const rows = await ctx.db
+export async function latestPrices(db: Db, fixtureId: number, market: string): Promise<BookPrice[]> {
+  const rows = await db
     .select({
       bookmaker: bookmakers.key,
       selection: oddsSnapshots.selection,

@@ -44,11 +44,11 @@ export async function soccerFairPrices({ ctx, input }: { ctx: Ctx; input: z.inpu
   const parsed = soccerFairPricesInput.safeParse(input);
   if (!parsed.success) throw new AppError('BAD_REQUEST', 'fixtureId must be a positive integer');
   const { fixtureId } = parsed.data;
-  const [fx] = await ctx.db.select().from(fixtures).where(eq(fixtures.id, fixtureId)).limit(1);
+  const [fx] = await ctx.read.select().from(fixtures).where(eq(fixtures.id, fixtureId)).limit(1);
   if (!fx) throw notFound(`fixture ${fixtureId}`);
   if (fx.sport !== 'soccer') throw new AppError('BAD_REQUEST', `fixture ${fixtureId} is not a soccer match`);
 
-  const [latest] = await ctx.db
+  const [latest] = await ctx.read
     .select({ at: max(fixtures.updatedAt) })
     .from(fixtures)
     .where(and(eq(fixtures.competitionId, fx.competitionId), eq(fixtures.status, 'final')));
@@ -64,7 +64,7 @@ export async function soccerFairPrices({ ctx, input }: { ctx: Ctx; input: z.inpu
   } else {
     const hp = soccer.PURE_DC_DEFAULTS;
     const asOfDay = dayOf(fx.kickoffAt);
-    const history = await soccerHistory(ctx, fx.competitionId, fx.kickoffAt, hp.windowDays);
+    const history = await soccerHistory(ctx.read, fx.competitionId, fx.kickoffAt, hp.windowDays);
     if (history.length < MIN_HISTORY) {
       throw new AppError('UNAVAILABLE', `not enough results before this fixture to price it (${history.length} < ${MIN_HISTORY})`);
     }
@@ -90,7 +90,7 @@ export async function soccerFairPrices({ ctx, input }: { ctx: Ctx; input: z.inpu
     }
   }
 
-  const prices = await latestPrices(ctx, fixtureId, '1x2');
+  const prices = await latestPrices(ctx.read, fixtureId, '1x2');
   const byBook = new Map<string, typeof prices>();
   for (const p of prices) byBook.set(p.bookmaker, [...(byBook.get(p.bookmaker) ?? []), p]);
   const quotes: OneXTwoQuote[] = [];

@@ -1,7 +1,6 @@
-import { fixtures } from '@fairline/db';
+import { fixtures, type Db } from '@fairline/db';
 import type { soccer } from '@fairline/ml';
 import { and, eq, gte, isNotNull, lt } from 'drizzle-orm';
-import type { Ctx } from '../../context.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -11,12 +10,12 @@ const DAY_MS = 86_400_000;
  * even when it is asked for after the match.
  */
 export async function soccerHistory(
-  ctx: Pick<Ctx, 'db'>,
+  db: Db,
   competitionId: number,
   before: Date,
   windowDays: number,
 ): Promise<soccer.SoccerMatch[]> {
-  const rows = await ctx.db
+  const rows = await db
     .select({
       home: fixtures.homeTeamId,
       away: fixtures.awayTeamId,

@@ -58,7 +58,7 @@ export async function refreshSoccerPredictions({
       .select({ n: count(), at: max(fixtures.updatedAt) })
       .from(fixtures)
       .where(and(eq(fixtures.competitionId, competitionId), eq(fixtures.status, 'final'), lt(fixtures.kickoffAt, now)));
-    const history = await soccerHistory(ctx, competitionId, now, hp.windowDays);
+    const history = await soccerHistory(ctx.db, competitionId, now, hp.windowDays);
     if (history.length < MIN_HISTORY) {
       result.skipped.push(`${code}: ${history.length} results (< ${MIN_HISTORY})`);
       continue;

@@ -45,6 +45,7 @@ describe('ingestion cron jobs', () => {
     const seen: string[] = [];
     const ctx = {
       db: fresh.db,
+      read: fresh.db,
       cache: null,
       logger: silentLogger,
       clock: () => new Date('2019-11-01T06:00:00Z'),
@@ -75,6 +76,7 @@ describe('ingestion cron jobs', () => {
     const seen: string[] = [];
     const ctx = {
       db: fresh.db,
+      read: fresh.db,
       cache: null,
       logger: silentLogger,
       clock: () => new Date('2019-09-05T18:30:00Z'),

@@ -39,7 +39,7 @@ const rowsOf = async <T>(q: ReturnType<typeof sql>) => ((await fresh.db.execute(
 
 beforeAll(async () => {
   fresh = await freshDatabase(inject('stack'));
-  ctx = { db: fresh.db, cache: null, clock: () => new Date(), logger: silentLogger, fetch };
+  ctx = { db: fresh.db, read: fresh.db, cache: null, clock: () => new Date(), logger: silentLogger, fetch };
   const files = (name: string, text: string) => ({ files: [{ name, text }] });
   await ingestNflverseGames(ctx, files('games_2019.csv', games2019));
   await ingestNflverseWeekly(ctx, files('weekly_2019.csv', weeklyText(2019)));

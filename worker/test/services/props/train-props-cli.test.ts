@@ -43,7 +43,7 @@ async function capture(argv: string[]): Promise<{ code: number; out: string; err
 
 beforeAll(async () => {
   fresh = await freshDatabase(inject('stack'));
-  const ctx: Ctx = { db: fresh.db, cache: null, clock: () => new Date(), logger: silentLogger, fetch };
+  const ctx: Ctx = { db: fresh.db, read: fresh.db, cache: null, clock: () => new Date(), logger: silentLogger, fetch };
   await ingestNflverseGames(ctx, { files: [{ name: 'games_2019.csv', text: games2019 }] });
   await ingestNflverseWeekly(ctx, { files: [{ name: 'weekly_2019.csv', text: readFileSync(weekly(2019), 'utf8') }] });
   process.env.DATABASE_URL = fresh.url;
