@@ -56,3 +56,21 @@ test('an upcoming soccer fixture shows model fair prices beside the book (Dixonâ
   expect(sum).toBeGreaterThan(99.5);
   expect(sum).toBeLessThan(100.5);
 });
+
+test('the fixture page refetches its prices when the fixture room announces a new prediction', async ({ page, request }) => {
+  await page.goto('/fixtures?sport=soccer&status=scheduled');
+  await expect(page.getByTestId('live-indicator')).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
+  await page.getByTestId('fixture-row').first().locator('a').click();
+  const panel = page.getByTestId('fair-prices');
+  await expect(panel).toHaveAttribute('data-live', 'live', { timeout: 20_000 });
+  await expect(page.getByTestId('fair-1x2')).toBeVisible();
+  const fixtureId = Number(new URL(page.url()).pathname.split('/').pop());
+  const refetched = page.waitForResponse((r) => r.url().includes('markets.soccerFairPrices'));
+  const res = await request.post(`${API}/rooms/fixture:${fixtureId}/publish`, {
+    headers: { authorization: 'Bearer fairline-local-admin' },
+    data: { kind: 'prediction', fixtureId, market: '1x2', selection: 'home', probability: 0.5 },
+  });
+  expect(res.status()).toBe(200);
+  expect((await refetched).status()).toBe(200);
+  await expect(panel).toHaveAttribute('data-updates', '1');
+});

@@ -1,16 +1,27 @@
-import { createResource, For, Show } from 'solid-js';
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { createLiveRoom } from '../lib/live-room.ts';
 import { api } from '../lib/trpc.ts';
 
 const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
 const odds = (o: number) => (Number.isFinite(o) ? o.toFixed(2) : '—');
 const ev = (v: number) => `${v >= 0 ? '+' : ''}${(v * 100).toFixed(1)}%`;
 
-/** Model probabilities and fair odds for a soccer fixture, beside the latest book prices (EV highlighted). */
+/**
+ * Model probabilities and fair odds for a soccer fixture, beside the latest book prices (EV highlighted).
+ * Refetches when the fixture's room announces new predictions or odds.
+ */
 export function FairPrices(props: { fixtureId: number }) {
-  const [data] = createResource(() => props.fixtureId, (id) => api.markets.soccerFairPrices.query({ fixtureId: id }));
+  const [data, { refetch }] = createResource(() => props.fixtureId, (id) => api.markets.soccerFairPrices.query({ fixtureId: id }));
+  const [updates, setUpdates] = createSignal(0);
+  const live = createLiveRoom(`fixture:${props.fixtureId}`, (event) => {
+    if (event.kind === 'prediction' || event.kind === 'odds' || event.kind === 'fixture') {
+      setUpdates((n) => n + 1);
+      void refetch();
+    }
+  });
   const cell = 'px-3 py-1.5';
   return (
-    <div class="rounded-lg bg-white shadow-sm ring-1 ring-slate-200 p-6 space-y-4" data-testid="fair-prices">
+    <div class="rounded-lg bg-white shadow-sm ring-1 ring-slate-200 p-6 space-y-4" data-testid="fair-prices" data-live={live.state()} data-updates={updates()}>
       <h2 class="font-medium">Fair prices <span class="text-xs text-slate-500">(Dixon–Coles, results before kickoff)</span></h2>
       <Show when={!data.error} fallback={<p class="text-sm text-slate-600" data-testid="fair-prices-unavailable">{String(data.error?.message ?? '')}</p>}>
         <Show when={data()} fallback={<p class="text-sm text-slate-500">Fitting…</p>}>
