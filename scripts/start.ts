@@ -6,12 +6,9 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import ws from 'ws';
-import { createPoolDb } from '../db/src/client.ts';
-import { migrateDatabase } from '../db/src/migrate.ts';
-import { seedSimulatedData } from '../db/src/seed/index.ts';
 import { dataDir, repoRoot } from './local/paths.ts';
-import { DEV_PORTS, startLocalStack } from './local/stack.ts';
+import { prepareDemoDatabase } from './local/demo-database.ts';
+import { DEV_PORTS, portsFrom, startLocalStack } from './local/stack.ts';
 import { assertPortFree, waitForHttp } from './local/wait.ts';
 
 // Overridable so the browser tests can run a second, isolated platform beside a developer's `npm start`.
@@ -19,7 +16,7 @@ const API_PORT = Number(process.env.FAIRLINE_API_PORT ?? 8787);
 const WEB_PORT = Number(process.env.FAIRLINE_WEB_PORT ?? 3000);
 const STACK_DIR = process.env.FAIRLINE_STACK_DIR ?? join(dataDir, 'dev');
 const PORT_BASE = process.env.FAIRLINE_STACK_PORT_BASE ? Number(process.env.FAIRLINE_STACK_PORT_BASE) : null;
-const PORTS = PORT_BASE ? { postgres: PORT_BASE, neonProxy: PORT_BASE + 1, redis: PORT_BASE + 2, upstash: PORT_BASE + 3 } : DEV_PORTS;
+const PORTS = PORT_BASE ? portsFrom(PORT_BASE) : DEV_PORTS;
 const DATABASE = 'fairline';
 const t0 = Date.now();
 const log = (m: string) => console.log(`[fairline] ${m}`);
@@ -30,15 +27,9 @@ for (const [port, what] of [[API_PORT, 'API worker'], [WEB_PORT, 'web app'], [PO
 // FAIRLINE_NO_REDIS=1 runs without the cache tier even where redis-server is installed (to try degraded mode).
 const stack = await startLocalStack({ dir: STACK_DIR, ports: PORTS, quiet: true, withRedis: process.env.FAIRLINE_NO_REDIS !== '1' });
 log(`postgres :${stack.postgres.port} · neon proxy :${stack.proxy.port} · ${stack.upstash ? `redis :${stack.redis!.port} + upstash shim :${stack.upstash.port}` : process.env.FAIRLINE_NO_REDIS === '1' ? 'FAIRLINE_NO_REDIS=1: running WITHOUT the cache tier' : 'redis-server not installed: running WITHOUT the cache tier'}`);
-await stack.postgres.ensureDatabase(DATABASE);
-await migrateDatabase(stack.postgres.url(DATABASE));
+const seeded = await prepareDemoDatabase(stack, DATABASE);
+log(seeded.seeded ? `seeded SIMULATED demo data: ${seeded.fixtures} fixtures, ${seeded.odds} prices` : 'reusing existing data');
 const env = stack.env(DATABASE);
-{
-  const { db, close } = createPoolDb({ url: env.DATABASE_URL!, localProxy: env.NEON_LOCAL_PROXY, webSocketConstructor: ws });
-  const seeded = await seedSimulatedData(db);
-  await close();
-  log(seeded.seeded ? `seeded SIMULATED demo data: ${seeded.fixtures} fixtures, ${seeded.odds} prices` : 'reusing existing data');
-}
 
 const children: ChildProcess[] = [];
 function run(name: string, cmd: string, args: string[], extraEnv: Record<string, string>, cwd = repoRoot) {

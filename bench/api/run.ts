@@ -11,12 +11,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import ws from 'ws';
-import { createPoolDb } from '../../db/src/client.ts';
-import { migrateDatabase } from '../../db/src/migrate.ts';
-import { seedSimulatedData } from '../../db/src/seed/index.ts';
 import { dataDir, repoRoot } from '../../scripts/local/paths.ts';
-import { startLocalStack } from '../../scripts/local/stack.ts';
+import { prepareDemoDatabase } from '../../scripts/local/demo-database.ts';
+import { portsFrom, startLocalStack } from '../../scripts/local/stack.ts';
 import { assertPortFree, waitForHttp } from '../../scripts/local/wait.ts';
 import { fanout } from './fanout.ts';
 import { load, type LoadResult } from './load.ts';
@@ -36,22 +33,16 @@ const BASE = 56730;
 const API = 8987;
 const HELLO = 8988;
 const PEER_WS = 8989;
-for (const p of [BASE, BASE + 1, BASE + 2, BASE + 3, API, HELLO, PEER_WS]) await assertPortFree(p, 'bench:api');
+for (const p of [...Object.values(portsFrom(BASE)), API, HELLO, PEER_WS]) await assertPortFree(p, 'bench:api');
 
 const stackDir = join(dataDir, 'bench-api');
 const outDir = join(repoRoot, 'bench', '.out');
 mkdirSync(outDir, { recursive: true });
-const stack = await startLocalStack({ dir: stackDir, ports: { postgres: BASE, neonProxy: BASE + 1, redis: BASE + 2, upstash: BASE + 3 }, quiet: true });
+const stack = await startLocalStack({ dir: stackDir, ports: portsFrom(BASE), quiet: true });
 const children: ChildProcess[] = [];
 try {
-  await stack.postgres.ensureDatabase('fairline');
-  await migrateDatabase(stack.postgres.url('fairline'));
+  await prepareDemoDatabase(stack, 'fairline');
   const env = stack.env('fairline');
-  {
-    const { db, close } = createPoolDb({ url: env.DATABASE_URL!, localProxy: env.NEON_LOCAL_PROXY, webSocketConstructor: ws });
-    await seedSimulatedData(db);
-    await close();
-  }
   const wenv = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: 'true', WRANGLER_REGISTRY_PATH: join(stackDir, 'registry') };
   const vars = Object.entries({ ...env, ENVIRONMENT: 'development', ADMIN_TOKEN: 'bench-admin', RATE_LIMIT_PER_MINUTE: '100000000' }).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
   // wrangler's output goes to bench/.out so a failed start can be diagnosed.

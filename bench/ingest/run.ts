@@ -14,7 +14,7 @@ import ws from 'ws';
 import { createPoolDb } from '../../db/src/client.ts';
 import { migrateDatabase } from '../../db/src/migrate.ts';
 import { dataDir, sharedDataDir } from '../../scripts/local/paths.ts';
-import { startLocalStack } from '../../scripts/local/stack.ts';
+import { portsFrom, startLocalStack } from '../../scripts/local/stack.ts';
 import { INGESTERS } from '../../worker/src/ingest/index.ts';
 import type { IngestFile, IngestSource, RunSummary } from '../../worker/src/ingest/types.ts';
 import { silentLogger } from '../../worker/src/lib/logger.ts';
@@ -51,7 +51,7 @@ const PLAN: [IngestSource, string][] = [
 
 const stack = await startLocalStack({
   dir: join(dataDir, 'bench'),
-  ports: { postgres: PORT_BASE, neonProxy: PORT_BASE + 1, redis: PORT_BASE + 2, upstash: PORT_BASE + 3 },
+  ports: portsFrom(PORT_BASE),
   withRedis: false,
   quiet: true,
 });

@@ -47,30 +47,34 @@ export async function startPostgres(opts: { dir: string; port: number; quiet?: b
   await server.start();
 
   const url = (database: string) => localPostgresUrl(opts.port, database);
-  const admin = async <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ connectionString: url('postgres') });
-    await client.connect();
-    try {
-      return await fn(client);
-    } finally {
-      await client.end();
-    }
-  };
   return {
     port: opts.port,
     url,
-    async ensureDatabase(name, template) {
-      await admin(async (c) => {
-        const found = await c.query('select 1 from pg_database where datname = $1', [name]);
-        if (found.rowCount === 0) {
-          const from = template ? ` template "${template}"` : '';
-          await c.query(`create database "${name}"${from}`);
-        }
-      });
-    },
-    async dropDatabase(name) {
-      await admin((c) => c.query(`drop database if exists "${name}" with (force)`));
-    },
+    ensureDatabase: (name, template) => ensureDatabase(url('postgres'), name, template),
+    dropDatabase: (name) => dropDatabase(url('postgres'), name),
     stop: () => server.stop(),
   };
+}
+
+async function withAdmin<T>(adminUrl: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates the database (optionally from a template) unless it exists; `adminUrl` points at any database. */
+export async function ensureDatabase(adminUrl: string, name: string, template?: string): Promise<void> {
+  await withAdmin(adminUrl, async (c) => {
+    const found = await c.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount === 0) await c.query(`create database "${name}"${template ? ` template "${template}"` : ''}`);
+  });
+}
+
+/** Drops the database, disconnecting its sessions. */
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  await withAdmin(adminUrl, async (c) => void (await c.query(`drop database if exists "${name}" with (force)`)));
 }

@@ -28,6 +28,11 @@ export interface LocalStack {
 }
 
 export const DEV_PORTS: StackPorts = { postgres: 54320, neonProxy: 54321, redis: 63790, upstash: 63791 };
+
+/** Four consecutive ports from `base`, for stacks beside the dev one (tests, e2e, benchmarks). */
+export function portsFrom(base: number): StackPorts {
+  return { postgres: base, neonProxy: base + 1, redis: base + 2, upstash: base + 3 };
+}
 export const LOCAL_REDIS_TOKEN = 'fairline-local-redis-token';
 
 export async function startLocalStack(opts: {

@@ -1,12 +1,12 @@
 /**
  * A database of one's own for a test suite, cloned from the migrated template (fast: a file copy inside
- * Postgres). Node-side suites use this; workerd suites use worker/test/support/fresh-db.ts (same idea
+ * Postgres). Node-side suites use this; workerd suites use worker/test/worker/support/fresh-db.ts (same idea
  * through the Neon proxy, since workerd cannot open raw TCP with `pg`).
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import ws from 'ws';
 import { createPoolDb, type PoolDb } from '../../db/src/client.ts';
+import { dropDatabase, ensureDatabase } from '../local/postgres.ts';
 import type { TestStackInfo } from './global-setup.ts';
 
 export interface FreshDb {
@@ -19,13 +19,7 @@ export interface FreshDb {
 
 export async function freshDatabase(stack: TestStackInfo): Promise<FreshDb> {
   const name = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: stack.adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`create database "${name}" template "${stack.templateDb}"`);
-  } finally {
-    await admin.end();
-  }
+  await ensureDatabase(stack.adminUrl, name, stack.templateDb);
   const url = stack.adminUrl.replace(/\/postgres$/, `/${name}`);
   const { db, close } = createPoolDb({ url, localProxy: stack.neonProxy, webSocketConstructor: ws });
   return {
@@ -35,13 +29,7 @@ export async function freshDatabase(stack: TestStackInfo): Promise<FreshDb> {
     db,
     async drop() {
       await close();
-      const c = new pg.Client({ connectionString: stack.adminUrl });
-      await c.connect();
-      try {
-        await c.query(`drop database if exists "${name}" with (force)`);
-      } finally {
-        await c.end();
-      }
+      await dropDatabase(stack.adminUrl, name);
     },
   };
 }

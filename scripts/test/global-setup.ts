@@ -7,7 +7,7 @@
 import type { TestProject } from 'vitest/node';
 import { migrateDatabase } from '../../db/src/migrate.ts';
 import { dataDir } from '../local/paths.ts';
-import { startLocalStack, type LocalStack } from '../local/stack.ts';
+import { portsFrom, startLocalStack, type LocalStack } from '../local/stack.ts';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,7 +80,7 @@ export async function setup(project: TestProject) {
   try {
     stack = await startLocalStack({
       dir: join(dataDir, `test-${base}`),
-      ports: { postgres: base, neonProxy: base + 1, redis: base + 2, upstash: base + 3 },
+      ports: portsFrom(base),
       quiet: true,
     });
     if (!stack.redis && process.env.CI) {

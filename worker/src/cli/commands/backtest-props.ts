@@ -4,26 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ALL_MARKETS, backtestProps, buildEnv, MARKETS, parseWeekly, scoresOnly, type MarketName, type MarketReport } from '@fairline/ml/props/index';
+import { expandMultiValue } from '../args.ts';
 
 const USAGE =
   'usage: fairline backtest props --train <weekly csv...> --test <weekly csv...> --games <games csv...> ' +
   `[--markets ${ALL_MARKETS.join(',')}] [--json]`;
-
-/** Let `--train a.csv b.csv` mean `--train a.csv --train b.csv` (parseArgs wants the flag repeated). */
-function expandMultiValue(argv: string[], flags: readonly string[]): string[] {
-  const out: string[] = [];
-  let current: string | null = null;
-  for (const a of argv) {
-    if (a.startsWith('--')) {
-      current = flags.includes(a) ? a : null;
-      if (!current) out.push(a);
-      continue;
-    }
-    if (current) out.push(current, a);
-    else out.push(a);
-  }
-  return out;
-}
 
 const seasonsOf = (texts: string[]) => [...new Set(parseWeekly(texts).season)].sort((a, b) => a - b);
 

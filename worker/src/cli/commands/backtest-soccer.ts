@@ -11,26 +11,11 @@ import {
   type BacktestMatch,
   type BacktestReport,
 } from '@fairline/ml/soccer/index';
+import { expandMultiValue } from '../args.ts';
 
 const USAGE =
   'usage: fairline backtest soccer --train <csv...> --test <csv...> [--xi 0.0019] [--window-days 1100] ' +
   '[--shrinkage N] [--shots-weight 0.3 | --pure-dc] [--refit-days 0] [--edge 0.03] [--kelly 0.25] [--json]';
-
-/** Let `--train a.csv b.csv` mean `--train a.csv --train b.csv` (parseArgs wants the flag repeated). */
-function expandMultiValue(argv: string[], flags: readonly string[]): string[] {
-  const out: string[] = [];
-  let current: string | null = null;
-  for (const a of argv) {
-    if (a.startsWith('--')) {
-      current = flags.includes(a) ? a : null;
-      if (!current) out.push(a);
-      continue;
-    }
-    if (current) out.push(current, a);
-    else out.push(a);
-  }
-  return out;
-}
 
 function num(v: string | undefined, name: string, fallback: number): number {
   if (v === undefined) return fallback;

@@ -8,84 +8,16 @@
  * `{files, inserted, updated, unchanged, rejected, ms}`. Exit code 1 when any file was aborted.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { connect } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fetchTextWithRetry, redactUrl } from '../../ingest/http.ts';
 import { INGESTERS } from '../../ingest/index.ts';
 import { INGEST_SOURCES, type IngestFile, type IngestSource, type RunSummary } from '../../ingest/types.ts';
 import { jsonLogger, silentLogger } from '../../lib/logger.ts';
+import { openCliDatabase } from '../database.ts';
 
 const USAGE =
   'usage: fairline ingest <football-data|nflverse-games|nflverse-weekly|odds-api> (--file <path...> | --url <url>) [--json] [--verbose]';
-
-/** True when something accepts TCP connections on 127.0.0.1:port. */
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const sock = connect({ host: '127.0.0.1', port });
-    sock.once('connect', () => {
-      sock.destroy();
-      resolve(true);
-    });
-    sock.once('error', () => resolve(false));
-  });
-}
-
-/**
- * DATABASE_URL when set; else the embedded default: the `npm start` stack when its ports answer, otherwise
- * a stack of our own on the same dir/ports (stopped again when the command ends). Migrations are applied.
- */
-async function openCliDatabase() {
-  const ws = (await import('ws')).default;
-  const { createPoolDb } = await import('@fairline/db');
-  const envUrl = process.env.DATABASE_URL;
-  if (envUrl) {
-    const { db, close } = createPoolDb({ url: envUrl, localProxy: process.env.NEON_LOCAL_PROXY, webSocketConstructor: ws });
-    return { db, close, where: '' };
-  }
-  const { DEV_PORTS, startLocalStack } = await import('../../../../scripts/local/stack.ts');
-  const { dataDir } = await import('../../../../scripts/local/paths.ts');
-  const { migrateDatabase } = await import('../../../../db/src/migrate.ts');
-  const { localPostgresUrl } = await import('../../../../scripts/local/postgres.ts');
-  const DATABASE = 'fairline';
-  let stop: () => Promise<void> = async () => {};
-  let url: string;
-  let proxy = `127.0.0.1:${DEV_PORTS.neonProxy}`;
-  if (await listening(DEV_PORTS.postgres)) {
-    // The dev cluster started by `npm start` (scripts/local/postgres.ts owns its credentials).
-    const pg = (await import('pg')).default;
-    const admin = new pg.Client({ connectionString: localPostgresUrl(DEV_PORTS.postgres, 'postgres') });
-    await admin.connect();
-    try {
-      const found = await admin.query('select 1 from pg_database where datname = $1', [DATABASE]);
-      if (found.rowCount === 0) await admin.query(`create database "${DATABASE}"`);
-    } finally {
-      await admin.end();
-    }
-    url = localPostgresUrl(DEV_PORTS.postgres, DATABASE);
-    if (!(await listening(DEV_PORTS.neonProxy))) {
-      const { startNeonProxy } = await import('../../../../scripts/local/neon-proxy.ts');
-      const p = await startNeonProxy({ port: 0 });
-      proxy = `127.0.0.1:${p.port}`;
-      stop = () => p.close();
-    }
-  } else {
-    const stack = await startLocalStack({ dir: join(dataDir, 'dev'), ports: DEV_PORTS, withRedis: false, quiet: true });
-    await stack.postgres.ensureDatabase(DATABASE);
-    url = stack.postgres.url(DATABASE);
-    stop = () => stack.stop();
-  }
-  await migrateDatabase(url);
-  const { db, close } = createPoolDb({ url, localProxy: proxy, webSocketConstructor: ws });
-  return {
-    db,
-    where: 'local embedded Postgres',
-    async close() {
-      await close();
-      await stop();
-    },
-  };
-}
 
 function collect(path: string, ext: string[], out: string[]): void {
   const st = statSync(path);

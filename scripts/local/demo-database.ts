@@ -1,0 +1,19 @@
+// The embedded default's database: created if missing, migrated, and seeded with the simulated demo data when
+// empty. Shared by `npm start` and the benchmarks that boot a platform of their own.
+import ws from 'ws';
+import { createPoolDb } from '../../db/src/client.ts';
+import { migrateDatabase } from '../../db/src/migrate.ts';
+import { seedSimulatedData, type SeedSummary } from '../../db/src/seed/index.ts';
+import type { LocalStack } from './stack.ts';
+
+export async function prepareDemoDatabase(stack: LocalStack, database: string): Promise<SeedSummary> {
+  await stack.postgres.ensureDatabase(database);
+  await migrateDatabase(stack.postgres.url(database));
+  const env = stack.env(database);
+  const { db, close } = createPoolDb({ url: env.DATABASE_URL!, localProxy: env.NEON_LOCAL_PROXY, webSocketConstructor: ws });
+  try {
+    return await seedSimulatedData(db);
+  } finally {
+    await close();
+  }
+}
