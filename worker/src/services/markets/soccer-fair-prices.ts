@@ -12,6 +12,7 @@ import type { Ctx } from '../../context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { latestPrices } from './latest-prices.ts';
 import { dayOf, soccerHistory } from './soccer-history.ts';
+import { fitSoccerModel, priceFixture, SOCCER_MODEL } from './soccer-model.ts';
 
 export const soccerFairPricesInput = z.object({ fixtureId: z.number().int().positive() });
 
@@ -40,6 +41,11 @@ export interface SoccerFairPrices {
 
 const SEL = ['home', 'draw', 'away'] as const;
 
+interface CachedPricing {
+  book: soccer.MarketBook;
+  model: SoccerFairPrices['model'];
+}
+
 export async function soccerFairPrices({ ctx, input }: { ctx: Ctx; input: z.input<typeof soccerFairPricesInput> }): Promise<SoccerFairPrices> {
   const parsed = soccerFairPricesInput.safeParse(input);
   if (!parsed.success) throw new AppError('BAD_REQUEST', 'fixtureId must be a positive integer');
@@ -53,27 +59,20 @@ export async function soccerFairPrices({ ctx, input }: { ctx: Ctx; input: z.inpu
     .from(fixtures)
     .where(and(eq(fixtures.competitionId, fx.competitionId), eq(fixtures.status, 'final')));
   const cacheKey = `fair:soccer:v1:${fixtureId}:${latest?.at?.getTime() ?? 0}`;
-  const cached = ctx.cache ? await ctx.cache.get<string>(cacheKey).catch(() => null) : null;
+  // The client deserialises the JSON it stored, so what comes back is the object itself.
+  const cached = ctx.cache ? await ctx.cache.get<CachedPricing>(cacheKey).catch(() => null) : null;
   let book: soccer.MarketBook;
   let modelInfo: SoccerFairPrices['model'];
   if (cached) {
-    ({ book, model: modelInfo } = JSON.parse(typeof cached === 'string' ? cached : JSON.stringify(cached)) as {
-      book: soccer.MarketBook;
-      model: SoccerFairPrices['model'];
-    });
+    ({ book, model: modelInfo } = cached);
   } else {
-    const hp = soccer.PURE_DC_DEFAULTS;
     const asOfDay = dayOf(fx.kickoffAt);
-    const history = await soccerHistory(ctx.read, fx.competitionId, fx.kickoffAt, hp.windowDays);
+    const history = await soccerHistory(ctx.read, fx.competitionId, fx.kickoffAt, SOCCER_MODEL.windowDays);
     if (history.length < MIN_HISTORY) {
       throw new AppError('UNAVAILABLE', `not enough results before this fixture to price it (${history.length} < ${MIN_HISTORY})`);
     }
-    const priors = soccer.newcomerPriors(history, asOfDay, hp.windowDays, hp.newcomer);
-    const model = soccer.fitDixonColes(history, { xi: hp.xi, windowDays: hp.windowDays, shrinkage: hp.shrinkage, priors, asOfDay });
-    const home = String(fx.homeTeamId);
-    const away = String(fx.awayTeamId);
-    // A team with no results in the window (just promoted) is priced at the newcomer rating, not refused.
-    book = soccer.marketBook(model, home, away, { neutral: fx.neutralVenue, unknownTeam: hp.newcomer });
+    const model = fitSoccerModel(history, asOfDay);
+    book = priceFixture(model, fx.homeTeamId, fx.awayTeamId, fx.neutralVenue);
     modelInfo = {
       kind: 'dixon_coles',
       matches: model.matches,
@@ -84,7 +83,7 @@ export async function soccerFairPrices({ ctx, input }: { ctx: Ctx; input: z.inpu
       rho: model.rho,
     };
     if (ctx.cache) {
-      await ctx.cache.set(cacheKey, JSON.stringify({ book, model: modelInfo }), 600).catch((err: unknown) => {
+      await ctx.cache.set(cacheKey, { book, model: modelInfo } satisfies CachedPricing, 600).catch((err: unknown) => {
         ctx.logger.warn('cache write failed', { key: cacheKey, error: String(err) });
       });
     }

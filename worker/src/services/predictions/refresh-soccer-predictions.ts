@@ -6,11 +6,11 @@
  * caller can push them to live rooms.
  */
 import { competitions, fixtures, predictions } from '@fairline/db';
-import { soccer } from '@fairline/ml';
 import { and, asc, count, desc, eq, gte, inArray, lt, max } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
 import { MIN_HISTORY } from '../markets/soccer-fair-prices.ts';
 import { dayOf, soccerHistory } from '../markets/soccer-history.ts';
+import { fitSoccerModel, priceFixture, SOCCER_MODEL } from '../markets/soccer-model.ts';
 import { activeOrRefit } from './soccer-model-version.ts';
 
 export interface PredictionChange {
@@ -51,34 +51,27 @@ export async function refreshSoccerPredictions({
   for (const f of upcoming) byCompetition.set(f.competitionId, [...(byCompetition.get(f.competitionId) ?? []), f]);
 
   const result: RefreshResult = { competitions: byCompetition.size, refitted: 0, skipped: [], inserted: 0, changes: [] };
-  const hp = soccer.PURE_DC_DEFAULTS;
   for (const [competitionId, list] of byCompetition) {
     const code = list[0]!.code;
     const [stamp] = await ctx.db
       .select({ n: count(), at: max(fixtures.updatedAt) })
       .from(fixtures)
       .where(and(eq(fixtures.competitionId, competitionId), eq(fixtures.status, 'final'), lt(fixtures.kickoffAt, now)));
-    const history = await soccerHistory(ctx.db, competitionId, now, hp.windowDays);
+    const history = await soccerHistory(ctx.db, competitionId, now, SOCCER_MODEL.windowDays);
     if (history.length < MIN_HISTORY) {
       result.skipped.push(`${code}: ${history.length} results (< ${MIN_HISTORY})`);
       continue;
     }
     const asOfDay = dayOf(now) + 1;
     const mv = await activeOrRefit(ctx, `soccer:${code}`, `${stamp?.n ?? 0}@${stamp?.at?.toISOString() ?? ''}`, () =>
-      soccer.fitDixonColes(history, {
-        xi: hp.xi,
-        windowDays: hp.windowDays,
-        shrinkage: hp.shrinkage,
-        priors: soccer.newcomerPriors(history, asOfDay, hp.windowDays, hp.newcomer),
-        asOfDay,
-      }),
+      fitSoccerModel(history, asOfDay),
     );
     if (mv.created) result.refitted++;
 
     const rows: (typeof predictions.$inferInsert)[] = [];
     const fresh = new Map<number, { home: number; draw: number; away: number }>();
     for (const f of list) {
-      const book = soccer.marketBook(mv.model, String(f.home), String(f.away), { neutral: f.neutral, unknownTeam: hp.newcomer });
+      const book = priceFixture(mv.model, f.home, f.away, f.neutral);
       const o = book.matchOdds;
       fresh.set(f.id, { home: o.home.p, draw: o.draw.p, away: o.away.p });
       const t = book.totals['2.5']!;

@@ -8,6 +8,7 @@ import { modelVersions } from '@fairline/db';
 import { soccer } from '@fairline/ml';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
+import { SOCCER_MODEL } from '../markets/soccer-model.ts';
 
 export const DC_KIND = 'dixon_coles';
 
@@ -35,7 +36,7 @@ export async function activeOrRefit(
     return { id: active.id, version: active.version, model: soccer.loadDixonColes(active.artifact), created: false };
   }
   const model = fit();
-  const hp = soccer.PURE_DC_DEFAULTS;
+  const hp = SOCCER_MODEL;
   return ctx.db.transaction(async (tx) => {
     const [last] = await tx
       .select({ version: modelVersions.version })
