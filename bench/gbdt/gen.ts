@@ -13,7 +13,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Rng } from '../../ml/src/gbdt/rng.ts';
+import { createRng, type Rng } from '../../ml/src/numerics/rng.ts';
+
+/** One 32-bit draw per uniform (the stream the data sets were generated with). */
+const uniform = (rng: Rng) => rng.u32() / 4294967296;
 
 export const OUT_DIR = path.resolve(import.meta.dirname, '../.out/gbdt');
 const FEATURES = 20;
@@ -23,20 +26,20 @@ function friedman(x: Float64Array): number {
 }
 
 function normal(rng: Rng): number {
-  const u = 1 - rng.next();
-  const v = rng.next();
+  const u = 1 - uniform(rng);
+  const v = uniform(rng);
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
 
 function table(rows: number, seed: number, task: 'regression' | 'binary'): string {
-  const rng = new Rng(seed);
+  const rng = createRng(seed);
   const header = [...Array.from({ length: FEATURES }, (_, j) => `x${j}`), 'y'].join(',');
   const lines: string[] = [header];
   const x = new Float64Array(FEATURES);
   for (let r = 0; r < rows; r++) {
-    for (let j = 0; j < FEATURES; j++) x[j] = rng.next();
+    for (let j = 0; j < FEATURES; j++) x[j] = uniform(rng);
     const f = friedman(x);
-    const y = task === 'regression' ? f + normal(rng) : rng.next() < 1 / (1 + Math.exp(-(f - 14) / 2.5)) ? 1 : 0;
+    const y = task === 'regression' ? f + normal(rng) : uniform(rng) < 1 / (1 + Math.exp(-(f - 14) / 2.5)) ? 1 : 0;
     const cells: string[] = [];
     for (let j = 0; j < FEATURES; j++) cells.push(x[j]!.toFixed(6));
     cells.push(task === 'regression' ? y.toFixed(6) : String(y));

@@ -12,7 +12,7 @@ import { GbdtModel } from './model.ts';
 import { makeObjective } from './objectives.ts';
 import { refitLeaves } from './refit.ts';
 import { accumulateMargins } from './predict.ts';
-import { Rng } from './rng.ts';
+import { createRng, type Rng } from '../numerics/rng.ts';
 import { DEFAULT_PARAMS, type EvalRecord, type FeatureMatrix, type GbdtParams } from './types.ts';
 import { validateParams } from './params.ts';
 
@@ -73,7 +73,7 @@ export function trainGbdt(input: TrainInput): GbdtModel {
   };
   const refit = obj.leafQuantile;
   const grower = new TreeGrower(bins, mapper);
-  const rng = new Rng(params.seed);
+  const rng = createRng(params.seed);
   const gh = Array.from({ length: K }, () => new Float64Array(2 * n));
   const trees: TreeArrays[] = [];
   const treeClass: number[] = [];
@@ -167,13 +167,18 @@ function prepareValid(
 }
 
 /** Bernoulli row sample into rows[0..count); all rows in order when rate ≥ 1. */
+/** Uniform in [0, 1) from ONE 32-bit draw: half the cost of `next()`, and plenty for sampling decisions. */
+function uniform32(rng: Rng): number {
+  return rng.u32() / 4294967296;
+}
+
 function sampleRows(rows: Uint32Array, n: number, rate: number, rng: Rng): number {
   let c = 0;
   if (rate >= 1) {
     for (let i = 0; i < n; i++) rows[i] = i;
     return n;
   }
-  for (let i = 0; i < n; i++) if (rng.next() < rate) rows[c++] = i;
+  for (let i = 0; i < n; i++) if (uniform32(rng) < rate) rows[c++] = i;
   return c;
 }
 
@@ -184,7 +189,7 @@ function sampleFeatures(F: number, rate: number, rng: Rng): Int32Array {
   if (rate >= 1) return all;
   const m = Math.max(1, Math.round(rate * F));
   for (let i = 0; i < m; i++) {
-    const j = i + Math.floor(rng.next() * (F - i));
+    const j = i + Math.floor(uniform32(rng) * (F - i));
     const t = all[i]!;
     all[i] = all[j]!;
     all[j] = t;

@@ -5,6 +5,8 @@
  */
 
 export interface Rng {
+  /** Next raw 32-bit unsigned integer of the stream (what the other draws are built from). */
+  u32(): number;
   /** Uniform in [0, 1) with 53-bit resolution. */
   next(): number;
   /** Uniform integer in [0, n). */
@@ -46,6 +48,7 @@ export function createRng(seed: number): Rng {
   };
   const next = (): number => ((u32() >>> 5) * 67108864 + (u32() >>> 6)) / 9007199254740992;
   return {
+    u32,
     next,
     int: (n) => Math.floor(next() * n),
     normal: () => {
