@@ -3,7 +3,7 @@
  * clear error that aborts the file, instead of thousands of row rejects or, worse, partial rows.
  */
 import type { CsvTable } from '@fairline/ml/data/csv';
-import { parseCsvRows } from '@fairline/ml/data/csv';
+import { parseCsv, parseCsvRows } from '@fairline/ml/data/csv';
 import { FileRejectedError } from './types.ts';
 
 /**
@@ -45,4 +45,18 @@ export function rawRow(table: CsvTable, index: number | undefined): string | nul
   let end = r.length;
   while (end > 0 && r[end - 1] === '') end--;
   return r.slice(0, end).map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
+}
+
+/**
+ * The first step of every CSV adapter: refuse a truncated file, parse it, and let `read` check it is this
+ * source's file (required columns, dialect). Any failure aborts the file as "not a <what> file: …".
+ */
+export function openSourceCsv<T>(text: string, what: string, read: (table: CsvTable) => T): { table: CsvTable; read: T } {
+  assertNotTruncated(text);
+  try {
+    const table = parseCsv(text);
+    return { table, read: read(table) };
+  } catch (err) {
+    throw new FileRejectedError(`not ${what} file: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }

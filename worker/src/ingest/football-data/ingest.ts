@@ -13,13 +13,12 @@
  * (football-data's fixtures file) become `scheduled` fixtures under the same natural key, so the results file
  * later completes the same row; their prices are updated in place when the file is refreshed.
  */
-import { parseCsv } from '@fairline/ml/data/csv';
 import { parseFootballData } from '@fairline/ml/data/football-data';
 import { ensureReferenceTeams } from '../identity/teams.ts';
-import { assertMostRowsValid, assertNotTruncated, rawRow } from '../guards.ts';
+import { assertMostRowsValid, openSourceCsv, rawRow } from '../guards.ts';
 import { runSource } from '../run-source.ts';
 import type { Tx } from '../store/sql.ts';
-import { addCounts, FileRejectedError, zeroCounts, type IngestCtx, type IngestFile, type Reject, type RunOptions, type RunSummary } from '../types.ts';
+import { addCounts, zeroCounts, type IngestCtx, type IngestFile, type Reject, type RunOptions, type RunSummary } from '../types.ts';
 import { FOOTBALL_DATA_SOURCE, seasonOf, type FdRow } from './common.ts';
 import { ingestDivision } from './division.ts';
 
@@ -38,15 +37,7 @@ export async function ingestFootballData(
 }
 
 async function ingestFile(tx: Tx, file: IngestFile) {
-  assertNotTruncated(file.text);
-  let table;
-  let parsed;
-  try {
-    table = parseCsv(file.text);
-    parsed = parseFootballData(table);
-  } catch (err) {
-    throw new FileRejectedError(`not a football-data.co.uk file: ${err instanceof Error ? err.message : String(err)}`);
-  }
+  const { table, read: parsed } = openSourceCsv(file.text, 'a football-data.co.uk', parseFootballData);
   const rowIndex = new Map<number, number>();
   table.lineNumbers.forEach((ln, i) => rowIndex.set(ln, i));
   const raw = (row: number) => rawRow(table, rowIndex.get(row));

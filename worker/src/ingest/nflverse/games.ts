@@ -10,17 +10,17 @@
  * captured at 00:00 UTC of the game day, under the pseudo-bookmaker `nflverse_lines`. A line without its
  * prices (all of 1999–2005) is not stored: we never invent a price.
  */
-import { columnIndex, parseCsv, type CsvTable } from '@fairline/ml/data/csv';
+import { columnIndex } from '@fairline/ml/data/csv';
 import { ensureBookmakers, ensureCompetition, ensureSeason } from '../identity/catalog.ts';
 import { ensureReferenceTeams, resolveOrRegisterTeams } from '../identity/teams.ts';
-import { assertMostRowsValid, assertNotTruncated, rawRow } from '../guards.ts';
+import { assertMostRowsValid, openSourceCsv, rawRow } from '../guards.ts';
 import { americanToDecimal } from '../odds-format.ts';
 import { runSource } from '../run-source.ts';
 import { fixtureRecordSchema, upsertFixtures, type FixtureRecord } from '../store/fixtures.ts';
 import { OddsBatch, upsertOddsSnapshots } from '../store/odds.ts';
 import type { Tx } from '../store/sql.ts';
 import { dateOnlyInstant, HHMM, ISO_DATE, zonedToUtc } from '../time.ts';
-import { addCounts, FileRejectedError, zeroCounts, type IngestCtx, type IngestFile, type Reject, type RunOptions, type RunSummary } from '../types.ts';
+import { addCounts, zeroCounts, type IngestCtx, type IngestFile, type Reject, type RunOptions, type RunSummary } from '../types.ts';
 
 export const NFLVERSE_SOURCE = 'nflverse';
 export const NFL_COMPETITION = { sport: 'nfl' as const, code: 'NFL', name: 'National Football League', country: 'USA' };
@@ -134,15 +134,7 @@ function readRow(cells: string[], c: Map<string, number>, row: number, priceReje
 }
 
 async function ingestGamesFile(tx: Tx, file: IngestFile) {
-  assertNotTruncated(file.text);
-  let table: CsvTable;
-  let c: Map<string, number>;
-  try {
-    table = parseCsv(file.text);
-    c = columnIndex(table.header, REQUIRED);
-  } catch (err) {
-    throw new FileRejectedError(`not an nflverse games file: ${err instanceof Error ? err.message : String(err)}`);
-  }
+  const { table, read: c } = openSourceCsv(file.text, 'an nflverse games', (t) => columnIndex(t.header, REQUIRED));
   const rejects: Reject[] = [];
   const games: GameRow[] = [];
   let rowRejects = 0;

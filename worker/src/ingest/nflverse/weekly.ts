@@ -5,10 +5,10 @@
  * a row whose game is unknown is rejected with that reason rather than inventing a fixture.
  * The prop markets read the typed columns; every other numeric column is kept in `extra`.
  */
-import { columnIndex, parseCsv, type CsvTable } from '@fairline/ml/data/csv';
+import { columnIndex } from '@fairline/ml/data/csv';
 import { sql } from 'drizzle-orm';
 import { ensureReferenceTeams, resolveOrRegisterTeams } from '../identity/teams.ts';
-import { assertMostRowsValid, assertNotTruncated, rawRow } from '../guards.ts';
+import { assertMostRowsValid, openSourceCsv, rawRow } from '../guards.ts';
 import { runSource } from '../run-source.ts';
 import { emptyStatColumns, ensurePlayers, refreshPlayersLatestTeam, upsertPlayerGameStats } from '../store/players.ts';
 import { rows, type Tx } from '../store/sql.ts';
@@ -76,15 +76,7 @@ async function scheduleIndex(tx: Tx, seasons: string[]): Promise<Map<string, num
 }
 
 async function ingestWeeklyFile(tx: Tx, file: IngestFile) {
-  assertNotTruncated(file.text);
-  let table: CsvTable;
-  let c: Map<string, number>;
-  try {
-    table = parseCsv(file.text);
-    c = columnIndex(table.header, REQUIRED);
-  } catch (err) {
-    throw new FileRejectedError(`not an nflverse weekly player-stats file: ${err instanceof Error ? err.message : String(err)}`);
-  }
+  const { table, read: c } = openSourceCsv(file.text, 'an nflverse weekly player-stats', (t) => columnIndex(t.header, REQUIRED));
   const extraCols = table.header
     .map((h, i) => [h, i] as const)
     .filter(([h]) => h !== '' && !IDENTITY.has(h) && !TYPED_COLUMNS.has(h));

@@ -34,6 +34,16 @@ function providerFetch(routes: Record<string, () => string>, seen: string[]): ty
 
 const q = async <T>(query: ReturnType<typeof sql>) => ((await fresh.db.execute(query)) as unknown as { rows: T[] }).rows;
 
+/** A verb context over the suite's database, at a fixed clock, fetching from a recorded provider. */
+const jobCtx = (at: string, fetch: typeof globalThis.fetch) => ({
+  db: fresh.db,
+  read: fresh.db,
+  cache: null,
+  logger: silentLogger,
+  clock: () => new Date(at),
+  fetch,
+});
+
 describe('ingestion cron jobs', () => {
   it('derive the current seasons from the clock', () => {
     expect(currentSeasons(new Date('2019-11-01T00:00:00Z'))).toEqual({ footballData: '1920', nfl: 2019 });
@@ -43,13 +53,7 @@ describe('ingestion cron jobs', () => {
 
   it('daily results: ingests what it could fetch and reports the rest as a failed tick', async () => {
     const seen: string[] = [];
-    const ctx = {
-      db: fresh.db,
-      read: fresh.db,
-      cache: null,
-      logger: silentLogger,
-      clock: () => new Date('2019-11-01T06:00:00Z'),
-      fetch: providerFetch(
+    const ctx = jobCtx('2019-11-01T06:00:00Z', providerFetch(
         {
           '/mmz4281/1920/E0.csv': () => shared('soccer_football_data/E0/E0_2019-20.csv'),
           '/mmz4281/1920/F1.csv': () => shared('soccer_football_data/F1/F1_2019-20.csv'),
@@ -58,7 +62,7 @@ describe('ingestion cron jobs', () => {
         },
         seen,
       ),
-    };
+    );
     await expect(dailyResultsJob.run({ ctx, env: {} })).rejects.toThrow(/daily ingestion: .*E1\.csv failed: HTTP 404/);
     expect(seen.filter((u) => u.includes('/mmz4281/1920/'))).toHaveLength(6);
     const counts = await q<{ code: string; n: number }>(sql`
@@ -74,13 +78,7 @@ describe('ingestion cron jobs', () => {
 
   it('odds polling: skipped without a key, one run per sport with it', async () => {
     const seen: string[] = [];
-    const ctx = {
-      db: fresh.db,
-      read: fresh.db,
-      cache: null,
-      logger: silentLogger,
-      clock: () => new Date('2019-09-05T18:30:00Z'),
-      fetch: providerFetch(
+    const ctx = jobCtx('2019-09-05T18:30:00Z', providerFetch(
         {
           '/v4/sports/soccer_epl/odds': () => fixture('epl-odds.json'),
           '/v4/sports/americanfootball_nfl/odds': () => fixture('nfl-odds.json'),
@@ -90,7 +88,7 @@ describe('ingestion cron jobs', () => {
         },
         seen,
       ),
-    };
+    );
     expect(await pollOddsJob.run({ ctx, env: {} })).toEqual({ skipped: 'no ODDS_API_KEY bound' });
     expect(seen).toHaveLength(0);
     const r = await pollOddsJob.run({ ctx, env: { ODDS_API_KEY: 'k' } });
