@@ -85,15 +85,18 @@ export async function refreshSoccerPredictions({
       add('btts', 'yes', null, book.bothTeamsToScore.yes.p);
       add('btts', 'no', null, book.bothTeamsToScore.no.p);
     }
-    // The previous stored 1X2 per fixture (from any earlier version), to report what moved.
+    // The latest stored 1X2 per fixture and selection (from any earlier version), to report what moved.
     const ids = list.map((f) => f.id);
     const prior = await ctx.db
-      .select({ fixtureId: predictions.fixtureId, selection: predictions.selection, probability: predictions.probability, mv: predictions.modelVersionId })
+      .selectDistinctOn([predictions.fixtureId, predictions.selection], {
+        fixtureId: predictions.fixtureId,
+        selection: predictions.selection,
+        probability: predictions.probability,
+      })
       .from(predictions)
       .where(and(inArray(predictions.fixtureId, ids), eq(predictions.market, '1x2')))
-      .orderBy(desc(predictions.createdAt), desc(predictions.id));
-    const last = new Map<string, number>();
-    for (const p of prior) if (!last.has(`${p.fixtureId}|${p.selection}`)) last.set(`${p.fixtureId}|${p.selection}`, p.probability);
+      .orderBy(predictions.fixtureId, predictions.selection, desc(predictions.createdAt), desc(predictions.id));
+    const last = new Map(prior.map((p) => [`${p.fixtureId}|${p.selection}`, p.probability]));
 
     const inserted = await ctx.db.insert(predictions).values(rows).onConflictDoNothing().returning({ id: predictions.id });
     result.inserted += inserted.length;
