@@ -70,7 +70,11 @@ declare module 'vitest' {
 let stack: LocalStack | undefined;
 let releasePorts: () => void = () => {};
 
+/** The projects that talk to Postgres/Redis; a run of only `ml`/`cli` does not start the stack. */
+const STACK_PROJECTS = new Set(['db', 'worker']);
+
 export async function setup(project: TestProject) {
+  if (!project.vitest.projects.some((p) => STACK_PROJECTS.has(p.name))) return;
   // Concurrent test runs on one machine each claim their own port block, with a data directory of its own.
   const claim = process.env.FAIRLINE_TEST_PORT_BASE
     ? { base: Number(process.env.FAIRLINE_TEST_PORT_BASE), release: () => {} }
