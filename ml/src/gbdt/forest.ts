@@ -3,6 +3,7 @@
  * absolute index (`children[2i]` left / `children[2i+1]` right), so inference is a tight loop with no objects.
  * Local node ids (leaf indices, artifacts) are `absolute − treeRoot[t]`.
  */
+import type { ArtifactTree } from './artifact.ts';
 
 export interface Forest {
   numFeatures: number;
@@ -102,7 +103,8 @@ export function buildForest(
   return f;
 }
 
-function depthOf(f: Forest, root: number): number {
+/** Depth of the tree rooted at `root` (a single leaf has depth 0). */
+export function depthOf(f: Forest, root: number): number {
   let best = 0;
   const stack = [root, 0];
   while (stack.length > 0) {
@@ -115,16 +117,7 @@ function depthOf(f: Forest, root: number): number {
 }
 
 /** Tree t back to local arrays (for artifacts). */
-export function treeArrays(f: Forest, t: number): {
-  feature: number[];
-  threshold: number[];
-  left: number[];
-  right: number[];
-  defaultLeft: number[];
-  value: number[];
-  gain: number[];
-  cover: number[];
-} {
+export function treeArrays(f: Forest, t: number): Omit<ArtifactTree, 'output'> {
   const start = f.treeRoot[t]!;
   const end = t + 1 < f.treeRoot.length ? f.treeRoot[t + 1]! : f.feature.length;
   const out = { feature: [] as number[], threshold: [] as number[], left: [] as number[], right: [] as number[], defaultLeft: [] as number[], value: [] as number[], gain: [] as number[], cover: [] as number[] };

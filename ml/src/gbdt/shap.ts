@@ -4,7 +4,7 @@
  * one "unique path" of (feature, zero fraction, one fraction, permutation weight) entries. The covers (hessian
  * sums) weight the cold branches, as in XGBoost's `pred_contribs`.
  */
-import type { Forest } from './forest.ts';
+import { depthOf, type Forest } from './forest.ts';
 
 /** Preallocated path storage: each recursion level copies its parent's path into the next slice. */
 export class ShapWorkspace {
@@ -24,15 +24,7 @@ export class ShapWorkspace {
 
 function maxDepth(f: Forest): number {
   let best = 0;
-  for (let t = 0; t < f.treeRoot.length; t++) {
-    const stack: number[] = [f.treeRoot[t]!, 0];
-    while (stack.length > 0) {
-      const d = stack.pop()!;
-      const nd = stack.pop()!;
-      if (d > best) best = d;
-      if (f.feature[nd]! >= 0) stack.push(f.children[2 * nd]!, d + 1, f.children[2 * nd + 1]!, d + 1);
-    }
-  }
+  for (let t = 0; t < f.treeRoot.length; t++) best = Math.max(best, depthOf(f, f.treeRoot[t]!));
   return best;
 }
 
