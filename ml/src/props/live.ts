@@ -8,14 +8,8 @@ import { buildTeamRolling } from './team-games.ts';
 import { canonicalTeam } from './teams.ts';
 import { buildWeeklyTable, STATS, tableRows, type RawRow } from './weekly.ts';
 
-export interface UpcomingGame {
-  playerId: string;
-  playerName: string;
-  position: string;
-  team: string;
-  opponent: string;
-  season: number;
-  week: number;
+/** A player-game not yet played: a table row's identity without its stats. */
+export interface UpcomingGame extends Omit<RawRow, 'stats' | 'post'> {
   postseason?: boolean;
 }
 
