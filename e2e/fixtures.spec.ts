@@ -25,9 +25,14 @@ test('live indicator connects to the LiveRoom and receives a published event', a
   await page.goto('/');
   const indicator = page.getByTestId('live-indicator');
   await expect(indicator).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
-  const received = page.evaluate(
-    () => new Promise<string>((resolve) => window.addEventListener('fairline:live', (e) => resolve(JSON.stringify((e as CustomEvent).detail)), { once: true })),
-  );
+  // Listen first (and wait until the listener is in place), then publish: otherwise the event can win the race.
+  await page.evaluate(() => {
+    const w = window as unknown as { liveEvent?: Promise<string> };
+    w.liveEvent = new Promise<string>((resolve) =>
+      window.addEventListener('fairline:live', (e) => resolve(JSON.stringify((e as CustomEvent).detail)), { once: true }),
+    );
+  });
+  const received = page.evaluate(() => (window as unknown as { liveEvent: Promise<string> }).liveEvent);
   const res = await request.post(`${API}/rooms/fixtures/publish`, {
     headers: { authorization: 'Bearer fairline-local-admin' },
     data: { kind: 'heartbeat', at: 'e2e' },
