@@ -12,8 +12,9 @@ export interface BookPrice {
 
 /** The latest price per bookmaker, selection and line for one fixture and market. */
 export async function latestPrices(db: Db, fixtureId: number, market: string): Promise<BookPrice[]> {
-  const rows = await db
-    .select({
+  // DISTINCT ON keeps one row per book/selection/line in Postgres instead of shipping the whole price history.
+  return db
+    .selectDistinctOn([bookmakers.key, oddsSnapshots.selection, oddsSnapshots.line], {
       bookmaker: bookmakers.key,
       selection: oddsSnapshots.selection,
       line: oddsSnapshots.line,
@@ -24,14 +25,5 @@ export async function latestPrices(db: Db, fixtureId: number, market: string): P
     .from(oddsSnapshots)
     .innerJoin(bookmakers, eq(bookmakers.id, oddsSnapshots.bookmakerId))
     .where(and(eq(oddsSnapshots.fixtureId, fixtureId), eq(oddsSnapshots.market, market as never)))
-    .orderBy(desc(oddsSnapshots.capturedAt), desc(oddsSnapshots.id));
-  const seen = new Set<string>();
-  const out: BookPrice[] = [];
-  for (const r of rows) {
-    const key = `${r.bookmaker}|${r.selection}|${r.line}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(r);
-  }
-  return out;
+    .orderBy(bookmakers.key, oddsSnapshots.selection, oddsSnapshots.line, desc(oddsSnapshots.capturedAt), desc(oddsSnapshots.id));
 }
