@@ -1,4 +1,4 @@
-import { fixtures, seedSimulatedData } from '@fairline/db';
+import { fixtures, oddsSnapshots, seedSimulatedData } from '@fairline/db';
 import { and, asc, eq, lt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/env.ts';
@@ -46,8 +46,27 @@ describe('markets.soccerFairPrices (Dixon–Coles inside workerd)', () => {
     const quote = r.quotes.find((q) => q.bookmaker === 'sim_book')!;
     expect(quote).toBeDefined();
     expect(quote.margin).toBeGreaterThan(0.02);
-    expect(quote.fair.home + quote.fair.draw + quote.fair.away).toBeCloseTo(1, 9);
+    expect(quote.fair!.home + quote.fair!.draw + quote.fair!.away).toBeCloseTo(1, 9);
     expect(quote.expectedValue.home).toBeCloseTo(home.p * quote.prices.home - 1, 9);
+  });
+
+  it('quotes the latest price of each selection when a book has moved', async () => {
+    const next = (await soccerFixtures()).filter((f) => f.status === 'scheduled')[2]!;
+    const [old] = await suite.db.select().from(oddsSnapshots).where(and(eq(oddsSnapshots.fixtureId, next.id), eq(oddsSnapshots.selection, 'home')));
+    const move = async (price: number, hours: number) =>
+      suite.db.insert(oddsSnapshots).values({ ...old!, id: undefined, price, capturedAt: new Date(old!.capturedAt.getTime() + hours * 3_600_000) });
+    await move(old!.price + 0.05, 1);
+    const r = await caller.markets.soccerFairPrices({ fixtureId: next.id });
+    const quote = r.quotes.find((q) => q.bookmaker === 'sim_book')!;
+    expect(quote.prices.home).toBeCloseTo(old!.price + 0.05, 9);
+    expect(quote.fair).not.toBeNull();
+
+    // Moved so far that the three prices now sum below 100 %: still quoted, with EV, but no margin-free view.
+    await move(old!.price * 3, 2);
+    const arb = (await caller.markets.soccerFairPrices({ fixtureId: next.id })).quotes.find((q) => q.bookmaker === 'sim_book')!;
+    expect(arb.margin).toBeLessThan(0);
+    expect(arb.fair).toBeNull();
+    expect(arb.expectedValue.home).toBeGreaterThan(0);
   });
 
   it('uses only results strictly before kickoff, even for a finished match', async () => {

@@ -26,8 +26,8 @@ export interface OneXTwoQuote {
   prices: { home: number; draw: number; away: number };
   /** Bookmaker margin (sum of implied probabilities − 1). */
   margin: number;
-  /** Margin-free probabilities (multiplicative normalisation). */
-  fair: { home: number; draw: number; away: number };
+  /** Margin-free probabilities (multiplicative normalisation); null when the margin is ≤ 0 (stale or arbitrage). */
+  fair: { home: number; draw: number; away: number } | null;
   /** Model EV per unit staked at each price: p_model · price − 1. */
   expectedValue: { home: number; draw: number; away: number };
 }
@@ -98,15 +98,17 @@ export async function soccerFairPrices({ ctx, input }: { ctx: Ctx; input: z.inpu
     const three = SEL.map(get);
     if (three.some((p) => !p)) continue; // an incomplete book has no margin to remove
     const odds = three.map((p) => p!.price);
-    const fair = soccer.odds.removeVig(odds, 'multiplicative');
+    const bookMargin = soccer.odds.margin(odds);
+    // A non-positive margin has no vig to remove: quote the prices and EV, but no "fair" market view.
+    const fair = bookMargin > 0 ? soccer.odds.removeVig(odds, 'multiplicative') : null;
     const modelP = [book.matchOdds.home.p, book.matchOdds.draw.p, book.matchOdds.away.p];
     quotes.push({
       bookmaker,
       capturedAt: three[0]!.capturedAt,
       closing: three.every((p) => p!.closing),
       prices: { home: odds[0]!, draw: odds[1]!, away: odds[2]! },
-      margin: soccer.odds.margin(odds),
-      fair: { home: fair[0]!, draw: fair[1]!, away: fair[2]! },
+      margin: bookMargin,
+      fair: fair ? { home: fair[0]!, draw: fair[1]!, away: fair[2]! } : null,
       expectedValue: {
         home: soccer.odds.expectedValue(modelP[0]!, odds[0]!),
         draw: soccer.odds.expectedValue(modelP[1]!, odds[1]!),
