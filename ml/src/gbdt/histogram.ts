@@ -112,19 +112,126 @@ function gatherWords(src: Uint32Array, dst: Uint32Array, W: number, rows: Uint32
  * Packed histogram: hist[f·BIN_STRIDE + bin] += v for each row's bins, read four per 32-bit word (≈6% faster
  * training than byte reads on 200k×20). Pad bytes of the last word land in slots past the last feature,
  * which the histogram buffers have (stride·BIN_STRIDE slots) and nobody reads.
+ *
+ * Up to 32 features the words are written out with literal slot offsets (BIN_STRIDE = 257, checked below).
+ * That matters for V8's code, not for the arithmetic: the imported BIN_STRIDE is a live module binding, re-read
+ * and re-checked at every use inside the loop; and a short kernel was inlined into buildPacked, where the
+ * register pressure of the caller put the loop's array bases and counters on the stack and re-checked the
+ * arrays' maps at every word. This one is too large to inline and keeps everything in registers (training on
+ * 200k×20: ≈ 12% less time, identical models).
  */
 function accumulateWords(hist: Float64Array, words: Uint32Array, W: number, count: number, v: Float64Array): void {
   hist.fill(0);
+  if (W > 8) {
+    accumulateWideWords(hist, words, W, count, v);
+    return;
+  }
+  for (let i = 0; i < count; i++) {
+    const vi = v[i]!;
+    const q = i * W;
+      {
+        const w = words[q + 0]!;
+        const k0 = 0 + (w & 255);
+        const k1 = 257 + ((w >>> 8) & 255);
+        const k2 = 514 + ((w >>> 16) & 255);
+        const k3 = 771 + (w >>> 24);
+        hist[k0] = hist[k0]! + vi;
+        hist[k1] = hist[k1]! + vi;
+        hist[k2] = hist[k2]! + vi;
+        hist[k3] = hist[k3]! + vi;
+      }
+      if (W > 1) {
+        const w = words[q + 1]!;
+        const k0 = 1028 + (w & 255);
+        const k1 = 1285 + ((w >>> 8) & 255);
+        const k2 = 1542 + ((w >>> 16) & 255);
+        const k3 = 1799 + (w >>> 24);
+        hist[k0] = hist[k0]! + vi;
+        hist[k1] = hist[k1]! + vi;
+        hist[k2] = hist[k2]! + vi;
+        hist[k3] = hist[k3]! + vi;
+      }
+      if (W > 2) {
+        const w = words[q + 2]!;
+        const k0 = 2056 + (w & 255);
+        const k1 = 2313 + ((w >>> 8) & 255);
+        const k2 = 2570 + ((w >>> 16) & 255);
+        const k3 = 2827 + (w >>> 24);
+        hist[k0] = hist[k0]! + vi;
+        hist[k1] = hist[k1]! + vi;
+        hist[k2] = hist[k2]! + vi;
+        hist[k3] = hist[k3]! + vi;
+      }
+      if (W > 3) {
+        const w = words[q + 3]!;
+        const k0 = 3084 + (w & 255);
+        const k1 = 3341 + ((w >>> 8) & 255);
+        const k2 = 3598 + ((w >>> 16) & 255);
+        const k3 = 3855 + (w >>> 24);
+        hist[k0] = hist[k0]! + vi;
+        hist[k1] = hist[k1]! + vi;
+        hist[k2] = hist[k2]! + vi;
+        hist[k3] = hist[k3]! + vi;
+      }
+      if (W > 4) {
+        const w = words[q + 4]!;
+        const k0 = 4112 + (w & 255);
+        const k1 = 4369 + ((w >>> 8) & 255);
+        const k2 = 4626 + ((w >>> 16) & 255);
+        const k3 = 4883 + (w >>> 24);
+        hist[k0] = hist[k0]! + vi;
+        hist[k1] = hist[k1]! + vi;
+        hist[k2] = hist[k2]! + vi;
+        hist[k3] = hist[k3]! + vi;
+      }
+      if (W > 5) {
+        const w = words[q + 5]!;
+        const k0 = 5140 + (w & 255);
+        const k1 = 5397 + ((w >>> 8) & 255);
+        const k2 = 5654 + ((w >>> 16) & 255);
+        const k3 = 5911 + (w >>> 24);
+        hist[k0] = hist[k0]! + vi;
+        hist[k1] = hist[k1]! + vi;
+        hist[k2] = hist[k2]! + vi;
+        hist[k3] = hist[k3]! + vi;
+      }
+      if (W > 6) {
+        const w = words[q + 6]!;
+        const k0 = 6168 + (w & 255);
+        const k1 = 6425 + ((w >>> 8) & 255);
+        const k2 = 6682 + ((w >>> 16) & 255);
+        const k3 = 6939 + (w >>> 24);
+        hist[k0] = hist[k0]! + vi;
+        hist[k1] = hist[k1]! + vi;
+        hist[k2] = hist[k2]! + vi;
+        hist[k3] = hist[k3]! + vi;
+      }
+      if (W > 7) {
+        const w = words[q + 7]!;
+        const k0 = 7196 + (w & 255);
+        const k1 = 7453 + ((w >>> 8) & 255);
+        const k2 = 7710 + ((w >>> 16) & 255);
+        const k3 = 7967 + (w >>> 24);
+        hist[k0] = hist[k0]! + vi;
+        hist[k1] = hist[k1]! + vi;
+        hist[k2] = hist[k2]! + vi;
+        hist[k3] = hist[k3]! + vi;
+      }
+  }
+}
+
+/** accumulateWords for more than 32 features: a loop over the words. */
+function accumulateWideWords(hist: Float64Array, words: Uint32Array, W: number, count: number, v: Float64Array): void {
   for (let i = 0; i < count; i++) {
     const vi = v[i]!;
     let q = i * W;
     const e = q + W;
-    for (let o = 0; q < e; q++, o += 4 * BIN_STRIDE) {
+    for (let o = 0; q < e; q++, o += 1028) {
       const w = words[q]!;
       const k0 = o + (w & 255);
-      const k1 = o + BIN_STRIDE + ((w >>> 8) & 255);
-      const k2 = o + 2 * BIN_STRIDE + ((w >>> 16) & 255);
-      const k3 = o + 3 * BIN_STRIDE + (w >>> 24);
+      const k1 = o + 257 + ((w >>> 8) & 255);
+      const k2 = o + 514 + ((w >>> 16) & 255);
+      const k3 = o + 771 + (w >>> 24);
       hist[k0] = hist[k0]! + vi;
       hist[k1] = hist[k1]! + vi;
       hist[k2] = hist[k2]! + vi;
@@ -132,6 +239,7 @@ function accumulateWords(hist: Float64Array, words: Uint32Array, W: number, coun
     }
   }
 }
+if (BIN_STRIDE !== 257) throw new Error('histogram.ts: accumulateWords assumes BIN_STRIDE = 257');
 
 function accumulate(hist: Float64Array, bins: Uint8Array, stride: number, F: number, count: number, g: Float64Array, h: Float64Array): void {
   hist.fill(0);
