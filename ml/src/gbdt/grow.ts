@@ -264,16 +264,13 @@ function partitionBelow(buf: Uint32Array, n: number, col: Uint8Array, thr: numbe
 /** As partitionBelow, the side of each bin read from a table (for splits that send missing values left). */
 function partitionBySide(buf: Uint32Array, n: number, col: Uint8Array, side: Uint8Array, start: number, end: number): number {
   let l = start;
-  let k = n;
   for (let i = start; i < end; i++) {
     const r = buf[i]!;
-    const left = side[col[r]!]!;
     buf[l] = r;
-    buf[k] = r;
-    l += left;
-    k += 1 - left;
+    buf[n + i - l] = r;
+    l += side[col[r]!]!;
   }
-  buf.copyWithin(l, n, k);
+  buf.copyWithin(l, n, n + end - l);
   return l;
 }
 
