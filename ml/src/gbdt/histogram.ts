@@ -75,36 +75,35 @@ export class HistogramBuilder {
       accumulateWords(hist, m.words, W, count, packed);
       return;
     }
-    // Two tight gather loops (values, then bin words) keep more cache misses in flight than one loop
-    // doing both: ≈25% less gather time on 200k×20.
-    gatherValues(packed, gOrd, rows, start, count);
-    gatherWords(m.words, this.words, W, rows, start, count);
+    // One gather loop for the values and the bin words (two loops measured ≈25% faster when the gathers
+    // were inlined here and short of registers; as a lean kernel of its own, one loop is ≈ 3% faster training).
+    gatherWords(m.words, this.words, W, rows, start, count, packed, gOrd);
     accumulateWords(hist, this.words, W, count, gOrd);
   }
 }
 
-/** dst[i] ← src[rows[start + i]]: the packed values of the node's rows, contiguous. */
-function gatherValues(src: Float64Array, dst: Float64Array, rows: Uint32Array, start: number, count: number): void {
-  for (let i = 0; i < count; i++) dst[i] = src[rows[start + i]!]!;
-}
-
 /**
- * dst[i·W ..] ← src[rows[start+i]·W ..]: the bin words of the node's rows, contiguous. One loop per word count
+ * dst[i·W ..] ← src[rows[start+i]·W ..] and vdst[i] ← vsrc[rows[start+i]]: the bin words and packed values
+ * of the node's rows, contiguous. One loop per word count
  * up to 8 (32 features), with the count a literal: straight-line copies, and a function too large for V8 to
  * inline into buildPacked, where it ran short of registers and kept the loop counter on the stack.
  */
-function gatherWords(src: Uint32Array, dst: Uint32Array, W: number, rows: Uint32Array, start: number, count: number): void {
+function gatherWords(src: Uint32Array, dst: Uint32Array, W: number, rows: Uint32Array, start: number, count: number, vsrc: Float64Array, vdst: Float64Array): void {
   switch (W) {
     case 1:
       for (let i = 0; i < count; i++) {
-        const q = rows[start + i]! * 1;
+        const r = rows[start + i]!;
+        vdst[i] = vsrc[r]!;
+        const q = r * 1;
         const d = i * 1;
         dst[d] = src[q]!;
       }
       return;
     case 2:
       for (let i = 0; i < count; i++) {
-        const q = rows[start + i]! * 2;
+        const r = rows[start + i]!;
+        vdst[i] = vsrc[r]!;
+        const q = r * 2;
         const d = i * 2;
         dst[d] = src[q]!;
         dst[d + 1] = src[q + 1]!;
@@ -112,7 +111,9 @@ function gatherWords(src: Uint32Array, dst: Uint32Array, W: number, rows: Uint32
       return;
     case 3:
       for (let i = 0; i < count; i++) {
-        const q = rows[start + i]! * 3;
+        const r = rows[start + i]!;
+        vdst[i] = vsrc[r]!;
+        const q = r * 3;
         const d = i * 3;
         dst[d] = src[q]!;
         dst[d + 1] = src[q + 1]!;
@@ -121,7 +122,9 @@ function gatherWords(src: Uint32Array, dst: Uint32Array, W: number, rows: Uint32
       return;
     case 4:
       for (let i = 0; i < count; i++) {
-        const q = rows[start + i]! * 4;
+        const r = rows[start + i]!;
+        vdst[i] = vsrc[r]!;
+        const q = r * 4;
         const d = i * 4;
         dst[d] = src[q]!;
         dst[d + 1] = src[q + 1]!;
@@ -131,7 +134,9 @@ function gatherWords(src: Uint32Array, dst: Uint32Array, W: number, rows: Uint32
       return;
     case 5:
       for (let i = 0; i < count; i++) {
-        const q = rows[start + i]! * 5;
+        const r = rows[start + i]!;
+        vdst[i] = vsrc[r]!;
+        const q = r * 5;
         const d = i * 5;
         dst[d] = src[q]!;
         dst[d + 1] = src[q + 1]!;
@@ -142,7 +147,9 @@ function gatherWords(src: Uint32Array, dst: Uint32Array, W: number, rows: Uint32
       return;
     case 6:
       for (let i = 0; i < count; i++) {
-        const q = rows[start + i]! * 6;
+        const r = rows[start + i]!;
+        vdst[i] = vsrc[r]!;
+        const q = r * 6;
         const d = i * 6;
         dst[d] = src[q]!;
         dst[d + 1] = src[q + 1]!;
@@ -154,7 +161,9 @@ function gatherWords(src: Uint32Array, dst: Uint32Array, W: number, rows: Uint32
       return;
     case 7:
       for (let i = 0; i < count; i++) {
-        const q = rows[start + i]! * 7;
+        const r = rows[start + i]!;
+        vdst[i] = vsrc[r]!;
+        const q = r * 7;
         const d = i * 7;
         dst[d] = src[q]!;
         dst[d + 1] = src[q + 1]!;
@@ -167,7 +176,9 @@ function gatherWords(src: Uint32Array, dst: Uint32Array, W: number, rows: Uint32
       return;
     case 8:
       for (let i = 0; i < count; i++) {
-        const q = rows[start + i]! * 8;
+        const r = rows[start + i]!;
+        vdst[i] = vsrc[r]!;
+        const q = r * 8;
         const d = i * 8;
         dst[d] = src[q]!;
         dst[d + 1] = src[q + 1]!;
@@ -181,7 +192,9 @@ function gatherWords(src: Uint32Array, dst: Uint32Array, W: number, rows: Uint32
       return;
     default:
       for (let i = 0; i < count; i++) {
-        const q = rows[start + i]! * W;
+        const r = rows[start + i]!;
+        vdst[i] = vsrc[r]!;
+        const q = r * W;
         const d = i * W;
         for (let w = 0; w < W; w++) dst[d + w] = src[q + w]!;
       }
