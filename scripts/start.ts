@@ -28,7 +28,7 @@ for (const [port, what] of [[API_PORT, 'API worker'], [WEB_PORT, 'web app'], [PO
 const stack = await startLocalStack({ dir: STACK_DIR, ports: PORTS, quiet: true, withRedis: process.env.FAIRLINE_NO_REDIS !== '1' });
 log(`postgres :${stack.postgres.port} · neon proxy :${stack.proxy.port} · ${stack.upstash ? `redis :${stack.redis!.port} + upstash shim :${stack.upstash.port}` : process.env.FAIRLINE_NO_REDIS === '1' ? 'FAIRLINE_NO_REDIS=1: running WITHOUT the cache tier' : 'redis-server not installed: running WITHOUT the cache tier'}`);
 const seeded = await prepareDemoDatabase(stack, DATABASE);
-log(seeded.seeded ? `seeded SIMULATED demo data: ${seeded.fixtures} fixtures, ${seeded.odds} prices` : 'reusing existing data');
+log(seeded.seeded ? `seeded SIMULATED demo data: ${seeded.fixtures} fixtures, ${seeded.odds} prices, ${seeded.projections} player projections` : 'reusing existing data');
 const env = stack.env(DATABASE);
 
 const children: ChildProcess[] = [];

@@ -21,6 +21,10 @@ describe('simulated seed', () => {
     expect(first.fixtures).toBeGreaterThan(50);
     const n = await countFixtures(fresh.db);
     expect(n).toBe(first.fixtures);
+    // Props: passing yards per QB and receiving yards + receptions per WR, both sides of every upcoming NFL game.
+    const upcomingNfl = await listFixtures(fresh.db, { sport: 'nfl', status: 'scheduled', limit: 500 });
+    expect(upcomingNfl.length).toBeGreaterThan(0);
+    expect(first.projections).toBe(3 * 2 * upcomingNfl.length);
     const second = await seedSimulatedData(fresh.db, NOW);
     expect(second.seeded).toBe(false);
     expect(await countFixtures(fresh.db)).toBe(n);

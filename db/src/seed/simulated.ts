@@ -18,6 +18,7 @@ import {
   teams,
 } from '../schema/index.ts';
 import { mulberry32, normal, poisson } from './rng.ts';
+import { seedSimulatedProps, type SimulatedGame } from './simulated-props.ts';
 
 const SEED = 20261121;
 const DAY = 86_400_000;
@@ -35,6 +36,8 @@ export interface SeedSummary {
   seeded: boolean;
   fixtures: number;
   odds: number;
+  /** Simulated player-prop projections (upcoming NFL games). */
+  projections: number;
 }
 
 function startOfUtcDay(t: number) {
@@ -44,11 +47,12 @@ function startOfUtcDay(t: number) {
 /** Seeds only into an empty database (no competitions); returns whether it did. Idempotent by natural keys. */
 export async function seedSimulatedData(db: PoolDb, now = Date.now()): Promise<SeedSummary> {
   const existing = await db.select({ n: sql<number>`count(*)::int` }).from(competitions);
-  if ((existing[0]?.n ?? 0) > 0) return { seeded: false, fixtures: 0, odds: 0 };
+  if ((existing[0]?.n ?? 0) > 0) return { seeded: false, fixtures: 0, odds: 0, projections: 0 };
   const rand = mulberry32(SEED);
   const today = startOfUtcDay(now);
   let fixtureCount = 0;
   let oddsCount = 0;
+  let projectionCount = 0;
 
   await db.transaction(async (tx) => {
     const [book] = await tx
@@ -135,6 +139,7 @@ export async function seedSimulatedData(db: PoolDb, now = Date.now()): Promise<S
         ]),
       )
       .returning();
+    const upcoming: SimulatedGame[] = [];
     const nflRounds = roundRobin(nflTeams.length);
     const firstWeek = today - Math.floor(nflRounds.length / 2) * 7 * DAY;
     for (let w = 0; w < nflRounds.length; w++) {
@@ -171,6 +176,13 @@ export async function seedSimulatedData(db: PoolDb, now = Date.now()): Promise<S
           { fixtureId: fx!.id, bookmakerId: book!.id, market: 'game_total', selection: 'under', line: 44.5, price: 1.91, capturedAt: new Date(kickoff.getTime() - DAY), source: 'simulated' },
         ]);
         oddsCount += 4;
+        if (!played) {
+          upcoming.push({
+            fixtureId: fx!.id,
+            kickoff,
+            sides: [h, a].map((side) => ({ rating: rating[side]!, qb: roster[side * 2]!.id, wr: roster[side * 2 + 1]!.id })),
+          });
+        }
         if (played) {
           for (const side of [h, a]) {
             const qb = roster[side * 2]!;
@@ -186,8 +198,11 @@ export async function seedSimulatedData(db: PoolDb, now = Date.now()): Promise<S
         }
       }
     }
+    // Drawn after everything above, so the rest of the demo data is the same with or without props.
+    projectionCount = await seedSimulatedProps(tx, rand, upcoming, book!.id);
+    oddsCount += 2 * projectionCount;
   });
-  return { seeded: true, fixtures: fixtureCount, odds: oddsCount };
+  return { seeded: true, fixtures: fixtureCount, odds: oddsCount, projections: projectionCount };
 }
 
 /** Circle-method round robin: n-1 rounds of n/2 pairings (n even). */

@@ -2,6 +2,7 @@
 import { adminRouter } from './routers/admin.ts';
 import { fixturesRouter } from './routers/fixtures.ts';
 import { marketsRouter } from './routers/markets.ts';
+import { propsRouter } from './routers/props.ts';
 import { systemRouter } from './routers/system.ts';
 import { router } from './init.ts';
 
@@ -9,6 +10,7 @@ export const appRouter = router({
   admin: adminRouter,
   fixtures: fixturesRouter,
   markets: marketsRouter,
+  props: propsRouter,
   system: systemRouter,
 });
 

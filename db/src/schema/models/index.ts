@@ -80,5 +80,9 @@ export const projections = pgTable(
     distribution: jsonb('distribution').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('projections_natural_key').on(t.modelVersionId, t.fixtureId, t.playerId, t.market)],
+  (t) => [
+    unique('projections_natural_key').on(t.modelVersionId, t.fixtureId, t.playerId, t.market),
+    // The API reads a game's projections (props.byFixture); the natural key leads with the model version.
+    index('projections_fixture_idx').on(t.fixtureId, t.playerId, t.market),
+  ],
 );

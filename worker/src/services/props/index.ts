@@ -1,3 +1,5 @@
 // Props verbs: storing training runs (model versions + projections).
 export { recordTrainingRun, recordTrainingRunInput, type RecordTrainingRunInput, type RecordTrainingRunResult } from './record-training-run.ts';
 export { trainAndRecord, type TrainAndRecordInput } from './train-and-record.ts';
+export { fixtureProps, fixturePropsInput, pricePropLine, pricePropLineInput, type FixtureProps, type PlayerProps, type PropQuote, type PricedLine } from './fixture-props.ts';
+export { PROP_KEY, marketOfPropKey } from './prop-keys.ts';

@@ -1,0 +1,1 @@
+CREATE INDEX "projections_fixture_idx" ON "projections" USING btree ("fixture_id","player_id","market");

@@ -1,0 +1,226 @@
+/**
+ * NFL player props of one game: every stored projection (the newest model version per player and market,
+ * an `active` version before any candidate) with its predictive median and 10–90 % interval, and beside it
+ * the latest over/under prices of every book with the model's P(over/under/push) at that book's line, the
+ * book's margin-free probabilities and the model's expected value per unit staked. `pricePropLine` prices
+ * any line the caller asks for.
+ */
+import { bookmakers, fixtures, modelVersions, oddsSnapshots, players, projections, teams } from '@fairline/db';
+import { ALL_MARKETS, type MarketName } from '@fairline/ml/props/index';
+import { expectedValueWithPush, priceLine, type LinePrice } from '@fairline/ml/props/price';
+import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Ctx } from '../../context.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { marketOfPropKey } from './prop-keys.ts';
+import { pricingModels } from './pricing-models.ts';
+
+const market = z.enum(ALL_MARKETS as unknown as [MarketName, ...MarketName[]]);
+
+export const fixturePropsInput = z.object({
+  fixtureId: z.number().int().positive(),
+  markets: z.array(market).min(1).optional(),
+});
+
+export const pricePropLineInput = z.object({
+  fixtureId: z.number().int().positive(),
+  playerId: z.number().int().positive(),
+  market,
+  /** Whole or half units (a whole line can push); ignored for yes/no markets. */
+  line: z.number().finite().min(0).refine((l) => Number.isInteger(l * 2), 'a line is a whole or half number (e.g. 4 or 4.5)'),
+});
+
+export interface PropSide {
+  price: number;
+  /** Model EV per unit staked at this price (a push refunds the stake). */
+  expectedValue: number;
+}
+
+export interface PropQuote {
+  bookmaker: string;
+  line: number;
+  capturedAt: Date;
+  over: PropSide | null;
+  under: PropSide | null;
+  /** Sum of implied probabilities − 1 (both sides quoted); null otherwise. */
+  margin: number | null;
+  /** The book's margin-free P(over), P(under) given no push (multiplicative); null without a positive margin. */
+  fair: { over: number; under: number } | null;
+  model: LinePrice;
+}
+
+export interface PlayerMarketProps {
+  market: MarketName;
+  modelVersion: { id: number; version: number; status: string };
+  mean: number;
+  median: number;
+  q10: number | null;
+  q90: number | null;
+  quotes: PropQuote[];
+}
+
+export interface PlayerProps {
+  playerId: number;
+  name: string;
+  position: string | null;
+  team: string | null;
+  markets: PlayerMarketProps[];
+}
+
+export interface FixtureProps {
+  fixtureId: number;
+  players: PlayerProps[];
+}
+
+const storedDistribution = z.object({ median: z.number(), q10: z.number().nullable(), q90: z.number().nullable() }).loose();
+
+async function nflFixture(ctx: Ctx, fixtureId: number) {
+  const [fx] = await ctx.read.select({ id: fixtures.id, sport: fixtures.sport }).from(fixtures).where(eq(fixtures.id, fixtureId)).limit(1);
+  if (!fx) throw notFound(`fixture ${fixtureId}`);
+  if (fx.sport !== 'nfl') throw new AppError('BAD_REQUEST', `fixture ${fixtureId} is not an NFL game (player props are NFL only)`);
+}
+
+/** Newest projection per player and market for a fixture (active model versions first, retired ones never). */
+async function latestProjections(ctx: Ctx, fixtureId: number, filter: { markets?: readonly string[]; playerId?: number }) {
+  const where = [eq(projections.fixtureId, fixtureId), ne(modelVersions.status, 'retired')];
+  if (filter.markets) where.push(inArray(projections.market, [...filter.markets]));
+  if (filter.playerId !== undefined) where.push(eq(projections.playerId, filter.playerId));
+  return ctx.read
+    .selectDistinctOn([projections.playerId, projections.market], {
+      playerId: projections.playerId,
+      market: projections.market,
+      mean: projections.mean,
+      distribution: projections.distribution,
+      modelVersionId: modelVersions.id,
+      version: modelVersions.version,
+      status: modelVersions.status,
+      name: players.name,
+      position: players.position,
+      team: sql<string | null>`coalesce(${teams.shortName}, ${teams.name})`,
+    })
+    .from(projections)
+    .innerJoin(modelVersions, eq(modelVersions.id, projections.modelVersionId))
+    .innerJoin(players, eq(players.id, projections.playerId))
+    .leftJoin(teams, eq(teams.id, players.teamId))
+    .where(and(...where))
+    .orderBy(projections.playerId, projections.market, desc(sql`${modelVersions.status} = 'active'`), desc(modelVersions.version));
+}
+
+/** Latest player-prop price per player, prop, book, side and line for a fixture. */
+async function latestPropPrices(ctx: Ctx, fixtureId: number) {
+  return ctx.read
+    .selectDistinctOn([oddsSnapshots.playerId, oddsSnapshots.prop, bookmakers.key, oddsSnapshots.selection, oddsSnapshots.line], {
+      playerId: oddsSnapshots.playerId,
+      prop: oddsSnapshots.prop,
+      bookmaker: bookmakers.key,
+      selection: oddsSnapshots.selection,
+      line: oddsSnapshots.line,
+      price: oddsSnapshots.price,
+      capturedAt: oddsSnapshots.capturedAt,
+    })
+    .from(oddsSnapshots)
+    .innerJoin(bookmakers, eq(bookmakers.id, oddsSnapshots.bookmakerId))
+    .where(and(eq(oddsSnapshots.fixtureId, fixtureId), eq(oddsSnapshots.market, 'player_prop')))
+    .orderBy(
+      oddsSnapshots.playerId, oddsSnapshots.prop, bookmakers.key, oddsSnapshots.selection, oddsSnapshots.line,
+      desc(oddsSnapshots.capturedAt), desc(oddsSnapshots.id),
+    );
+}
+
+type PriceRow = Awaited<ReturnType<typeof latestPropPrices>>[number];
+
+function quoteOf(bookmaker: string, line: number, over: PriceRow | undefined, under: PriceRow | undefined, model: LinePrice): PropQuote {
+  const margin = over && under ? 1 / over.price + 1 / under.price - 1 : null;
+  const fair = margin !== null && margin > 0 ? { over: 1 / over!.price / (1 + margin), under: 1 / under!.price / (1 + margin) } : null;
+  const at = [over, under].filter((p): p is PriceRow => !!p).map((p) => p.capturedAt.getTime());
+  return {
+    bookmaker,
+    line,
+    capturedAt: new Date(Math.max(...at)),
+    over: over ? { price: over.price, expectedValue: expectedValueWithPush(model.over, model.under, over.price) } : null,
+    under: under ? { price: under.price, expectedValue: expectedValueWithPush(model.under, model.over, under.price) } : null,
+    margin,
+    fair,
+    model,
+  };
+}
+
+export async function fixtureProps({ ctx, input }: { ctx: Ctx; input: z.input<typeof fixturePropsInput> }): Promise<FixtureProps> {
+  const parsed = fixturePropsInput.safeParse(input);
+  if (!parsed.success) throw new AppError('BAD_REQUEST', `invalid props query: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
+  const { fixtureId, markets } = parsed.data;
+  await nflFixture(ctx, fixtureId);
+  const rows = await latestProjections(ctx, fixtureId, markets ? { markets } : {});
+  if (rows.length === 0) return { fixtureId, players: [] };
+  const [models, prices] = await Promise.all([pricingModels(ctx.read, rows.map((r) => r.modelVersionId)), latestPropPrices(ctx, fixtureId)]);
+
+  // player → market → book → line → side → price
+  const book = new Map<string, Map<number, { over?: PriceRow; under?: PriceRow }>>();
+  for (const p of prices) {
+    const m = p.prop ? marketOfPropKey(p.prop) : undefined;
+    if (!m || p.playerId === null) continue;
+    const side = p.selection === 'over' || p.selection === 'yes' ? 'over' : p.selection === 'under' || p.selection === 'no' ? 'under' : null;
+    if (!side) continue;
+    const key = `${p.playerId}|${m}|${p.bookmaker}`;
+    const lines = book.get(key) ?? new Map<number, { over?: PriceRow; under?: PriceRow }>();
+    const line = p.line ?? 0.5;
+    lines.set(line, { ...lines.get(line), [side]: p });
+    book.set(key, lines);
+  }
+  const bookNames = [...new Set(prices.map((p) => p.bookmaker))].sort();
+
+  const byPlayer = new Map<number, PlayerProps>();
+  for (const r of rows) {
+    const model = models.get(r.modelVersionId)!;
+    const d = storedDistribution.safeParse(r.distribution);
+    const m = r.market as MarketName;
+    const quotes: PropQuote[] = [];
+    for (const b of bookNames) {
+      for (const [line, sides] of [...(book.get(`${r.playerId}|${m}|${b}`) ?? new Map()).entries()].sort((x, y) => x[0] - y[0])) {
+        if (!Number.isInteger(line * 2)) continue; // not a line that settles on whole units
+        quotes.push(quoteOf(b, line, sides.over, sides.under, priceLine(model, r.mean, line)));
+      }
+    }
+    const player = byPlayer.get(r.playerId) ?? { playerId: r.playerId, name: r.name, position: r.position, team: r.team, markets: [] };
+    player.markets.push({
+      market: m,
+      modelVersion: { id: r.modelVersionId, version: r.version, status: r.status },
+      mean: r.mean,
+      median: d.success ? d.data.median : r.mean,
+      q10: d.success ? d.data.q10 : null,
+      q90: d.success ? d.data.q90 : null,
+      quotes,
+    });
+    byPlayer.set(r.playerId, player);
+  }
+  const order = (m: MarketName) => ALL_MARKETS.indexOf(m);
+  const out = [...byPlayer.values()];
+  for (const p of out) p.markets.sort((a, b) => order(a.market) - order(b.market));
+  out.sort((a, b) => order(a.markets[0]!.market) - order(b.markets[0]!.market) || b.markets[0]!.mean - a.markets[0]!.mean || a.name.localeCompare(b.name));
+  return { fixtureId, players: out };
+}
+
+export interface PricedLine {
+  fixtureId: number;
+  playerId: number;
+  market: MarketName;
+  modelVersion: { id: number; version: number; status: string };
+  mean: number;
+  price: LinePrice;
+}
+
+export async function pricePropLine({ ctx, input }: { ctx: Ctx; input: z.input<typeof pricePropLineInput> }): Promise<PricedLine> {
+  const parsed = pricePropLineInput.safeParse(input);
+  if (!parsed.success) throw new AppError('BAD_REQUEST', `invalid line query: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
+  const { fixtureId, playerId, market: m, line } = parsed.data;
+  await nflFixture(ctx, fixtureId);
+  const [r] = await latestProjections(ctx, fixtureId, { markets: [m], playerId });
+  if (!r) throw notFound(`a ${m} projection for player ${playerId} in fixture ${fixtureId}`);
+  const model = (await pricingModels(ctx.read, [r.modelVersionId])).get(r.modelVersionId)!;
+  return {
+    fixtureId, playerId, market: m,
+    modelVersion: { id: r.modelVersionId, version: r.version, status: r.status },
+    mean: r.mean,
+    price: priceLine(model, r.mean, line),
+  };
+}
