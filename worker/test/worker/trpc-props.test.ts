@@ -1,0 +1,97 @@
+import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import { fixtures, modelVersions, seedSimulatedData } from '@fairline/db';
+import { priceLine, type LinePricingModel } from '@fairline/ml/props/price';
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import superjson from 'superjson';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import worker from '../../src/index.ts';
+import type { AppRouter } from '../../src/trpc/router.ts';
+import { suiteDatabase, type SuiteDb } from './support/fresh-db.ts';
+
+const NOW = Date.UTC(2026, 10, 21, 12);
+let suite: SuiteDb;
+
+/** A typed client whose transport is the worker's own fetch handler (the full HTTP path, in workerd). */
+function client(env: object) {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: 'http://api.test/trpc',
+        transformer: superjson,
+        fetch: async (input, init) => {
+          const ctx = createExecutionContext();
+          const res = await worker.fetch(new Request(input as string, init as RequestInit), env as never, ctx);
+          await waitOnExecutionContext(ctx);
+          return res;
+        },
+      }),
+    ],
+  });
+}
+
+beforeAll(async () => {
+  suite = await suiteDatabase();
+  await seedSimulatedData(suite.db, NOW);
+});
+afterAll(async () => {
+  await suite?.drop();
+});
+
+const nextGame = async (sport: 'nfl' | 'soccer') =>
+  (await suite.db.select().from(fixtures).where(and(eq(fixtures.sport, sport), eq(fixtures.status, 'scheduled'))).orderBy(asc(fixtures.kickoffAt)).limit(1))[0]!;
+
+const errorCode = (e: unknown) => (e instanceof TRPCClientError ? (e as TRPCClientError<AppRouter>).data?.code : String(e));
+
+describe('props over HTTP inside workerd', () => {
+  it('byFixture lists both teams’ projected players with the book’s lines priced by the stored model', async () => {
+    const api = client(suite.env);
+    const game = await nextGame('nfl');
+    const r = await api.props.byFixture.query({ fixtureId: game.id });
+    // The simulated seed projects a QB (passing yards) and a WR (receiving yards, receptions) per side.
+    expect(r.players).toHaveLength(4);
+    const qb = r.players.find((p) => p.position === 'QB')!;
+    expect(qb.markets.map((m) => m.market)).toEqual(['passing_yards']);
+    const wr = r.players.find((p) => p.position === 'WR')!;
+    expect(wr.markets.map((m) => m.market)).toEqual(['receiving_yards', 'receptions']);
+
+    const ids = [...new Set(r.players.flatMap((p) => p.markets.map((m) => m.modelVersion.id)))];
+    const parts = await suite.db
+      .select({ id: modelVersions.id, artifact: modelVersions.artifact })
+      .from(modelVersions)
+      .where(inArray(modelVersions.id, ids));
+    const model = (id: number) => parts.find((p) => p.id === id)!.artifact as LinePricingModel;
+    for (const p of r.players) {
+      for (const m of p.markets) {
+        expect(m.modelVersion.status).toBe('active');
+        expect(m.q10!).toBeLessThan(m.q90!);
+        expect(m.quotes).toHaveLength(1);
+        const q = m.quotes[0]!;
+        expect(q.bookmaker).toBe('sim_book');
+        expect(q.capturedAt).toBeInstanceOf(Date);
+        expect(q.model).toEqual(priceLine(model(m.modelVersion.id), m.mean, q.line));
+        expect(q.over!.expectedValue).toBeCloseTo(q.model.over * q.over!.price - 1, 12);
+        expect(q.under!.expectedValue).toBeCloseTo(q.model.under * q.under!.price - 1, 12);
+        expect(q.fair).toEqual({ over: 0.5, under: 0.5 }); // 1.91 / 1.91: the margin splits evenly
+      }
+    }
+  });
+
+  it('priceLine prices any line; bad lines, unknown players and non-NFL games are clear client errors', async () => {
+    const api = client(suite.env);
+    const game = await nextGame('nfl');
+    const r = await api.props.byFixture.query({ fixtureId: game.id, markets: ['receptions'] });
+    const wr = r.players[0]!;
+    const priced = await api.props.priceLine.query({ fixtureId: game.id, playerId: wr.playerId, market: 'receptions', line: 5 });
+    expect(priced.price.push).toBeGreaterThan(0);
+    expect(priced.price.over + priced.price.under + priced.price.push).toBeCloseTo(1, 12);
+
+    expect(errorCode(await api.props.priceLine.query({ fixtureId: game.id, playerId: wr.playerId, market: 'receptions', line: 5.25 }).catch((e) => e))).toBe('BAD_REQUEST');
+    expect(errorCode(await api.props.priceLine.query({ fixtureId: game.id, playerId: wr.playerId, market: 'passing_yards', line: 250.5 }).catch((e) => e))).toBe('NOT_FOUND');
+    expect(errorCode(await api.props.byFixture.query({ fixtureId: 99_999_999 }).catch((e) => e))).toBe('NOT_FOUND');
+    const soccer = await nextGame('soccer');
+    const err = await api.props.byFixture.query({ fixtureId: soccer.id }).catch((e: unknown) => e);
+    expect(errorCode(err)).toBe('BAD_REQUEST');
+    expect((err as Error).message).toMatch(/not an NFL game/);
+  });
+});
