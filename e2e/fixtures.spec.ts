@@ -79,3 +79,33 @@ test('the fixture page refetches its prices when the fixture room announces a ne
   expect((await refetched).status()).toBe(200);
   await expect(panel).toHaveAttribute('data-updates', '1');
 });
+
+test('an upcoming NFL game shows player projections, the book’s lines priced by the model, and prices any line', async ({ page }) => {
+  await page.goto('/fixtures?sport=nfl&status=scheduled');
+  await expect(page.getByTestId('live-indicator')).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
+  await page.getByTestId('fixture-row').first().locator('a').click();
+  const panel = page.getByTestId('player-props');
+  await expect(panel).toBeVisible({ timeout: 20_000 });
+  // Simulated seed: a QB (passing yards) and a WR (receiving yards, receptions) per side.
+  await expect(page.getByTestId('prop-row')).toHaveCount(6, { timeout: 20_000 });
+  await expect(panel).toContainText('Sim Quarterback');
+  await expect(panel).toContainText('Passing yards');
+  const quote = page.getByTestId('prop-quote').first();
+  await expect(quote).toContainText('sim_book');
+  await expect(quote).toContainText('model');
+
+  const row = page.getByTestId('prop-row').filter({ hasText: 'Receptions' }).first();
+  const pricer = row.getByTestId('line-pricer');
+  await pricer.locator('input').fill('5');
+  await pricer.getByRole('button', { name: 'Price' }).click();
+  const price = row.getByTestId('line-price');
+  await expect(price).toContainText('push', { timeout: 20_000 }); // a whole line on a count can push
+  const shares = (await price.innerText()).match(/(\d+\.\d)%/g)!.map((s) => Number.parseFloat(s));
+  expect(shares).toHaveLength(3);
+  expect(shares.reduce((a, b) => a + b, 0)).toBeGreaterThan(99.8);
+  expect(shares.reduce((a, b) => a + b, 0)).toBeLessThan(100.2);
+
+  await pricer.locator('input').fill('4.3');
+  await pricer.getByRole('button', { name: 'Price' }).click();
+  await expect(row.getByTestId('line-price-error')).toContainText('whole or half', { timeout: 20_000 });
+});

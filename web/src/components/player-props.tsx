@@ -1,0 +1,117 @@
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { createLiveRoom } from '../lib/live-room.ts';
+import { api } from '../lib/trpc.ts';
+
+const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
+const odds = (o: number) => (Number.isFinite(o) ? o.toFixed(2) : '—');
+const ev = (v: number) => `${v >= 0 ? '+' : ''}${(v * 100).toFixed(1)}%`;
+const num = (v: number | null, digits: number) => (v === null ? '—' : v.toFixed(digits));
+
+const LABEL: Record<string, string> = {
+  passing_yards: 'Passing yards', rushing_yards: 'Rushing yards', receiving_yards: 'Receiving yards', receptions: 'Receptions',
+  completions: 'Completions', attempts: 'Pass attempts', passing_tds: 'Passing TDs', carries: 'Carries', anytime_td: 'Anytime TD',
+};
+const COUNT_MARKETS = new Set(['receptions', 'completions', 'attempts', 'passing_tds', 'carries']);
+
+/** Price any whole or half line for one player's market (props.priceLine). */
+function LinePricer(props: { fixtureId: number; playerId: number; market: string; initial: number }) {
+  const [line, setLine] = createSignal(String(props.initial));
+  const [asked, setAsked] = createSignal<number>();
+  const [price] = createResource(asked, (l) =>
+    api.props.priceLine.query({ fixtureId: props.fixtureId, playerId: props.playerId, market: props.market as never, line: l }),
+  );
+  return (
+    <form
+      class="flex flex-wrap items-center gap-2 text-xs"
+      data-testid="line-pricer"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setAsked(Number(line()));
+      }}
+    >
+      <label class="text-slate-500">Line <input class="w-20 rounded border border-slate-300 px-1 py-0.5 font-mono" inputmode="decimal" value={line()} onInput={(e) => setLine(e.currentTarget.value)} /></label>
+      <button class="rounded bg-slate-800 px-2 py-0.5 text-white">Price</button>
+      <Show when={!price.error} fallback={<span class="text-rose-700" data-testid="line-price-error">{String(price.error?.message ?? '')}</span>}>
+        <Show when={price()}>
+          {(p) => (
+            <span data-testid="line-price">
+              over {pct(p().price.over)} <span class="font-mono">({odds(p().price.fairOver)})</span> · under {pct(p().price.under)}{' '}
+              <span class="font-mono">({odds(p().price.fairUnder)})</span>
+              <Show when={p().price.push > 0}> · push {pct(p().price.push)}</Show>
+            </span>
+          )}
+        </Show>
+      </Show>
+    </form>
+  );
+}
+
+/**
+ * NFL player projections for a game (median and 10–90 % range) beside every book's over/under line, with the
+ * model's P(over)/P(under) at that line, fair odds, and EV at the book's prices; any other line on demand.
+ * Refetches when the game's room announces new predictions or odds.
+ */
+export function PlayerProps(props: { fixtureId: number }) {
+  const [data, { refetch }] = createResource(() => props.fixtureId, (id) => api.props.byFixture.query({ fixtureId: id }));
+  const live = createLiveRoom(`fixture:${props.fixtureId}`, (event) => {
+    if (event.kind === 'prediction' || event.kind === 'odds') void refetch();
+  });
+  const cell = 'px-2 py-1.5 align-top';
+  return (
+    <div class="rounded-lg bg-white shadow-sm ring-1 ring-slate-200 p-6 space-y-4" data-testid="player-props" data-live={live.state()}>
+      <h2 class="font-medium">
+        Player props <span class="text-xs text-slate-500">(projection = predictive median, 10–90 % range; P at each book’s line; EV at its price)</span>
+      </h2>
+      <Show when={!data.error} fallback={<p class="text-sm text-slate-600" data-testid="player-props-unavailable">{String(data.error?.message ?? '')}</p>}>
+        <Show when={data()} fallback={<p class="text-sm text-slate-500">Loading…</p>}>
+          {(d) => (
+            <Show when={d().players.length > 0} fallback={<p class="text-sm text-slate-500" data-testid="player-props-empty">No player projections for this game yet.</p>}>
+              <table class="w-full text-sm">
+                <thead class="text-left text-slate-500">
+                  <tr><th class={cell}>Player</th><th class={cell}>Market</th><th class={cell}>Projection</th><th class={cell}>Book lines</th></tr>
+                </thead>
+                <tbody>
+                  <For each={d().players}>
+                    {(p) => (
+                      <For each={p.markets}>
+                        {(m, i) => (
+                          <tr class="border-t border-slate-100" data-testid="prop-row">
+                            <td class={cell}>
+                              <Show when={i() === 0}>
+                                <span class="font-medium">{p.name}</span> <span class="text-xs text-slate-500">{p.position} · {p.team}</span>
+                              </Show>
+                            </td>
+                            <td class={cell}>{LABEL[m.market] ?? m.market}</td>
+                            <td class={`${cell} font-mono`}>
+                              {num(m.median, COUNT_MARKETS.has(m.market) ? 0 : 1)}{' '}
+                              <span class="text-xs text-slate-500">({num(m.q10, 0)}–{num(m.q90, 0)})</span>
+                            </td>
+                            <td class={`${cell} space-y-1`}>
+                              <For each={m.quotes} fallback={<p class="text-xs text-slate-400">no book lines</p>}>
+                                {(q) => (
+                                  <p class="text-xs" data-testid="prop-quote">
+                                    <span class="text-slate-500">{q.bookmaker}</span> <span class="font-mono">{q.line}</span>:{' '}
+                                    over <span class="font-mono">{q.over ? odds(q.over.price) : '—'}</span>{' '}
+                                    <Show when={q.over}>{(s) => <span class={s().expectedValue > 0 ? 'text-emerald-700 font-medium' : 'text-slate-400'}>{ev(s().expectedValue)}</span>}</Show>
+                                    {' · '}under <span class="font-mono">{q.under ? odds(q.under.price) : '—'}</span>{' '}
+                                    <Show when={q.under}>{(s) => <span class={s().expectedValue > 0 ? 'text-emerald-700 font-medium' : 'text-slate-400'}>{ev(s().expectedValue)}</span>}</Show>
+                                    <span class="text-slate-500"> · model {pct(q.model.over)} / {pct(q.model.under)}, fair {odds(q.model.fairOver)} / {odds(q.model.fairUnder)}</span>
+                                  </p>
+                                )}
+                              </For>
+                              <LinePricer fixtureId={d().fixtureId} playerId={p.playerId} market={m.market} initial={m.quotes[0]?.line ?? Math.round(m.median) + 0.5} />
+                            </td>
+                          </tr>
+                        )}
+                      </For>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </Show>
+          )}
+        </Show>
+      </Show>
+    </div>
+  );
+}
