@@ -89,7 +89,7 @@ export async function seedSimulatedProps(tx: Tx, rand: () => number, games: read
           },
         });
         // The simulated book disagrees with the model a little: its line sits off the projection.
-        const bookCentre = centre * (1 + 0.08 * normal(rand));
+        const bookCentre = centre * (1 + 0.03 * normal(rand));
         const line = Math.max(0.5, Math.round(bookCentre - 0.5) + 0.5);
         const capturedAt = new Date(g.kickoff.getTime() - DAY);
         await tx.insert(oddsSnapshots).values(
