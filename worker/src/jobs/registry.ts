@@ -2,16 +2,18 @@
  * Cron expression → jobs. Must list exactly the crons in wrangler.toml [triggers]; an unknown cron is a
  * deployment mistake and throws rather than silently doing nothing.
  */
-import { dailyResultsJob, pollOddsJob } from '../ingest/jobs.ts';
+import { dailyResultsJob } from '../ingest/jobs.ts';
 import type { Job } from './job.ts';
+import { pollOddsAndPushJob } from './poll-odds.ts';
 import { pushFixtureUpdates } from './push-fixture-updates.ts';
 import { refreshSoccerPredictionsJob } from './refresh-soccer-predictions.ts';
 
 export const CRON_JOBS: Record<string, Job[]> = {
   // Live push of changed fixtures (scores/status) to the rooms.
   '*/5 * * * *': [pushFixtureUpdates],
-  // Live odds (incl. NFL player props); skipped without ODDS_API_KEY. 15 min keeps within typical API quotas.
-  '*/15 * * * *': [pollOddsJob],
+  // Live odds (incl. NFL player props), changed prices pushed to the rooms; skipped without ODDS_API_KEY.
+  // 15 min keeps within typical API quotas.
+  '*/15 * * * *': [pollOddsAndPushJob],
   // Results, schedules and player stats of the current seasons.
   '0 6 * * *': [dailyResultsJob],
   // Soccer predictions for the next two weeks: refit only when results changed; moved 1X2 pushed live.

@@ -21,6 +21,9 @@ export const roomEventSchema = z.discriminatedUnion('kind', [
     line: z.number().nullable(),
     bookmaker: z.string(),
     price: z.number().gt(1),
+    /** Player props: the player (players.id) and the prop key (e.g. `receptions`). */
+    playerId: z.number().int().nullable().optional(),
+    prop: z.string().nullable().optional(),
   }),
   z.object({
     kind: z.literal('prediction'),
