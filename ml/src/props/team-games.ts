@@ -6,6 +6,7 @@
 import type { StatName, WeeklyTable } from './weekly.ts';
 
 export const TEAM_WINDOW = 8;
+const EMPTY = new Int32Array(0);
 
 export type PositionGroup = 'QB' | 'RB' | 'WR' | 'TE' | 'OTHER';
 
@@ -49,6 +50,13 @@ export interface TeamRolling {
   offense(season: number, week: number, team: string): Float64Array;
   /** Rolling features of what `team` allowed in its previous games. */
   defence(season: number, week: number, team: string): Float64Array;
+  /**
+   * The team's own totals (TEAM_OFFENSE_NAMES order) in its game at `time` (season·100 + week), or undefined
+   * if it has none. Callers must only ask for games strictly before the one they describe.
+   */
+  game(team: string, time: number): Float64Array | undefined;
+  /** Times (season·100 + week) of the team's games in the table, ascending. */
+  gameTimes(team: string): Int32Array;
 }
 
 interface Acc {
@@ -81,6 +89,8 @@ export function buildTeamRolling(t: WeeklyTable): TeamRolling {
   // For each team and each of its game times (plus lookups at other times), the mean of the previous window.
   const series = new Map<string, Acc[]>();
   for (const [team, g] of games) series.set(team, [...g.values()].sort((a, b) => a.time - b.time));
+  const times = new Map<string, Int32Array>();
+  for (const [team, s] of series) times.set(team, Int32Array.from(s, (a) => a.time));
   const cache = new Map<string, { off: Float64Array; def: Float64Array }>();
   const lookup = (season: number, week: number, team: string) => {
     const time = season * 100 + week;
@@ -114,5 +124,7 @@ export function buildTeamRolling(t: WeeklyTable): TeamRolling {
   return {
     offense: (season, week, team) => lookup(season, week, team).off,
     defence: (season, week, team) => lookup(season, week, team).def,
+    game: (team, time) => games.get(team)?.get(time)?.off,
+    gameTimes: (team) => times.get(team) ?? EMPTY,
   };
 }

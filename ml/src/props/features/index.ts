@@ -6,18 +6,20 @@
 import type { DenseMatrix } from '../../gbdt/index.ts';
 import type { FeatureFamily } from '../markets.ts';
 import { commonFeatures } from './common.ts';
+import { passingOpportunity, receivingOpportunity } from './opportunity.ts';
 import { passingFeatures } from './passing.ts';
 import { receivingFeatures } from './receiving.ts';
 import { rushingFeatures } from './rushing.ts';
+import { availability, script } from './situation.ts';
 import { touchdownFeatures } from './touchdown.ts';
 import type { FeatureBlock, FeatureEnv } from './types.ts';
 
 export type { FeatureBlock, FeatureEnv } from './types.ts';
 
 const FAMILIES: Record<FeatureFamily, readonly FeatureBlock[]> = {
-  passing: [commonFeatures, ...passingFeatures],
+  passing: [commonFeatures, ...passingFeatures, passingOpportunity, availability, script],
   rushing: [commonFeatures, ...rushingFeatures],
-  receiving: [commonFeatures, ...receivingFeatures],
+  receiving: [commonFeatures, ...receivingFeatures, receivingOpportunity, availability, script],
   touchdown: [commonFeatures, ...touchdownFeatures],
 };
 
