@@ -28,6 +28,13 @@ describe('opportunity summaries (earlier games only)', () => {
     expect(volumeShare(t, teams, t.stats.targets, TARGETS, row('x', 1), 3)).toBeNaN();
   });
 
+  it('team rolling volume over the requested window of earlier team games (default 8)', () => {
+    // NE targets per week: 110, 112, 106, 106, 114 (weeks 1–5); week 6 itself is never read.
+    expect(teams.offense(2016, 6, 'NE', 2)[TARGETS]).toBeCloseTo((106 + 114) / 2, 12);
+    expect(teams.offense(2016, 6, 'NE')[TARGETS]).toBeCloseTo((110 + 112 + 106 + 106 + 114) / 5, 12);
+    expect(teams.offense(2016, 6, 'NE', 16)[TARGETS]).toBeCloseTo((110 + 112 + 106 + 106 + 114) / 5, 12);
+  });
+
   it('league prior: the position group\'s rate over weeks strictly before, NaN below 200 in the denominator', () => {
     const prior = leaguePrior(t, 'receptions', 'targets');
     // WR targets per week: 10, 12, 6, 6, 14 → weeks 1–2 sum to 22 (< 200): NaN for every week.

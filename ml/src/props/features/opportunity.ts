@@ -6,6 +6,7 @@
  * measured and not kept (bench/props/README.md, third pass).
  */
 import { shrunkRate, teamTotal, volumeShare } from '../opportunity.ts';
+import { LONG_TEAM_WINDOW } from '../team-games.ts';
 import type { FeatureBlock } from './types.ts';
 
 const TARGETS = teamTotal('team_targets');
@@ -38,11 +39,12 @@ export const receivingOpportunity: FeatureBlock = {
 
 export const passingOpportunity: FeatureBlock = {
   id: 'passing_opportunity',
-  version: 1,
+  version: 2,
   names: ['attempt_share_8g', 'expected_attempts', 'yards_per_attempt_eb', 'expected_passing_yards'],
   fill({ table: t, teams }, i, out, o) {
     const s8 = volumeShare(t, teams, t.stats.attempts, ATTEMPTS, i, 8);
-    const attempts = s8 * teams.offense(t.season[i]!, t.week[i]!, t.team[i]!)[ATTEMPTS]!;
+    // Version 2: the team's volume over its last 16 games, as in the passing family's context block.
+    const attempts = s8 * teams.offense(t.season[i]!, t.week[i]!, t.team[i]!, LONG_TEAM_WINDOW)[ATTEMPTS]!;
     const ypa = shrunkRate(t, 'passing_yards', 'attempts', SHRINK.yardsPerAttempt, i);
     out[o] = s8;
     out[o + 1] = attempts;
