@@ -1,13 +1,16 @@
 import { pollOddsJob } from '../ingest/jobs.ts';
-import { publishToRoom } from '../rooms/publish.ts';
+import { ODDS_API_SOURCE } from '../ingest/odds-api/ingest.ts';
+import { publishManyToRoom } from '../rooms/publish.ts';
 import type { RoomEvent } from '../rooms/protocol.ts';
 import { latestOddsId, oddsChangesSince, type OddsChange } from '../services/odds/odds-changes.ts';
 import type { Bindings } from '../env.ts';
 import type { Ctx } from '../context.ts';
 import type { Job } from './job.ts';
 
-/** Most price changes pushed per tick; beyond that clients get the truncation and refetch on their own. */
-export const MAX_PUSHED_CHANGES = 500;
+/** Most price changes read per tick. */
+export const MAX_CHANGES_PER_TICK = 5000;
+/** Most events sent to one room per tick (clients refetch on any odds event; partners can too). */
+export const MAX_EVENTS_PER_ROOM = 200;
 
 export function oddsEvent(c: OddsChange): RoomEvent {
   return {
@@ -16,24 +19,51 @@ export function oddsEvent(c: OddsChange): RoomEvent {
   };
 }
 
-/** Push the price changes with an id above `sinceId` to each game's room and its sport's room. */
-export async function pushOddsChanges(ctx: Ctx, env: Bindings, sinceId: number): Promise<{ pushed: number; truncated: boolean }> {
-  const { changes, truncated } = await oddsChangesSince(ctx.db, sinceId, MAX_PUSHED_CHANGES);
+export interface PushSummary {
+  /** Price changes found. */
+  changes: number;
+  /** Events sent, over all rooms. */
+  pushed: number;
+  /** Rooms published to (one Durable Object call each). */
+  rooms: number;
+  /** Some changes or events were left out (more than the caps). */
+  truncated: boolean;
+}
+
+/**
+ * Push the odds API's price changes with an id above `sinceId`: each game's changes to its `fixture:<id>` room
+ * and every change to its sport's room, one batched call per room.
+ */
+export async function pushOddsChanges(ctx: Ctx, env: Bindings, sinceId: number): Promise<PushSummary> {
+  const { changes, truncated } = await oddsChangesSince(ctx.db, ODDS_API_SOURCE, sinceId, MAX_CHANGES_PER_TICK);
+  const rooms = new Map<`fixture:${number}` | 'soccer' | 'nfl', RoomEvent[]>();
   for (const c of changes) {
-    const event = oddsEvent(c);
-    await publishToRoom(env, `fixture:${c.fixtureId}`, event);
-    await publishToRoom(env, c.sport, event);
+    for (const room of [`fixture:${c.fixtureId}` as const, c.sport]) {
+      const list = rooms.get(room) ?? [];
+      list.push(oddsEvent(c));
+      rooms.set(room, list);
+    }
   }
-  return { pushed: changes.length, truncated };
+  let pushed = 0;
+  let capped = false;
+  for (const [room, events] of rooms) {
+    if (events.length > MAX_EVENTS_PER_ROOM) capped = true;
+    const sent = events.slice(0, MAX_EVENTS_PER_ROOM);
+    await publishManyToRoom(env, room, sent);
+    pushed += sent.length;
+  }
+  return { changes: changes.length, pushed, rooms: rooms.size, truncated: truncated || capped };
 }
 
 /** One odds-polling tick (ingest/jobs.ts), then the prices it changed pushed live. */
 export const pollOddsAndPushJob: Job = {
   name: 'poll-odds-and-push',
   async run({ ctx, env }) {
-    const before = await latestOddsId(ctx.db);
+    const before = await latestOddsId(ctx.db, ODDS_API_SOURCE);
     const result = await pollOddsJob.run({ ctx, env });
-    if ('skipped' in result) return result;
+    if ('skipped' in result) return result; // no API key
+    // Every sport's previous poll still running: that poll pushes its own changes.
+    if (Object.values(result).every((v) => typeof v === 'string' && v.startsWith('skipped'))) return result;
     return { ...result, ...(await pushOddsChanges(ctx, env, before)) };
   },
 };

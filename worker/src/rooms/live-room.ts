@@ -21,20 +21,33 @@ export class LiveRoom extends DurableObject {
 
   /** Server-side publish path (called through the DO stub by routes, cron jobs and services). */
   async publish(room: string, event: RoomEvent): Promise<{ seq: number; delivered: number }> {
-    const parsed = roomEventSchema.parse(event);
-    const seq = ((await this.ctx.storage.get<number>('seq')) ?? 0) + 1;
+    const r = await this.publishMany(room, [event]);
+    return { seq: r.seq, delivered: r.delivered };
+  }
+
+  /**
+   * Several events in one call, in order, each with its own sequence number (one storage write for all):
+   * a cron tick that changed many prices costs one Durable Object call per room, not one per price.
+   */
+  async publishMany(room: string, events: RoomEvent[]): Promise<{ seq: number; delivered: number; events: number }> {
+    const parsed = events.map((e) => roomEventSchema.parse(e));
+    const first = ((await this.ctx.storage.get<number>('seq')) ?? 0) + 1;
+    const seq = first + parsed.length - 1;
     await this.ctx.storage.put('seq', seq);
-    const message = JSON.stringify({ type: 'event', room, seq, event: parsed } satisfies ServerMessage);
     let delivered = 0;
-    for (const ws of this.ctx.getWebSockets()) {
-      try {
-        ws.send(message);
-        delivered++;
-      } catch {
-        // A socket closing mid-send is not the publisher's problem.
+    const sockets = this.ctx.getWebSockets();
+    parsed.forEach((event, k) => {
+      const message = JSON.stringify({ type: 'event', room, seq: first + k, event } satisfies ServerMessage);
+      for (const ws of sockets) {
+        try {
+          ws.send(message);
+          delivered++;
+        } catch {
+          // A socket closing mid-send is not the publisher's problem.
+        }
       }
-    }
-    return { seq, delivered };
+    });
+    return { seq, delivered, events: parsed.length };
   }
 
   async connections(): Promise<number> {

@@ -6,3 +6,9 @@ export function publishToRoom(env: Bindings, room: RoomName, event: RoomEvent) {
   const stub = env.LIVE_ROOM.get(env.LIVE_ROOM.idFromName(room));
   return stub.publish(room, event);
 }
+
+/** Publish several events to a room in one Durable Object call (in order, one sequence number each). */
+export function publishManyToRoom(env: Bindings, room: RoomName, events: RoomEvent[]) {
+  const stub = env.LIVE_ROOM.get(env.LIVE_ROOM.idFromName(room));
+  return stub.publishMany(room, events);
+}

@@ -4,7 +4,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/env.ts';
 import worker from '../../src/index.ts';
-import { pollOddsAndPushJob, pushOddsChanges } from '../../src/jobs/poll-odds.ts';
+import { MAX_EVENTS_PER_ROOM, pollOddsAndPushJob, pushOddsChanges } from '../../src/jobs/poll-odds.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import type { ServerMessage } from '../../src/rooms/protocol.ts';
 import { buildCtx } from '../../src/runtime.ts';
@@ -12,6 +12,7 @@ import { latestOddsId, oddsChangesSince } from '../../src/services/odds/odds-cha
 import { suiteDatabase, type SuiteDb } from './support/fresh-db.ts';
 
 const NOW = Date.UTC(2026, 10, 21, 12);
+const SOURCE = 'odds-api';
 let suite: SuiteDb;
 let built: ReturnType<typeof buildCtx>;
 
@@ -25,53 +26,79 @@ afterAll(async () => {
   await suite?.drop();
 });
 
-/** A socket on a room that collects the events it receives. */
+type EventMessage = Extract<ServerMessage, { type: 'event' }>;
+
+/** A socket on a room that collects the event messages it receives. */
 async function listen(room: string) {
   const res = await worker.fetch(new Request(`http://api.test/rooms/${room}`, { headers: { Upgrade: 'websocket' } }), suite.env as never, createExecutionContext());
   const ws = res.webSocket!;
   const got: ServerMessage[] = [];
   ws.addEventListener('message', (e) => got.push(JSON.parse(e.data as string)));
   ws.accept();
-  const events = async (n: number) => {
+  const messages = async (n: number) => {
     const deadline = Date.now() + 5000;
-    const ev = () => got.filter((m): m is Extract<ServerMessage, { type: 'event' }> => m.type === 'event').map((m) => m.event);
+    const ev = () => got.filter((m): m is EventMessage => m.type === 'event');
     while (ev().length < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    await new Promise((r) => setTimeout(r, 100)); // and nothing more arrives
     return ev();
   };
-  return { events, close: () => ws.close(1000, 'bye') };
+  return { messages, close: () => ws.close(1000, 'bye') };
 }
 
+const nflGames = () => suite.db.select().from(fixtures).where(and(eq(fixtures.sport, 'nfl'), eq(fixtures.status, 'scheduled'))).orderBy(asc(fixtures.kickoffAt));
+
 describe('live odds pushes', () => {
-  it('pushes every price written since the watermark to the game’s room and its sport’s room', async () => {
-    const [game] = await suite.db.select().from(fixtures).where(and(eq(fixtures.sport, 'nfl'), eq(fixtures.status, 'scheduled'))).orderBy(asc(fixtures.kickoffAt)).limit(1);
+  it('pushes the odds API’s new prices to the game’s room and its sport’s room, in order, one batch per room', async () => {
+    const [game] = await nflGames();
     const [book] = await suite.db.select().from(bookmakers).where(eq(bookmakers.key, 'sim_book'));
     const [wr] = await suite.db.select().from(players).where(eq(players.externalId, 'SIM-WR-0'));
     const room = await listen(`fixture:${game!.id}`);
     const sport = await listen('nfl');
-    const before = await latestOddsId(suite.db);
+    const before = await latestOddsId(suite.db, SOURCE);
     const at = new Date(NOW);
     await suite.db.insert(oddsSnapshots).values([
-      { fixtureId: game!.id, bookmakerId: book!.id, market: 'spread', selection: 'home', line: -3.5, price: 1.95, capturedAt: at, source: 'test' },
-      { fixtureId: game!.id, bookmakerId: book!.id, market: 'player_prop', selection: 'over', line: 5.5, playerId: wr!.id, prop: 'receptions', price: 2.1, capturedAt: at, source: 'test' },
+      { fixtureId: game!.id, bookmakerId: book!.id, market: 'spread', selection: 'home', line: -3.5, price: 1.95, capturedAt: at, source: SOURCE },
+      { fixtureId: game!.id, bookmakerId: book!.id, market: 'player_prop', selection: 'over', line: 5.5, playerId: wr!.id, prop: 'receptions', price: 2.1, capturedAt: at, source: SOURCE },
+      // A results file's rows (upserted history) are never pushed as live changes.
+      { fixtureId: game!.id, bookmakerId: book!.id, market: 'spread', selection: 'away', line: 3.5, price: 1.8, capturedAt: at, source: 'nflverse' },
     ]);
-    expect(await pushOddsChanges(built.ctx, suite.env, before)).toEqual({ pushed: 2, truncated: false });
+    expect(await pushOddsChanges(built.ctx, suite.env, before)).toEqual({ changes: 2, pushed: 4, rooms: 2, truncated: false });
     const expected = [
       { kind: 'odds', fixtureId: game!.id, market: 'spread', selection: 'home', line: -3.5, bookmaker: 'sim_book', price: 1.95, playerId: null, prop: null },
       { kind: 'odds', fixtureId: game!.id, market: 'player_prop', selection: 'over', line: 5.5, bookmaker: 'sim_book', price: 2.1, playerId: wr!.id, prop: 'receptions' },
     ];
-    expect(await room.events(2)).toEqual(expected);
-    expect(await sport.events(2)).toEqual(expected);
-    // Nothing new since: nothing pushed.
-    expect(await pushOddsChanges(built.ctx, suite.env, await latestOddsId(suite.db))).toEqual({ pushed: 0, truncated: false });
+    for (const socket of [room, sport]) {
+      const got = await socket.messages(2);
+      expect(got.map((m) => m.event)).toEqual(expected);
+      expect(got[1]!.seq).toBe(got[0]!.seq + 1); // one sequence number per event, in order
+    }
     room.close();
     sport.close();
   });
 
-  it('reads changes oldest first and says when it stopped short', async () => {
-    const r = await oddsChangesSince(suite.db, 0, 3);
+  it('sends at most MAX_EVENTS_PER_ROOM events to a room per tick and says it truncated', async () => {
+    const [, game] = await nflGames();
+    const [book] = await suite.db.select().from(bookmakers).where(eq(bookmakers.key, 'sim_book'));
+    const room = await listen(`fixture:${game!.id}`);
+    const before = await latestOddsId(suite.db, SOURCE);
+    const n = MAX_EVENTS_PER_ROOM + 5;
+    await suite.db.insert(oddsSnapshots).values(
+      Array.from({ length: n }, (_, k) => ({
+        fixtureId: game!.id, bookmakerId: book!.id, market: 'game_total' as const, selection: 'over', line: 40.5 + k, price: 1.9, capturedAt: new Date(NOW), source: SOURCE,
+      })),
+    );
+    const r = await pushOddsChanges(built.ctx, suite.env, before);
+    expect(r).toMatchObject({ changes: n, truncated: true, rooms: 2 });
+    expect(r.pushed).toBe(2 * MAX_EVENTS_PER_ROOM);
+    expect(await room.messages(MAX_EVENTS_PER_ROOM)).toHaveLength(MAX_EVENTS_PER_ROOM);
+    room.close();
+  });
+
+  it('reads changes oldest first, per source, and says when it stopped short', async () => {
+    const r = await oddsChangesSince(suite.db, SOURCE, 0, 3);
     expect(r.truncated).toBe(true);
-    expect(r.changes).toHaveLength(3);
     expect(r.changes.map((c) => c.id)).toEqual([...r.changes.map((c) => c.id)].sort((a, b) => a - b));
+    expect((await oddsChangesSince(suite.db, 'no-such-source', 0, 3)).changes).toEqual([]);
   });
 
   it('the polling job is skipped, and pushes nothing, without an odds API key', async () => {

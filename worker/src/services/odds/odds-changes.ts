@@ -1,10 +1,11 @@
 /**
- * New prices since a watermark, for pushing live: odds_snapshots only ever gains a row when a price changes
- * (ingestion appends changed prices only), and its bigserial id grows with every insert, so "rows with an id
- * above the one seen before a poll" are exactly the price changes that poll (or a concurrent writer) made.
+ * New prices from one source since a watermark, for pushing live. The odds API's ingestion only ever appends
+ * a row when a price changes (ingest/store/odds.ts, appendChangedOdds) and its polls are serialised by the
+ * source's advisory lock, so the rows of source `odds-api` with an id above the one seen before a poll are
+ * exactly the price changes that poll made. (Results files write through upserts and are never pushed.)
  */
 import { bookmakers, fixtures, oddsSnapshots, type Db } from '@fairline/db';
-import { asc, eq, gt, max } from 'drizzle-orm';
+import { and, asc, eq, gt, max } from 'drizzle-orm';
 
 export interface OddsChange {
   id: number;
@@ -19,14 +20,14 @@ export interface OddsChange {
   prop: string | null;
 }
 
-/** The newest odds row id (0 when there are none): take it before a poll. */
-export async function latestOddsId(db: Db): Promise<number> {
-  const [r] = await db.select({ id: max(oddsSnapshots.id) }).from(oddsSnapshots);
+/** The newest odds row id of a source (0 when there are none): take it before a poll. */
+export async function latestOddsId(db: Db, source: string): Promise<number> {
+  const [r] = await db.select({ id: max(oddsSnapshots.id) }).from(oddsSnapshots).where(eq(oddsSnapshots.source, source));
   return Number(r?.id ?? 0);
 }
 
-/** Up to `limit` price changes with an id above `sinceId`, oldest first; `truncated` when there were more. */
-export async function oddsChangesSince(db: Db, sinceId: number, limit: number): Promise<{ changes: OddsChange[]; truncated: boolean }> {
+/** Up to `limit` price changes of a source with an id above `sinceId`, oldest first; `truncated` when there were more. */
+export async function oddsChangesSince(db: Db, source: string, sinceId: number, limit: number): Promise<{ changes: OddsChange[]; truncated: boolean }> {
   const rows = await db
     .select({
       id: oddsSnapshots.id,
@@ -43,7 +44,7 @@ export async function oddsChangesSince(db: Db, sinceId: number, limit: number): 
     .from(oddsSnapshots)
     .innerJoin(fixtures, eq(fixtures.id, oddsSnapshots.fixtureId))
     .innerJoin(bookmakers, eq(bookmakers.id, oddsSnapshots.bookmakerId))
-    .where(gt(oddsSnapshots.id, sinceId))
+    .where(and(eq(oddsSnapshots.source, source), gt(oddsSnapshots.id, sinceId)))
     .orderBy(asc(oddsSnapshots.id))
     .limit(limit + 1);
   return { changes: rows.slice(0, limit), truncated: rows.length > limit };
