@@ -42,9 +42,12 @@ export function priceLine(m: LinePricingModel, mu: number, line: number): LinePr
   const over = applyOverCalibration(m.calibration, probOver(d, mu, line));
   // P(Y ≥ L) for a whole line on whole units; for a half line it is P(over) itself.
   const atLeast = d.wholeUnits && Number.isInteger(line) ? applyOverCalibration(m.calibration, probOver(d, mu, line - 1)) : over;
-  const push = Math.max(0, atLeast - over);
-  const under = 1 - over - push;
-  return { line, over, under, push, fairOver: (over + under) / over, fairUnder: (over + under) / under };
+  let push = Math.max(0, atLeast - over);
+  // Counts are never negative, but the continuous law behind them has a little mass below −½: under a line of
+  // 0 cannot win, so that mass is a push (Y = 0). (Yards can be negative: a rushing loss.)
+  if (d.discrete && line === 0) push = 1 - over;
+  const under = Math.max(0, 1 - over - push);
+  return { line, over, under, push, fairOver: (over + under) / over, fairUnder: under > 0 ? (over + under) / under : Number.POSITIVE_INFINITY };
 }
 
 /** Expected value per unit staked at decimal odds `price` on a side with win/lose probabilities (pushes refund). */

@@ -59,6 +59,17 @@ describe('priceLine', () => {
     expect(priceLine(m, 6, 4).under).toBeLessThan(priceLine(m, 6, 4.5).under);
   });
 
+  it('under 0 on a count cannot win: its probability is 0, the rest of the mass below 1 pushes', () => {
+    const p = priceLine(m, 0.8, 0);
+    expect(p.under).toBe(0);
+    expect(p.fairUnder).toBe(Number.POSITIVE_INFINITY);
+    expect(p.over).toBeCloseTo(1 - sr.cdf(d, 0.8, 0.5), 12);
+    expect(p.push).toBeCloseTo(sr.cdf(d, 0.8, 0.5), 12);
+    // A yards law (not discrete) keeps negative outcomes: under 0 rushing yards can win.
+    const yards = { distribution: { ...d, discrete: false }, calibration: IDENTITY };
+    expect(priceLine(yards, 0.8, 0).under).toBeCloseTo(sr.cdf({ ...d, discrete: false }, 0.8, -0.5), 12);
+  });
+
   it('yes/no markets price the calibrated centre', () => {
     const p = priceLine({ distribution: null, calibration: IDENTITY }, 0.37, 0.5);
     expect(p).toEqual({ line: 0.5, over: 0.37, under: 0.63, push: 0, fairOver: 1 / 0.37, fairUnder: 1 / 0.63 });
@@ -71,7 +82,7 @@ describe('priceLine', () => {
     expect(() => priceLine(m, 4, Number.POSITIVE_INFINITY)).toThrow(/finite/);
   });
 
-  it('prices a trained model exactly as the model’s own pOver does (the API path equals the model path)', () => {
+  it('wiring: a trained PropModel is a LinePricingModel, and its P(over) is the model’s own pOver', () => {
     const env = buildEnv([2016, 2017, 2018].map(weeklyText), [gamesText()]);
     const fast = { ...PROP_DEFAULTS.receiving_yards, gbdt: { ...PROP_DEFAULTS.receiving_yards.gbdt, trees: 20 } };
     const model = fitPropModel(env, 'receiving_yards', [2016, 2017], fast);

@@ -6,7 +6,7 @@
  * any line the caller asks for.
  */
 import { bookmakers, fixtures, modelVersions, oddsSnapshots, players, projections, teams } from '@fairline/db';
-import { ALL_MARKETS, type MarketName } from '@fairline/ml/props/index';
+import { ALL_MARKETS, MARKETS, type MarketName } from '@fairline/ml/props/index';
 import { expectedValueWithPush, priceLine, type LinePrice } from '@fairline/ml/props/price';
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -17,14 +17,17 @@ import { pricingModels } from './pricing-models.ts';
 
 const market = z.enum(ALL_MARKETS as unknown as [MarketName, ...MarketName[]]);
 
+/** Database ids are int4. */
+const id = z.number().int().positive().max(2_147_483_647);
+
 export const fixturePropsInput = z.object({
-  fixtureId: z.number().int().positive(),
+  fixtureId: id,
   markets: z.array(market).min(1).optional(),
 });
 
 export const pricePropLineInput = z.object({
-  fixtureId: z.number().int().positive(),
-  playerId: z.number().int().positive(),
+  fixtureId: id,
+  playerId: id,
   market,
   /** Whole or half units (a whole line can push); ignored for yes/no markets. */
   line: z.number().finite().min(0).refine((l) => Number.isInteger(l * 2), 'a line is a whole or half number (e.g. 4 or 4.5)'),
@@ -106,10 +109,14 @@ async function latestProjections(ctx: Ctx, fixtureId: number, filter: { markets?
     .orderBy(projections.playerId, projections.market, desc(sql`${modelVersions.status} = 'active'`), desc(modelVersions.version));
 }
 
-/** Latest player-prop price per player, prop, book, side and line for a fixture. */
+/**
+ * Each book's current line and price per player, prop and side: its newest snapshot. The feed appends a row
+ * only when a price changes, so a line the book has moved away from keeps its last price forever; only the
+ * newest line of each side is quoted (alternate lines are not tracked separately).
+ */
 async function latestPropPrices(ctx: Ctx, fixtureId: number) {
   return ctx.read
-    .selectDistinctOn([oddsSnapshots.playerId, oddsSnapshots.prop, bookmakers.key, oddsSnapshots.selection, oddsSnapshots.line], {
+    .selectDistinctOn([oddsSnapshots.playerId, oddsSnapshots.prop, bookmakers.key, oddsSnapshots.selection], {
       playerId: oddsSnapshots.playerId,
       prop: oddsSnapshots.prop,
       bookmaker: bookmakers.key,
@@ -121,10 +128,7 @@ async function latestPropPrices(ctx: Ctx, fixtureId: number) {
     .from(oddsSnapshots)
     .innerJoin(bookmakers, eq(bookmakers.id, oddsSnapshots.bookmakerId))
     .where(and(eq(oddsSnapshots.fixtureId, fixtureId), eq(oddsSnapshots.market, 'player_prop')))
-    .orderBy(
-      oddsSnapshots.playerId, oddsSnapshots.prop, bookmakers.key, oddsSnapshots.selection, oddsSnapshots.line,
-      desc(oddsSnapshots.capturedAt), desc(oddsSnapshots.id),
-    );
+    .orderBy(oddsSnapshots.playerId, oddsSnapshots.prop, bookmakers.key, oddsSnapshots.selection, desc(oddsSnapshots.capturedAt), desc(oddsSnapshots.id));
 }
 
 type PriceRow = Awaited<ReturnType<typeof latestPropPrices>>[number];
@@ -152,7 +156,8 @@ export async function fixtureProps({ ctx, input }: { ctx: Ctx; input: z.input<ty
   await nflFixture(ctx, fixtureId);
   const rows = await latestProjections(ctx, fixtureId, markets ? { markets } : {});
   if (rows.length === 0) return { fixtureId, players: [] };
-  const [models, prices] = await Promise.all([pricingModels(ctx.read, rows.map((r) => r.modelVersionId)), latestPropPrices(ctx, fixtureId)]);
+  const [{ models, broken }, prices] = await Promise.all([pricingModels(ctx.read, rows.map((r) => r.modelVersionId)), latestPropPrices(ctx, fixtureId)]);
+  for (const [id, why] of broken) ctx.logger.warn('props: model version cannot price, its projections are left out', { modelVersionId: id, why });
 
   // player → market → book → line → side → price
   const book = new Map<string, Map<number, { over?: PriceRow; under?: PriceRow }>>();
@@ -161,9 +166,11 @@ export async function fixtureProps({ ctx, input }: { ctx: Ctx; input: z.input<ty
     if (!m || p.playerId === null) continue;
     const side = p.selection === 'over' || p.selection === 'yes' ? 'over' : p.selection === 'under' || p.selection === 'no' ? 'under' : null;
     if (!side) continue;
+    // A yes/no market has no line (the feed gives none); every other quote needs a whole or half line ≥ 0.
+    const line = MARKETS[m].kind === 'binary' ? 0.5 : p.line;
+    if (line === null || !(line >= 0) || !Number.isInteger(line * 2)) continue;
     const key = `${p.playerId}|${m}|${p.bookmaker}`;
     const lines = book.get(key) ?? new Map<number, { over?: PriceRow; under?: PriceRow }>();
-    const line = p.line ?? 0.5;
     lines.set(line, { ...lines.get(line), [side]: p });
     book.set(key, lines);
   }
@@ -171,13 +178,13 @@ export async function fixtureProps({ ctx, input }: { ctx: Ctx; input: z.input<ty
 
   const byPlayer = new Map<number, PlayerProps>();
   for (const r of rows) {
-    const model = models.get(r.modelVersionId)!;
+    const model = models.get(r.modelVersionId);
+    if (!model) continue;
     const d = storedDistribution.safeParse(r.distribution);
     const m = r.market as MarketName;
     const quotes: PropQuote[] = [];
     for (const b of bookNames) {
       for (const [line, sides] of [...(book.get(`${r.playerId}|${m}|${b}`) ?? new Map()).entries()].sort((x, y) => x[0] - y[0])) {
-        if (!Number.isInteger(line * 2)) continue; // not a line that settles on whole units
         quotes.push(quoteOf(b, line, sides.over, sides.under, priceLine(model, r.mean, line)));
       }
     }
@@ -194,7 +201,7 @@ export async function fixtureProps({ ctx, input }: { ctx: Ctx; input: z.input<ty
     byPlayer.set(r.playerId, player);
   }
   const order = (m: MarketName) => ALL_MARKETS.indexOf(m);
-  const out = [...byPlayer.values()];
+  const out = [...byPlayer.values()].filter((p) => p.markets.length > 0);
   for (const p of out) p.markets.sort((a, b) => order(a.market) - order(b.market));
   out.sort((a, b) => order(a.markets[0]!.market) - order(b.markets[0]!.market) || b.markets[0]!.mean - a.markets[0]!.mean || a.name.localeCompare(b.name));
   return { fixtureId, players: out };
@@ -216,7 +223,12 @@ export async function pricePropLine({ ctx, input }: { ctx: Ctx; input: z.input<t
   await nflFixture(ctx, fixtureId);
   const [r] = await latestProjections(ctx, fixtureId, { markets: [m], playerId });
   if (!r) throw notFound(`a ${m} projection for player ${playerId} in fixture ${fixtureId}`);
-  const model = (await pricingModels(ctx.read, [r.modelVersionId])).get(r.modelVersionId)!;
+  const { models, broken } = await pricingModels(ctx.read, [r.modelVersionId]);
+  const model = models.get(r.modelVersionId);
+  if (!model) {
+    ctx.logger.warn('props: model version cannot price', { modelVersionId: r.modelVersionId, why: broken.get(r.modelVersionId) });
+    throw new AppError('UNAVAILABLE', `the ${m} model for this projection cannot price lines (version ${r.version})`);
+  }
   return {
     fixtureId, playerId, market: m,
     modelVersion: { id: r.modelVersionId, version: r.version, status: r.status },

@@ -4,6 +4,7 @@
  * immutable once stored, so a parsed version is kept for the isolate's lifetime.
  */
 import { modelVersions, type Db } from '@fairline/db';
+import { MARKETS } from '@fairline/ml/props/index';
 import type { LinePricingModel } from '@fairline/ml/props/price';
 import { inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -24,29 +25,55 @@ const pricingParts = z.object({ distribution: scaledResidual.nullable(), calibra
 const cache = new Map<number, LinePricingModel>();
 const MAX_CACHED = 256;
 
-/** Pricing parts of the given model versions; a version whose artifact lacks them is an error (corrupt row). */
-export async function pricingModels(db: Db, ids: readonly number[]): Promise<Map<number, LinePricingModel>> {
-  const out = new Map<number, LinePricingModel>();
+export interface PricingModels {
+  models: Map<number, LinePricingModel>;
+  /** Versions whose artifact cannot price (corrupt or foreign): id → why. Callers leave them out. */
+  broken: Map<number, string>;
+}
+
+/** Pricing parts of the given model versions. */
+export async function pricingModels(db: Db, ids: readonly number[]): Promise<PricingModels> {
+  const out: PricingModels = { models: new Map(), broken: new Map() };
   const missing = [...new Set(ids)].filter((id) => {
     const hit = cache.get(id);
-    if (hit) out.set(id, hit);
+    if (hit) out.models.set(id, hit);
     return !hit;
   });
   if (missing.length === 0) return out;
   const rows = await db
     .select({
       id: modelVersions.id,
+      market: sql<string | null>`${modelVersions.artifact} ->> 'market'`,
+      // `artifact -> 'distribution'` is SQL NULL both for a JSON null and for a missing key: tell them apart.
+      hasDistribution: sql<boolean>`${modelVersions.artifact} ? 'distribution'`,
       distribution: sql<unknown>`${modelVersions.artifact} -> 'distribution'`,
       calibration: sql<unknown>`${modelVersions.artifact} -> 'calibration'`,
     })
     .from(modelVersions)
     .where(inArray(modelVersions.id, missing));
   for (const r of rows) {
-    const parsed = pricingParts.safeParse({ distribution: r.distribution, calibration: r.calibration });
-    if (!parsed.success) throw new Error(`model version ${r.id}: artifact has no usable distribution/calibration (${parsed.error.issues[0]?.message})`);
+    const problem = check(r);
+    if (typeof problem === 'string') {
+      out.broken.set(r.id, problem);
+      continue;
+    }
     if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
-    cache.set(r.id, parsed.data);
-    out.set(r.id, parsed.data);
+    cache.set(r.id, problem);
+    out.models.set(r.id, problem);
   }
+  for (const id of missing) if (!out.models.has(id) && !out.broken.has(id)) out.broken.set(id, 'model version not found');
   return out;
+}
+
+/** The pricing parts, or why there are none: a yes/no market has no law, every other market must have one. */
+function check(r: { id: number; market: string | null; hasDistribution: boolean; distribution: unknown; calibration: unknown }): LinePricingModel | string {
+  const spec = r.market ? (MARKETS as Record<string, { kind: string }>)[r.market] : undefined;
+  if (!spec) return `model version ${r.id}: artifact names no known market`;
+  if (!r.hasDistribution) return `model version ${r.id}: artifact has no distribution`;
+  const parsed = pricingParts.safeParse({ distribution: r.distribution, calibration: r.calibration });
+  if (!parsed.success) return `model version ${r.id}: unusable distribution/calibration (${parsed.error.issues[0]?.message})`;
+  if ((parsed.data.distribution === null) !== (spec.kind === 'binary')) {
+    return `model version ${r.id}: a ${spec.kind} market ${parsed.data.distribution === null ? 'without' : 'with'} a predictive law`;
+  }
+  return parsed.data;
 }

@@ -34,7 +34,12 @@ const trained: Record<string, PropModel> = {
   receptions: fitPropModel(env, 'receptions', [2017, 2018], fast('receptions')),
   receiving_yards: fitPropModel(env, 'receiving_yards', [2017, 2018], fast('receiving_yards')),
 };
-const recordsOf = (m: PropModel) => projectionRecords(m, env, offeredRows(MARKETS[m.market], env.table, new Set([2019])));
+const recordCache = new Map<PropModel, ReturnType<typeof projectionRecords>>();
+/** The model's 2019 projection records (built once per model: feature building is the slow part). */
+const recordsOf = (m: PropModel) => {
+  if (!recordCache.has(m)) recordCache.set(m, projectionRecords(m, env, offeredRows(MARKETS[m.market], env.table, new Set([2019]))));
+  return recordCache.get(m)!;
+};
 
 let fresh: FreshDb;
 let ctx: Ctx;
@@ -61,7 +66,7 @@ beforeAll(async () => {
     },
   });
   for (const m of r.models) versionIds[m.market] = m.id;
-  const rec = recordsOf(trained.receptions!).sort((a, b) => b.mean - a.mean)[0]!;
+  const rec = [...recordsOf(trained.receptions!)].sort((a, b) => b.mean - a.mean)[0]!;
   const [fx] = await fresh.db.select({ id: fixtures.id }).from(fixtures).where(eq(fixtures.naturalKey, rec.gameId));
   const [pl] = await fresh.db.select({ id: players.id }).from(players).where(eq(players.externalId, rec.playerExternalId));
   gameId = fx!.id;
@@ -150,21 +155,62 @@ describe('props.byFixture', () => {
     // A second version of the model (its artifact differs in a config field) with the game's projections.
     const artifact = serializePropModel(trained.receptions!);
     const again = { ...artifact, config: { ...artifact.config, calibrationPriorWeight: artifact.config.calibrationPriorWeight + 1 } };
-    const game = recordsOf(trained.receptions!).sort((a, b) => b.mean - a.mean)[0]!.gameId;
+    const game = [...recordsOf(trained.receptions!)].sort((a, b) => b.mean - a.mean)[0]!.gameId;
     const rec = recordsOf(trained.receptions!).filter((x) => x.gameId === game);
     const run = await recordTrainingRun({ ctx, input: { models: [{ market: 'receptions', artifact: again, metrics: {} }], projections: rec } });
     const v2 = run.models[0]!.id;
     const pick = async () => (await fixtureProps({ ctx, input: { fixtureId: gameId, markets: ['receptions'] } })).players.find((p) => p.playerId === playerId)!.markets[0]!.modelVersion;
-    expect(await pick()).toMatchObject({ id: v2, version: 2 });
-    await fresh.db.execute(sql`UPDATE model_versions SET status = 'active' WHERE id = ${versionIds.receptions}`);
-    expect(await pick()).toMatchObject({ id: versionIds.receptions, version: 1, status: 'active' });
-    await fresh.db.execute(sql`UPDATE model_versions SET status = 'retired' WHERE id = ${versionIds.receptions}`);
-    expect(await pick()).toMatchObject({ id: v2, version: 2 });
-    await fresh.db.execute(sql`UPDATE model_versions SET status = 'candidate' WHERE id = ${versionIds.receptions}`);
-    await fresh.db.execute(sql`UPDATE model_versions SET status = 'retired' WHERE id = ${v2}`);
+    try {
+      expect(await pick()).toMatchObject({ id: v2, version: 2 });
+      await fresh.db.execute(sql`UPDATE model_versions SET status = 'active' WHERE id = ${versionIds.receptions}`);
+      expect(await pick()).toMatchObject({ id: versionIds.receptions, version: 1, status: 'active' });
+      await fresh.db.execute(sql`UPDATE model_versions SET status = 'retired' WHERE id = ${versionIds.receptions}`);
+      expect(await pick()).toMatchObject({ id: v2, version: 2 });
+    } finally {
+      await fresh.db.execute(sql`UPDATE model_versions SET status = 'candidate' WHERE id = ${versionIds.receptions}`);
+      await fresh.db.execute(sql`UPDATE model_versions SET status = 'retired' WHERE id = ${v2}`);
+    }
+  });
+
+  it('quotes a book that moved its line at its new line only, and skips quotes without a usable line', async () => {
+    const [a] = await fresh.db.select().from(bookmakers).where(eq(bookmakers.key, 'book_a'));
+    const t2 = new Date('2019-09-01T18:00:00Z');
+    const row = (prop: string, selection: string, line: number | null, price: number) => ({
+      fixtureId: gameId, bookmakerId: a!.id, market: 'player_prop' as const, selection, line, playerId, prop, price, capturedAt: t2, source: 'test',
+    });
+    await fresh.db.insert(oddsSnapshots).values([
+      row('receptions', 'over', 7.5, 2.3), row('receptions', 'under', 7.5, 1.62), // 6.5 → 7.5
+      row('reception_yds', 'over', null, 1.9), // no line: not a quote
+      row('reception_yds', 'under', -2.5, 1.9), // a negative line for yards received: not a quote
+    ]);
+    const r = await fixtureProps({ ctx, input: { fixtureId: gameId } });
+    const markets = r.players.find((x) => x.playerId === playerId)!.markets;
+    const rec = markets.find((m) => m.market === 'receptions')!;
+    expect(rec.quotes.map((q) => [q.bookmaker, q.line, q.over?.price, q.under?.price])).toEqual([['book_a', 7.5, 2.3, 1.62], ['book_b', 7, 2.2, 1.75]]);
+    expect(rec.quotes[0]!.model.over).toBe(pOver(full('receptions'), receptionsMean, 7.5));
+    expect(markets.find((m) => m.market === 'receiving_yards')!.quotes.map((q) => q.bookmaker)).toEqual(['book_b']);
+  });
+
+  it('leaves out a model version whose artifact cannot price, and priceLine says it is unavailable', async () => {
+    const artifact = serializePropModel(trained.receiving_yards!) as Record<string, unknown>;
+    const { distribution: _dropped, ...broken } = { ...artifact, config: { ...(artifact.config as object), note: 'broken copy' } };
+    const top = [...recordsOf(trained.receptions!)].sort((p, q) => q.mean - p.mean)[0]!;
+    const game = recordsOf(trained.receiving_yards!).filter((x) => x.playerExternalId === top.playerExternalId && x.gameId === top.gameId);
+    const run = await recordTrainingRun({ ctx, input: { models: [{ market: 'receiving_yards', artifact: broken as never, metrics: {} }], projections: game } });
+    const bad = run.models[0]!.id;
+    try {
+      await fresh.db.execute(sql`UPDATE model_versions SET status = 'active' WHERE id = ${bad}`);
+      const r = await fixtureProps({ ctx, input: { fixtureId: gameId } });
+      expect(r.players.find((x) => x.playerId === playerId)!.markets.map((m) => m.market)).toEqual(['receptions']);
+      await expect(pricePropLine({ ctx, input: { fixtureId: gameId, playerId, market: 'receiving_yards', line: 60.5 } })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    } finally {
+      await fresh.db.execute(sql`UPDATE model_versions SET status = 'retired' WHERE id = ${bad}`);
+    }
+    expect((await pricePropLine({ ctx, input: { fixtureId: gameId, playerId, market: 'receiving_yards', line: 60.5 } })).modelVersion.id).toBe(versionIds.receiving_yards);
   });
 
   it('rejects an unknown fixture, a non-NFL fixture and an unknown market with clear errors', async () => {
+    await expect(fixtureProps({ ctx, input: { fixtureId: 2 ** 40 } })).rejects.toMatchObject({ code: 'BAD_REQUEST' }); // not an int4 id
     await expect(fixtureProps({ ctx, input: { fixtureId: 987654321 } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(fixtureProps({ ctx, input: { fixtureId: gameId, markets: ['goals' as MarketName] } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     const [comp] = await rowsOf<{ id: number }>(sql`INSERT INTO competitions (sport, code, name) VALUES ('soccer', 'T-SOC', 'Test league') RETURNING id`);
