@@ -192,8 +192,10 @@ describe('props.byFixture', () => {
   });
 
   it('leaves out a model version whose artifact cannot price, and priceLine says it is unavailable', async () => {
-    const artifact = serializePropModel(trained.receiving_yards!) as Record<string, unknown>;
-    const { distribution: _dropped, ...broken } = { ...artifact, config: { ...(artifact.config as object), note: 'broken copy' } };
+    const artifact = serializePropModel(trained.receiving_yards!);
+    // A copy without its predictive law (and a different config, so it is stored as a new version).
+    const broken: Record<string, unknown> = { ...artifact, config: { ...artifact.config, note: 'broken copy' } };
+    delete broken.distribution;
     const top = [...recordsOf(trained.receptions!)].sort((p, q) => q.mean - p.mean)[0]!;
     const game = recordsOf(trained.receiving_yards!).filter((x) => x.playerExternalId === top.playerExternalId && x.gameId === top.gameId);
     const run = await recordTrainingRun({ ctx, input: { models: [{ market: 'receiving_yards', artifact: broken as never, metrics: {} }], projections: game } });
