@@ -80,7 +80,7 @@ test('the fixture page refetches its prices when the fixture room announces a ne
   await expect(panel).toHaveAttribute('data-updates', '1');
 });
 
-test('an upcoming NFL game shows player projections, the book’s lines priced by the model, and prices any line', async ({ page }) => {
+test('an upcoming NFL game shows player projections, the book’s lines priced by the model, and prices any line', async ({ page, request }) => {
   await page.goto('/fixtures?sport=nfl&status=scheduled');
   await expect(page.getByTestId('live-indicator')).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
   await page.getByTestId('fixture-row').first().locator('a').click();
@@ -104,6 +104,18 @@ test('an upcoming NFL game shows player projections, the book’s lines priced b
   expect(shares).toHaveLength(3);
   expect(shares.reduce((a, b) => a + b, 0)).toBeGreaterThan(99.8);
   expect(shares.reduce((a, b) => a + b, 0)).toBeLessThan(100.2);
+
+  // A pushed prop price change refetches the panel (debounced) and keeps the priced line.
+  const fixtureId = Number(new URL(page.url()).pathname.split('/').pop());
+  await expect(panel).toHaveAttribute('data-live', 'live', { timeout: 20_000 });
+  const refetched = page.waitForResponse((r) => r.url().includes('props.byFixture'));
+  const res = await request.post(`${API}/rooms/fixture:${fixtureId}/publish`, {
+    headers: { authorization: 'Bearer fairline-local-admin' },
+    data: { kind: 'odds', fixtureId, market: 'player_prop', selection: 'over', line: 5.5, bookmaker: 'sim_book', price: 2.02, prop: 'receptions' },
+  });
+  expect(res.status()).toBe(200);
+  expect((await refetched).status()).toBe(200);
+  await expect(price).toContainText('push');
 
   await pricer.locator('input').fill('4.3');
   await pricer.getByRole('button', { name: 'Price' }).click();

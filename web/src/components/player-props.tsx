@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, For, onCleanup, Show, type Signal } from 'solid-js';
 import { createLiveRoom } from '../lib/live-room.ts';
 import { api } from '../lib/trpc.ts';
 
@@ -13,10 +13,16 @@ const LABEL: Record<string, string> = {
 };
 const COUNT_MARKETS = new Set(['receptions', 'completions', 'attempts', 'passing_tds', 'carries']);
 
+/** A pricer's input and last asked line, kept outside the table rows so a refetch does not wipe them. */
+interface PricerState {
+  line: Signal<string>;
+  asked: Signal<number | undefined>;
+}
+
 /** Price any whole or half line for one player's market (props.priceLine). */
-function LinePricer(props: { fixtureId: number; playerId: number; market: string; initial: number }) {
-  const [line, setLine] = createSignal(String(props.initial));
-  const [asked, setAsked] = createSignal<number>();
+function LinePricer(props: { fixtureId: number; playerId: number; market: string; state: PricerState }) {
+  const [line, setLine] = props.state.line;
+  const [asked, setAsked] = props.state.asked;
   const [price] = createResource(asked, (l) =>
     api.props.priceLine.query({ fixtureId: props.fixtureId, playerId: props.playerId, market: props.market as never, line: l }),
   );
@@ -53,9 +59,25 @@ function LinePricer(props: { fixtureId: number; playerId: number; market: string
  */
 export function PlayerProps(props: { fixtureId: number }) {
   const [data, { refetch }] = createResource(() => props.fixtureId, (id) => api.props.byFixture.query({ fixtureId: id }));
+  // A polling tick pushes many price changes at once: refetch once, a second after the last prop change.
+  let pending: ReturnType<typeof setTimeout> | undefined;
   const live = createLiveRoom(`fixture:${props.fixtureId}`, (event) => {
-    if (event.kind === 'prediction' || event.kind === 'odds') void refetch();
+    if (event.kind === 'prediction' || (event.kind === 'odds' && event.market === 'player_prop')) {
+      clearTimeout(pending);
+      pending = setTimeout(() => void refetch(), 1000);
+    }
   });
+  onCleanup(() => clearTimeout(pending));
+  const pricers = new Map<string, PricerState>();
+  const pricer = (playerId: number, market: string, initial: number): PricerState => {
+    const key = `${playerId}|${market}`;
+    let st = pricers.get(key);
+    if (!st) {
+      st = { line: createSignal(String(initial)), asked: createSignal<number | undefined>() };
+      pricers.set(key, st);
+    }
+    return st;
+  };
   const cell = 'px-2 py-1.5 align-top';
   return (
     <div class="rounded-lg bg-white shadow-sm ring-1 ring-slate-200 p-6 space-y-4" data-testid="player-props" data-live={live.state()}>
@@ -99,7 +121,7 @@ export function PlayerProps(props: { fixtureId: number }) {
                                   </p>
                                 )}
                               </For>
-                              <LinePricer fixtureId={d().fixtureId} playerId={p.playerId} market={m.market} initial={m.quotes[0]?.line ?? Math.round(m.median) + 0.5} />
+                              <LinePricer fixtureId={d().fixtureId} playerId={p.playerId} market={m.market} state={pricer(p.playerId, m.market, m.quotes[0]?.line ?? Math.round(m.median) + 0.5)} />
                             </td>
                           </tr>
                         )}
