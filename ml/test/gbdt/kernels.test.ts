@@ -50,7 +50,12 @@ describe.each(WIDTHS)('kernels with %i features', (cols) => {
     const hist = new Float64Array(m.stride * BIN_STRIDE);
     builder.buildPacked(hist, ids, 0, ids.length, packed, false);
     const expected = new Float64Array(m.stride * BIN_STRIDE);
-    for (const r of ids) for (let f = 0; f < cols; f++) expected[f * BIN_STRIDE + m.bins[r * m.stride + f]!] += packed[r]!;
+    for (const r of ids) {
+      for (let f = 0; f < cols; f++) {
+        const k = f * BIN_STRIDE + m.bins[r * m.stride + f]!;
+        expected[k] = expected[k]! + packed[r]!;
+      }
+    }
     for (let f = 0; f < cols; f++) {
       for (let b = 0; b < BIN_STRIDE; b++) expect(hist[f * BIN_STRIDE + b]).toBe(expected[f * BIN_STRIDE + b]);
     }
@@ -58,7 +63,12 @@ describe.each(WIDTHS)('kernels with %i features', (cols) => {
     const all = Uint32Array.from({ length: rows }, (_, r) => r);
     builder.buildPacked(hist, all, 0, rows, packed, true);
     const total = new Float64Array(m.stride * BIN_STRIDE);
-    for (let r = 0; r < rows; r++) for (let f = 0; f < cols; f++) total[f * BIN_STRIDE + m.bins[r * m.stride + f]!] += packed[r]!;
+    for (let r = 0; r < rows; r++) {
+      for (let f = 0; f < cols; f++) {
+        const k = f * BIN_STRIDE + m.bins[r * m.stride + f]!;
+        total[k] = total[k]! + packed[r]!;
+      }
+    }
     for (let f = 0; f < cols; f++) for (let b = 0; b < BIN_STRIDE; b++) expect(hist[f * BIN_STRIDE + b]).toBe(total[f * BIN_STRIDE + b]);
   });
 
