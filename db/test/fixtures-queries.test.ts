@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshDatabase, type FreshDb } from '../../scripts/test/fresh-db.ts';
 import { createHttpDb } from '../src/client.ts';
@@ -25,6 +26,11 @@ describe('simulated seed', () => {
     const upcomingNfl = await listFixtures(fresh.db, { sport: 'nfl', status: 'scheduled', limit: 500 });
     expect(upcomingNfl.length).toBeGreaterThan(0);
     expect(first.projections).toBe(3 * 2 * upcomingNfl.length);
+    const counted = await fresh.db.execute(sql`SELECT (SELECT count(*) FROM projections)::int AS projections,
+      (SELECT count(*) FROM odds_snapshots WHERE market = 'player_prop')::int AS props`);
+    expect((counted as unknown as { rows: Array<{ projections: number; props: number }> }).rows[0]).toEqual({
+      projections: first.projections, props: 2 * first.projections, // an over and an under per projection
+    });
     const second = await seedSimulatedData(fresh.db, NOW);
     expect(second.seeded).toBe(false);
     expect(await countFixtures(fresh.db)).toBe(n);
