@@ -89,6 +89,7 @@ test('an upcoming NFL game shows player projections, the book’s lines priced b
   // Simulated seed: a QB (passing yards) and a WR (receiving yards, receptions) per side.
   await expect(page.getByTestId('prop-row')).toHaveCount(6, { timeout: 20_000 });
   await expect(panel).toContainText('Sim Quarterback');
+  await expect(page.getByTestId('props-simulated')).toBeVisible();
   await expect(panel).toContainText('Passing yards');
   const quote = page.getByTestId('prop-quote').first();
   await expect(quote).toContainText('sim_book');

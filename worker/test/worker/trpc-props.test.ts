@@ -63,7 +63,7 @@ describe('props over HTTP inside workerd', () => {
     const model = (id: number) => parts.find((p) => p.id === id)!.artifact as LinePricingModel;
     for (const p of r.players) {
       for (const m of p.markets) {
-        expect(m.modelVersion.status).toBe('active');
+        expect(m.modelVersion).toMatchObject({ status: 'active', simulated: true });
         expect(m.q10!).toBeLessThan(m.q90!);
         expect(m.quotes).toHaveLength(1);
         const q = m.quotes[0]!;

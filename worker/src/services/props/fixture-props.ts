@@ -54,7 +54,8 @@ export interface PropQuote {
 
 export interface PlayerMarketProps {
   market: MarketName;
-  modelVersion: { id: number; version: number; status: string };
+  /** `simulated`: a demo model (the seed's), not one trained on real data. */
+  modelVersion: { id: number; version: number; status: string; simulated: boolean };
   mean: number;
   median: number;
   q10: number | null;
@@ -97,6 +98,7 @@ async function latestProjections(ctx: Ctx, fixtureId: number, filter: { markets?
       modelVersionId: modelVersions.id,
       version: modelVersions.version,
       status: modelVersions.status,
+      simulated: sql<boolean>`coalesce((${modelVersions.config} ->> 'simulated')::boolean, false)`,
       name: players.name,
       position: players.position,
       team: sql<string | null>`coalesce(${teams.shortName}, ${teams.name})`,
@@ -191,7 +193,7 @@ export async function fixtureProps({ ctx, input }: { ctx: Ctx; input: z.input<ty
     const player = byPlayer.get(r.playerId) ?? { playerId: r.playerId, name: r.name, position: r.position, team: r.team, markets: [] };
     player.markets.push({
       market: m,
-      modelVersion: { id: r.modelVersionId, version: r.version, status: r.status },
+      modelVersion: { id: r.modelVersionId, version: r.version, status: r.status, simulated: r.simulated },
       mean: r.mean,
       median: d.success ? d.data.median : r.mean,
       q10: d.success ? d.data.q10 : null,
@@ -211,7 +213,8 @@ export interface PricedLine {
   fixtureId: number;
   playerId: number;
   market: MarketName;
-  modelVersion: { id: number; version: number; status: string };
+  /** `simulated`: a demo model (the seed's), not one trained on real data. */
+  modelVersion: { id: number; version: number; status: string; simulated: boolean };
   mean: number;
   price: LinePrice;
 }
@@ -231,7 +234,7 @@ export async function pricePropLine({ ctx, input }: { ctx: Ctx; input: z.input<t
   }
   return {
     fixtureId, playerId, market: m,
-    modelVersion: { id: r.modelVersionId, version: r.version, status: r.status },
+    modelVersion: { id: r.modelVersionId, version: r.version, status: r.status, simulated: r.simulated },
     mean: r.mean,
     price: priceLine(model, r.mean, line),
   };

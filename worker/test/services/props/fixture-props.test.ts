@@ -107,7 +107,7 @@ describe('props.byFixture', () => {
     expect(p.markets.map((m) => m.market)).toEqual(['receiving_yards', 'receptions']);
     const rec = p.markets.find((m) => m.market === 'receptions')!;
     expect(rec.mean).toBeCloseTo(receptionsMean, 10);
-    expect(rec.modelVersion).toEqual({ id: versionIds.receptions, version: 1, status: 'candidate' });
+    expect(rec.modelVersion).toEqual({ id: versionIds.receptions, version: 1, status: 'candidate', simulated: false });
     expect(rec.q10!).toBeLessThanOrEqual(rec.median);
     expect(rec.median).toBeLessThanOrEqual(rec.q90!);
     expect(Number.isInteger(rec.median)).toBe(true); // counts have an integer median
