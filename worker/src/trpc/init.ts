@@ -4,6 +4,7 @@
  */
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
+import { ZodError } from 'zod';
 import type { Ctx } from '../context.ts';
 import { AppError, type ErrorCode } from '../lib/errors.ts';
 
@@ -24,9 +25,16 @@ const TRPC_CODE: Record<ErrorCode, TRPCError['code']> = {
 
 const t = initTRPC.context<TrpcContext>().create({
   transformer: superjson,
-  errorFormatter({ shape }) {
+  errorFormatter({ shape, error }) {
     // Never send stack traces or driver text to clients.
     const { stack: _stack, ...data } = shape.data;
+    // Input validation: a readable message ("line: a line is a whole or half number") instead of the
+    // validator's JSON, and the issues as data for clients that map them to fields.
+    if (error.code === 'BAD_REQUEST' && error.cause instanceof ZodError) {
+      const issues = error.cause.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+      const message = `invalid input: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`;
+      return { ...shape, message, data: { ...data, issues } };
+    }
     return { ...shape, data };
   },
 });

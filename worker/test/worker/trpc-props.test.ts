@@ -86,7 +86,11 @@ describe('props over HTTP inside workerd', () => {
     expect(priced.price.push).toBeGreaterThan(0);
     expect(priced.price.over + priced.price.under + priced.price.push).toBeCloseTo(1, 12);
 
-    expect(errorCode(await api.props.priceLine.query({ fixtureId: game.id, playerId: wr.playerId, market: 'receptions', line: 5.25 }).catch((e) => e))).toBe('BAD_REQUEST');
+    const bad = await api.props.priceLine.query({ fixtureId: game.id, playerId: wr.playerId, market: 'receptions', line: 5.25 }).catch((e: unknown) => e);
+    expect(errorCode(bad)).toBe('BAD_REQUEST');
+    // A readable message and the issues as data, not the validator's JSON.
+    expect((bad as Error).message).toBe('invalid input: line: a line is a whole or half number (e.g. 4 or 4.5)');
+    expect((bad as TRPCClientError<AppRouter>).data).toMatchObject({ issues: [{ path: 'line', message: 'a line is a whole or half number (e.g. 4 or 4.5)' }] });
     expect(errorCode(await api.props.priceLine.query({ fixtureId: game.id, playerId: wr.playerId, market: 'passing_yards', line: 250.5 }).catch((e) => e))).toBe('NOT_FOUND');
     expect(errorCode(await api.props.byFixture.query({ fixtureId: 99_999_999 }).catch((e) => e))).toBe('NOT_FOUND');
     const soccer = await nextGame('soccer');
