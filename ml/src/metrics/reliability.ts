@@ -46,6 +46,23 @@ export function expectedCalibrationError(p: ArrayLike<number>, y: ArrayLike<numb
   return e;
 }
 
+/**
+ * The sampling floor of ECE: its mean over `sims` samples of outcomes drawn from the forecasts themselves
+ * (y ~ Bernoulli(p)), i.e. what a perfectly calibrated forecaster with these probabilities shows at this n.
+ * ECE is biased upward at small n; a figure near this floor is as calibrated as the sample can show.
+ */
+export function eceSamplingFloor(p: ArrayLike<number>, sims = 200, bins = 10, seed = 12345): number {
+  let state = seed >>> 0;
+  const u = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296;
+  const y = new Float64Array(p.length);
+  let s = 0;
+  for (let k = 0; k < sims; k++) {
+    for (let i = 0; i < p.length; i++) y[i] = u() < p[i]! ? 1 : 0;
+    s += expectedCalibrationError(p, y, bins);
+  }
+  return s / sims;
+}
+
 /** Split multi-class forecasts into per-class binary (p, y) pairs for the functions above. */
 export function oneVsRest(probs: readonly ArrayLike<number>[], outcomes: ArrayLike<number>, cls: number): { p: Float64Array; y: Float64Array } {
   const p = new Float64Array(probs.length);

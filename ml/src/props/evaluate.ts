@@ -29,6 +29,8 @@ export interface MarketReport extends MarketScores {
   baseline: { ece: number; coverage80: number; logLoss: number };
   /** The same scores of P(over) before isotonic calibration (diagnostic). */
   uncalibrated: { ece: number; logLoss: number };
+  /** The scored rows' calibrated P(over L) (e.g. for ECE's sampling floor, metrics/eceSamplingFloor). */
+  pOver: number[];
   model: PropModel;
 }
 
@@ -80,6 +82,7 @@ export function scoreMarket(model: PropModel, env: FeatureEnv, testSeasons: read
     logLoss: ll / n,
     baseline: { ece: expectedCalibrationError(pb, o), coverage80: binary ? NaN : bcover / n, logLoss: bll / n },
     uncalibrated: { ece: expectedCalibrationError(pu, o), logLoss: ull / n },
+    pOver: p,
     model,
   };
 }
