@@ -59,18 +59,26 @@ function LinePricer(props: { fixtureId: number; playerId: number; market: string
  */
 export function PlayerProps(props: { fixtureId: number }) {
   const [data, { refetch }] = createResource(() => props.fixtureId, (id) => api.props.byFixture.query({ fixtureId: id }));
-  // A polling tick pushes many price changes at once: refetch once, a second after the last prop change.
+  // A polling tick pushes many price changes at once: refetch once, a second after the last prop change
+  // (and at least every 5 s while changes keep coming).
   let pending: ReturnType<typeof setTimeout> | undefined;
+  let firstPending = 0;
+  const flush = () => {
+    clearTimeout(pending);
+    pending = undefined;
+    void refetch();
+  };
   const live = createLiveRoom(`fixture:${props.fixtureId}`, (event) => {
     if (event.kind === 'prediction' || (event.kind === 'odds' && event.market === 'player_prop')) {
+      if (pending === undefined) firstPending = Date.now();
       clearTimeout(pending);
-      pending = setTimeout(() => void refetch(), 1000);
+      pending = Date.now() - firstPending > 5000 ? (flush(), undefined) : setTimeout(flush, 1000);
     }
   });
   onCleanup(() => clearTimeout(pending));
   const pricers = new Map<string, PricerState>();
   const pricer = (playerId: number, market: string, initial: number): PricerState => {
-    const key = `${playerId}|${market}`;
+    const key = `${props.fixtureId}|${playerId}|${market}`;
     let st = pricers.get(key);
     if (!st) {
       st = { line: createSignal(String(initial)), asked: createSignal<number | undefined>() };

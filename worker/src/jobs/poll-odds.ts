@@ -48,7 +48,7 @@ export async function pushOddsChanges(ctx: Ctx, env: Bindings, sinceId: number):
   let capped = false;
   for (const [room, events] of rooms) {
     if (events.length > MAX_EVENTS_PER_ROOM) capped = true;
-    const sent = events.slice(0, MAX_EVENTS_PER_ROOM);
+    const sent = events.slice(-MAX_EVENTS_PER_ROOM); // the newest: a client that missed some refetches anyway
     await publishManyToRoom(env, room, sent);
     pushed += sent.length;
   }
@@ -59,11 +59,17 @@ export async function pushOddsChanges(ctx: Ctx, env: Bindings, sinceId: number):
 export const pollOddsAndPushJob: Job = {
   name: 'poll-odds-and-push',
   async run({ ctx, env }) {
+    if (!env.ODDS_API_KEY) return pollOddsJob.run({ ctx, env }); // skipped: no API key
     const before = await latestOddsId(ctx.db, ODDS_API_SOURCE);
-    const result = await pollOddsJob.run({ ctx, env });
-    if ('skipped' in result) return result; // no API key
-    // Every sport's previous poll still running: that poll pushes its own changes.
-    if (Object.values(result).every((v) => typeof v === 'string' && v.startsWith('skipped'))) return result;
-    return { ...result, ...(await pushOddsChanges(ctx, env, before)) };
+    try {
+      const result = await pollOddsJob.run({ ctx, env });
+      // Every sport's previous poll still running: that poll pushes its own changes.
+      if (Object.values(result).every((v) => typeof v === 'string' && v.startsWith('skipped'))) return result;
+      return { ...result, ...(await pushOddsChanges(ctx, env, before)) };
+    } catch (err) {
+      // One sport's poll failed after another's committed: push what was committed, then report the failure.
+      await pushOddsChanges(ctx, env, before).catch((pushErr: unknown) => ctx.logger.error('odds push failed', { error: String(pushErr) }));
+      throw err;
+    }
   },
 };

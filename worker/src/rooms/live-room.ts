@@ -30,7 +30,13 @@ export class LiveRoom extends DurableObject {
    * a cron tick that changed many prices costs one Durable Object call per room, not one per price.
    */
   async publishMany(room: string, events: RoomEvent[]): Promise<{ seq: number; delivered: number; events: number }> {
-    const parsed = events.map((e) => roomEventSchema.parse(e));
+    // One malformed event must not cost the batch: it is dropped (and logged) and the rest go out.
+    const parsed: RoomEvent[] = [];
+    for (const e of events) {
+      const r = roomEventSchema.safeParse(e);
+      if (r.success) parsed.push(r.data);
+      else console.error(JSON.stringify({ level: 'error', msg: 'live room: malformed event dropped', room, issue: r.error.issues[0]?.message ?? '' }));
+    }
     const first = ((await this.ctx.storage.get<number>('seq')) ?? 0) + 1;
     const seq = first + parsed.length - 1;
     await this.ctx.storage.put('seq', seq);

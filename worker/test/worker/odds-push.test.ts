@@ -33,7 +33,9 @@ async function listen(room: string) {
   const res = await worker.fetch(new Request(`http://api.test/rooms/${room}`, { headers: { Upgrade: 'websocket' } }), suite.env as never, createExecutionContext());
   const ws = res.webSocket!;
   const got: ServerMessage[] = [];
-  ws.addEventListener('message', (e) => got.push(JSON.parse(e.data as string)));
+  ws.addEventListener('message', (e) => {
+    got.push(JSON.parse(e.data as string));
+  });
   ws.accept();
   const messages = async (n: number) => {
     const deadline = Date.now() + 5000;

@@ -7,7 +7,7 @@
  */
 import { bookmakers, fixtures, modelVersions, oddsSnapshots, players, projections, teams } from '@fairline/db';
 import { ALL_MARKETS, MARKETS, type MarketName } from '@fairline/ml/props/index';
-import { expectedValueWithPush, priceLine, type LinePrice } from '@fairline/ml/props/price';
+import { expectedValueWithPush, priceLine, type LinePrice, type LinePricingModel } from '@fairline/ml/props/price';
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
@@ -84,13 +84,31 @@ async function nflFixture(ctx: Ctx, fixtureId: number) {
   if (fx.sport !== 'nfl') throw new AppError('BAD_REQUEST', `fixture ${fixtureId} is not an NFL game (player props are NFL only)`);
 }
 
-/** Newest projection per player and market for a fixture (active model versions first, retired ones never). */
-async function latestProjections(ctx: Ctx, fixtureId: number, filter: { markets?: readonly string[]; playerId?: number }) {
+/**
+ * The projections of a fixture that can be priced: per player and market, the newest one from an `active`
+ * model version, else from the newest candidate (retired versions never) — skipping versions whose artifact
+ * cannot price (they are logged), so a broken version never hides a usable one.
+ */
+async function pricedProjections(ctx: Ctx, fixtureId: number, filter: { markets?: readonly string[]; playerId?: number }) {
+  const rows = await projectionsByPreference(ctx, fixtureId, filter);
+  const { models, broken } = await pricingModels(ctx.read, rows.map((r) => r.modelVersionId));
+  for (const [id, why] of broken) ctx.logger.warn('props: model version cannot price, its projections are skipped', { modelVersionId: id, why });
+  const chosen = new Map<string, (typeof rows)[number] & { model: LinePricingModel }>();
+  for (const r of rows) {
+    const key = `${r.playerId}|${r.market}`;
+    const model = models.get(r.modelVersionId);
+    if (!chosen.has(key) && model) chosen.set(key, { ...r, model });
+  }
+  return { rows: [...chosen.values()], unusable: rows.length > 0 && chosen.size === 0 };
+}
+
+/** Every non-retired projection of a fixture, per player and market in order of preference (active, newest). */
+async function projectionsByPreference(ctx: Ctx, fixtureId: number, filter: { markets?: readonly string[]; playerId?: number }) {
   const where = [eq(projections.fixtureId, fixtureId), ne(modelVersions.status, 'retired')];
   if (filter.markets) where.push(inArray(projections.market, [...filter.markets]));
   if (filter.playerId !== undefined) where.push(eq(projections.playerId, filter.playerId));
   return ctx.read
-    .selectDistinctOn([projections.playerId, projections.market], {
+    .select({
       playerId: projections.playerId,
       market: projections.market,
       mean: projections.mean,
@@ -98,7 +116,7 @@ async function latestProjections(ctx: Ctx, fixtureId: number, filter: { markets?
       modelVersionId: modelVersions.id,
       version: modelVersions.version,
       status: modelVersions.status,
-      simulated: sql<boolean>`coalesce((${modelVersions.config} ->> 'simulated')::boolean, false)`,
+      simulated: sql<boolean>`coalesce(${modelVersions.config} -> 'simulated' = 'true'::jsonb, false)`,
       name: players.name,
       position: players.position,
       team: sql<string | null>`coalesce(${teams.shortName}, ${teams.name})`,
@@ -156,10 +174,8 @@ export async function fixtureProps({ ctx, input }: { ctx: Ctx; input: z.input<ty
   if (!parsed.success) throw new AppError('BAD_REQUEST', `invalid props query: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
   const { fixtureId, markets } = parsed.data;
   await nflFixture(ctx, fixtureId);
-  const rows = await latestProjections(ctx, fixtureId, markets ? { markets } : {});
+  const [{ rows }, prices] = await Promise.all([pricedProjections(ctx, fixtureId, markets ? { markets } : {}), latestPropPrices(ctx, fixtureId)]);
   if (rows.length === 0) return { fixtureId, players: [] };
-  const [{ models, broken }, prices] = await Promise.all([pricingModels(ctx.read, rows.map((r) => r.modelVersionId)), latestPropPrices(ctx, fixtureId)]);
-  for (const [id, why] of broken) ctx.logger.warn('props: model version cannot price, its projections are left out', { modelVersionId: id, why });
 
   // player → market → book → line → side → price
   const book = new Map<string, Map<number, { over?: PriceRow; under?: PriceRow }>>();
@@ -180,8 +196,7 @@ export async function fixtureProps({ ctx, input }: { ctx: Ctx; input: z.input<ty
 
   const byPlayer = new Map<number, PlayerProps>();
   for (const r of rows) {
-    const model = models.get(r.modelVersionId);
-    if (!model) continue;
+    const model = r.model;
     const d = storedDistribution.safeParse(r.distribution);
     const m = r.market as MarketName;
     const quotes: PropQuote[] = [];
@@ -224,14 +239,10 @@ export async function pricePropLine({ ctx, input }: { ctx: Ctx; input: z.input<t
   if (!parsed.success) throw new AppError('BAD_REQUEST', `invalid line query: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
   const { fixtureId, playerId, market: m, line } = parsed.data;
   await nflFixture(ctx, fixtureId);
-  const [r] = await latestProjections(ctx, fixtureId, { markets: [m], playerId });
+  const { rows: [r], unusable } = await pricedProjections(ctx, fixtureId, { markets: [m], playerId });
+  if (unusable) throw new AppError('UNAVAILABLE', `no ${m} model for this projection can price lines`);
   if (!r) throw notFound(`a ${m} projection for player ${playerId} in fixture ${fixtureId}`);
-  const { models, broken } = await pricingModels(ctx.read, [r.modelVersionId]);
-  const model = models.get(r.modelVersionId);
-  if (!model) {
-    ctx.logger.warn('props: model version cannot price', { modelVersionId: r.modelVersionId, why: broken.get(r.modelVersionId) });
-    throw new AppError('UNAVAILABLE', `the ${m} model for this projection cannot price lines (version ${r.version})`);
-  }
+  const model = r.model;
   return {
     fixtureId, playerId, market: m,
     modelVersion: { id: r.modelVersionId, version: r.version, status: r.status, simulated: r.simulated },

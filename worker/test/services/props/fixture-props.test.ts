@@ -191,7 +191,7 @@ describe('props.byFixture', () => {
     expect(markets.find((m) => m.market === 'receiving_yards')!.quotes.map((q) => q.bookmaker)).toEqual(['book_b']);
   });
 
-  it('leaves out a model version whose artifact cannot price, and priceLine says it is unavailable', async () => {
+  it('skips a model version whose artifact cannot price: a usable older version serves, and with none priceLine is unavailable', async () => {
     const artifact = serializePropModel(trained.receiving_yards!);
     // A copy without its predictive law (and a different config, so it is stored as a new version).
     const broken: Record<string, unknown> = { ...artifact, config: { ...artifact.config, note: 'broken copy' } };
@@ -200,15 +200,23 @@ describe('props.byFixture', () => {
     const game = recordsOf(trained.receiving_yards!).filter((x) => x.playerExternalId === top.playerExternalId && x.gameId === top.gameId);
     const run = await recordTrainingRun({ ctx, input: { models: [{ market: 'receiving_yards', artifact: broken as never, metrics: {} }], projections: game } });
     const bad = run.models[0]!.id;
+    const ask = () => pricePropLine({ ctx, input: { fixtureId: gameId, playerId, market: 'receiving_yards', line: 60.5 } });
+    const yardsVersion = async () =>
+      (await fixtureProps({ ctx, input: { fixtureId: gameId } })).players.find((x) => x.playerId === playerId)!.markets.find((m) => m.market === 'receiving_yards')?.modelVersion.id;
     try {
       await fresh.db.execute(sql`UPDATE model_versions SET status = 'active' WHERE id = ${bad}`);
-      const r = await fixtureProps({ ctx, input: { fixtureId: gameId } });
-      expect(r.players.find((x) => x.playerId === playerId)!.markets.map((m) => m.market)).toEqual(['receptions']);
-      await expect(pricePropLine({ ctx, input: { fixtureId: gameId, playerId, market: 'receiving_yards', line: 60.5 } })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+      // The broken version is preferred (active) but cannot price: the candidate version 1 serves instead.
+      expect(await yardsVersion()).toBe(versionIds.receiving_yards);
+      expect((await ask()).modelVersion.id).toBe(versionIds.receiving_yards);
+      // With no usable version left, the market is left out and priceLine says so.
+      await fresh.db.execute(sql`UPDATE model_versions SET status = 'retired' WHERE id = ${versionIds.receiving_yards}`);
+      expect(await yardsVersion()).toBeUndefined();
+      await expect(ask()).rejects.toMatchObject({ code: 'UNAVAILABLE' });
     } finally {
       await fresh.db.execute(sql`UPDATE model_versions SET status = 'retired' WHERE id = ${bad}`);
+      await fresh.db.execute(sql`UPDATE model_versions SET status = 'candidate' WHERE id = ${versionIds.receiving_yards}`);
     }
-    expect((await pricePropLine({ ctx, input: { fixtureId: gameId, playerId, market: 'receiving_yards', line: 60.5 } })).modelVersion.id).toBe(versionIds.receiving_yards);
+    expect((await ask()).modelVersion.id).toBe(versionIds.receiving_yards);
   });
 
   it('rejects an unknown fixture, a non-NFL fixture and an unknown market with clear errors', async () => {
