@@ -58,6 +58,12 @@ export const oddsSnapshots = pgTable(
     prop: text('prop'),
     price: doublePrecision('price').notNull(),
     capturedAt: timestamp('captured_at', { withTimezone: true }).notNull(),
+    /**
+     * Latest feed update at which this price was still quoted (live feeds only; NULL = `captured_at`). Rows are
+     * appended only when a price changes, so without it a line the book withdrew, or moved away from and back
+     * to, could not be told from the one it quotes now: current lines are those seen at the book's latest update.
+     */
+    seenAt: timestamp('seen_at', { withTimezone: true }),
     closing: boolean('closing').notNull().default(false),
     source: text('source').notNull(),
   },

@@ -126,9 +126,9 @@ export async function appendChangedOdds(tx: Tx, batch: OddsBatch): Promise<Count
       sql`
       WITH up AS (
         INSERT INTO odds_snapshots (fixture_id, bookmaker_id, market, selection, line, player_id, prop, price,
-          captured_at, closing, source)
+          captured_at, closing, source, seen_at)
         SELECT v.fixture_id, v.bookmaker_id, v.market, v.selection, v.line, v.player_id, v.prop, v.price,
-          v.captured_at, v.closing, ${batch.source}
+          v.captured_at, v.closing, ${batch.source}, v.captured_at
         FROM ${batch.slice(s, e)}
         WHERE NOT EXISTS (
           SELECT 1 FROM (
@@ -147,6 +147,18 @@ export async function appendChangedOdds(tx: Tx, batch: OddsBatch): Promise<Count
     );
     counts.inserted += r?.inserted ?? 0;
     counts.unchanged += e - s - (r?.inserted ?? 0);
+    // An unchanged price is still quoted: its latest row was seen at this update (not a change, not counted).
+    await tx.execute(sql`
+      UPDATE odds_snapshots o SET seen_at = v.captured_at
+      FROM ${batch.slice(s, e)}
+      WHERE o.id = (
+          SELECT x.id FROM odds_snapshots x
+          WHERE x.fixture_id = v.fixture_id AND x.market = v.market AND x.bookmaker_id = v.bookmaker_id
+            AND x.selection = v.selection AND x.line IS NOT DISTINCT FROM v.line
+            AND x.player_id IS NOT DISTINCT FROM v.player_id AND x.prop IS NOT DISTINCT FROM v.prop
+            AND x.closing = v.closing AND x.captured_at <= v.captured_at
+          ORDER BY x.captured_at DESC, x.id DESC LIMIT 1)
+        AND (o.seen_at IS NULL OR o.seen_at < v.captured_at)`);
   }
   return counts;
 }

@@ -130,13 +130,14 @@ async function projectionsByPreference(ctx: Ctx, fixtureId: number, filter: { ma
 }
 
 /**
- * Each book's current line and price per player, prop and side: its newest snapshot. The feed appends a row
- * only when a price changes, so a line the book has moved away from keeps its last price forever; only the
- * newest line of each side is quoted (alternate lines are not tracked separately).
+ * Each book's current lines and prices per player and prop. The feed appends a row only when a price changes
+ * and marks the latest row of every price it still quotes as seen (`seen_at`); the current lines are those
+ * seen at the book's latest update for that player and prop — a line the book withdrew or moved away from
+ * keeps its last price but not the latest sighting. (Rows without `seen_at` count as seen when captured.)
  */
 async function latestPropPrices(ctx: Ctx, fixtureId: number) {
-  return ctx.read
-    .selectDistinctOn([oddsSnapshots.playerId, oddsSnapshots.prop, bookmakers.key, oddsSnapshots.selection], {
+  const latest = await ctx.read
+    .selectDistinctOn([oddsSnapshots.playerId, oddsSnapshots.prop, bookmakers.key, oddsSnapshots.selection, oddsSnapshots.line], {
       playerId: oddsSnapshots.playerId,
       prop: oddsSnapshots.prop,
       bookmaker: bookmakers.key,
@@ -144,11 +145,19 @@ async function latestPropPrices(ctx: Ctx, fixtureId: number) {
       line: oddsSnapshots.line,
       price: oddsSnapshots.price,
       capturedAt: oddsSnapshots.capturedAt,
+      seenAt: sql<Date>`coalesce(${oddsSnapshots.seenAt}, ${oddsSnapshots.capturedAt})`.mapWith(oddsSnapshots.capturedAt),
     })
     .from(oddsSnapshots)
     .innerJoin(bookmakers, eq(bookmakers.id, oddsSnapshots.bookmakerId))
     .where(and(eq(oddsSnapshots.fixtureId, fixtureId), eq(oddsSnapshots.market, 'player_prop')))
-    .orderBy(oddsSnapshots.playerId, oddsSnapshots.prop, bookmakers.key, oddsSnapshots.selection, desc(oddsSnapshots.capturedAt), desc(oddsSnapshots.id));
+    .orderBy(
+      oddsSnapshots.playerId, oddsSnapshots.prop, bookmakers.key, oddsSnapshots.selection, oddsSnapshots.line,
+      desc(oddsSnapshots.capturedAt), desc(oddsSnapshots.id),
+    );
+  const lastSeen = new Map<string, number>();
+  const key = (p: (typeof latest)[number]) => `${p.playerId}|${p.prop}|${p.bookmaker}`;
+  for (const p of latest) lastSeen.set(key(p), Math.max(lastSeen.get(key(p)) ?? 0, p.seenAt.getTime()));
+  return latest.filter((p) => p.seenAt.getTime() === lastSeen.get(key(p)));
 }
 
 type PriceRow = Awaited<ReturnType<typeof latestPropPrices>>[number];

@@ -19,6 +19,7 @@ import { ingestNflverseGames } from '../../../src/ingest/nflverse/games.ts';
 import { ingestNflverseWeekly } from '../../../src/ingest/nflverse/weekly.ts';
 import { silentLogger } from '../../../src/lib/logger.ts';
 import { fixtureProps, pricePropLine, recordTrainingRun } from '../../../src/services/props/index.ts';
+import { appendChangedOdds, OddsBatch } from '../../../src/ingest/store/odds.ts';
 
 const DATA = path.resolve(import.meta.dirname, '../../../../../shared/data');
 const weeklyText = (y: number) => readFileSync(path.join(DATA, `nfl_player_weekly/weekly_${y}.csv`), 'utf8');
@@ -78,12 +79,12 @@ beforeAll(async () => {
   const [a, b] = books;
   const t0 = new Date('2019-09-01T12:00:00Z');
   const later = new Date('2019-09-01T15:00:00Z');
-  const quote = (bookmakerId: number, prop: string, selection: string, line: number | null, price: number, capturedAt = t0) => ({
-    fixtureId: gameId, bookmakerId, market: 'player_prop' as const, selection, line, playerId, prop, price, capturedAt, source: 'test',
+  const quote = (bookmakerId: number, prop: string, selection: string, line: number | null, price: number, capturedAt = t0, seenAt = capturedAt) => ({
+    fixtureId: gameId, bookmakerId, market: 'player_prop' as const, selection, line, playerId, prop, price, capturedAt, seenAt, source: 'test',
   });
   await fresh.db.insert(oddsSnapshots).values([
     quote(a!.id, 'receptions', 'over', 6.5, 1.91),
-    quote(a!.id, 'receptions', 'under', 6.5, 1.91),
+    quote(a!.id, 'receptions', 'under', 6.5, 1.91, t0, later), // unchanged at the later update: still quoted
     quote(a!.id, 'receptions', 'over', 6.5, 2.05, later), // the book moved: this is the price to quote
     quote(b!.id, 'receptions', 'over', 7, 2.2), // a whole line: a push is possible
     quote(b!.id, 'receptions', 'under', 7, 1.75),
@@ -189,6 +190,19 @@ describe('props.byFixture', () => {
     expect(rec.quotes.map((q) => [q.bookmaker, q.line, q.over?.price, q.under?.price])).toEqual([['book_a', 7.5, 2.3, 1.62], ['book_b', 7, 2.2, 1.75]]);
     expect(rec.quotes[0]!.model.over).toBe(pOver(full('receptions'), receptionsMean, 7.5));
     expect(markets.find((m) => m.market === 'receiving_yards')!.quotes.map((q) => q.bookmaker)).toEqual(['book_b']);
+  });
+
+  it('quotes a line again when the book moves back to it with unchanged prices (nothing appended, seen again)', async () => {
+    const [a] = await fresh.db.select().from(bookmakers).where(eq(bookmakers.key, 'book_a'));
+    const batch = new OddsBatch('odds-api');
+    const t3 = '2019-09-01T20:00:00.000Z';
+    batch.push(gameId, a!.id, 'player_prop', 'over', 6.5, 2.05, t3, false, playerId, 'receptions');
+    batch.push(gameId, a!.id, 'player_prop', 'under', 6.5, 1.91, t3, false, playerId, 'receptions');
+    const counts = await fresh.db.transaction((tx) => appendChangedOdds(tx as never, batch));
+    expect(counts).toMatchObject({ inserted: 0, unchanged: 2 }); // the same prices as the last 6.5 rows
+    const r = await fixtureProps({ ctx, input: { fixtureId: gameId, markets: ['receptions'] } });
+    const quotes = r.players.find((x) => x.playerId === playerId)!.markets[0]!.quotes;
+    expect(quotes.filter((q) => q.bookmaker === 'book_a').map((q) => [q.line, q.over?.price, q.under?.price])).toEqual([[6.5, 2.05, 1.91]]);
   });
 
   it('skips a model version whose artifact cannot price: a usable older version serves, and with none priceLine is unavailable', async () => {

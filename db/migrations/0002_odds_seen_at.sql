@@ -1,0 +1,1 @@
+ALTER TABLE "odds_snapshots" ADD COLUMN "seen_at" timestamp with time zone;
