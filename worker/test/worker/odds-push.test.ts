@@ -1,15 +1,13 @@
 import { bookmakers, fixtures, oddsSnapshots, players, seedSimulatedData } from '@fairline/db';
-import { createExecutionContext } from 'cloudflare:test';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/env.ts';
-import worker from '../../src/index.ts';
 import { MAX_EVENTS_PER_ROOM, pollOddsAndPushJob, pushOddsChanges } from '../../src/jobs/poll-odds.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
-import type { ServerMessage } from '../../src/rooms/protocol.ts';
 import { buildCtx } from '../../src/runtime.ts';
 import { latestOddsId, oddsChangesSince } from '../../src/services/odds/odds-changes.ts';
 import { suiteDatabase, type SuiteDb } from './support/fresh-db.ts';
+import { joinRoom } from './support/worker-http.ts';
 
 const NOW = Date.UTC(2026, 10, 21, 12);
 const SOURCE = 'odds-api';
@@ -26,26 +24,7 @@ afterAll(async () => {
   await suite?.drop();
 });
 
-type EventMessage = Extract<ServerMessage, { type: 'event' }>;
-
-/** A socket on a room that collects the event messages it receives. */
-async function listen(room: string) {
-  const res = await worker.fetch(new Request(`http://api.test/rooms/${room}`, { headers: { Upgrade: 'websocket' } }), suite.env as never, createExecutionContext());
-  const ws = res.webSocket!;
-  const got: ServerMessage[] = [];
-  ws.addEventListener('message', (e) => {
-    got.push(JSON.parse(e.data as string));
-  });
-  ws.accept();
-  const messages = async (n: number) => {
-    const deadline = Date.now() + 5000;
-    const ev = () => got.filter((m): m is EventMessage => m.type === 'event');
-    while (ev().length < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
-    await new Promise((r) => setTimeout(r, 100)); // and nothing more arrives
-    return ev();
-  };
-  return { messages, close: () => ws.close(1000, 'bye') };
-}
+const listen = (room: string) => joinRoom(room, suite.env);
 
 const nflGames = () => suite.db.select().from(fixtures).where(and(eq(fixtures.sport, 'nfl'), eq(fixtures.status, 'scheduled'))).orderBy(asc(fixtures.kickoffAt));
 
@@ -70,7 +49,7 @@ describe('live odds pushes', () => {
       { kind: 'odds', fixtureId: game!.id, market: 'player_prop', selection: 'over', line: 5.5, bookmaker: 'sim_book', price: 2.1, playerId: wr!.id, prop: 'receptions' },
     ];
     for (const socket of [room, sport]) {
-      const got = await socket.messages(2);
+      const got = await socket.events(2);
       expect(got.map((m) => m.event)).toEqual(expected);
       expect(got[1]!.seq).toBe(got[0]!.seq + 1); // one sequence number per event, in order
     }
@@ -92,7 +71,7 @@ describe('live odds pushes', () => {
     const r = await pushOddsChanges(built.ctx, suite.env, before);
     expect(r).toMatchObject({ changes: n, truncated: true, rooms: 2 });
     expect(r.pushed).toBe(2 * MAX_EVENTS_PER_ROOM);
-    expect(await room.messages(MAX_EVENTS_PER_ROOM)).toHaveLength(MAX_EVENTS_PER_ROOM);
+    expect(await room.events(MAX_EVENTS_PER_ROOM)).toHaveLength(MAX_EVENTS_PER_ROOM);
     room.close();
   });
 

@@ -1,8 +1,8 @@
 import { createExecutionContext, createScheduledController, evictAllDurableObjects, waitOnExecutionContext } from 'cloudflare:test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import worker from '../../src/index.ts';
-import type { ServerMessage } from '../../src/rooms/protocol.ts';
 import { suiteDatabase, type SuiteDb } from './support/fresh-db.ts';
+import { callWorker, joinRoom } from './support/worker-http.ts';
 
 let suite: SuiteDb;
 beforeAll(async () => {
@@ -12,32 +12,8 @@ afterAll(async () => {
   await suite?.drop();
 });
 
-async function call(req: Request, env: object = suite.env) {
-  const ctx = createExecutionContext();
-  const res = await worker.fetch(req, env as never, ctx);
-  await waitOnExecutionContext(ctx);
-  return res;
-}
-
-/** Opens a room socket through the worker and collects its messages. */
-async function join(room: string) {
-  const res = await call(new Request(`http://api.test/rooms/${room}`, { headers: { Upgrade: 'websocket' } }));
-  expect(res.status).toBe(101);
-  const ws = res.webSocket!;
-  const messages: ServerMessage[] = [];
-  const waiters: Array<() => void> = [];
-  ws.addEventListener('message', (e) => {
-    messages.push(JSON.parse(e.data as string));
-    waiters.splice(0).forEach((w) => w());
-  });
-  ws.accept();
-  const next = async (n: number) => {
-    const deadline = Date.now() + 5000;
-    while (messages.length < n && Date.now() < deadline) await new Promise<void>((r) => { waiters.push(r); setTimeout(r, 50); });
-    return messages.slice(0, n);
-  };
-  return { ws, messages, next };
-}
+const call = (req: Request, env: object = suite.env) => callWorker(req, env);
+const join = (room: string) => joinRoom(room, suite.env);
 
 const publish = (room: string, body: unknown, token = 'test-admin-token') =>
   call(new Request(`http://api.test/rooms/${room}/publish`, {

@@ -6,10 +6,10 @@ import type { Ctx } from '../../src/context.ts';
 import { loadConfig } from '../../src/env.ts';
 import worker from '../../src/index.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
-import type { ServerMessage } from '../../src/rooms/protocol.ts';
 import { buildCtx } from '../../src/runtime.ts';
 import { refreshSoccerPredictions } from '../../src/services/predictions/refresh-soccer-predictions.ts';
 import { suiteDatabase, type SuiteDb } from './support/fresh-db.ts';
+import { joinRoom } from './support/worker-http.ts';
 
 const NOW = Date.UTC(2026, 10, 21, 12);
 let suite: SuiteDb;
@@ -71,23 +71,16 @@ describe('refreshSoccerPredictions (cron verb)', () => {
 
 describe('the hourly cron pushes prediction changes to the soccer room', () => {
   it('delivers prediction events over the LiveRoom socket', async () => {
-    const ctx0 = createExecutionContext();
-    const res = await worker.fetch(new Request('http://api.test/rooms/soccer', { headers: { Upgrade: 'websocket' } }), suite.env as never, ctx0);
-    const ws = res.webSocket!;
-    const got: ServerMessage[] = [];
-    ws.addEventListener('message', (e) => got.push(JSON.parse(e.data as string)));
-    ws.accept();
+    const room = await joinRoom('soccer', suite.env);
     // A new result makes the next tick refit and push.
     const [next] = await suite.db.select().from(fixtures).where(and(eq(fixtures.sport, 'soccer'), eq(fixtures.status, 'scheduled'))).orderBy(asc(fixtures.kickoffAt)).limit(1);
     await suite.db.update(fixtures).set({ status: 'final', homeScore: 4, awayScore: 0, kickoffAt: new Date(Date.now() - 86_400_000), updatedAt: new Date() }).where(eq(fixtures.id, next!.id));
     const ctx = createExecutionContext();
     await worker.scheduled(createScheduledController({ cron: '0 * * * *' }), suite.env as never, ctx);
     await waitOnExecutionContext(ctx);
-    const deadline = Date.now() + 5000;
-    while (!got.some((m) => m.type === 'event') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    const events = got.filter((m): m is Extract<ServerMessage, { type: 'event' }> => m.type === 'event');
+    const events = await room.events(1);
     expect(events.length).toBeGreaterThan(0);
     expect(events[0]!.event).toMatchObject({ kind: 'prediction', market: '1x2' });
-    ws.close(1000, 'bye');
+    room.close();
   });
 });

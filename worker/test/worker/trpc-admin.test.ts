@@ -1,32 +1,14 @@
-import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
-import superjson from 'superjson';
+import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFootballData } from '../../src/ingest/index.ts';
-import worker from '../../src/index.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import type { AppRouter } from '../../src/trpc/router.ts';
 import { suiteDatabase, type SuiteDb } from './support/fresh-db.ts';
+import { trpcClient } from './support/worker-http.ts';
 
 let suite: SuiteDb;
 
-function client(token?: string) {
-  return createTRPCClient<AppRouter>({
-    links: [
-      httpLink({
-        url: 'http://api.test/trpc',
-        transformer: superjson,
-        headers: token ? { authorization: `Bearer ${token}` } : {},
-        fetch: async (input, init) => {
-          const ctx = createExecutionContext();
-          const res = await worker.fetch(new Request(input as string, init as RequestInit), suite.env as never, ctx);
-          await waitOnExecutionContext(ctx);
-          return res;
-        },
-      }),
-    ],
-  });
-}
+const client = (token?: string) => trpcClient(suite.env, { token, batch: false });
 
 const CSV = [
   'Div,Date,HomeTeam,AwayTeam,FTHG,FTAG,FTR,B365H,B365D,B365A',

@@ -1,36 +1,18 @@
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import { TRPCClientError } from '@trpc/client';
 import { seedSimulatedData } from '@fairline/db';
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
-import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import worker from '../../src/index.ts';
 import { loadConfig } from '../../src/env.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { buildCtx } from '../../src/runtime.ts';
 import { createCallerFactory } from '../../src/trpc/init.ts';
 import { appRouter, type AppRouter } from '../../src/trpc/router.ts';
 import { suiteDatabase, type SuiteDb } from './support/fresh-db.ts';
+import { trpcClient } from './support/worker-http.ts';
 
 const NOW = Date.UTC(2026, 10, 21, 12);
 let suite: SuiteDb;
 
-/** A typed client whose transport is the worker's own fetch handler (the full HTTP path, in workerd). */
-function client(env: object) {
-  return createTRPCClient<AppRouter>({
-    links: [
-      httpBatchLink({
-        url: 'http://api.test/trpc',
-        transformer: superjson,
-        fetch: async (input, init) => {
-          const ctx = createExecutionContext();
-          const res = await worker.fetch(new Request(input as string, init as RequestInit), env as never, ctx);
-          await waitOnExecutionContext(ctx);
-          return res;
-        },
-      }),
-    ],
-  });
-}
+const client = (env: object) => trpcClient(env);
 
 beforeAll(async () => {
   suite = await suiteDatabase();

@@ -1,34 +1,16 @@
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import { TRPCClientError } from '@trpc/client';
 import { fixtures, modelVersions, seedSimulatedData } from '@fairline/db';
 import { priceLine, type LinePricingModel } from '@fairline/ml/props/price';
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import worker from '../../src/index.ts';
 import type { AppRouter } from '../../src/trpc/router.ts';
 import { suiteDatabase, type SuiteDb } from './support/fresh-db.ts';
+import { trpcClient } from './support/worker-http.ts';
 
 const NOW = Date.UTC(2026, 10, 21, 12);
 let suite: SuiteDb;
 
-/** A typed client whose transport is the worker's own fetch handler (the full HTTP path, in workerd). */
-function client(env: object) {
-  return createTRPCClient<AppRouter>({
-    links: [
-      httpBatchLink({
-        url: 'http://api.test/trpc',
-        transformer: superjson,
-        fetch: async (input, init) => {
-          const ctx = createExecutionContext();
-          const res = await worker.fetch(new Request(input as string, init as RequestInit), env as never, ctx);
-          await waitOnExecutionContext(ctx);
-          return res;
-        },
-      }),
-    ],
-  });
-}
+const client = (env: object) => trpcClient(env);
 
 beforeAll(async () => {
   suite = await suiteDatabase();
