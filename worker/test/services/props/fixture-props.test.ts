@@ -4,8 +4,6 @@
  * prices are written as the odds ingestion stores player props (market player_prop, prop = feed key).
  * Every model probability is checked against the full model loaded from its stored artifact (pOver).
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { bookmakers, fixtures, oddsSnapshots, players } from '@fairline/db';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -18,16 +16,10 @@ import type { Ctx } from '../../../src/context.ts';
 import { ingestNflverseGames } from '../../../src/ingest/nflverse/games.ts';
 import { ingestNflverseWeekly } from '../../../src/ingest/nflverse/weekly.ts';
 import { silentLogger } from '../../../src/lib/logger.ts';
+import { games2019, gamesText, weeklyText } from './data.ts';
 import { fixtureProps, pricePropLine, recordTrainingRun } from '../../../src/services/props/index.ts';
 import { appendChangedOdds, OddsBatch } from '../../../src/ingest/store/odds.ts';
 
-const DATA = path.resolve(import.meta.dirname, '../../../../../shared/data');
-const weeklyText = (y: number) => readFileSync(path.join(DATA, `nfl_player_weekly/weekly_${y}.csv`), 'utf8');
-const gamesText = readFileSync(path.join(DATA, 'nfl_games/games_1999-2019.csv'), 'utf8');
-const games2019 = (() => {
-  const [head, ...lines] = gamesText.split('\n');
-  return [head, ...lines.filter((l) => l.split(',')[1] === '2019')].join('\n') + '\n';
-})();
 
 const env = buildEnv([2017, 2018, 2019].map(weeklyText), [gamesText]);
 const fast = (m: MarketName, seed = 1) => ({ ...PROP_DEFAULTS[m], gbdt: { ...PROP_DEFAULTS[m].gbdt, trees: 25, seed } });

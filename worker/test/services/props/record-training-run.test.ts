@@ -2,8 +2,6 @@
  * Recording a props training run against real Postgres: 2019 games and player-weeks are ingested with the
  * ingestion verbs, a small receptions model is trained on 2017–2018 and its 2019 projections are stored.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
@@ -14,16 +12,9 @@ import type { Ctx } from '../../../src/context.ts';
 import { ingestNflverseGames } from '../../../src/ingest/nflverse/games.ts';
 import { ingestNflverseWeekly } from '../../../src/ingest/nflverse/weekly.ts';
 import { silentLogger } from '../../../src/lib/logger.ts';
+import { games2019, gamesText, weeklyText } from './data.ts';
 import { recordTrainingRun, trainAndRecord } from '../../../src/services/props/index.ts';
 
-const DATA = path.resolve(import.meta.dirname, '../../../../../shared/data');
-const weeklyText = (y: number) => readFileSync(path.join(DATA, `nfl_player_weekly/weekly_${y}.csv`), 'utf8');
-const gamesText = readFileSync(path.join(DATA, 'nfl_games/games_1999-2019.csv'), 'utf8');
-/** Header plus the 2019 lines of the games file (byte-identical lines). */
-const games2019 = (() => {
-  const [head, ...lines] = gamesText.split('\n');
-  return [head, ...lines.filter((l) => l.split(',')[1] === '2019')].join('\n') + '\n';
-})();
 
 let fresh: FreshDb;
 let ctx: Ctx;

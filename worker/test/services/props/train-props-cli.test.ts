@@ -3,8 +3,6 @@
  * database (2019 games and player-weeks ingested by the ingestion verbs), trains a small receptions model on
  * 2017–2018 through the `trainAndRecord` verb and must leave one model version and the 2019 projections.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { buildEnv, MARKETS, offeredRows } from '@fairline/ml/props/index';
@@ -14,15 +12,10 @@ import type { Ctx } from '../../../src/context.ts';
 import { ingestNflverseGames } from '../../../src/ingest/nflverse/games.ts';
 import { ingestNflverseWeekly } from '../../../src/ingest/nflverse/weekly.ts';
 import { silentLogger } from '../../../src/lib/logger.ts';
+import { GAMES_PATH, games2019, gamesText, weeklyPath, weeklyText } from './data.ts';
 
-const DATA = path.resolve(import.meta.dirname, '../../../../../shared/data');
-const weekly = (y: number) => path.join(DATA, `nfl_player_weekly/weekly_${y}.csv`);
-const GAMES = path.join(DATA, 'nfl_games/games_1999-2019.csv');
-const gamesText = readFileSync(GAMES, 'utf8');
-const games2019 = (() => {
-  const [head, ...lines] = gamesText.split('\n');
-  return [head, ...lines.filter((l) => l.split(',')[1] === '2019')].join('\n') + '\n';
-})();
+const weekly = weeklyPath;
+const GAMES = GAMES_PATH;
 
 let fresh: FreshDb;
 const saved = { url: process.env.DATABASE_URL, proxy: process.env.NEON_LOCAL_PROXY };
@@ -45,7 +38,7 @@ beforeAll(async () => {
   fresh = await freshDatabase(inject('stack'));
   const ctx: Ctx = { db: fresh.db, read: fresh.db, cache: null, clock: () => new Date(), logger: silentLogger, fetch };
   await ingestNflverseGames(ctx, { files: [{ name: 'games_2019.csv', text: games2019 }] });
-  await ingestNflverseWeekly(ctx, { files: [{ name: 'weekly_2019.csv', text: readFileSync(weekly(2019), 'utf8') }] });
+  await ingestNflverseWeekly(ctx, { files: [{ name: 'weekly_2019.csv', text: weeklyText(2019) }] });
   process.env.DATABASE_URL = fresh.url;
   process.env.NEON_LOCAL_PROXY = fresh.localProxy;
 });
@@ -63,7 +56,7 @@ describe('fairline train props', () => {
     const { code, out } = await capture(argv);
     expect(code).toBe(0);
     const result = JSON.parse(out) as { trainSeasons: number[]; projectSeasons: number[]; models: Array<{ market: string; id: number; version: number; created: boolean }>; projections: Record<string, number> };
-    const env = buildEnv([2017, 2018, 2019].map((y) => readFileSync(weekly(y), 'utf8')), [gamesText]);
+    const env = buildEnv([2017, 2018, 2019].map(weeklyText), [gamesText]);
     const offered = offeredRows(MARKETS.receptions, env.table, new Set([2019])).length;
     expect(result.trainSeasons).toEqual([2017, 2018]);
     expect(result.models).toEqual([{ market: 'receptions', id: expect.any(Number), version: 1, created: true }]);
