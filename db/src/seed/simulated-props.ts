@@ -77,11 +77,14 @@ export async function seedSimulatedProps(tx: Tx, rand: () => number, games: read
         artifact: { tag: 'fairline.props.model', simulated: true, market: m.market, distribution: law, calibration: IDENTITY },
       })
       .returning({ id: modelVersions.id });
+    // One insert per table and market: the seed runs at every first start and in every test suite that seeds.
+    const projectionRows: Array<typeof projections.$inferInsert> = [];
+    const priceRows: Array<typeof oddsSnapshots.$inferInsert> = [];
     for (const g of games) {
       for (const side of g.sides) {
         const centre = m.centre(side.rating);
         const playerId = m.market === 'passing_yards' ? side.qb : side.wr;
-        await tx.insert(projections).values({
+        projectionRows.push({
           modelVersionId: mv!.id, fixtureId: g.fixtureId, playerId, market: m.market, mean: centre,
           distribution: {
             kind: 'scaled-residual', mu: centre, scale: sr.scaleAt(law, centre), median: sr.median(law, centre),
@@ -92,15 +95,19 @@ export async function seedSimulatedProps(tx: Tx, rand: () => number, games: read
         const bookCentre = centre * (1 + 0.03 * normal(rand));
         const line = Math.max(0.5, Math.round(bookCentre - 0.5) + 0.5);
         const capturedAt = new Date(g.kickoff.getTime() - DAY);
-        await tx.insert(oddsSnapshots).values(
-          (['over', 'under'] as const).map((selection) => ({
-            fixtureId: g.fixtureId, bookmakerId, market: 'player_prop' as const, selection, line, playerId, prop: m.prop,
+        for (const selection of ['over', 'under'] as const) {
+          priceRows.push({
+            fixtureId: g.fixtureId, bookmakerId, market: 'player_prop', selection, line, playerId, prop: m.prop,
             price: 1.91, capturedAt, source: 'simulated',
-          })),
-        );
-        count++;
+          });
+        }
       }
     }
+    if (projectionRows.length > 0) {
+      await tx.insert(projections).values(projectionRows);
+      await tx.insert(oddsSnapshots).values(priceRows);
+    }
+    count += projectionRows.length;
   }
   return count;
 }
