@@ -18,7 +18,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fitIsotonic, predictIsotonic } from '../../ml/src/calibration/index.ts';
-import { expectedCalibrationError } from '../../ml/src/metrics/index.ts';
+import { eceSamplingFloor, expectedCalibrationError } from '../../ml/src/metrics/index.ts';
 import { buildEnv } from '../../ml/src/props/env.ts';
 import { baselineAt } from '../../ml/src/props/baseline.ts';
 import { buildFeatures } from '../../ml/src/props/features/index.ts';
@@ -57,14 +57,6 @@ const cat = (ps: Pred[]): Pred => ({ mu: ps.flatMap((p) => p.mu), y: ps.flatMap(
 const clamp = (p: number) => Math.min(1 - 1e-6, Math.max(1e-6, p));
 const ll = (p: number, o: number) => -Math.log(o ? p : 1 - p);
 
-/** Expected ECE of perfectly calibrated forecasts with these probabilities (the sampling floor at this n). */
-function eceFloor(p: number[], sims = 200): number {
-  let seed = 12345;
-  const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 4294967296;
-  let s = 0;
-  for (let k = 0; k < sims; k++) s += expectedCalibrationError(p, p.map((q) => (rnd() < q ? 1 : 0)));
-  return s / sims;
-}
 
 /** Logistic (Platt 1999) recalibration p' = σ(a + b·logit p), fitted by Newton's method. */
 function fitPlatt(p: number[], o: number[]): (q: number) => number {
@@ -111,7 +103,7 @@ function evaluate(fit: Pred, test: Pred, discrete: boolean, raw: RawOver, calibr
   const o = test.y.map((y, k) => (y > test.line[k]! ? 1 : 0));
   let cov = 0;
   test.mu.forEach((m, k) => void (test.y[k]! >= quantile(d, m, 0.1) && test.y[k]! <= quantile(d, m, 0.9) && cov++));
-  return { ece: expectedCalibrationError(p, o), floor: eceFloor(p), ll: p.reduce((s, q, k) => s + ll(q, o[k]!), 0) / p.length, cov: cov / p.length };
+  return { ece: expectedCalibrationError(p, o), floor: eceSamplingFloor(p), ll: p.reduce((s, q, k) => s + ll(q, o[k]!), 0) / p.length, cov: cov / p.length };
 }
 
 const f = (x: number, d = 4) => x.toFixed(d);
