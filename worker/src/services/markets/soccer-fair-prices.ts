@@ -4,7 +4,7 @@
  * with the margin-free market probability and the model's expected value at each price.
  * Cached in Redis (when there is a cache tier) by fixture and the competition's latest result.
  */
-import { fixtures } from '@fairline/db';
+import { fixtures, serialId } from '@fairline/db';
 import { soccer } from '@fairline/ml';
 import { and, eq, max } from 'drizzle-orm';
 import { z } from 'zod';
@@ -14,7 +14,7 @@ import { latestPrices } from './latest-prices.ts';
 import { dayOf, soccerHistory } from './soccer-history.ts';
 import { fitSoccerModel, priceFixture, SOCCER_MODEL } from './soccer-model.ts';
 
-export const soccerFairPricesInput = z.object({ fixtureId: z.number().int().positive() });
+export const soccerFairPricesInput = z.object({ fixtureId: serialId });
 
 /** Fewer finished matches than this and the ratings are mostly prior: we refuse rather than mislead. */
 export const MIN_HISTORY = 30;

@@ -5,7 +5,7 @@
  * book's margin-free probabilities and the model's expected value per unit staked. `pricePropLine` prices
  * any line the caller asks for.
  */
-import { bookmakers, fixtures, modelVersions, oddsSnapshots, players, projections, teams } from '@fairline/db';
+import { bookmakers, fixtures, modelVersions, oddsSnapshots, players, projections, serialId, teams } from '@fairline/db';
 import { ALL_MARKETS, MARKETS, type MarketName } from '@fairline/ml/props/index';
 import { expectedValueWithPush, priceLine, type LinePrice, type LinePricingModel } from '@fairline/ml/props/price';
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
@@ -17,17 +17,14 @@ import { pricingModels } from './pricing-models.ts';
 
 const market = z.enum(ALL_MARKETS as unknown as [MarketName, ...MarketName[]]);
 
-/** Database ids are int4. */
-const id = z.number().int().positive().max(2_147_483_647);
-
 export const fixturePropsInput = z.object({
-  fixtureId: id,
+  fixtureId: serialId,
   markets: z.array(market).min(1).optional(),
 });
 
 export const pricePropLineInput = z.object({
-  fixtureId: id,
-  playerId: id,
+  fixtureId: serialId,
+  playerId: serialId,
   market,
   /** Whole or half units (a whole line can push); ignored for yes/no markets. */
   line: z.number().finite().min(0).refine((l) => Number.isInteger(l * 2), 'a line is a whole or half number (e.g. 4 or 4.5)'),
