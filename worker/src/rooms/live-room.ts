@@ -4,7 +4,10 @@
  * durable storage so it keeps increasing across hibernation.
  */
 import { DurableObject } from 'cloudflare:workers';
+import { jsonLogger } from '../lib/logger.ts';
 import { clientMessageSchema, roomEventSchema, type RoomEvent, type ServerMessage } from './protocol.ts';
+
+const log = jsonLogger({ component: 'live-room' });
 
 export class LiveRoom extends DurableObject {
   override async fetch(request: Request): Promise<Response> {
@@ -35,7 +38,7 @@ export class LiveRoom extends DurableObject {
     for (const e of events) {
       const r = roomEventSchema.safeParse(e);
       if (r.success) parsed.push(r.data);
-      else console.error(JSON.stringify({ level: 'error', msg: 'live room: malformed event dropped', room, issue: r.error.issues[0]?.message ?? '' }));
+      else log.error('live room: malformed event dropped', { room, issue: r.error.issues[0]?.message ?? '' });
     }
     const first = ((await this.ctx.storage.get<number>('seq')) ?? 0) + 1;
     const seq = first + parsed.length - 1;
