@@ -148,7 +148,7 @@ export function binMatrix(x: DenseMatrix, mapper: BinMapper): BinnedMatrix {
 
 /**
  * Bins of feature f for every row. Four rows' searches are interleaved: one search is a chain of dependent
- * loads and compares, four independent chains keep the core busy (≈ 2× faster binning on 200k×20).
+ * loads and compares, four independent chains keep the core busy (binning 200k×20: 111 → 61–66 ms in CPU profiles).
  */
 function binColumn(
   values: Float64Array, cols: number, f: number, rows: number, padded: Float64Array, P: number, missing: number,
