@@ -63,8 +63,12 @@ if (values.json) {
   console.log('floor: mean ECE of a perfectly calibrated forecaster with the same probabilities at this n (200 simulations)');
   const L = lines;
   console.log(`\nNFL game lines: train ${GAME_TRAIN[0]}–${GAME_TRAIN.at(-1)} → test ${TEST.join(',')}, ${L.games} games (${((tLines - tFit) / 1000).toFixed(1)} s)`);
-  console.log(`  margin MAE ${L.marginMae.toFixed(2)} vs market spread ${L.marketMarginMae.toFixed(2)}; total MAE ${L.totalMae.toFixed(2)} vs market total ${L.marketTotalMae.toFixed(2)}`);
-  console.log(`  P(home win) log loss ${L.moneyline.logLoss.toFixed(4)} vs de-vigged moneyline ${L.moneyline.marketLogLoss.toFixed(4)} (n=${L.moneyline.n})`);
-  console.log(`  P(cover) log loss ${L.cover.logLoss.toFixed(4)} (ln 2 = 0.6931), hit rate ${(100 * L.cover.accuracy).toFixed(1)}% (n=${L.cover.n}); ` +
-    `P(over) log loss ${L.over.logLoss.toFixed(4)}, hit rate ${(100 * L.over.accuracy).toFixed(1)}% (n=${L.over.n})`);
+  const side = (name: string, x: gameLines.LineScore) =>
+    console.log(`  ${name.padEnd(7)} n=${x.n}  log loss (pushes out) ${x.sideLogLoss.toFixed(4)} (ln 2 = 0.6931)  exact-score log loss ${x.exactLogScore.toFixed(3)}` +
+      ` vs normal ${x.normalExactLogScore.toFixed(3)}  push on whole lines ${(100 * x.pushPredicted).toFixed(1)}% predicted, ${(100 * x.pushNormal).toFixed(1)}% normal,` +
+      ` ${(100 * x.pushObserved).toFixed(1)}% observed (n=${x.wholeLines})`);
+  console.log(`  σ margin ${L.marginSigma.toFixed(2)}, σ total ${L.totalSigma.toFixed(2)}`);
+  side('spread', L.spread);
+  side('total', L.total);
+  console.log(`  P(home win) from the spread: log loss ${L.moneyline.logLoss.toFixed(4)} vs the books' de-vigged moneyline ${L.moneyline.marketLogLoss.toFixed(4)} (n=${L.moneyline.n})`);
 }
