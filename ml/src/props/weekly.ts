@@ -61,20 +61,40 @@ export interface RawRow {
   stats: Float64Array;
 }
 
-const REQUIRED = ['player_id', 'player_name', 'player_display_name', 'position', 'recent_team', 'season', 'week', 'season_type', 'opponent_team'];
+/**
+ * Columns read from the file, each with the names later nflverse releases give it: the 2025 player-stats
+ * files call the team `team` (was `recent_team`), interceptions `passing_interceptions` and sacks
+ * `sacks_suffered`. The first name present is used, so both layouts parse to the same table.
+ */
+const ALIASES: Readonly<Record<string, readonly string[]>> = {
+  recent_team: ['recent_team', 'team'],
+  interceptions: ['interceptions', 'passing_interceptions'],
+  sacks: ['sacks', 'sacks_suffered'],
+};
+const REQUIRED = ['player_id', 'position', 'recent_team', 'season', 'week', 'season_type', 'opponent_team'];
 
 /** Parse one or more weekly CSV texts into a single table (rows of several seasons may be mixed). */
 export function parseWeekly(texts: readonly string[]): WeeklyTable {
   const raw: RawRow[] = [];
   for (const text of texts) {
     const { header, rows } = parseCsv(text);
+    const find = (name: string) => {
+      for (const alias of ALIASES[name] ?? [name]) {
+        const i = header.indexOf(alias);
+        if (i >= 0) return i;
+      }
+      return -1;
+    };
     const col = (name: string) => {
-      const i = header.indexOf(name);
-      if (i < 0) throw new Error(`weekly: missing column ${name}`);
+      const i = find(name);
+      if (i < 0) throw new Error(`weekly: missing column ${(ALIASES[name] ?? [name]).join(' or ')}`);
       return i;
     };
     for (const c of [...REQUIRED, ...STATS]) col(c);
     const ci = Object.fromEntries(REQUIRED.map((c) => [c, col(c)])) as Record<string, number>;
+    // Names: player_name (abbreviated) or, when empty or absent, player_display_name; one of them must exist.
+    const nameCols = [find('player_name'), find('player_display_name')].filter((i) => i >= 0);
+    if (nameCols.length === 0) throw new Error('weekly: missing column player_name or player_display_name');
     const si = STATS.map(col);
     for (const r of rows) {
       const stats = new Float64Array(STATS.length);
@@ -82,7 +102,8 @@ export function parseWeekly(texts: readonly string[]): WeeklyTable {
         const v = Number(r[si[k]!]);
         stats[k] = r[si[k]!] === '' || !Number.isFinite(v) ? 0 : v;
       }
-      const name = r[ci.player_name!]! || r[ci.player_display_name!]!;
+      let name = '';
+      for (const c of nameCols) if (!name) name = r[c] ?? '';
       raw.push({
         playerId: r[ci.player_id!]!,
         playerName: name,
