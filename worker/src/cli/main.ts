@@ -4,6 +4,7 @@ const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   'backtest soccer': () => import('./commands/backtest-soccer.ts'),
   'backtest props': () => import('./commands/backtest-props.ts'),
   'train props': () => import('./commands/train-props.ts'),
+  'train game-lines': () => import('./commands/train-game-lines.ts'),
   gbdt: () => import('./commands/gbdt.ts'),
   ingest: () => import('./commands/ingest.ts'),
 };
@@ -16,6 +17,7 @@ function usage(): string {
     '  backtest soccer --train <csv...> --test <csv...> [--xi 0.0019] [--window-days 1100] [--json]',
     '  backtest props  --train <weekly csv...> --test <weekly csv...> --games <games csv...> [--markets a,b] [--json]',
     '  train props     --weekly <weekly csv...> --games <games csv...> [--project <season...>] [--markets a,b] [--trees n] [--json]',
+    '  train game-lines --games <games csv...> --seasons <from-to | a,b,c> [--test <season...>] [--json]',
     '  gbdt train      --csv <file> --target <column> --out <model.json> [options] [--json]',
     '  gbdt predict    --model <model.json> --csv <file> --out <preds.csv> [--shap] [--json]',
     '  ingest <football-data|nflverse-games|nflverse-weekly|odds-api> (--file <path...> | --url <url>) [--json]',

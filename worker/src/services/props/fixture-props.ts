@@ -5,13 +5,14 @@
  * book's margin-free probabilities and the model's expected value per unit staked. `pricePropLine` prices
  * any line the caller asks for.
  */
-import { bookmakers, fixtures, modelVersions, oddsSnapshots, players, projections, serialId, teams } from '@fairline/db';
+import { fixtures, modelVersions, players, projections, serialId, teams } from '@fairline/db';
 import { ALL_MARKETS, MARKETS, type MarketName } from '@fairline/ml/props/index';
 import { expectedValueWithPush, priceLine, type LinePrice, type LinePricingModel } from '@fairline/ml/props/price';
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { currentPrices, type CurrentPrice } from '../odds/current-prices.ts';
 import { marketOfPropKey } from './prop-keys.ts';
 import { pricingModels } from './pricing-models.ts';
 
@@ -126,38 +127,7 @@ async function projectionsByPreference(ctx: Ctx, fixtureId: number, filter: { ma
     .orderBy(projections.playerId, projections.market, desc(sql`${modelVersions.status} = 'active'`), desc(modelVersions.version));
 }
 
-/**
- * Each book's current lines and prices per player and prop. The feed appends a row only when a price changes
- * and marks the latest row of every price it still quotes as seen (`seen_at`); the current lines are those
- * seen at the book's latest update for that player and prop — a line the book withdrew or moved away from
- * keeps its last price but not the latest sighting. (Rows without `seen_at` count as seen when captured.)
- */
-async function latestPropPrices(ctx: Ctx, fixtureId: number) {
-  const latest = await ctx.read
-    .selectDistinctOn([oddsSnapshots.playerId, oddsSnapshots.prop, bookmakers.key, oddsSnapshots.selection, oddsSnapshots.line], {
-      playerId: oddsSnapshots.playerId,
-      prop: oddsSnapshots.prop,
-      bookmaker: bookmakers.key,
-      selection: oddsSnapshots.selection,
-      line: oddsSnapshots.line,
-      price: oddsSnapshots.price,
-      capturedAt: oddsSnapshots.capturedAt,
-      seenAt: sql<Date>`coalesce(${oddsSnapshots.seenAt}, ${oddsSnapshots.capturedAt})`.mapWith(oddsSnapshots.capturedAt),
-    })
-    .from(oddsSnapshots)
-    .innerJoin(bookmakers, eq(bookmakers.id, oddsSnapshots.bookmakerId))
-    .where(and(eq(oddsSnapshots.fixtureId, fixtureId), eq(oddsSnapshots.market, 'player_prop')))
-    .orderBy(
-      oddsSnapshots.playerId, oddsSnapshots.prop, bookmakers.key, oddsSnapshots.selection, oddsSnapshots.line,
-      desc(oddsSnapshots.capturedAt), desc(oddsSnapshots.id),
-    );
-  const lastSeen = new Map<string, number>();
-  const key = (p: (typeof latest)[number]) => `${p.playerId}|${p.prop}|${p.bookmaker}`;
-  for (const p of latest) lastSeen.set(key(p), Math.max(lastSeen.get(key(p)) ?? 0, p.seenAt.getTime()));
-  return latest.filter((p) => p.seenAt.getTime() === lastSeen.get(key(p)));
-}
-
-type PriceRow = Awaited<ReturnType<typeof latestPropPrices>>[number];
+type PriceRow = CurrentPrice;
 
 function quoteOf(bookmaker: string, line: number, over: PriceRow | undefined, under: PriceRow | undefined, model: LinePrice): PropQuote {
   const margin = over && under ? 1 / over.price + 1 / under.price - 1 : null;
@@ -180,7 +150,7 @@ export async function fixtureProps({ ctx, input }: { ctx: Ctx; input: z.input<ty
   if (!parsed.success) throw new AppError('BAD_REQUEST', `invalid props query: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
   const { fixtureId, markets } = parsed.data;
   await nflFixture(ctx, fixtureId);
-  const [{ rows }, prices] = await Promise.all([pricedProjections(ctx, fixtureId, markets ? { markets } : {}), latestPropPrices(ctx, fixtureId)]);
+  const [{ rows }, prices] = await Promise.all([pricedProjections(ctx, fixtureId, markets ? { markets } : {}), currentPrices(ctx.read, fixtureId, ['player_prop'])]);
   if (rows.length === 0) return { fixtureId, players: [] };
 
   // player → market → book → line → side → price

@@ -1,6 +1,11 @@
+import { nflGameLines, nflGameLinesInput, nflPriceGameLine, nflPriceGameLineInput } from '../../services/game-lines/index.ts';
 import { soccerFairPrices, soccerFairPricesInput } from '../../services/markets/soccer-fair-prices.ts';
 import { publicProcedure, router } from '../init.ts';
 
 export const marketsRouter = router({
   soccerFairPrices: publicProcedure.input(soccerFairPricesInput).query(({ ctx, input }) => soccerFairPrices({ ctx, input })),
+  /** NFL spread/total/moneyline: every book's quotes priced by the game-lines model centred on the consensus line. */
+  nflGameLines: publicProcedure.input(nflGameLinesInput).query(({ ctx, input }) => nflGameLines({ ctx, input })),
+  /** P(win/push) and fair odds of any whole or half spread (home handicap) or total. */
+  nflPriceGameLine: publicProcedure.input(nflPriceGameLineInput).query(({ ctx, input }) => nflPriceGameLine({ ctx, input })),
 });
