@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { eceSamplingFloor } from '../../ml/src/metrics/index.ts';
-import { ALL_MARKETS, backtestProps, buildEnv, gameLines, MAIN_MARKETS, parseGames, type MarketName, type MarketReport } from '../../ml/src/props/index.ts';
+import { ALL_MARKETS, backtestProps, buildEnv, gameLines, MAIN_MARKETS, parseGames, scoreIntervals, type MarketName, type MarketReport } from '../../ml/src/props/index.ts';
 
 const DATA = path.resolve(import.meta.dirname, '../../../shared/data');
 const TRAIN = [2015, 2016, 2017, 2018];
@@ -42,7 +42,7 @@ if (values.json) {
   const out = Object.fromEntries(
     Object.entries(reports).map(([m, r]) => [m, {
       n: r.n, mae: r.mae, baselineMae: r.baselineMae, ece: r.ece, eceFloor: eceSamplingFloor(r.pOver), coverage80: r.coverage80, logLoss: r.logLoss,
-      baseline: r.baseline, targets: MAIN_MARKETS.includes(m as MarketName) ? targets(r) : null,
+      baseline: r.baseline, intervals90: r.coverage80 === r.coverage80 ? scoreIntervals(r) : null, targets: MAIN_MARKETS.includes(m as MarketName) ? targets(r) : null,
     }]),
   );
   console.log(JSON.stringify({ train: TRAIN, test: TEST, seconds: (tFit - t0) / 1000, markets: out, gameLines: lines }));
@@ -60,6 +60,14 @@ if (values.json) {
       `${f(r.logLoss, 4)}${f(r.baseline.logLoss, 4)}`);
   }
   console.log('targets (main markets): MAE ≥ 5% below the rolling-8 baseline, ECE ≤ 0.03, coverage80 in [0.77, 0.83]');
+  console.log('90% player-cluster bootstrap intervals (1000 resamples of whole players): how far this season\'s figures could fall by chance');
+  for (const m of MAIN_MARKETS) {
+    const r = reports[m];
+    if (!r) continue;
+    const iv = scoreIntervals(r);
+    console.log(`  ${m.padEnd(16)} Δ% ${(100 * (1 - r.mae / r.baselineMae)).toFixed(1)} [${(100 * iv.maeImprovement.lo).toFixed(1)}, ${(100 * iv.maeImprovement.hi).toFixed(1)}]` +
+      `   cov80 ${r.coverage80.toFixed(3)} [${iv.coverage80.lo.toFixed(3)}, ${iv.coverage80.hi.toFixed(3)}]`);
+  }
   console.log('floor: mean ECE of a perfectly calibrated forecaster with the same probabilities at this n (200 simulations)');
   const L = lines;
   console.log(`\nNFL game lines: train ${GAME_TRAIN[0]}–${GAME_TRAIN.at(-1)} → test ${TEST.join(',')}, ${L.games} games (${((tLines - tFit) / 1000).toFixed(1)} s)`);

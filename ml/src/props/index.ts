@@ -19,4 +19,5 @@ export { fitPropModel, outOfSample, predictCentre, project, pOver, pOverUncalibr
 export { serializePropModel, loadPropModel, PROP_MODEL_TAG, PROP_MODEL_VERSION, type PropModelArtifact } from './artifact.ts';
 export { projectionRecords, type ProjectionRecord, type ProjectionDistribution } from './projections.ts';
 export { backtestProps, scoreMarket, scoresOnly, type MarketScores, type MarketReport, type PropsBacktestOptions } from './evaluate.ts';
+export { scoreIntervals, type ScoreIntervals } from './intervals.ts';
 export * as gameLines from './game-lines/index.ts';
