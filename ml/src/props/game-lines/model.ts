@@ -18,6 +18,7 @@
  * normal says 2.9 %).
  */
 import type { NflGame } from '../games.ts';
+import type { LinePrice } from '../price.ts';
 import { centreForLine, discreteLaw, fitKeyWeights, KEY_RANGE, type DiscreteLaw } from './law.ts';
 
 export const GAME_LINES_TAG = 'fairline.props.game-lines';
@@ -34,15 +35,8 @@ export interface GameLinesModel {
   games: number;
 }
 
-/** One side of a line: P(outcome above / below / on the line) and the margin-free decimal odds (push refunds). */
-export interface LineOdds {
-  line: number;
-  over: number;
-  under: number;
-  push: number;
-  fairOver: number;
-  fairUnder: number;
-}
+/** One side of a line: P(outcome above / below / on the line) and margin-free decimal odds (a push refunds the stake) — the props' shape. */
+export type LineOdds = LinePrice;
 
 export interface GamePrices {
   /** Home margin line (positive = home favoured, nflverse `spread_line`) and game total priced. */
