@@ -18,6 +18,7 @@ import {
   teams,
 } from '../schema/index.ts';
 import { mulberry32, normal, poisson } from './rng.ts';
+import { seedSimulatedGameLines, simulateNflScore, SIM_TOTAL_LINE, type SimulatedNflGame } from './simulated-game-lines.ts';
 import { seedSimulatedProps, type SimulatedGame } from './simulated-props.ts';
 
 const SEED = 20261121;
@@ -140,6 +141,7 @@ export async function seedSimulatedData(db: PoolDb, now = Date.now()): Promise<S
       )
       .returning();
     const upcoming: SimulatedGame[] = [];
+    const nflGames: SimulatedNflGame[] = [];
     const nflRounds = roundRobin(nflTeams.length);
     const firstWeek = today - Math.floor(nflRounds.length / 2) * 7 * DAY;
     for (let w = 0; w < nflRounds.length; w++) {
@@ -147,10 +149,7 @@ export async function seedSimulatedData(db: PoolDb, now = Date.now()): Promise<S
       for (const [h, a] of nflRounds[w]!) {
         const spread = rating[h]! - rating[a]! + 2;
         const played = kickoff.getTime() < now;
-        const margin = Math.round(spread + normal(rand) * 13);
-        const total = Math.max(10, Math.round(44 + normal(rand) * 10));
-        const homeScore = Math.max(0, Math.round((total + margin) / 2));
-        const awayScore = Math.max(0, total - homeScore);
+        const { homeScore, awayScore } = simulateNflScore(rand, spread);
         const [fx] = await tx
           .insert(fixtures)
           .values({
@@ -169,11 +168,12 @@ export async function seedSimulatedData(db: PoolDb, now = Date.now()): Promise<S
           .returning({ id: fixtures.id });
         fixtureCount++;
         const line = Math.round(spread * 2) / 2;
+        nflGames.push({ fixtureId: fx!.id, kickoff, marginLine: line });
         await tx.insert(oddsSnapshots).values([
           { fixtureId: fx!.id, bookmakerId: book!.id, market: 'spread', selection: 'home', line: -line, price: 1.91, capturedAt: new Date(kickoff.getTime() - DAY), source: 'simulated' },
           { fixtureId: fx!.id, bookmakerId: book!.id, market: 'spread', selection: 'away', line, price: 1.91, capturedAt: new Date(kickoff.getTime() - DAY), source: 'simulated' },
-          { fixtureId: fx!.id, bookmakerId: book!.id, market: 'game_total', selection: 'over', line: 44.5, price: 1.91, capturedAt: new Date(kickoff.getTime() - DAY), source: 'simulated' },
-          { fixtureId: fx!.id, bookmakerId: book!.id, market: 'game_total', selection: 'under', line: 44.5, price: 1.91, capturedAt: new Date(kickoff.getTime() - DAY), source: 'simulated' },
+          { fixtureId: fx!.id, bookmakerId: book!.id, market: 'game_total', selection: 'over', line: SIM_TOTAL_LINE, price: 1.91, capturedAt: new Date(kickoff.getTime() - DAY), source: 'simulated' },
+          { fixtureId: fx!.id, bookmakerId: book!.id, market: 'game_total', selection: 'under', line: SIM_TOTAL_LINE, price: 1.91, capturedAt: new Date(kickoff.getTime() - DAY), source: 'simulated' },
         ]);
         oddsCount += 4;
         if (!played) {
@@ -201,6 +201,8 @@ export async function seedSimulatedData(db: PoolDb, now = Date.now()): Promise<S
     // Drawn after everything above, so the rest of the demo data is the same with or without props.
     projectionCount = await seedSimulatedProps(tx, rand, upcoming, book!.id);
     oddsCount += 2 * projectionCount;
+    // Game lines draw from their own stream, so adding them changed nothing above.
+    oddsCount += await seedSimulatedGameLines(tx, mulberry32(SEED + 1), nflGames, book!.id);
   });
   return { seeded: true, fixtures: fixtureCount, odds: oddsCount, projections: projectionCount };
 }
