@@ -12,6 +12,7 @@ function Layout(props: ParentProps) {
         <nav class="mx-auto max-w-6xl flex items-center gap-2 px-4 py-3" aria-label="Main">
           <A href="/" class="mr-4 text-lg font-semibold tracking-tight">Fairline</A>
           <A href="/fixtures" class={link} activeClass="bg-white/15" end={false}>Fixtures</A>
+          <A href="/value" class={link} activeClass="bg-white/15">Value</A>
           <A href="/status" class={link} activeClass="bg-white/15">API status</A>
           <div class="ml-auto"><LiveIndicator room="fixtures" /></div>
         </nav>

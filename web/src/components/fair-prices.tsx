@@ -1,10 +1,7 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { createLiveRoom } from '../lib/live-room.ts';
 import { api } from '../lib/trpc.ts';
-
-const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
-const odds = (o: number) => (Number.isFinite(o) ? o.toFixed(2) : '—');
-const ev = (v: number) => `${v >= 0 ? '+' : ''}${(v * 100).toFixed(1)}%`;
+import { ev, odds, pct } from '../lib/format.ts';
 
 /**
  * Model probabilities and fair odds for a soccer fixture, beside the latest book prices (EV highlighted).

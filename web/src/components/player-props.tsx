@@ -1,16 +1,10 @@
 import { createResource, createSignal, For, onCleanup, Show, type Signal } from 'solid-js';
 import { createLiveRoom } from '../lib/live-room.ts';
+import { ev, odds, pct, PROP_MARKET_LABEL } from '../lib/format.ts';
 import { api } from '../lib/trpc.ts';
 
-const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
-const odds = (o: number) => (Number.isFinite(o) ? o.toFixed(2) : '—');
-const ev = (v: number) => `${v >= 0 ? '+' : ''}${(v * 100).toFixed(1)}%`;
 const num = (v: number | null, digits: number) => (v === null ? '—' : v.toFixed(digits));
 
-const LABEL: Record<string, string> = {
-  passing_yards: 'Passing yards', rushing_yards: 'Rushing yards', receiving_yards: 'Receiving yards', receptions: 'Receptions',
-  completions: 'Completions', attempts: 'Pass attempts', passing_tds: 'Passing TDs', carries: 'Carries', anytime_td: 'Anytime TD',
-};
 const COUNT_MARKETS = new Set(['receptions', 'completions', 'attempts', 'passing_tds', 'carries']);
 
 /** A pricer's input and last asked line, kept outside the table rows so a refetch does not wipe them. */
@@ -114,7 +108,7 @@ export function PlayerProps(props: { fixtureId: number }) {
                                 <span class="font-medium">{p.name}</span> <span class="text-xs text-slate-500">{p.position} · {p.team}</span>
                               </Show>
                             </td>
-                            <td class={cell}>{LABEL[m.market] ?? m.market}</td>
+                            <td class={cell}>{PROP_MARKET_LABEL[m.market] ?? m.market}</td>
                             <td class={`${cell} font-mono`}>
                               {num(m.median, COUNT_MARKETS.has(m.market) ? 0 : 1)}{' '}
                               <span class="text-xs text-slate-500">({num(m.q10, 0)}–{num(m.q90, 0)})</span>
