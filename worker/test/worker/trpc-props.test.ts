@@ -7,7 +7,8 @@ import type { AppRouter } from '../../src/trpc/router.ts';
 import { suiteDatabase, type SuiteDb } from './support/fresh-db.ts';
 import { trpcClient } from './support/worker-http.ts';
 
-const NOW = Date.UTC(2026, 10, 21, 12);
+// Seeded relative to the real clock: props.valueBets looks for games kicking off after the worker’s now.
+const NOW = Date.now();
 let suite: SuiteDb;
 
 const client = (env: object) => trpcClient(env);
@@ -79,5 +80,34 @@ describe('props over HTTP inside workerd', () => {
     const err = await api.props.byFixture.query({ fixtureId: soccer.id }).catch((e: unknown) => e);
     expect(errorCode(err)).toBe('BAD_REQUEST');
     expect((err as Error).message).toMatch(/not an NFL game/);
+  });
+
+  it('valueBets lists the seeded games’ +EV prices, best first, each EV recomputed from the stored law', async () => {
+    const api = client(suite.env);
+    const r = await api.props.valueBets.query({ minEdge: 0, days: 14 });
+    expect(r.fixtures).toBeGreaterThan(0);
+    expect(r.bets.length).toBeGreaterThan(0);
+    const parts = await suite.db
+      .select({ id: modelVersions.id, artifact: modelVersions.artifact })
+      .from(modelVersions)
+      .where(inArray(modelVersions.id, [...new Set(r.bets.map((b) => b.modelVersion.id))]));
+    const projections = new Map<string, number>();
+    for (const fixtureId of new Set(r.bets.map((b) => b.fixtureId))) {
+      for (const p of (await api.props.byFixture.query({ fixtureId })).players) for (const m of p.markets) projections.set(`${fixtureId}|${p.playerId}|${m.market}`, m.mean);
+    }
+    let prev = Infinity;
+    for (const b of r.bets) {
+      const law = parts.find((x) => x.id === b.modelVersion.id)!.artifact as LinePricingModel;
+      const price = priceLine(law, projections.get(`${b.fixtureId}|${b.playerId}|${b.market}`)!, b.line);
+      const [win, lose] = b.side === 'over' ? [price.over, price.under] : [price.under, price.over];
+      expect(b.expectedValue).toBeCloseTo(win * (b.price - 1) - lose, 12);
+      expect(b.expectedValue).toBeGreaterThanOrEqual(0);
+      expect(b.expectedValue).toBeLessThanOrEqual(prev);
+      prev = b.expectedValue;
+      expect(b.kickoffAt.getTime()).toBeGreaterThan(Date.now());
+    }
+    const bad = await api.props.valueBets.query({ minEdge: 2 }).catch((e: unknown) => e);
+    expect(errorCode(bad)).toBe('BAD_REQUEST');
+    expect((bad as Error).message).toMatch(/minEdge/);
   });
 });
