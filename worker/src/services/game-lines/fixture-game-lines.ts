@@ -6,7 +6,7 @@
  * shows up as value. Also the fair moneyline the consensus spread implies, and any line on demand.
  */
 import { fixtures, serialId } from '@fairline/db';
-import { lineOdds, marginLaw, priceGame, totalLaw, type GamePrices, type LineOdds } from '@fairline/ml/props/game-lines/index';
+import { lineOdds, marginLaw, priceGame, totalLaw, type DiscreteLaw, type GamePrices, type LineOdds } from '@fairline/ml/props/game-lines/index';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
@@ -140,18 +140,23 @@ function side(selection: GameLineSide['selection'], p: CurrentPrice | undefined,
   };
 }
 
-function quoteOf(q: BookLine, main: boolean, spread: Consensus | null, total: Consensus | null, v: GameLinesVersion): GameLineQuote {
+/** The consensus laws, built once per request (each solves its centre by bisection). */
+interface Laws {
+  margin: DiscreteLaw | null;
+  total: DiscreteLaw | null;
+}
+
+function quoteOf(q: BookLine, main: boolean, laws: Laws): GameLineQuote {
   const margin = q.first && q.second ? 1 / q.first.price + 1 / q.second.price - 1 : null;
   const fair: [number, number] | null = margin !== null && margin > 0 ? [1 / q.first!.price / (1 + margin), 1 / q.second!.price / (1 + margin)] : null;
   const at = [q.first, q.second].filter((p): p is CurrentPrice => !!p).map((p) => p.capturedAt.getTime());
   let sides: [GameLineSide, GameLineSide];
   if (q.market === 'total') {
-    const o = total ? lineOdds(totalLaw(v.model, total.line), q.line!) : null;
+    const o = laws.total ? lineOdds(laws.total, q.line!) : null;
     sides = [side('over', q.first, o?.over ?? 0, o?.push ?? 0, o?.under ?? 0, !!o), side('under', q.second, o?.under ?? 0, o?.push ?? 0, o?.over ?? 0, !!o)];
   } else {
-    const law = spread ? marginLaw(v.model, spread.marginLine!) : null;
     // Home at handicap h covers when margin > −h; the moneyline is handicap 0 (a tie is voided: push).
-    const o = law ? lineOdds(law, q.line === null || q.line === 0 ? 0 : -q.line) : null;
+    const o = laws.margin ? lineOdds(laws.margin, q.line === null || q.line === 0 ? 0 : -q.line) : null;
     sides = [side('home', q.first, o?.over ?? 0, o?.push ?? 0, o?.under ?? 0, !!o), side('away', q.second, o?.under ?? 0, o?.push ?? 0, o?.over ?? 0, !!o)];
   }
   return { bookmaker: q.bookmaker, market: q.market, line: q.line, main, capturedAt: new Date(Math.max(...at)), margin, fair, sides };
@@ -168,6 +173,7 @@ export async function nflGameLines({ ctx, input }: { ctx: Ctx; input: z.input<ty
   const spread = consensusOf(lines, 'spread');
   const total = consensusOf(lines, 'total');
   const g = priceGame(v.model, spread ? spread.marginLine! : NaN, total ? total.line : NaN);
+  const laws: Laws = { margin: spread ? marginLaw(v.model, spread.marginLine!) : null, total: total ? totalLaw(v.model, total.line) : null };
   const mains = new Set<BookLine>();
   for (const c of [spread, total]) for (const m of c?.mainLines ?? []) {
     const q = lines.find((x) => x.market === (c === spread ? 'spread' : 'total') && x.bookmaker === m.bookmaker && x.line === m.line);
@@ -183,7 +189,7 @@ export async function nflGameLines({ ctx, input }: { ctx: Ctx; input: z.input<ty
       expectedMargin: Number.isFinite(g.expectedMargin) ? g.expectedMargin : null,
       expectedTotal: Number.isFinite(g.expectedTotal) ? g.expectedTotal : null,
     },
-    quotes: lines.map((q) => quoteOf(q, q.market === 'moneyline' || mains.has(q), spread, total, v)),
+    quotes: lines.map((q) => quoteOf(q, q.market === 'moneyline' || mains.has(q), laws)),
   };
 }
 
