@@ -58,7 +58,8 @@ if (seeds.length > 1) {
     const foldMean = (k: number, g: (r: MarketReport) => number) => runs.reduce((s, rs) => s + g(rs[k]!), 0) / runs.length;
     const both = (g: (r: MarketReport) => number) => (foldMean(0, g) + foldMean(1, g)) / 2;
     console.log(
-      `${m.padEnd(16)} Δmae ${both(gain).toFixed(2)}%  ece ${f(both((r) => r.ece))}  cov ${f(both((r) => r.coverage80), 3)}  ll ${f(both((r) => r.logLoss))}  ` +
+      `${m.padEnd(16)} Δmae ${both(gain).toFixed(2)}%  ece ${f(both((r) => r.ece))} (raw ${f(both((r) => r.uncalibrated.ece))})  cov ${f(both((r) => r.coverage80), 3)}  ` +
+        `ll ${f(both((r) => r.logLoss))} (raw ${f(both((r) => r.uncalibrated.logLoss))})  ` +
         `[fold A ${foldMean(0, gain).toFixed(2)}%  fold B ${foldMean(1, gain).toFixed(2)}%]`,
     );
   }

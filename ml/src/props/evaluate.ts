@@ -31,8 +31,11 @@ export interface MarketReport extends MarketScores {
   uncalibrated: { ece: number; logLoss: number };
   /** The scored rows' calibrated P(over L) (e.g. for ECE's sampling floor, metrics/eceSamplingFloor). */
   pOver: number[];
-  /** Per scored row: the player, |median − y|, |baseline − y| and whether y fell in the 10–90 % interval (for intervals by bootstrap). */
-  scored: { player: string[]; absError: number[]; baselineAbsError: number[]; covered: number[] };
+  /**
+   * Per scored row: the player, |median − y|, |baseline − y|, whether y fell in the 10–90 % interval and whether
+   * it went over the baseline line (for bootstrap intervals and reliability diagrams).
+   */
+  scored: { player: string[]; absError: number[]; baselineAbsError: number[]; covered: number[]; over: number[] };
   model: PropModel;
 }
 
@@ -49,7 +52,7 @@ export function scoreMarket(model: PropModel, env: FeatureEnv, testSeasons: read
   const rows = offeredRows(spec, env.table, new Set(testSeasons));
   const proj = project(model, env, rows);
   const p: number[] = [], pb: number[] = [], pu: number[] = [], o: number[] = [];
-  const scored: MarketReport['scored'] = { player: [], absError: [], baselineAbsError: [], covered: [] };
+  const scored: MarketReport['scored'] = { player: [], absError: [], baselineAbsError: [], covered: [], over: [] };
   let ae = 0, bae = 0, cover = 0, bcover = 0, ll = 0, bll = 0, ull = 0, n = 0;
   for (let r = 0; r < rows.length; r++) {
     const i = rows[r]!;
@@ -68,6 +71,7 @@ export function scoreMarket(model: PropModel, env: FeatureEnv, testSeasons: read
     scored.absError.push(Math.abs(pr.median - y));
     scored.baselineAbsError.push(Math.abs(b.mean - y));
     scored.covered.push(y >= pr.q10 && y <= pr.q90 ? 1 : 0);
+    scored.over.push(over);
     if (y >= b.q10 && y <= b.q90) bcover++;
     ll += binaryLogLoss(po, over);
     bll += binaryLogLoss(pbo, over);
