@@ -4,7 +4,8 @@ import { api } from '../lib/trpc.ts';
 
 const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
 const odds = (o: number) => (Number.isFinite(o) ? o.toFixed(2) : '—');
-const ev = (v: number) => `${v >= 0 ? '+' : ''}${(v * 100).toFixed(1)}%`;
+/** EV in percent; a value that rounds to zero prints as 0.0%, not −0.0%. */
+const ev = (v: number) => (Math.abs(v) < 0.0005 ? '0.0%' : `${v > 0 ? '+' : ''}${(v * 100).toFixed(1)}%`);
 /** A handicap as books print it: +3.5, -3, PK. */
 const handicap = (h: number) => (h === 0 ? 'PK' : h > 0 ? `+${h}` : `${h}`);
 const GAME_LINE_MARKETS = new Set(['spread', 'game_total', 'moneyline']);
@@ -12,7 +13,7 @@ const GAME_LINE_MARKETS = new Set(['spread', 'game_total', 'moneyline']);
 type GameLinesData = Awaited<ReturnType<typeof api.markets.nflGameLines.query>>;
 type Quote = GameLinesData['quotes'][number];
 
-function SideCell(props: { label: string; side: Quote['sides'][number] }) {
+function SideCell(props: { label: string; side: Quote['sides'][number]; moneyline: boolean }) {
   return (
     <td class="px-2 py-1.5 align-top text-xs">
       <span class="text-slate-500">{props.label}</span> <span class="font-mono">{props.side.price === null ? '—' : odds(props.side.price)}</span>{' '}
@@ -24,7 +25,7 @@ function SideCell(props: { label: string; side: Quote['sides'][number] }) {
       <Show when={props.side.model} fallback={<span class="block text-slate-400">no model line</span>}>
         {(m) => (
           <span class="block text-slate-500">
-            model {pct(m().win)}{m().push > 0 ? ` · push ${pct(m().push)}` : ''} · fair <span class="font-mono">{odds(m().fairOdds)}</span>
+            model {pct(m().win)}{m().push > 0 ? ` · ${props.moneyline ? 'tie (void)' : 'push'} ${pct(m().push)}` : ''} · fair <span class="font-mono">{odds(m().fairOdds)}</span>
           </span>
         )}
       </Show>
@@ -180,8 +181,8 @@ export function GameLines(props: { fixtureId: number; home: string; away: string
                         <td class={`${cell} text-xs`}>
                           {label(q)} <Show when={!q.main}><span class="text-slate-400">alt</span></Show>
                         </td>
-                        <SideCell label={sideLabel(q.sides[0].selection)} side={q.sides[0]} />
-                        <SideCell label={sideLabel(q.sides[1].selection)} side={q.sides[1]} />
+                        <SideCell label={sideLabel(q.sides[0].selection)} side={q.sides[0]} moneyline={q.market === 'moneyline'} />
+                        <SideCell label={sideLabel(q.sides[1].selection)} side={q.sides[1]} moneyline={q.market === 'moneyline'} />
                       </tr>
                     )}
                   </For>
