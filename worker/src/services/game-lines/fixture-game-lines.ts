@@ -175,9 +175,11 @@ export async function nflGameLines({ ctx, input }: { ctx: Ctx; input: z.input<ty
   const g = priceGame(v.model, spread ? spread.marginLine! : NaN, total ? total.line : NaN);
   const laws: Laws = { margin: spread ? marginLaw(v.model, spread.marginLine!) : null, total: total ? totalLaw(v.model, total.line) : null };
   const mains = new Set<BookLine>();
-  for (const c of [spread, total]) for (const m of c?.mainLines ?? []) {
-    const q = lines.find((x) => x.market === (c === spread ? 'spread' : 'total') && x.bookmaker === m.bookmaker && x.line === m.line);
-    if (q) mains.add(q);
+  for (const [market, c] of [['spread', spread], ['total', total]] as const) {
+    for (const m of c?.mainLines ?? []) {
+      const q = lines.find((x) => x.market === market && x.bookmaker === m.bookmaker && x.line === m.line);
+      if (q) mains.add(q);
+    }
   }
   return {
     fixtureId,
