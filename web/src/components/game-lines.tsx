@@ -196,7 +196,10 @@ export function GameLines(props: { fixtureId: number; home: string; away: string
           )}
         </Show>
       </Show>
-      <GameLinePricer fixtureId={props.fixtureId} home={props.home} away={props.away} />
+      {/* Keyed: another fixture gets a fresh pricer, not this one's last answer. */}
+      <Show when={props.fixtureId} keyed>
+        {(id) => <GameLinePricer fixtureId={id} home={props.home} away={props.away} />}
+      </Show>
     </div>
   );
 }
