@@ -1,10 +1,9 @@
 import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import { createLiveRoom } from '../lib/live-room.ts';
+import { odds, pct } from '../lib/format.ts';
 import { api } from '../lib/trpc.ts';
 
-const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
-const odds = (o: number) => (Number.isFinite(o) ? o.toFixed(2) : '—');
-/** EV in percent; a value that rounds to zero prints as 0.0%, not −0.0%. */
+/** EV in percent; a value that rounds to zero prints as 0.0%, not −0.0% (a main line at the consensus often does). */
 const ev = (v: number) => (Math.abs(v) < 0.0005 ? '0.0%' : `${v > 0 ? '+' : ''}${(v * 100).toFixed(1)}%`);
 /** A handicap as books print it: +3.5, -3, PK. */
 const handicap = (h: number) => (h === 0 ? 'PK' : h > 0 ? `+${h}` : `${h}`);
