@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-test('the value finder lists upcoming +EV prop prices, best first, filters by edge and links to the game', async ({ page }) => {
+test('the value finder lists upcoming +EV prop and game-line prices, best first, filters by edge and links to the game', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('link', { name: 'Value' }).click();
   await expect(page).toHaveURL(/\/value$/);
@@ -14,6 +14,14 @@ test('the value finder lists upcoming +EV prop prices, best first, filters by ed
   expect(evs.length).toBeGreaterThan(0);
   expect(evs.every((v) => v >= 0)).toBe(true);
   expect([...evs].sort((a, b) => b - a)).toEqual(evs);
+
+  // Game lines: spreads, totals and moneylines priced at each book's own line around the consensus.
+  const lineRows = page.getByTestId('game-line-value-row');
+  await expect(lineRows.first()).toBeVisible({ timeout: 20_000 });
+  const lineEvs = (await page.getByTestId('game-line-value-ev').allInnerTexts()).map((t) => Number.parseFloat(t));
+  expect(lineEvs.every((v) => v >= 0)).toBe(true);
+  expect([...lineEvs].sort((a, b) => b - a)).toEqual(lineEvs);
+  await expect(page.getByTestId('game-line-value')).toContainText(/Spread|Total|Moneyline/);
 
   // A higher edge shows a subset: every EV at least that edge.
   await page.locator('select[name="edge"]').selectOption('5');

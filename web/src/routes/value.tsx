@@ -14,11 +14,15 @@ export default function ValuePage() {
   const [days, setDays] = createSignal(7);
   const query = () => ({ minEdge: minEdge() / 100, days: days() });
   const [data, { refetch }] = createResource(query, (q) => api.props.valueBets.query(q));
+  const [lines, { refetch: refetchLines }] = createResource(query, (q) => api.markets.nflGameLineValueBets.query(q));
   let pending: ReturnType<typeof setTimeout> | undefined;
   const live = createLiveRoom('nfl', (event) => {
     if (event.kind === 'odds' || event.kind === 'prediction') {
       clearTimeout(pending);
-      pending = setTimeout(() => void refetch(), 1500);
+      pending = setTimeout(() => {
+        void refetch();
+        void refetchLines();
+      }, 1500);
     }
   });
   onCleanup(() => clearTimeout(pending));
@@ -28,8 +32,9 @@ export default function ValuePage() {
       <div>
         <h1 class="text-2xl font-semibold">Value finder</h1>
         <p class="text-slate-600 mt-1 text-sm">
-          Upcoming NFL player-prop prices where our model’s expected value per unit staked is at least the edge below (a push refunds
-          the stake). Model probabilities are at each book’s own line.
+          Upcoming NFL prices where our models’ expected value per unit staked is at least the edge below (a push refunds the
+          stake): player props, and spreads, totals and moneylines priced by the game-lines model centred on the books’ consensus
+          line. Model probabilities are at each book’s own line.
         </p>
       </div>
       <form class="flex flex-wrap items-center gap-4 text-sm" onSubmit={(e) => e.preventDefault()}>
@@ -47,6 +52,7 @@ export default function ValuePage() {
         </label>
       </form>
       <div class="rounded-lg bg-white shadow-sm ring-1 ring-slate-200 p-4">
+        <h2 class="font-medium mb-2">Player props</h2>
         <Show when={!data.error} fallback={<p class="text-sm text-rose-700" data-testid="value-error">{String(data.error?.message ?? '')}</p>}>
           <Show when={data()} fallback={<p class="text-sm text-slate-500">Loading…</p>}>
             {(d) => (
@@ -97,6 +103,71 @@ export default function ValuePage() {
           </Show>
         </Show>
       </div>
+      <GameLineValue data={lines()} error={lines.error} />
     </section>
+  );
+}
+
+type GameLineValueBets = Awaited<ReturnType<typeof api.markets.nflGameLineValueBets.query>>;
+type GameLineValueBet = GameLineValueBets['bets'][number];
+
+const MARKET_LABEL: Record<string, string> = { spread: 'Spread', total: 'Total', moneyline: 'Moneyline' };
+
+function betLabel(b: GameLineValueBet): string {
+  if (b.market === 'moneyline') return `${b.selection === 'home' ? b.homeTeam : b.awayTeam} to win`;
+  if (b.market === 'total') return `${b.selection === 'over' ? 'Over' : 'Under'} ${b.line}`;
+  const h = b.selection === 'home' ? b.line! : -b.line!;
+  return `${b.selection === 'home' ? b.homeTeam : b.awayTeam} ${h > 0 ? '+' : ''}${h}`;
+}
+
+/** Spreads, totals and moneylines with model EV ≥ the edge (markets.nflGameLineValueBets). */
+function GameLineValue(props: { data: GameLineValueBets | undefined; error: unknown }) {
+  const cell = 'px-2 py-1.5';
+  return (
+    <div class="rounded-lg bg-white shadow-sm ring-1 ring-slate-200 p-4" data-testid="game-line-value">
+      <h2 class="font-medium mb-2">Game lines</h2>
+      <Show when={!props.error} fallback={<p class="text-sm text-slate-600" data-testid="game-line-value-error">{String((props.error as Error | undefined)?.message ?? '')}</p>}>
+        <Show when={props.data} fallback={<p class="text-sm text-slate-500">Loading…</p>}>
+          {(d) => (
+            <Show when={d().bets.length > 0} fallback={<p class="text-sm text-slate-500">No spread, total or moneyline clears this edge in {d().fixtures} upcoming quoted game{d().fixtures === 1 ? '' : 's'}.</p>}>
+              <table class="w-full text-sm">
+                <thead class="text-left text-slate-500">
+                  <tr>
+                    <th class={cell}>Game</th><th class={cell}>Market</th><th class={cell}>Bet</th><th class={cell}>Book</th>
+                    <th class={`${cell} text-right`}>Price</th><th class={`${cell} text-right`}>Model P</th><th class={`${cell} text-right`}>Fair</th>
+                    <th class={`${cell} text-right`}>Book P</th><th class={`${cell} text-right`}>EV</th>
+                  </tr>
+                </thead>
+                <tbody class="divide-y divide-slate-100">
+                  <For each={d().bets}>
+                    {(b) => (
+                      <tr data-testid="game-line-value-row">
+                        <td class={cell}>
+                          <A href={`/fixtures/${b.fixtureId}`} class="hover:underline">{b.awayTeam} @ {b.homeTeam}</A>
+                          <div class="text-xs text-slate-500">{formatKickoff(new Date(b.kickoffAt))}</div>
+                        </td>
+                        <td class={cell}>
+                          {MARKET_LABEL[b.market] ?? b.market}
+                          <Show when={b.consensus !== null && !b.main}><div class="text-xs text-slate-500">alternate; consensus {b.consensus}</div></Show>
+                        </td>
+                        <td class={cell}>{betLabel(b)}</td>
+                        <td class={cell}>{b.bookmaker}</td>
+                        <td class={`${cell} text-right font-mono`}>{odds(b.price)}</td>
+                        <td class={`${cell} text-right`}>
+                          {pct(b.model.win)}<Show when={b.model.push > 0.0005}><div class="text-xs text-slate-500">push {pct(b.model.push)}</div></Show>
+                        </td>
+                        <td class={`${cell} text-right font-mono`}>{odds(b.model.fairOdds)}</td>
+                        <td class={`${cell} text-right`}>{b.bookFair === null ? '—' : pct(b.bookFair)}</td>
+                        <td class={`${cell} text-right font-medium text-emerald-700`} data-testid="game-line-value-ev">{ev(b.expectedValue)}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </Show>
+          )}
+        </Show>
+      </Show>
+    </div>
   );
 }

@@ -106,8 +106,27 @@ describe('props over HTTP inside workerd', () => {
       prev = b.expectedValue;
       expect(b.kickoffAt.getTime()).toBeGreaterThan(Date.now());
     }
-    const bad = await api.props.valueBets.query({ minEdge: 2 }).catch((e: unknown) => e);
+    const bad = await api.props.valueBets.query({ minEdge: -1 }).catch((e: unknown) => e);
     expect(errorCode(bad)).toBe('BAD_REQUEST');
     expect((bad as Error).message).toMatch(/minEdge/);
+  });
+
+  it('markets.nflGameLineValueBets lists the seeded games’ +EV spread/total/moneyline prices as each game’s panel prices them', async () => {
+    const api = client(suite.env);
+    const r = await api.markets.nflGameLineValueBets.query({ minEdge: 0, days: 14 });
+    expect(r.fixtures).toBeGreaterThan(0);
+    expect(r.bets.length).toBeGreaterThan(0);
+    let prev = Infinity;
+    for (const b of r.bets) {
+      expect(b.expectedValue).toBeGreaterThanOrEqual(0);
+      expect(b.expectedValue).toBeLessThanOrEqual(prev);
+      prev = b.expectedValue;
+      const panel = await api.markets.nflGameLines.query({ fixtureId: b.fixtureId });
+      const q = panel.quotes.find((x) => x.bookmaker === b.bookmaker && x.market === b.market && x.line === b.line)!;
+      const side = q.sides.find((s) => s.selection === b.selection)!;
+      expect(side.price).toBe(b.price);
+      expect(side.expectedValue).toBe(b.expectedValue);
+      expect(side.model!.win * (b.price - 1) - side.model!.lose).toBeCloseTo(b.expectedValue, 12);
+    }
   });
 });

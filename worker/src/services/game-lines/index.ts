@@ -6,3 +6,4 @@ export {
   nflGameLines, nflGameLinesInput, nflPriceGameLine, nflPriceGameLineInput,
   type NflGameLines, type GameLineQuote, type GameLineSide, type PricedGameLine, type Consensus, type ModelInfo,
 } from './fixture-game-lines.ts';
+export { gameLineValueBets, gameLineValueBetsInput, type GameLineValueBet, type GameLineValueBets } from './value-bets.ts';

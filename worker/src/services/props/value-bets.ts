@@ -6,26 +6,16 @@
  * Built on `fixtureProps` (the same projections, model choice and current quotes as a game's props panel), so
  * the two can never disagree.
  */
-import { listFixtures, projections } from '@fairline/db';
+import { projections } from '@fairline/db';
 import { ALL_MARKETS, type MarketName } from '@fairline/ml/props/index';
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
+import { inChunks, MAX_FIXTURES, upcomingNflFixtures, valueWindow } from '../value/window.ts';
 import { fixtureProps } from './fixture-props.ts';
 
-const DAY_MS = 86_400_000;
-/** Games priced per request at most (a full NFL week is 16). */
-const MAX_FIXTURES = 48;
-/** fixtureProps calls in flight at once (each is three queries). */
-const CONCURRENCY = 4;
-
-export const propValueBetsInput = z.object({
-  /** Minimum expected value per unit staked (0.03 = +3 %). */
-  minEdge: z.number().finite().min(0).max(1).default(0.02),
-  /** Games kicking off within this many days from now. */
-  days: z.number().int().min(1).max(14).default(7),
-  limit: z.number().int().min(1).max(500).default(100),
+export const propValueBetsInput = valueWindow.extend({
   markets: z.array(z.enum(ALL_MARKETS as unknown as [MarketName, ...MarketName[]])).min(1).optional(),
 });
 
@@ -63,39 +53,36 @@ export async function propValueBets({ ctx, input }: { ctx: Ctx; input: z.input<t
   if (!parsed.success) throw new AppError('BAD_REQUEST', `invalid value query: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
   const { minEdge, days, limit, markets } = parsed.data;
   const now = ctx.clock();
-  const upcoming = await listFixtures(ctx.read, { sport: 'nfl', status: 'scheduled', from: now, to: new Date(now.getTime() + days * DAY_MS), limit: 500 });
+  const upcoming = await upcomingNflFixtures(ctx, days);
   const withProjections = upcoming.length
     ? new Set((await ctx.read.selectDistinct({ id: projections.fixtureId }).from(projections).where(inArray(projections.fixtureId, upcoming.map((f) => f.id)))).map((r) => r.id))
     : new Set<number>();
   const games = upcoming.filter((f) => withProjections.has(f.id)).slice(0, MAX_FIXTURES);
 
+  const props = await inChunks(games, 4, (f) => fixtureProps({ ctx, input: markets ? { fixtureId: f.id, markets } : { fixtureId: f.id } }));
   const bets: PropValueBet[] = [];
-  for (let k = 0; k < games.length; k += CONCURRENCY) {
-    const chunk = games.slice(k, k + CONCURRENCY);
-    const props = await Promise.all(chunk.map((f) => fixtureProps({ ctx, input: markets ? { fixtureId: f.id, markets } : { fixtureId: f.id } })));
-    chunk.forEach((f, c) => {
-      for (const p of props[c]!.players) {
-        for (const m of p.markets) {
-          for (const q of m.quotes) {
-            for (const side of ['over', 'under'] as const) {
-              const s = q[side];
-              if (!s || !(s.expectedValue >= minEdge)) continue;
-              const win = side === 'over' ? q.model.over : q.model.under;
-              const lose = side === 'over' ? q.model.under : q.model.over;
-              bets.push({
-                fixtureId: f.id, kickoffAt: f.kickoffAt, homeTeam: f.homeTeam, awayTeam: f.awayTeam,
-                playerId: p.playerId, player: p.name, team: p.team, market: m.market,
-                bookmaker: q.bookmaker, line: q.line, side, price: s.price, capturedAt: q.capturedAt, expectedValue: s.expectedValue,
-                model: { win, lose, push: q.model.push, fairPrice: side === 'over' ? q.model.fairOver : q.model.fairUnder },
-                bookFair: q.fair ? q.fair[side] : null,
-                modelVersion: m.modelVersion,
-              });
-            }
+  games.forEach((f, g) => {
+    for (const p of props[g]!.players) {
+      for (const m of p.markets) {
+        for (const q of m.quotes) {
+          for (const side of ['over', 'under'] as const) {
+            const s = q[side];
+            if (!s || !(s.expectedValue >= minEdge)) continue;
+            const win = side === 'over' ? q.model.over : q.model.under;
+            const lose = side === 'over' ? q.model.under : q.model.over;
+            bets.push({
+              fixtureId: f.id, kickoffAt: f.kickoffAt, homeTeam: f.homeTeam, awayTeam: f.awayTeam,
+              playerId: p.playerId, player: p.name, team: p.team, market: m.market,
+              bookmaker: q.bookmaker, line: q.line, side, price: s.price, capturedAt: q.capturedAt, expectedValue: s.expectedValue,
+              model: { win, lose, push: q.model.push, fairPrice: side === 'over' ? q.model.fairOver : q.model.fairUnder },
+              bookFair: q.fair ? q.fair[side] : null,
+              modelVersion: m.modelVersion,
+            });
           }
         }
       }
-    });
-  }
+    }
+  });
   bets.sort((a, b) => b.expectedValue - a.expectedValue || a.kickoffAt.getTime() - b.kickoffAt.getTime() || a.fixtureId - b.fixtureId || a.player.localeCompare(b.player));
   return { asOf: now, fixtures: games.length, bets: bets.slice(0, limit) };
 }

@@ -1,4 +1,4 @@
-import { nflGameLines, nflGameLinesInput, nflPriceGameLine, nflPriceGameLineInput } from '../../services/game-lines/index.ts';
+import { gameLineValueBets, gameLineValueBetsInput, nflGameLines, nflGameLinesInput, nflPriceGameLine, nflPriceGameLineInput } from '../../services/game-lines/index.ts';
 import { soccerFairPrices, soccerFairPricesInput } from '../../services/markets/soccer-fair-prices.ts';
 import { publicProcedure, router } from '../init.ts';
 
@@ -8,4 +8,6 @@ export const marketsRouter = router({
   nflGameLines: publicProcedure.input(nflGameLinesInput).query(({ ctx, input }) => nflGameLines({ ctx, input })),
   /** P(win/push) and fair odds of any whole or half spread (home handicap) or total. */
   nflPriceGameLine: publicProcedure.input(nflPriceGameLineInput).query(({ ctx, input }) => nflPriceGameLine({ ctx, input })),
+  /** The value finder for game lines: every upcoming spread/total/moneyline price with model EV ≥ minEdge, best first. */
+  nflGameLineValueBets: publicProcedure.input(gameLineValueBetsInput.optional()).query(({ ctx, input }) => gameLineValueBets({ ctx, input: input ?? {} })),
 });

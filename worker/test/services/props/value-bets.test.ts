@@ -27,7 +27,7 @@ const full = loadPropModel(JSON.parse(JSON.stringify(serializePropModel(model)))
 let fresh: FreshDb;
 let ctx: Ctx;
 const DAY = 86_400_000;
-/** Two receivers' projections in two different games, and the games' ids. */
+/** Three receivers' projections in three different games, and the games' ids. */
 let soon: { fixtureId: number; playerId: number; mean: number; line: number };
 let later: { fixtureId: number; playerId: number; mean: number };
 let finished: { fixtureId: number; playerId: number };
@@ -47,7 +47,9 @@ beforeAll(async () => {
   await recordTrainingRun({ ctx: setupCtx, input: { models: [{ market: 'receptions', artifact: serializePropModel(model), metrics: {} }], projections: records } });
 
   // Three different games: one a day ahead of the clock, one ten days ahead, one already final.
-  const byGame = [...new Map([...records].sort((a, b) => b.mean - a.mean).map((r) => [r.gameId, r] as const)).values()];
+  // The top-projected player of each game, games in order of that projection.
+  const byGame: typeof records = [];
+  for (const r of [...records].sort((x, y) => y.mean - x.mean)) if (!byGame.some((g) => g.gameId === r.gameId)) byGame.push(r);
   const [a, b, c] = byGame as [typeof records[0], typeof records[0], typeof records[0]];
   const now = new Date('2019-12-01T12:00:00Z');
   ctx = { ...setupCtx, clock: () => now };

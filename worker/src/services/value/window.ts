@@ -1,0 +1,32 @@
+/**
+ * What the value finders share: the query window (an edge, a horizon in days, a row limit) and the upcoming
+ * NFL games inside it. A value finder lists every price whose model EV per unit staked is at least the edge.
+ */
+import { listFixtures, type FixtureRow } from '@fairline/db';
+import { z } from 'zod';
+import type { Ctx } from '../../context.ts';
+
+const DAY_MS = 86_400_000;
+/** Games priced per request at most (a full NFL week is 16). */
+export const MAX_FIXTURES = 48;
+
+export const valueWindow = z.object({
+  /** Minimum expected value per unit staked (0.03 = +3 %; long odds can exceed +100 %). */
+  minEdge: z.number().finite().min(0).max(10).default(0.02),
+  /** Games kicking off within this many days from now. */
+  days: z.number().int().min(1).max(14).default(7),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+/** Scheduled NFL games kicking off in [now, now + days), in kickoff order, at most MAX_FIXTURES. */
+export async function upcomingNflFixtures(ctx: Ctx, days: number): Promise<FixtureRow[]> {
+  const now = ctx.clock();
+  return listFixtures(ctx.read, { sport: 'nfl', status: 'scheduled', from: now, to: new Date(now.getTime() + days * DAY_MS), limit: 500 });
+}
+
+/** Runs `f` over `items` with at most `n` calls in flight (each call is a few queries on the read pool). */
+export async function inChunks<T, R>(items: readonly T[], n: number, f: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let k = 0; k < items.length; k += n) out.push(...(await Promise.all(items.slice(k, k + n).map(f))));
+  return out;
+}
