@@ -6,11 +6,12 @@
  * not stored. Idempotent: re-recording an identical artifact reuses its version, and projections upsert on
  * their natural key (model version, fixture, player, market). One transaction.
  */
-import { fixtures, modelVersions, players, projections } from '@fairline/db';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { fixtures, players, projections } from '@fairline/db';
+import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
+import { recordModelVersion } from '../models/record-version.ts';
 
 const PROP_MODEL_TAG = 'fairline.props.model';
 const market = z.string().regex(/^[a-z_]+$/);
@@ -65,35 +66,12 @@ export async function recordTrainingRun({ ctx, input }: { ctx: Ctx; input: Recor
     for (const m of run.models) {
       const kind = `props:${m.market}`;
       const scope = `nfl:${m.market}`;
-      // Serialise version numbering per kind/scope across concurrent runs.
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`${kind}|${scope}`}))`);
-      const artifactJson = JSON.stringify(m.artifact);
-      const same = await tx
-        .select({ id: modelVersions.id, version: modelVersions.version })
-        .from(modelVersions)
-        .where(and(eq(modelVersions.kind, kind), eq(modelVersions.scope, scope), sql`${modelVersions.artifact} = ${artifactJson}::jsonb`))
-        .limit(1);
-      if (same[0]) {
-        models.push({ market: m.market, id: same[0].id, version: same[0].version, created: false });
-        idByMarket.set(m.market, same[0].id);
-        continue;
-      }
-      const [latest] = await tx
-        .select({ version: modelVersions.version })
-        .from(modelVersions)
-        .where(and(eq(modelVersions.kind, kind), eq(modelVersions.scope, scope)))
-        .orderBy(desc(modelVersions.version))
-        .limit(1);
-      const version = (latest?.version ?? 0) + 1;
-      const [row] = await tx
-        .insert(modelVersions)
-        .values({
-          kind, scope, version, status: 'candidate', config: m.artifact.config ?? {}, featureColumns: m.artifact.featureNames,
-          metrics: m.metrics, artifact: m.artifact, trainedFrom: m.trainedFrom ?? null, trainedTo: m.trainedTo ?? null,
-        })
-        .returning({ id: modelVersions.id });
-      models.push({ market: m.market, id: row!.id, version, created: true });
-      idByMarket.set(m.market, row!.id);
+      const v = await recordModelVersion(tx, {
+        kind, scope, config: (m.artifact.config ?? {}) as Record<string, unknown>, featureColumns: m.artifact.featureNames,
+        metrics: m.metrics, artifact: m.artifact, trainedFrom: m.trainedFrom, trainedTo: m.trainedTo,
+      });
+      models.push({ market: m.market, ...v });
+      idByMarket.set(m.market, v.id);
     }
 
     const gameIds = [...new Set(run.projections.map((p) => p.gameId))];
