@@ -1,4 +1,5 @@
-import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { createBurstRefetch } from '../lib/burst-refetch.ts';
 import { createLiveRoom } from '../lib/live-room.ts';
 import { odds, pct } from '../lib/format.ts';
 import { api } from '../lib/trpc.ts';
@@ -85,21 +86,10 @@ function GameLinePricer(props: { fixtureId: number; home: string; away: string }
  */
 export function GameLines(props: { fixtureId: number; home: string; away: string }) {
   const [data, { refetch }] = createResource(() => props.fixtureId, (id) => api.markets.nflGameLines.query({ fixtureId: id }));
-  let pending: ReturnType<typeof setTimeout> | undefined;
-  let firstPending = 0;
-  const flush = () => {
-    clearTimeout(pending);
-    pending = undefined;
-    void refetch();
-  };
+  const burst = createBurstRefetch(refetch);
   const live = createLiveRoom(`fixture:${props.fixtureId}`, (event) => {
-    if (event.kind === 'odds' && GAME_LINE_MARKETS.has(event.market)) {
-      if (pending === undefined) firstPending = Date.now();
-      clearTimeout(pending);
-      pending = Date.now() - firstPending > 5000 ? (flush(), undefined) : setTimeout(flush, 1000);
-    }
+    if (event.kind === 'odds' && GAME_LINE_MARKETS.has(event.market)) burst.poke();
   });
-  onCleanup(() => clearTimeout(pending));
   const cell = 'px-2 py-1.5 align-top';
   const label = (q: Quote) => (q.market === 'spread' ? `${props.home} ${handicap(q.line!)}` : q.market === 'total' ? `Total ${q.line}` : 'Moneyline');
   const sideLabel = (s: Quote['sides'][number]['selection']) => (s === 'home' ? props.home : s === 'away' ? props.away : s === 'over' ? 'Over' : 'Under');

@@ -1,4 +1,5 @@
-import { createResource, createSignal, For, onCleanup, Show, type Signal } from 'solid-js';
+import { createResource, createSignal, For, Show, type Signal } from 'solid-js';
+import { createBurstRefetch } from '../lib/burst-refetch.ts';
 import { createLiveRoom } from '../lib/live-room.ts';
 import { ev, odds, pct, PROP_MARKET_LABEL } from '../lib/format.ts';
 import { api } from '../lib/trpc.ts';
@@ -53,23 +54,10 @@ function LinePricer(props: { fixtureId: number; playerId: number; market: string
  */
 export function PlayerProps(props: { fixtureId: number }) {
   const [data, { refetch }] = createResource(() => props.fixtureId, (id) => api.props.byFixture.query({ fixtureId: id }));
-  // A polling tick pushes many price changes at once: refetch once, a second after the last prop change
-  // (and at least every 5 s while changes keep coming).
-  let pending: ReturnType<typeof setTimeout> | undefined;
-  let firstPending = 0;
-  const flush = () => {
-    clearTimeout(pending);
-    pending = undefined;
-    void refetch();
-  };
+  const burst = createBurstRefetch(refetch);
   const live = createLiveRoom(`fixture:${props.fixtureId}`, (event) => {
-    if (event.kind === 'prediction' || (event.kind === 'odds' && event.market === 'player_prop')) {
-      if (pending === undefined) firstPending = Date.now();
-      clearTimeout(pending);
-      pending = Date.now() - firstPending > 5000 ? (flush(), undefined) : setTimeout(flush, 1000);
-    }
+    if (event.kind === 'prediction' || (event.kind === 'odds' && event.market === 'player_prop')) burst.poke();
   });
-  onCleanup(() => clearTimeout(pending));
   const pricers = new Map<string, PricerState>();
   const pricer = (playerId: number, market: string, initial: number): PricerState => {
     const key = `${props.fixtureId}|${playerId}|${market}`;

@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
-import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
+import { createResource, createSignal, For, Show } from 'solid-js';
 import { ev, formatKickoff, odds, pct, PROP_MARKET_LABEL } from '../lib/format.ts';
+import { createBurstRefetch } from '../lib/burst-refetch.ts';
 import { createLiveRoom } from '../lib/live-room.ts';
 import { api } from '../lib/trpc.ts';
 
@@ -15,17 +16,10 @@ export default function ValuePage() {
   const query = () => ({ minEdge: minEdge() / 100, days: days() });
   const [data, { refetch }] = createResource(query, (q) => api.props.valueBets.query(q));
   const [lines, { refetch: refetchLines }] = createResource(query, (q) => api.markets.nflGameLineValueBets.query(q));
-  let pending: ReturnType<typeof setTimeout> | undefined;
+  const burst = createBurstRefetch(() => Promise.all([refetch(), refetchLines()]));
   const live = createLiveRoom('nfl', (event) => {
-    if (event.kind === 'odds' || event.kind === 'prediction') {
-      clearTimeout(pending);
-      pending = setTimeout(() => {
-        void refetch();
-        void refetchLines();
-      }, 1500);
-    }
+    if (event.kind === 'odds' || event.kind === 'prediction') burst.poke();
   });
-  onCleanup(() => clearTimeout(pending));
   const cell = 'px-2 py-1.5';
   return (
     <section class="space-y-4" data-testid="value-page" data-live={live.state()}>
