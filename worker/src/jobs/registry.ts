@@ -6,6 +6,7 @@ import { dailyResultsJob } from '../ingest/jobs.ts';
 import type { Job } from './job.ts';
 import { pollOddsAndPushJob } from './poll-odds.ts';
 import { pushFixtureUpdates } from './push-fixture-updates.ts';
+import { refitGameLinesJob } from './refit-game-lines.ts';
 import { refreshSoccerPredictionsJob } from './refresh-soccer-predictions.ts';
 
 export const CRON_JOBS: Record<string, Job[]> = {
@@ -14,8 +15,9 @@ export const CRON_JOBS: Record<string, Job[]> = {
   // Live odds (incl. NFL player props), changed prices pushed to the rooms; skipped without ODDS_API_KEY.
   // 15 min keeps within typical API quotas.
   '*/15 * * * *': [pollOddsAndPushJob],
-  // Results, schedules and player stats of the current seasons.
-  '0 6 * * *': [dailyResultsJob],
+  // Results, schedules and player stats of the current seasons; then the game-lines model refitted on new
+  // NFL results (jobs of a cron run in order).
+  '0 6 * * *': [dailyResultsJob, refitGameLinesJob],
   // Soccer predictions for the next two weeks: refit only when results changed; moved 1X2 pushed live.
   '0 * * * *': [refreshSoccerPredictionsJob],
 };

@@ -3,7 +3,7 @@
 export { buildGameFeatures, chronological, GAME_FEATURES, GAME_FEATURE_VERSION } from './features.ts';
 export {
   fitGameLines, priceGame, priceGames, marginLaw, totalLaw, lineOdds, serializeGameLines, loadGameLines, GAME_LINES_TAG, GAME_LINES_VERSION,
-  type GameLinesModel, type GamePrices, type LineOdds,
+  type GameLinesModel, type GameOutcome, type GamePrices, type LineOdds,
 } from './model.ts';
 export { centreForLine, discreteLaw, fitKeyWeights, KEY_RANGE, type DiscreteLaw, type KeyWeights } from './law.ts';
 export { backtestGameLines, scoreGameLines, type GameLinesReport, type LineScore } from './evaluate.ts';

@@ -52,14 +52,17 @@ export interface GamePrices {
   moneyline: { home: number; away: number; tie: number; fairHome: number; fairAway: number } | null;
 }
 
-const completed = (g: NflGame) => Number.isFinite(g.homeScore) && Number.isFinite(g.awayScore) && Number.isFinite(g.spread) && Number.isFinite(g.total);
+/** What fitting reads of a game: its season, result and the market's closing spread and total. */
+export type GameOutcome = Pick<NflGame, 'season' | 'homeScore' | 'awayScore' | 'spread' | 'total'>;
+
+const completed = (g: GameOutcome) => Number.isFinite(g.homeScore) && Number.isFinite(g.awayScore) && Number.isFinite(g.spread) && Number.isFinite(g.total);
 
 function rms(xs: number[]): number {
   return Math.sqrt(xs.reduce((s, x) => s + x * x, 0) / xs.length);
 }
 
 /** Fits both laws on the completed games of `trainSeasons` (other seasons in `allGames` are ignored). */
-export function fitGameLines(allGames: readonly NflGame[], trainSeasons: readonly number[]): GameLinesModel {
+export function fitGameLines(allGames: readonly GameOutcome[], trainSeasons: readonly number[]): GameLinesModel {
   const seasons = [...new Set(trainSeasons)].sort((a, b) => a - b);
   const train = allGames.filter((g) => seasons.includes(g.season) && completed(g));
   if (train.length < 200) throw new Error(`game lines: need at least 200 completed games with lines to fit (got ${train.length})`);
