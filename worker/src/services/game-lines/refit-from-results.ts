@@ -31,7 +31,9 @@ export interface RefitGameLinesResult {
 async function finishedGamesWithLines(ctx: Ctx) {
   const line = (market: 'spread' | 'game_total', selection: 'home' | 'over') =>
     ctx.read
-      .select({ fixtureId: oddsSnapshots.fixtureId, line: sql<number>`(array_agg(${oddsSnapshots.line} ORDER BY ${oddsSnapshots.capturedAt} DESC))[1]`.as(`${market}_line`) })
+      // The newest row: nflverse stores every line of a game at its game day's 00:00, so a corrected line is a
+      // later row (higher id) with the same capture time as the one it replaces.
+      .select({ fixtureId: oddsSnapshots.fixtureId, line: sql<number>`(array_agg(${oddsSnapshots.line} ORDER BY ${oddsSnapshots.capturedAt} DESC, ${oddsSnapshots.id} DESC))[1]`.as(`${market}_line`) })
       .from(oddsSnapshots)
       .innerJoin(bookmakers, eq(bookmakers.id, oddsSnapshots.bookmakerId))
       .where(and(eq(bookmakers.key, NFL_LINES_BOOK.key), eq(oddsSnapshots.market, market), eq(oddsSnapshots.selection, selection)))

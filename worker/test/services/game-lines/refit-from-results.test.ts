@@ -22,11 +22,11 @@ const [head, ...lines] = gamesText.split('\n');
 const csv = [head, ...lines.filter((l) => SEASONS.includes(Number(l.split(',')[1])))].join('\n') + '\n';
 
 /** The reference fit: the CSV's games that carry spread and total prices (ingestion stores a line only with its prices). */
-function referenceModel() {
-  const { header, rows } = parseCsv(csv);
+function referenceModel(text = csv) {
+  const { header, rows } = parseCsv(text);
   const col = (n: string) => header.indexOf(n);
   const priced = new Set(rows.filter((r) => r[col('home_spread_odds')] && r[col('over_odds')]).map((r) => r[col('game_id')]));
-  return fitGameLines(parseGames([csv]).filter((g) => priced.has(g.gameId)), SEASONS);
+  return fitGameLines(parseGames([text]).filter((g) => priced.has(g.gameId)), SEASONS);
 }
 
 let fresh: FreshDb;
@@ -73,5 +73,23 @@ describe('refitGameLinesFromResults (the daily job after results)', () => {
     const [old] = await fresh.db.select({ status: modelVersions.status }).from(modelVersions).where(eq(modelVersions.id, before!.id));
     expect(old!.status).toBe('retired');
     expect(await refitGameLinesFromResults({ ctx })).toMatchObject({ outcome: 'unchanged' });
+  }, 120_000);
+
+  it('reads corrected closing lines, not the ones they replaced at the same capture time', async () => {
+    // nflverse re-publishes 2019 with every spread moved half a point and one score corrected. Lines are stored
+    // at the game day's 00:00, so each new spread is a second row with the same capture time as the old one.
+    const col = csv.split('\n')[0]!.split(',').indexOf('spread_line');
+    const corrected = csv.split('\n').map((l) => {
+      const f = l.split(',');
+      if (f[1] !== '2019' || f[col] === '') return l;
+      f[col] = String(Number(f[col]) + 0.5);
+      return f.join(',');
+    }).join('\n').replace(/^(2019_01_KC_JAX,2019,REG,1,2019-09-08,Sunday,13:00,KC),40,/m, '$1,41,');
+    expect(parseGames([corrected]).find((g) => g.gameId === '2019_01_KC_JAX')).toMatchObject({ spread: -3, awayScore: 41 });
+    await ingestNflverseGames(ctx, { files: [{ name: 'games.csv', text: corrected }] });
+    const r = await refitGameLinesFromResults({ ctx });
+    expect(r.outcome).toBe('refitted');
+    const [live] = await active();
+    expect(live!.artifact).toEqual(JSON.parse(JSON.stringify(serializeGameLines(referenceModel(corrected)))));
   }, 120_000);
 });
