@@ -25,6 +25,10 @@ test('an upcoming NFL game shows the game-lines panel: consensus line, every boo
   // Price an alternative spread on the key number 3: a push is possible.
   const pricer = page.getByTestId('game-line-pricer');
   await pricer.locator('select[name="market"]').selectOption('spread');
+  // An empty field is no line: an error, not a pick'em priced.
+  await pricer.getByRole('button', { name: 'Price' }).click();
+  await expect(page.getByTestId('game-line-price-error')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('game-line-price')).toHaveCount(0);
   await pricer.locator('input').fill('-3');
   await pricer.getByRole('button', { name: 'Price' }).click();
   const price = page.getByTestId('game-line-price');

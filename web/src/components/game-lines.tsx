@@ -45,7 +45,9 @@ function GameLinePricer(props: { fixtureId: number; home: string; away: string }
       data-testid="game-line-pricer"
       onSubmit={(e) => {
         e.preventDefault();
-        setAsked({ market: market(), line: Number(line()) });
+        // An empty field is no line (Number('') is 0, which would price a pick'em); the API rejects a non-number.
+        const text = line().trim();
+        setAsked({ market: market(), line: text === '' ? Number.NaN : Number(text) });
       }}
     >
       <span class="text-slate-500">Any line:</span>

@@ -107,11 +107,23 @@ type GameLineValueBet = GameLineValueBets['bets'][number];
 
 const MARKET_LABEL: Record<string, string> = { spread: 'Spread', total: 'Total', moneyline: 'Moneyline' };
 
+/** A team's handicap as books print it: +3.5, −3 (ASCII minus), PK. */
+const signed = (h: number) => (h === 0 ? 'PK' : h > 0 ? `+${h}` : `${h}`);
+
+/** A spread (stored as the HOME handicap) from the side of the bet: the away handicap is its negation. */
+function sideSpread(b: GameLineValueBet, homeHandicap: number): string {
+  return `${b.selection === 'home' ? b.homeTeam : b.awayTeam} ${signed(b.selection === 'home' ? homeHandicap : -homeHandicap)}`;
+}
+
 function betLabel(b: GameLineValueBet): string {
   if (b.market === 'moneyline') return `${b.selection === 'home' ? b.homeTeam : b.awayTeam} to win`;
   if (b.market === 'total') return `${b.selection === 'over' ? 'Over' : 'Under'} ${b.line}`;
-  const h = b.selection === 'home' ? b.line! : -b.line!;
-  return `${b.selection === 'home' ? b.homeTeam : b.awayTeam} ${h > 0 ? '+' : ''}${h}`;
+  return sideSpread(b, b.line!);
+}
+
+/** The consensus in the bet's own terms: an away alternate +6.5 against a home −3 consensus reads "Away +3". */
+function consensusLabel(b: GameLineValueBet): string {
+  return b.market === 'spread' ? sideSpread(b, b.consensus!) : String(b.consensus);
 }
 
 /** Spreads, totals and moneylines with model EV ≥ the edge (markets.nflGameLineValueBets). */
@@ -142,7 +154,7 @@ function GameLineValue(props: { data: GameLineValueBets | undefined; error: unkn
                         </td>
                         <td class={cell}>
                           {MARKET_LABEL[b.market] ?? b.market}
-                          <Show when={b.consensus !== null && !b.main}><div class="text-xs text-slate-500">alternate; consensus {b.consensus}</div></Show>
+                          <Show when={b.consensus !== null && !b.main}><div class="text-xs text-slate-500">alternate; consensus {consensusLabel(b)}</div></Show>
                         </td>
                         <td class={cell}>{betLabel(b)}</td>
                         <td class={cell}>{b.bookmaker}</td>
