@@ -53,9 +53,28 @@ describe('discrete key-number law', () => {
     expect(rel(0)).toBeLessThan(0.3);
   });
 
+  it('keeps weights with little evidence near 1 (the prior), while common values follow their counts', () => {
+    // 3,000 games drawn from a plain normal around spreads in ±10, plus one blowout of 59.
+    const r = createRng(9);
+    const games: Array<{ y: number; mu: number; sigma: number }> = [];
+    for (let i = 0; i < 3000; i++) {
+      const mu = Math.round((r.next() * 20 - 10) * 2) / 2;
+      games.push({ y: Math.round(mu + 13.5 * r.normal()), mu, sigma: 13.5 });
+    }
+    games.push({ y: 59, mu: 0, sigma: 13.5 });
+    const w = fitKeyWeights(games);
+    // Plain proportional scaling gives this single game a weight near 10; the prior keeps it near 1.
+    expect(w[59]!).toBeGreaterThan(0.8);
+    expect(w[59]!).toBeLessThan(1.5);
+    // Values never seen, far in the tail, stay near 1 instead of collapsing to 0.
+    expect(w[KEY_RANGE]!).toBeGreaterThan(0.9);
+    // No key numbers in a plain normal: the well-observed weights stay near 1 too.
+    for (const a of [0, 3, 7, 10]) expect(Math.abs(w[a]! - 1)).toBeLessThan(0.25);
+  });
+
   it('solves the centre so the line splits the non-push outcomes evenly', () => {
     const w = Float64Array.from({ length: KEY_RANGE + 1 }, (_, a) => (a === 7 ? 2.5 : a === 3 ? 2.5 : 1));
-    for (const L of [3, 3.5, -7, 6.5, 0, 44]) {
+    for (const L of [3, 3.5, -7, 6.5, 0, 44, 15, 12.5]) {
       const law = discreteLaw(centreForLine(L, 13.5, w), 13.5, w);
       const push = Number.isInteger(L) ? law.pmf(L) : 0;
       expect(law.above(L)).toBeCloseTo((1 - push) / 2, 9);

@@ -6,18 +6,21 @@
  * says (about 15 % of games end 3 apart, against ~6 % under N(spread, 13.5²)) and a tie is rarer. Those lumps
  * decide what a whole-number line pushes and how much half a point is worth — the price of −3 vs −3.5 — which a
  * continuous law cannot express. The weights are a function of |outcome| (a home win by 3 and a loss by 3 are
- * the same key), fitted by iterative proportional scaling so that, summed over the training games, the law's
- * expected count of each |outcome| matches the observed count (with a pseudo-count pulling rare values to 1).
+ * the same key), fitted by a fixed-point iteration whose solution balances, per |outcome| a, the law's expected
+ * count E_a against the observed count O_a and a prior of weight 1: E_a − O_a = P·(1 − w_a) with P pseudo-games
+ * (fitKeyWeights). A value seen in hundreds of games gets E_a ≈ O_a; one seen once or never stays near 1.
  */
 import { normalCdf } from './normal.ts';
 
 /** |outcome| values with their own weight; beyond this every weight is 1 (too few games to tell). */
 export const KEY_RANGE = 60;
-/** Pseudo-count of the shrinkage toward weight 1, per |outcome| value. */
+/** Pseudo-games of the prior toward weight 1, per |outcome| value. */
 const PRIOR_COUNT = 10;
-const ITERATIONS = 25;
-/** The law's support is μ ± this many points (P beyond it < 1e-7 at σ ≤ 15). */
-const HALF_WIDTH = 85;
+const MAX_ITERATIONS = 500;
+/** Stop when no weight moves by more than this (relative). */
+const TOLERANCE = 1e-7;
+/** The law's support is μ ± max(85, 7σ) points (the normal's mass beyond 6σ is < 1e-8). */
+const halfWidth = (sigma: number) => Math.max(85, Math.ceil(7 * sigma));
 
 export interface DiscreteLaw {
   /** P(outcome = m) for a whole number m. */
@@ -31,8 +34,9 @@ export type KeyWeights = Float64Array | null;
 
 export function discreteLaw(mu: number, sigma: number, weights: KeyWeights): DiscreteLaw {
   if (!(sigma > 0) || !Number.isFinite(mu)) throw new Error(`discrete law: needs a finite centre and σ > 0 (got ${mu}, ${sigma})`);
-  const lo = Math.floor(mu) - HALF_WIDTH;
-  const size = 2 * HALF_WIDTH + 2;
+  const half = halfWidth(sigma);
+  const lo = Math.floor(mu) - half;
+  const size = 2 * half + 2;
   const p = new Float64Array(size);
   let total = 0;
   let prev = normalCdf((lo - 0.5 - mu) / sigma);
@@ -60,7 +64,11 @@ export function discreteLaw(mu: number, sigma: number, weights: KeyWeights): Dis
 
 /**
  * Fits key-number weights to training games: `y` the outcome, `mu` and `sigma` the centre and spread the law
- * will be used with. Iterative proportional scaling of the weights toward observed/expected counts per |y|.
+ * will be used with. Each game's normal masses b_g(m) do not depend on the weights, so they are computed once;
+ * with Z_g = Σ_m b_g(m)·w(|m|) the expected count of |outcome| a is E_a = Σ_g Σ_{|m|=a} b_g(m)·w_a / Z_g.
+ * The update w_a ← (O_a + P) / (E_a / w_a + P) is the fixed point of E_a − O_a = P·(1 − w_a): a MAP-style
+ * estimate that pulls weights with little evidence toward 1 (plain proportional scaling, w_a ← w_a·O_a/E_a,
+ * would give a margin seen once in 3,000 games a weight near 10 and one never seen a weight near 0).
  */
 export function fitKeyWeights(games: ReadonlyArray<{ y: number; mu: number; sigma: number }>): Float64Array {
   const w = new Float64Array(KEY_RANGE + 1).fill(1);
@@ -69,19 +77,45 @@ export function fitKeyWeights(games: ReadonlyArray<{ y: number; mu: number; sigm
     const a = Math.abs(g.y);
     if (a <= KEY_RANGE) observed[a]! += 1;
   }
-  for (let it = 0; it < ITERATIONS; it++) {
-    const expected = new Float64Array(KEY_RANGE + 1);
-    for (const g of games) {
-      const law = discreteLaw(g.mu, g.sigma, w);
-      const c = Math.round(g.mu);
-      // Only values within reach carry mass worth counting (|m − μ| ≤ 6σ).
-      const reach = Math.ceil(6 * g.sigma);
-      for (let m = c - reach; m <= c + reach; m++) {
-        const a = Math.abs(m);
-        if (a <= KEY_RANGE) expected[a]! += law.pmf(m);
+  // Per game: the support's first value and its normal masses.
+  const starts = new Int32Array(games.length);
+  const masses: Float64Array[] = games.map((g, i) => {
+    if (!(g.sigma > 0) || !Number.isFinite(g.mu)) throw new Error(`key weights: needs a finite centre and σ > 0 (game ${i})`);
+    const half = halfWidth(g.sigma);
+    const lo = Math.floor(g.mu) - half;
+    starts[i] = lo;
+    const b = new Float64Array(2 * half + 2);
+    let prev = normalCdf((lo - 0.5 - g.mu) / g.sigma);
+    for (let k = 0; k < b.length; k++) {
+      const next = normalCdf((lo + k + 0.5 - g.mu) / g.sigma);
+      b[k] = Math.max(0, next - prev);
+      prev = next;
+    }
+    return b;
+  });
+  const weightOf = (m: number) => {
+    const a = Math.abs(m);
+    return a <= KEY_RANGE ? w[a]! : 1;
+  };
+  const expectedPerWeight = new Float64Array(KEY_RANGE + 1);
+  for (let it = 0; it < MAX_ITERATIONS; it++) {
+    expectedPerWeight.fill(0);
+    for (let i = 0; i < games.length; i++) {
+      const b = masses[i]!, lo = starts[i]!;
+      let z = 0;
+      for (let k = 0; k < b.length; k++) z += b[k]! * weightOf(lo + k);
+      for (let k = 0; k < b.length; k++) {
+        const a = Math.abs(lo + k);
+        if (a <= KEY_RANGE) expectedPerWeight[a]! += b[k]! / z;
       }
     }
-    for (let a = 0; a <= KEY_RANGE; a++) w[a] = w[a]! * ((observed[a]! + PRIOR_COUNT) / (expected[a]! + PRIOR_COUNT));
+    let change = 0;
+    for (let a = 0; a <= KEY_RANGE; a++) {
+      const next = (observed[a]! + PRIOR_COUNT) / (expectedPerWeight[a]! + PRIOR_COUNT);
+      change = Math.max(change, Math.abs(next / w[a]! - 1));
+      w[a] = next;
+    }
+    if (change < TOLERANCE) break;
   }
   return w;
 }
@@ -98,8 +132,17 @@ export function centreForLine(L: number, sigma: number, weights: KeyWeights): nu
     const push = Number.isInteger(L) ? law.pmf(L) : 0;
     return law.above(L) - (1 - push - law.above(L));
   };
-  // P(above) − P(below) increases with μ; bisection on [L − 6, L + 6] (key weights shift it by < 1 point).
+  // P(above) − P(below) increases with μ. Key weights move the median by under a point near the middle of the
+  // law, but far more near a hard edge (a total of 15), so the bracket widens until it holds the root.
   let lo = L - 6, hi = L + 6;
+  while (imbalance(lo) > 0) {
+    if (lo < L - 120) throw new Error(`centre for line ${L}: no centre balances the line`);
+    lo -= 6;
+  }
+  while (imbalance(hi) < 0) {
+    if (hi > L + 120) throw new Error(`centre for line ${L}: no centre balances the line`);
+    hi += 6;
+  }
   for (let it = 0; it < 50; it++) {
     const mid = (lo + hi) / 2;
     if (imbalance(mid) < 0) lo = mid;

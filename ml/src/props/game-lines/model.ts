@@ -14,7 +14,7 @@
  *     money, so it is a median, not a mean);
  *   - the total likewise, with its own σ and weights.
  * On the folds this prices the moneyline from the spread alone as well as the books' own margin-free moneyline
- * (log loss 0.6104 vs 0.6107) and predicts the push rate of whole-number spreads (4.6 % vs 4.8 % observed; a
+ * (log loss 0.6104 vs 0.6107) and predicts the push rate of whole-number spreads (4.5 % vs 4.8 % observed; a
  * normal says 2.9 %).
  */
 import type { NflGame } from '../games.ts';
