@@ -168,7 +168,10 @@ export function GameLines(props: { fixtureId: number; home: string; away: string
                   <For each={d().quotes}>
                     {(q) => (
                       <tr class="border-t border-slate-100" data-testid="game-line-quote">
-                        <td class={`${cell} text-xs text-slate-500`}>{q.bookmaker}</td>
+                        <td class={`${cell} text-xs text-slate-500`}>
+                          {q.bookmaker}
+                          <Show when={q.reference}><div class="text-slate-400" title="A published line, not a book you can bet at">reference line</div></Show>
+                        </td>
                         <td class={`${cell} text-xs`}>
                           {label(q)} <Show when={!q.main}><span class="text-slate-400">alt</span></Show>
                         </td>

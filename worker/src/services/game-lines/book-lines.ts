@@ -6,7 +6,16 @@
  * = home favoured by 3) and `away` with the away handicap (+3); `game_total` over/under with the total;
  * `moneyline` home/away without a line. A spread quote here carries the home handicap as its line.
  */
+import { NFL_LINES_BOOK } from '../../ingest/nflverse/games.ts';
 import type { CurrentPrice } from '../odds/current-prices.ts';
+
+/**
+ * Line sources that are not books one can bet at: the nflverse schedule's lines (a consensus record that the
+ * daily results job stores under a pseudo-book). Their line enters the consensus only where no real book quotes
+ * that market, and they are never value bets. The schedule re-publishes a moved line at the same capture time as
+ * the line it replaces, so only its newest row per market and side counts.
+ */
+export const REFERENCE_BOOKS: ReadonlySet<string> = new Set([NFL_LINES_BOOK.key]);
 
 export type LineMarket = 'spread' | 'total' | 'moneyline';
 
@@ -26,8 +35,22 @@ const isLine = (x: number | null): x is number => x !== null && Number.isFinite(
 /** −0 → 0, so −(−0) and 0 key the same line. */
 const plain = (x: number) => (x === 0 ? 0 : x);
 
+/** A reference source's newest row per market and side (its older rows are superseded lines). */
+function newestOfReferences(prices: readonly CurrentPrice[]): CurrentPrice[] {
+  const newest = new Map<string, CurrentPrice>();
+  for (const p of prices) {
+    if (!REFERENCE_BOOKS.has(p.bookmaker)) continue;
+    const k = `${p.bookmaker}|${p.market}|${p.selection}`;
+    const seen = newest.get(k);
+    if (!seen || p.capturedAt.getTime() > seen.capturedAt.getTime() || (p.capturedAt.getTime() === seen.capturedAt.getTime() && p.id > seen.id)) newest.set(k, p);
+  }
+  const keep = new Set(newest.values());
+  return prices.filter((p) => !REFERENCE_BOOKS.has(p.bookmaker) || keep.has(p));
+}
+
 /** Pairs each book's current prices into quotes, sorted by market, book and line. */
-export function bookLines(prices: readonly CurrentPrice[]): BookLine[] {
+export function bookLines(all: readonly CurrentPrice[]): BookLine[] {
+  const prices = newestOfReferences(all);
   const byKey = new Map<string, BookLine>();
   for (const p of prices) {
     let market: LineMarket, line: number | null, side: 'first' | 'second';

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { currentPrices, type CurrentPrice } from '../odds/current-prices.ts';
-import { bookLines, consensusLine, mainLine, type BookLine, type LineMarket } from './book-lines.ts';
+import { bookLines, consensusLine, mainLine, REFERENCE_BOOKS, type BookLine, type LineMarket } from './book-lines.ts';
 import { gameLinesVersion, type GameLinesVersion } from './model-version.ts';
 
 export const nflGameLinesInput = z.object({ fixtureId: serialId });
@@ -71,6 +71,8 @@ export interface GameLineQuote {
   line: number | null;
   /** The book's main line in this market (alternates are false; a moneyline is always main). */
   main: boolean;
+  /** A reference line (the nflverse schedule's), not a book one can bet at: never a value bet. */
+  reference: boolean;
   capturedAt: Date;
   /** Sum of implied probabilities − 1 (both sides quoted), else null. */
   margin: number | null;
@@ -119,7 +121,10 @@ function modelInfo(v: GameLinesVersion): ModelInfo {
 }
 
 function consensusOf(lines: readonly BookLine[], market: 'spread' | 'total'): Consensus | null {
-  const books = [...new Set(lines.filter((q) => q.market === market).map((q) => q.bookmaker))];
+  const quoting = [...new Set(lines.filter((q) => q.market === market).map((q) => q.bookmaker))];
+  // Real books decide the consensus; a reference line (REFERENCE_BOOKS) only when no book quotes the market.
+  const real = quoting.filter((b) => !REFERENCE_BOOKS.has(b));
+  const books = real.length > 0 ? real : quoting;
   const mainLines = books
     .map((b) => ({ bookmaker: b, main: mainLine(lines.filter((q) => q.market === market && q.bookmaker === b)) }))
     .filter((m): m is { bookmaker: string; main: BookLine } => m.main !== null)
@@ -159,7 +164,7 @@ function quoteOf(q: BookLine, main: boolean, laws: Laws): GameLineQuote {
     const o = laws.margin ? lineOdds(laws.margin, q.line === null || q.line === 0 ? 0 : -q.line) : null;
     sides = [side('home', q.first, o?.over ?? 0, o?.push ?? 0, o?.under ?? 0, !!o), side('away', q.second, o?.under ?? 0, o?.push ?? 0, o?.over ?? 0, !!o)];
   }
-  return { bookmaker: q.bookmaker, market: q.market, line: q.line, main, capturedAt: new Date(Math.max(...at)), margin, fair, sides };
+  return { bookmaker: q.bookmaker, market: q.market, line: q.line, main, reference: REFERENCE_BOOKS.has(q.bookmaker), capturedAt: new Date(Math.max(...at)), margin, fair, sides };
 }
 
 export async function nflGameLines({ ctx, input }: { ctx: Ctx; input: z.input<typeof nflGameLinesInput> }): Promise<NflGameLines> {

@@ -67,6 +67,7 @@ export async function gameLineValueBets({ ctx, input }: { ctx: Ctx; input: z.inp
     if (!r) return;
     searched++;
     for (const q of r.quotes) {
+      if (q.reference) continue; // not a book one can bet at
       const consensus = q.market === 'spread' ? r.consensus.spread?.line ?? null : q.market === 'total' ? r.consensus.total?.line ?? null : null;
       q.sides.forEach((s, k) => {
         if (s.price === null || s.model === null || s.expectedValue === null || !(s.expectedValue >= minEdge)) return;

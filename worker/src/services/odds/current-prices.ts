@@ -12,6 +12,7 @@ export async function currentPrices(db: Db, fixtureId: number, markets: readonly
   // DISTINCT ON keeps the newest row per book, selection and line in Postgres instead of the whole history.
   const latest = await db
     .selectDistinctOn([oddsSnapshots.market, oddsSnapshots.playerId, oddsSnapshots.prop, bookmakers.key, oddsSnapshots.selection, oddsSnapshots.line], {
+      id: oddsSnapshots.id,
       market: oddsSnapshots.market,
       playerId: oddsSnapshots.playerId,
       prop: oddsSnapshots.prop,

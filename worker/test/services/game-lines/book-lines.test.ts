@@ -4,8 +4,9 @@ import { bookLines, consensusLine, mainLine } from '../../../src/services/game-l
 import type { CurrentPrice } from '../../../src/services/odds/current-prices.ts';
 
 const at = new Date('2026-01-01T00:00:00Z');
+let nextId = 1;
 const p = (bookmaker: string, market: CurrentPrice['market'], selection: string, line: number | null, price: number): CurrentPrice => ({
-  market, playerId: null, prop: null, bookmaker, selection, line, price, capturedAt: at, seenAt: at,
+  id: nextId++, market, playerId: null, prop: null, bookmaker, selection, line, price, capturedAt: at, seenAt: at,
 });
 
 describe('bookLines', () => {
@@ -52,5 +53,18 @@ describe('consensusLine', () => {
     expect(consensusLine([2.5, 3.5, 7, 10])).toBe(5); // 5.25 → 5
     expect(consensusLine([47, 48.5])).toBe(48); // 47.75 → 48
     expect(Object.is(consensusLine([-0.5, 0.5]), -0)).toBe(false);
+  });
+});
+
+describe('reference lines (the nflverse schedule)', () => {
+  it('keep only their newest line per market and side: a re-published line supersedes the old one at the same capture time', () => {
+    const lines = bookLines([
+      p('nflverse_lines', 'spread', 'home', -3, 1.91), p('nflverse_lines', 'spread', 'away', 3, 1.91),
+      p('nflverse_lines', 'spread', 'home', -3.5, 1.91), p('nflverse_lines', 'spread', 'away', 3.5, 1.91), // the moved line, written later
+      p('book', 'spread', 'home', -3, 1.91), p('book', 'spread', 'away', 3, 1.91), p('book', 'spread', 'home', -7, 2.6), p('book', 'spread', 'away', 7, 1.5),
+    ]);
+    expect(lines.filter((q) => q.bookmaker === 'nflverse_lines').map((q) => q.line)).toEqual([-3.5]);
+    // A real book keeps every line it quotes.
+    expect(lines.filter((q) => q.bookmaker === 'book').map((q) => q.line)).toEqual([-7, -3]);
   });
 });

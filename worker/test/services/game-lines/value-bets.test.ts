@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshDatabase, type FreshDb } from '../../../../scripts/test/fresh-db.ts';
 import type { Ctx } from '../../../src/context.ts';
 import { silentLogger } from '../../../src/lib/logger.ts';
-import { gameLineValueBets, recordGameLines } from '../../../src/services/game-lines/index.ts';
+import { gameLineValueBets, nflGameLines, recordGameLines } from '../../../src/services/game-lines/index.ts';
 import { gamesText } from '../props/data.ts';
 
 const model = fitGameLines(parseGames([gamesText]), [2016, 2017, 2018]);
@@ -38,7 +38,7 @@ beforeAll(async () => {
   fx.finished = await game('g-final', 2, 'final');
   fx.unquoted = await game('g-unquoted', 3);
 
-  const [A, B] = (await db.insert(bookmakers).values([{ key: 'book_a', name: 'A' }, { key: 'book_b', name: 'B' }]).returning()).map((b) => b.id) as [number, number];
+  const [A, B, R] = (await db.insert(bookmakers).values([{ key: 'book_a', name: 'A' }, { key: 'book_b', name: 'B' }, { key: 'nflverse_lines', name: 'nflverse betting lines' }]).returning()).map((b) => b.id) as [number, number, number];
   const at = new Date(NOW.getTime() - 3_600_000);
   type Row = typeof oddsSnapshots.$inferInsert;
   const q = (fixtureId: number, bookmakerId: number, market: Row['market'], selection: string, line: number | null, price: number): Row =>
@@ -51,7 +51,11 @@ beforeAll(async () => {
     ...spread(fx.soon, A, -3, 1.91, 1.91), ...spread(fx.soon, B, -3, 1.91, 1.91), ...spread(fx.soon, A, -1.5, 2.6, 1.45),
     ...total(fx.soon, A, 44, 1.91, 1.91), ...total(fx.soon, B, 44, 1.91, 1.91),
     q(fx.soon, A, 'moneyline', 'home', null, 1.3), q(fx.soon, A, 'moneyline', 'away', null, 4.5),
-    // Ten days out: total 47, and an over 40.5 at 2.5.
+    // The nflverse schedule's line (a reference, not a book): far off the books' −3, so its away side would be
+    // "+EV" if it were bettable; it must neither move the consensus nor be listed.
+    ...spread(fx.soon, R, -6, 1.91, 1.91),
+    // Ten days out: total 47, and an over 40.5 at 2.5; the only spread is the reference line.
+    ...spread(fx.later, R, -2.5, 1.91, 1.91),
     ...total(fx.later, A, 47, 1.91, 1.91), ...total(fx.later, A, 40.5, 2.5, 1.5),
     // Finished: never listed, whatever its prices.
     ...total(fx.finished, A, 47, 1.91, 1.91), ...total(fx.finished, A, 20.5, 3, 1.2),
@@ -113,6 +117,16 @@ describe('markets.nflGameLineValueBets', () => {
     const top = wide.bets[0]!;
     expect((await gameLineValueBets({ ctx, input: { minEdge: top.expectedValue, days: 14 } })).bets).toEqual([top]);
     expect((await gameLineValueBets({ ctx, input: { minEdge: 0, days: 14, limit: 1 } })).bets).toEqual([top]);
+  });
+
+  it('treats the nflverse schedule line as a reference: consensus only where no book quotes, never a value bet', async () => {
+    const soon = await nflGameLines({ ctx, input: { fixtureId: fx.soon } });
+    expect(soon.consensus.spread).toMatchObject({ line: -3, books: 2 });
+    expect(soon.quotes.find((q) => q.bookmaker === 'nflverse_lines')).toMatchObject({ reference: true, line: -6 });
+    const later = await nflGameLines({ ctx, input: { fixtureId: fx.later } });
+    expect(later.consensus.spread).toMatchObject({ line: -2.5, books: 1, mainLines: [{ bookmaker: 'nflverse_lines', line: -2.5 }] });
+    const all = await gameLineValueBets({ ctx, input: { minEdge: 0, days: 14 } });
+    expect(all.bets.some((b) => b.bookmaker === 'nflverse_lines')).toBe(false);
   });
 
   it('answers BAD_REQUEST for a query it cannot run', async () => {
