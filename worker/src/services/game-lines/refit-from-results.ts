@@ -2,8 +2,9 @@
  * The scheduled refit of the game-lines model from the database: every finished NFL game of the latest
  * `SEASONS` seasons with its nflverse closing spread and total (what the daily results job ingests), fitted
  * with `fitGameLines` and filed as a model version that goes live — the previous active version is retired,
- * in one transaction. Refits only when the results changed since the active version (its `dataStamp`: the
- * number of finished games with lines and their latest update), so the daily tick is a cheap no-op in between.
+ * in one transaction. Refits only when the results or lines changed since the active version (its `dataStamp`:
+ * the number of finished games with lines, their latest update and the newest line row), so the daily tick is a
+ * cheap no-op in between.
  * A fit the same as a stored version (same artifact) reuses and activates that version.
  */
 import { bookmakers, fixtures, modelVersions, oddsSnapshots, seasons } from '@fairline/db';
@@ -66,7 +67,13 @@ export async function refitGameLinesFromResults({ ctx }: { ctx: Ctx }): Promise<
     .map((r) => ({ season: Number(r.season), homeScore: r.homeScore!, awayScore: r.awayScore!, spread: r.homeHandicap === 0 ? 0 : -r.homeHandicap, total: r.total }));
   if (games.length < MIN_GAMES) return { games: games.length, seasons: recent, outcome: 'too-few-games' };
   const latest = rows.reduce((m, r) => Math.max(m, r.updatedAt.getTime()), 0);
-  const dataStamp = `${rows.length}:${new Date(latest).toISOString()}`;
+  // A corrected closing line is a new odds row without any fixture update: the newest line row is in the stamp too.
+  const [newestLine] = await ctx.read
+    .select({ id: sql<number | null>`max(${oddsSnapshots.id})`.mapWith(Number) })
+    .from(oddsSnapshots)
+    .innerJoin(bookmakers, eq(bookmakers.id, oddsSnapshots.bookmakerId))
+    .where(eq(bookmakers.key, NFL_LINES_BOOK.key));
+  const dataStamp = `${rows.length}:${new Date(latest).toISOString()}:${newestLine?.id ?? 0}`;
 
   const [active] = await ctx.read
     .select({ config: modelVersions.config })

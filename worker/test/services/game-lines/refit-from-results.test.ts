@@ -3,7 +3,7 @@
  * as the daily job does, and the model refitted from the database must be the model fitted directly on the
  * same games read from the CSV (those with closing spread and total prices, which is what ingestion stores).
  */
-import { fixtures, modelVersions } from '@fairline/db';
+import { fixtures, modelVersions, oddsSnapshots } from '@fairline/db';
 import { parseCsv } from '@fairline/ml/data/csv';
 import { parseGames } from '@fairline/ml/props/games';
 import { fitGameLines, serializeGameLines } from '@fairline/ml/props/game-lines/index';
@@ -91,5 +91,22 @@ describe('refitGameLinesFromResults (the daily job after results)', () => {
     expect(r.outcome).toBe('refitted');
     const [live] = await active();
     expect(live!.artifact).toEqual(JSON.parse(JSON.stringify(serializeGameLines(referenceModel(corrected)))));
+  }, 120_000);
+
+  it('refits on a corrected closing line alone (no fixture changed)', async () => {
+    expect(await refitGameLinesFromResults({ ctx })).toMatchObject({ outcome: 'unchanged' });
+    const [before] = await active();
+    const [row] = await fresh.db.execute(sql`
+      SELECT o.fixture_id, o.bookmaker_id, o.line, o.captured_at FROM odds_snapshots o JOIN bookmakers b ON b.id = o.bookmaker_id
+      JOIN fixtures f ON f.id = o.fixture_id
+      WHERE b.key = 'nflverse_lines' AND o.market = 'spread' AND o.selection = 'home' AND f.natural_key = '2019_02_MIN_GB'
+      ORDER BY o.id DESC LIMIT 1`).then((r) => (r as unknown as { rows: Array<{ fixture_id: number; bookmaker_id: number; line: number; captured_at: Date }> }).rows);
+    await fresh.db.insert(oddsSnapshots).values([
+      { fixtureId: row!.fixture_id, bookmakerId: row!.bookmaker_id, market: 'spread', selection: 'home', line: row!.line - 7, price: 1.91, capturedAt: new Date(row!.captured_at), source: 'nflverse' },
+      { fixtureId: row!.fixture_id, bookmakerId: row!.bookmaker_id, market: 'spread', selection: 'away', line: -(row!.line - 7), price: 1.91, capturedAt: new Date(row!.captured_at), source: 'nflverse' },
+    ]);
+    expect(await refitGameLinesFromResults({ ctx })).toMatchObject({ outcome: 'refitted' });
+    const [after] = await active();
+    expect(after!.artifact).not.toEqual(before!.artifact);
   }, 120_000);
 });
