@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { trainGbdt } from '../../ml/src/gbdt/index.ts';
 import { gameLines, parseGames, type NflGame } from '../../ml/src/props/index.ts';
+import { buildGameFeatures, chronological, GAME_FEATURES } from './game-lines-features.ts';
 import { centreForLine, fitKeyWeights, discreteLaw, type DiscreteLaw } from '../../ml/src/props/game-lines/law.ts';
 
 /** The first version's GBDT settings (game-lines@1: a GBDT on the raw margin / total with the lines as features). */
@@ -22,8 +23,8 @@ const GBDT_PARAMS = { objective: 'squared', trees: 200, maxDepth: 2, learningRat
 
 const DATA = path.resolve(import.meta.dirname, '../../../shared/data');
 const all = parseGames([readFileSync(path.join(DATA, 'nfl_games/games_1999-2019.csv'), 'utf8')]).filter((g) => g.season <= 2018);
-const games = gameLines.chronological(all);
-const X = gameLines.buildGameFeatures(games);
+const games = chronological(all);
+const X = buildGameFeatures(games);
 const FOLDS = [2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018];
 const done = (g: NflGame) => Number.isFinite(g.homeScore) && Number.isFinite(g.awayScore) && Number.isFinite(g.spread) && Number.isFinite(g.total);
 const implied = (a: number) => (a < 0 ? -a / (-a + 100) : 100 / (a + 100));
@@ -38,7 +39,7 @@ function gbdt(idx: number[], k: Kind, params: object, residual: boolean) {
   const sub = { values: new Float64Array(idx.length * X.cols), rows: idx.length, cols: X.cols };
   idx.forEach((i, r) => sub.values.set(row(i), r * X.cols));
   return trainGbdt({
-    features: sub, featureNames: [...gameLines.GAME_FEATURES], label: idx.map((i) => outcome(games[i]!, k) - (residual ? line(games[i]!, k) : 0)),
+    features: sub, featureNames: [...GAME_FEATURES], label: idx.map((i) => outcome(games[i]!, k) - (residual ? line(games[i]!, k) : 0)),
     params: { ...GBDT_PARAMS, ...params }, createdAt: '1970-01-01T00:00:00.000Z',
   });
 }

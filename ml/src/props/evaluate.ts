@@ -51,9 +51,9 @@ export function scoreMarket(model: PropModel, env: FeatureEnv, testSeasons: read
   const spec = MARKETS[model.market];
   const rows = offeredRows(spec, env.table, new Set(testSeasons));
   const proj = project(model, env, rows);
-  const p: number[] = [], pb: number[] = [], pu: number[] = [], o: number[] = [];
+  const p: number[] = [], pb: number[] = [], pu: number[] = [];
   const scored: MarketReport['scored'] = { player: [], absError: [], baselineAbsError: [], covered: [], over: [] };
-  let ae = 0, bae = 0, cover = 0, bcover = 0, ll = 0, bll = 0, ull = 0, n = 0;
+  let bcover = 0, ll = 0, bll = 0, ull = 0;
   for (let r = 0; r < rows.length; r++) {
     const i = rows[r]!;
     const b = baselineAt(spec, env.table, i);
@@ -63,10 +63,6 @@ export function scoreMarket(model: PropModel, env: FeatureEnv, testSeasons: read
     const over = y > b.line ? 1 : 0;
     const po = pOver(model, pr.mu, b.line);
     const pbo = Math.min(1 - 1e-6, Math.max(1e-6, b.pOver));
-    n++;
-    ae += Math.abs(pr.median - y);
-    bae += Math.abs(b.mean - y);
-    if (y >= pr.q10 && y <= pr.q90) cover++;
     scored.player.push(env.table.playerId[i]!);
     scored.absError.push(Math.abs(pr.median - y));
     scored.baselineAbsError.push(Math.abs(b.mean - y));
@@ -80,16 +76,18 @@ export function scoreMarket(model: PropModel, env: FeatureEnv, testSeasons: read
     pu.push(pu0);
     p.push(po);
     pb.push(pbo);
-    o.push(over);
   }
+  const n = scored.over.length;
+  const o = scored.over;
+  const mean = (xs: number[]) => xs.reduce((t, x) => t + x, 0) / n;
   if (n === 0) throw new Error(`props: no scorable ${model.market} rows in seasons ${testSeasons.join(', ')}`);
   const binary = spec.kind === 'binary';
   return {
     n,
-    mae: ae / n,
-    baselineMae: bae / n,
+    mae: mean(scored.absError),
+    baselineMae: mean(scored.baselineAbsError),
     ece: expectedCalibrationError(p, o),
-    coverage80: binary ? NaN : cover / n,
+    coverage80: binary ? NaN : mean(scored.covered),
     logLoss: ll / n,
     baseline: { ece: expectedCalibrationError(pb, o), coverage80: binary ? NaN : bcover / n, logLoss: bll / n },
     uncalibrated: { ece: expectedCalibrationError(pu, o), logLoss: ull / n },

@@ -77,10 +77,8 @@ function lineScore(
   for (const g of games) {
     const y = outcome(g), L = line(g);
     const d = law(L), normal = discreteLaw(L, sigma, null);
-    let mean = 0;
-    for (let v = Math.round(L) - 90; v <= Math.round(L) + 90; v++) mean += v * d.pmf(v);
     s.n++;
-    s.mae += Math.abs(mean - y);
+    s.mae += Math.abs(d.mean - y);
     s.marketMae += Math.abs(L - y);
     s.exactLogScore += -Math.log(Math.max(1e-12, d.pmf(y)));
     s.normalExactLogScore += -Math.log(Math.max(1e-12, normal.pmf(y)));

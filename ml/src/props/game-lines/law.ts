@@ -27,6 +27,22 @@ export interface DiscreteLaw {
   pmf(m: number): number;
   /** P(outcome > x). */
   above(x: number): number;
+  /** E[outcome]. */
+  mean: number;
+}
+
+/** The normal N(μ, σ²) integrated over each whole point's unit interval, on the law's support lo, lo + 1, … */
+function normalMasses(mu: number, sigma: number): { lo: number; masses: Float64Array } {
+  const half = halfWidth(sigma);
+  const lo = Math.floor(mu) - half;
+  const masses = new Float64Array(2 * half + 2);
+  let prev = normalCdf((lo - 0.5 - mu) / sigma);
+  for (let k = 0; k < masses.length; k++) {
+    const next = normalCdf((lo + k + 0.5 - mu) / sigma);
+    masses[k] = Math.max(0, next - prev);
+    prev = next;
+  }
+  return { lo, masses };
 }
 
 /** Weights by |outcome| 0…KEY_RANGE; `null` = the plain discretised normal. */
@@ -34,22 +50,19 @@ export type KeyWeights = Float64Array | null;
 
 export function discreteLaw(mu: number, sigma: number, weights: KeyWeights): DiscreteLaw {
   if (!(sigma > 0) || !Number.isFinite(mu)) throw new Error(`discrete law: needs a finite centre and σ > 0 (got ${mu}, ${sigma})`);
-  const half = halfWidth(sigma);
-  const lo = Math.floor(mu) - half;
-  const size = 2 * half + 2;
-  const p = new Float64Array(size);
+  const { lo, masses: p } = normalMasses(mu, sigma);
+  const size = p.length;
   let total = 0;
-  let prev = normalCdf((lo - 0.5 - mu) / sigma);
   for (let k = 0; k < size; k++) {
-    const m = lo + k;
-    const next = normalCdf((m + 0.5 - mu) / sigma);
-    const a = Math.abs(m);
-    const w = weights && a <= KEY_RANGE ? weights[a]! : 1;
-    p[k] = Math.max(0, next - prev) * w;
+    const a = Math.abs(lo + k);
+    if (weights && a <= KEY_RANGE) p[k]! *= weights[a]!;
     total += p[k]!;
-    prev = next;
   }
-  for (let k = 0; k < size; k++) p[k]! /= total;
+  let mean = 0;
+  for (let k = 0; k < size; k++) {
+    p[k]! /= total;
+    mean += (lo + k) * p[k]!;
+  }
   // Upper tail sums: tail[k] = P(outcome ≥ lo + k).
   const tail = new Float64Array(size + 1);
   for (let k = size - 1; k >= 0; k--) tail[k] = tail[k + 1]! + p[k]!;
@@ -59,6 +72,7 @@ export function discreteLaw(mu: number, sigma: number, weights: KeyWeights): Dis
       const k = Math.floor(x) + 1 - lo; // the smallest whole number > x
       return k <= 0 ? 1 : k >= size ? 0 : tail[k]!;
     },
+    mean,
   };
 }
 
@@ -77,21 +91,13 @@ export function fitKeyWeights(games: ReadonlyArray<{ y: number; mu: number; sigm
     const a = Math.abs(g.y);
     if (a <= KEY_RANGE) observed[a]! += 1;
   }
-  // Per game: the support's first value and its normal masses.
+  // Per game: the support's first value and its normal masses (they do not depend on the weights).
   const starts = new Int32Array(games.length);
   const masses: Float64Array[] = games.map((g, i) => {
     if (!(g.sigma > 0) || !Number.isFinite(g.mu)) throw new Error(`key weights: needs a finite centre and σ > 0 (game ${i})`);
-    const half = halfWidth(g.sigma);
-    const lo = Math.floor(g.mu) - half;
-    starts[i] = lo;
-    const b = new Float64Array(2 * half + 2);
-    let prev = normalCdf((lo - 0.5 - g.mu) / g.sigma);
-    for (let k = 0; k < b.length; k++) {
-      const next = normalCdf((lo + k + 0.5 - g.mu) / g.sigma);
-      b[k] = Math.max(0, next - prev);
-      prev = next;
-    }
-    return b;
+    const n = normalMasses(g.mu, g.sigma);
+    starts[i] = n.lo;
+    return n.masses;
   });
   const weightOf = (m: number) => {
     const a = Math.abs(m);

@@ -121,38 +121,41 @@ export function lineOdds(law: DiscreteLaw, line: number): LineOdds {
   return { line, over, under, push, fairOver: (over + under) / over, fairUnder: (over + under) / under };
 }
 
+/** A game's two laws: centred on its market spread (home margin line) and total; null where the line is NaN. */
+export interface GameLaws {
+  margin: DiscreteLaw | null;
+  total: DiscreteLaw | null;
+}
+
+/** Builds a game's laws once (each solves its centre by bisection); price any number of lines with `lineOdds`. */
+export function gameLaws(m: GameLinesModel, spread: number, total: number): GameLaws {
+  if (Number.isFinite(spread)) assertLine('the spread', spread);
+  if (Number.isFinite(total)) assertLine('the total', total);
+  return { margin: Number.isFinite(spread) ? marginLaw(m, spread) : null, total: Number.isFinite(total) ? totalLaw(m, total) : null };
+}
+
+/** The prices at the market's own spread and total, from that game's laws (gameLaws). */
+export function pricesFromLaws(laws: GameLaws, spread: number, total: number): GamePrices {
+  let homeCover: LineOdds | null = null, moneyline: GamePrices['moneyline'] = null;
+  if (laws.margin) {
+    homeCover = lineOdds(laws.margin, spread);
+    const home = laws.margin.above(0), tie = laws.margin.pmf(0), away = 1 - home - tie;
+    // A tie (rare: overtime ends level) refunds neither side in a two-way moneyline; books void it, so the
+    // fair two-way price conditions on a result.
+    moneyline = { home, away, tie, fairHome: (home + away) / home, fairAway: (home + away) / away };
+  }
+  return {
+    spread, total, expectedMargin: laws.margin?.mean ?? NaN, expectedTotal: laws.total?.mean ?? NaN,
+    homeCover, gameTotal: laws.total ? lineOdds(laws.total, total) : null, moneyline,
+  };
+}
+
 /**
  * Prices a game from its market spread and total (either may be NaN when the book has none). Alternative
  * lines: `lineOdds(marginLaw(model, spread), alt)` for a home margin line `alt`.
  */
 export function priceGame(m: GameLinesModel, spread: number, total: number): GamePrices {
-  const hasSpread = Number.isFinite(spread), hasTotal = Number.isFinite(total);
-  if (hasSpread) assertLine('the spread', spread);
-  if (hasTotal) assertLine('the total', total);
-  let homeCover: LineOdds | null = null, moneyline: GamePrices['moneyline'] = null, expectedMargin = NaN;
-  if (hasSpread) {
-    const law = marginLaw(m, spread);
-    homeCover = lineOdds(law, spread);
-    const home = law.above(0), tie = law.pmf(0), away = 1 - home - tie;
-    // A tie (rare: overtime ends level) refunds neither side in a two-way moneyline; books void it, so the
-    // fair two-way price conditions on a result.
-    moneyline = { home, away, tie, fairHome: (home + away) / home, fairAway: (home + away) / away };
-    expectedMargin = lawMean(law, spread);
-  }
-  let gameTotal: LineOdds | null = null, expectedTotal = NaN;
-  if (hasTotal) {
-    const law = totalLaw(m, total);
-    gameTotal = lineOdds(law, total);
-    expectedTotal = lawMean(law, total);
-  }
-  return { spread, total, expectedMargin, expectedTotal, homeCover, gameTotal, moneyline };
-}
-
-function lawMean(law: DiscreteLaw, near: number): number {
-  let s = 0;
-  const c = Math.round(near);
-  for (let y = c - 90; y <= c + 90; y++) s += y * law.pmf(y);
-  return s;
+  return pricesFromLaws(gameLaws(m, spread, total), spread, total);
 }
 
 /** Prices for the games of `seasons` that have a spread or a total. */

@@ -1,10 +1,11 @@
 /**
- * Game-line features, one row per game (home perspective), from the games file alone: the market's spread
+ * The features of game lines version 1 (a GBDT on the margin / total), kept for game-lines-study.ts, which
+ * still compares that rejected centre with the market line. One row per game (home perspective), from the games file alone: the market's spread
  * and total, each team's points for and against over its previous `WINDOW` games (across seasons), rest days,
  * divisional game, home field, roof and weather. Only games strictly before kickoff enter the rolling means.
  */
-import type { DenseMatrix } from '../../gbdt/index.ts';
-import type { NflGame } from '../games.ts';
+import type { DenseMatrix } from '../../ml/src/gbdt/index.ts';
+import type { NflGame } from '../../ml/src/props/games.ts';
 
 export const GAME_FEATURE_VERSION = 'game-lines@1';
 export const WINDOW = 8;
