@@ -6,7 +6,7 @@
  * shows up as value. Also the fair moneyline the consensus spread implies, and any line on demand.
  */
 import { fixtures, serialId } from '@fairline/db';
-import { lineOdds, marginLaw, priceGame, totalLaw, type DiscreteLaw, type GamePrices, type LineOdds } from '@fairline/ml/props/game-lines/index';
+import { gameLaws, lineOdds, marginLaw, pricesFromLaws, totalLaw, type GameLaws, type GamePrices, type LineOdds } from '@fairline/ml/props/game-lines/index';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
@@ -145,13 +145,7 @@ function side(selection: GameLineSide['selection'], p: CurrentPrice | undefined,
   };
 }
 
-/** The consensus laws, built once per request (each solves its centre by bisection). */
-interface Laws {
-  margin: DiscreteLaw | null;
-  total: DiscreteLaw | null;
-}
-
-function quoteOf(q: BookLine, main: boolean, laws: Laws): GameLineQuote {
+function quoteOf(q: BookLine, main: boolean, laws: GameLaws): GameLineQuote {
   const margin = q.first && q.second ? 1 / q.first.price + 1 / q.second.price - 1 : null;
   const fair: [number, number] | null = margin !== null && margin > 0 ? [1 / q.first!.price / (1 + margin), 1 / q.second!.price / (1 + margin)] : null;
   const at = [q.first, q.second].filter((p): p is CurrentPrice => !!p).map((p) => p.capturedAt.getTime());
@@ -172,13 +166,23 @@ export async function nflGameLines({ ctx, input }: { ctx: Ctx; input: z.input<ty
   if (!parsed.success) throw new AppError('BAD_REQUEST', `invalid game-lines query: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
   const { fixtureId } = parsed.data;
   await nflFixture(ctx, fixtureId);
-  const [v, prices] = await Promise.all([usableModel(ctx), currentPrices(ctx.read, fixtureId, ['spread', 'game_total', 'moneyline'])]);
-  const lines = bookLines(prices);
-  if (lines.length === 0) throw new AppError('UNAVAILABLE', `no spread, total or moneyline is quoted for fixture ${fixtureId}`);
+  const r = await priceFixtureGameLines(ctx, fixtureId, await usableModel(ctx));
+  if (!r) throw new AppError('UNAVAILABLE', `no spread, total or moneyline is quoted for fixture ${fixtureId}`);
+  return r;
+}
+
+/**
+ * A known NFL fixture's quotes priced by model version `v`; null when no book quotes it. The value finder calls
+ * this once per upcoming game with the version it looked up once.
+ */
+export async function priceFixtureGameLines(ctx: Ctx, fixtureId: number, v: GameLinesVersion): Promise<NflGameLines | null> {
+  const lines = bookLines(await currentPrices(ctx.read, fixtureId, ['spread', 'game_total', 'moneyline']));
+  if (lines.length === 0) return null;
   const spread = consensusOf(lines, 'spread');
   const total = consensusOf(lines, 'total');
-  const g = priceGame(v.model, spread ? spread.marginLine! : NaN, total ? total.line : NaN);
-  const laws: Laws = { margin: spread ? marginLaw(v.model, spread.marginLine!) : null, total: total ? totalLaw(v.model, total.line) : null };
+  const marginLine = spread ? spread.marginLine! : NaN, totalLine = total ? total.line : NaN;
+  const laws = gameLaws(v.model, marginLine, totalLine);
+  const g = pricesFromLaws(laws, marginLine, totalLine);
   const mains = new Set<BookLine>();
   for (const [market, c] of [['spread', spread], ['total', total]] as const) {
     for (const m of c?.mainLines ?? []) {

@@ -150,6 +150,11 @@ export async function fixtureProps({ ctx, input }: { ctx: Ctx; input: z.input<ty
   if (!parsed.success) throw new AppError('BAD_REQUEST', `invalid props query: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
   const { fixtureId, markets } = parsed.data;
   await nflFixture(ctx, fixtureId);
+  return propsOfFixture(ctx, fixtureId, markets);
+}
+
+/** A known NFL fixture's priced projections (what `fixtureProps` answers once the fixture is checked); the value finder calls it per game. */
+export async function propsOfFixture(ctx: Ctx, fixtureId: number, markets?: readonly MarketName[]): Promise<FixtureProps> {
   const [{ rows }, prices] = await Promise.all([pricedProjections(ctx, fixtureId, markets ? { markets } : {}), currentPrices(ctx.read, fixtureId, ['player_prop'])]);
   if (rows.length === 0) return { fixtureId, players: [] };
 

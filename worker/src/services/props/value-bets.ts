@@ -3,7 +3,7 @@
  * whose expected value under the model is at least `minEdge` per unit staked, best first. Each entry carries
  * what a bettor needs to act and to check it: the game, player, market, book, line and side, the price, the
  * model's P(win / lose / push) and fair price at that line, and the book's own margin-free probability.
- * Built on `fixtureProps` (the same projections, model choice and current quotes as a game's props panel), so
+ * Built on `propsOfFixture` (the same projections, model choice and current quotes as a game's props panel), so
  * the two can never disagree.
  */
 import { projections } from '@fairline/db';
@@ -11,47 +11,29 @@ import { ALL_MARKETS, type MarketName } from '@fairline/ml/props/index';
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
-import { inChunks, MAX_FIXTURES, upcomingNflFixtures, valueWindow } from '../value/window.ts';
-import { fixtureProps } from './fixture-props.ts';
+import { bestBets, gameOf, inChunks, MAX_FIXTURES, parseValueQuery, upcomingNflFixtures, valueWindow, type ValueBetCommon, type ValueBets } from '../value/window.ts';
+import { propsOfFixture } from './fixture-props.ts';
 
 export const propValueBetsInput = valueWindow.extend({
   markets: z.array(z.enum(ALL_MARKETS as unknown as [MarketName, ...MarketName[]])).min(1).optional(),
 });
 
-export interface PropValueBet {
-  fixtureId: number;
-  kickoffAt: Date;
-  homeTeam: string;
-  awayTeam: string;
+export interface PropValueBet extends ValueBetCommon {
   playerId: number;
   player: string;
   team: string | null;
   market: MarketName;
-  bookmaker: string;
   line: number;
   side: 'over' | 'under';
-  price: number;
-  capturedAt: Date;
-  expectedValue: number;
   /** Model probabilities of this side winning, losing and pushing at this line, and its fair (zero-EV) price. */
   model: { win: number; lose: number; push: number; fairPrice: number };
-  /** The book's margin-free probability of this side given no push (both sides quoted), else null. */
-  bookFair: number | null;
-  modelVersion: { id: number; version: number; status: string; simulated: boolean };
 }
 
-export interface PropValueBets {
-  asOf: Date;
-  /** Upcoming games with projections that were searched. */
-  fixtures: number;
-  bets: PropValueBet[];
-}
+/** `fixtures`: upcoming games with projections that were searched. */
+export type PropValueBets = ValueBets<PropValueBet>;
 
 export async function propValueBets({ ctx, input }: { ctx: Ctx; input: z.input<typeof propValueBetsInput> }): Promise<PropValueBets> {
-  const parsed = propValueBetsInput.safeParse(input ?? {});
-  if (!parsed.success) throw new AppError('BAD_REQUEST', `invalid value query: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
-  const { minEdge, days, limit, markets } = parsed.data;
+  const { minEdge, days, limit, markets } = parseValueQuery(propValueBetsInput, input);
   const now = ctx.clock();
   const upcoming = await upcomingNflFixtures(ctx, days);
   const withProjections = upcoming.length
@@ -59,7 +41,7 @@ export async function propValueBets({ ctx, input }: { ctx: Ctx; input: z.input<t
     : new Set<number>();
   const games = upcoming.filter((f) => withProjections.has(f.id)).slice(0, MAX_FIXTURES);
 
-  const props = await inChunks(games, 4, (f) => fixtureProps({ ctx, input: markets ? { fixtureId: f.id, markets } : { fixtureId: f.id } }));
+  const props = await inChunks(games, 4, (f) => propsOfFixture(ctx, f.id, markets));
   const bets: PropValueBet[] = [];
   games.forEach((f, g) => {
     for (const p of props[g]!.players) {
@@ -71,7 +53,7 @@ export async function propValueBets({ ctx, input }: { ctx: Ctx; input: z.input<t
             const win = side === 'over' ? q.model.over : q.model.under;
             const lose = side === 'over' ? q.model.under : q.model.over;
             bets.push({
-              fixtureId: f.id, kickoffAt: f.kickoffAt, homeTeam: f.homeTeam, awayTeam: f.awayTeam,
+              ...gameOf(f),
               playerId: p.playerId, player: p.name, team: p.team, market: m.market,
               bookmaker: q.bookmaker, line: q.line, side, price: s.price, capturedAt: q.capturedAt, expectedValue: s.expectedValue,
               model: { win, lose, push: q.model.push, fairPrice: side === 'over' ? q.model.fairOver : q.model.fairUnder },
@@ -83,6 +65,5 @@ export async function propValueBets({ ctx, input }: { ctx: Ctx; input: z.input<t
       }
     }
   });
-  bets.sort((a, b) => b.expectedValue - a.expectedValue || a.kickoffAt.getTime() - b.kickoffAt.getTime() || a.fixtureId - b.fixtureId || a.player.localeCompare(b.player));
-  return { asOf: now, fixtures: games.length, bets: bets.slice(0, limit) };
+  return { asOf: now, fixtures: games.length, bets: bestBets(bets, limit, (a, b) => a.player.localeCompare(b.player)) };
 }

@@ -5,6 +5,7 @@
 import { listFixtures, type FixtureRow } from '@fairline/db';
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
+import { AppError } from '../../lib/errors.ts';
 
 const DAY_MS = 86_400_000;
 /** Games priced per request at most (a full NFL week is 16). */
@@ -29,4 +30,43 @@ export async function inChunks<T, R>(items: readonly T[], n: number, f: (item: T
   const out: R[] = [];
   for (let k = 0; k < items.length; k += n) out.push(...(await Promise.all(items.slice(k, k + n).map(f))));
   return out;
+}
+
+/** Parses a value finder's query, answering BAD_REQUEST with the first issue. */
+export function parseValueQuery<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input ?? {});
+  if (!parsed.success) throw new AppError('BAD_REQUEST', `invalid value query: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
+/** What every value bet says about where and when, and what the price is worth. */
+export interface ValueBetCommon {
+  fixtureId: number;
+  kickoffAt: Date;
+  homeTeam: string;
+  awayTeam: string;
+  bookmaker: string;
+  price: number;
+  capturedAt: Date;
+  expectedValue: number;
+  /** The book's margin-free probability of this side (both sides quoted), else null. */
+  bookFair: number | null;
+  modelVersion: { id: number; version: number; status: string; simulated: boolean };
+}
+
+export interface ValueBets<T extends ValueBetCommon> {
+  asOf: Date;
+  /** Upcoming games searched. */
+  fixtures: number;
+  bets: T[];
+}
+
+/** The game a bet belongs to. */
+export const gameOf = (f: FixtureRow) => ({ fixtureId: f.id, kickoffAt: f.kickoffAt, homeTeam: f.homeTeam, awayTeam: f.awayTeam });
+
+/** Best first (EV, then kickoff, then game, then `tieBreak`), at most `limit`. */
+export function bestBets<T extends ValueBetCommon>(bets: T[], limit: number, tieBreak: (a: T, b: T) => number): T[] {
+  return bets
+    .sort((a, b) => b.expectedValue - a.expectedValue || a.kickoffAt.getTime() - b.kickoffAt.getTime() || a.fixtureId - b.fixtureId || tieBreak(a, b))
+    .slice(0, limit);
 }
