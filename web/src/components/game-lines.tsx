@@ -1,11 +1,10 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { createBurstRefetch } from '../lib/burst-refetch.ts';
 import { createLiveRoom } from '../lib/live-room.ts';
-import { odds, pct } from '../lib/format.ts';
+import { ev, odds, parseLine, pct } from '../lib/format.ts';
 import { api } from '../lib/trpc.ts';
+import { TwoWayPrice, type PricedSide } from './two-way-price.tsx';
 
-/** EV in percent; a value that rounds to zero prints as 0.0%, not −0.0% (a main line at the consensus often does). */
-const ev = (v: number) => (Math.abs(v) < 0.0005 ? '0.0%' : `${v > 0 ? '+' : ''}${(v * 100).toFixed(1)}%`);
 /** A handicap as books print it: +3.5, -3, PK. */
 const handicap = (h: number) => (h === 0 ? 'PK' : h > 0 ? `+${h}` : `${h}`);
 const GAME_LINE_MARKETS = new Set(['spread', 'game_total', 'moneyline']);
@@ -39,15 +38,16 @@ function GameLinePricer(props: { fixtureId: number; home: string; away: string }
   const [line, setLine] = createSignal('');
   const [asked, setAsked] = createSignal<{ market: 'spread' | 'total'; line: number }>();
   const [price] = createResource(asked, (q) => api.markets.nflPriceGameLine.query({ fixtureId: props.fixtureId, ...q }));
+  const sideOf = (x: { selection: string; probability: number; fairOdds: number }): PricedSide => ({
+    label: x.selection === 'home' ? props.home : x.selection === 'away' ? props.away : x.selection, probability: x.probability, fairOdds: x.fairOdds,
+  });
   return (
     <form
       class="flex flex-wrap items-center gap-2 text-xs"
       data-testid="game-line-pricer"
       onSubmit={(e) => {
         e.preventDefault();
-        // An empty field is no line (Number('') is 0, which would price a pick'em); the API rejects a non-number.
-        const text = line().trim();
-        setAsked({ market: market(), line: text === '' ? Number.NaN : Number(text) });
+        setAsked({ market: market(), line: parseLine(line()) });
       }}
     >
       <span class="text-slate-500">Any line:</span>
@@ -62,15 +62,10 @@ function GameLinePricer(props: { fixtureId: number; home: string; away: string }
           {(p) => (
             <span data-testid="game-line-price">
               {p().market === 'spread' ? `${props.home} ${handicap(p().line)}` : `total ${p().line}`}:{' '}
-              <For each={p().sides}>
-                {(s, i) => (
-                  <>
-                    {i() > 0 ? ' · ' : ''}
-                    {s.selection === 'home' ? props.home : s.selection === 'away' ? props.away : s.selection} {pct(s.probability)} <span class="font-mono">({odds(s.fairOdds)})</span>
-                  </>
-                )}
-              </For>
-              <Show when={p().push > 0}> · push {pct(p().push)}</Show>
+              <TwoWayPrice
+                sides={[sideOf(p().sides[0]), sideOf(p().sides[1])]}
+                push={p().push}
+              />
               <span class="text-slate-500"> (consensus {p().market === 'spread' ? handicap(p().consensus) : p().consensus})</span>
             </span>
           )}
@@ -117,9 +112,7 @@ export function GameLines(props: { fixtureId: number; home: string; away: string
                         <Show when={d().prices.homeCover}>
                           {(o) => (
                             <p class="text-xs">
-                              cover {pct(o().over)} <span class="font-mono">({odds(o().fairOver)})</span> · {props.away} {pct(o().under)}{' '}
-                              <span class="font-mono">({odds(o().fairUnder)})</span>
-                              <Show when={o().push > 0}> · push {pct(o().push)}</Show>
+                              <TwoWayPrice sides={[{ label: 'cover', probability: o().over, fairOdds: o().fairOver }, { label: props.away, probability: o().under, fairOdds: o().fairUnder }]} push={o().push} />
                             </p>
                           )}
                         </Show>
@@ -137,9 +130,7 @@ export function GameLines(props: { fixtureId: number; home: string; away: string
                         <Show when={d().prices.gameTotal}>
                           {(o) => (
                             <p class="text-xs">
-                              over {pct(o().over)} <span class="font-mono">({odds(o().fairOver)})</span> · under {pct(o().under)}{' '}
-                              <span class="font-mono">({odds(o().fairUnder)})</span>
-                              <Show when={o().push > 0}> · push {pct(o().push)}</Show>
+                              <TwoWayPrice sides={[{ label: 'over', probability: o().over, fairOdds: o().fairOver }, { label: 'under', probability: o().under, fairOdds: o().fairUnder }]} push={o().push} />
                             </p>
                           )}
                         </Show>
@@ -153,8 +144,11 @@ export function GameLines(props: { fixtureId: number; home: string; away: string
                   <Show when={d().prices.moneyline} fallback={<p class="text-slate-400">needs a spread</p>}>
                     {(m) => (
                       <p class="text-xs" data-testid="fair-moneyline">
-                        {props.home} {pct(m().home)} <span class="font-mono">({odds(m().fairHome)})</span> · {props.away} {pct(m().away)}{' '}
-                        <span class="font-mono">({odds(m().fairAway)})</span> · tie {pct(m().tie)}
+                        <TwoWayPrice
+                          sides={[{ label: props.home, probability: m().home, fairOdds: m().fairHome }, { label: props.away, probability: m().away, fairOdds: m().fairAway }]}
+                          push={m().tie}
+                          pushLabel="tie"
+                        />
                       </p>
                     )}
                   </Show>

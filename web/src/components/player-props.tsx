@@ -1,8 +1,9 @@
 import { createResource, createSignal, For, Show, type Signal } from 'solid-js';
 import { createBurstRefetch } from '../lib/burst-refetch.ts';
 import { createLiveRoom } from '../lib/live-room.ts';
-import { ev, odds, pct, PROP_MARKET_LABEL } from '../lib/format.ts';
+import { ev, odds, parseLine, pct, PROP_MARKET_LABEL } from '../lib/format.ts';
 import { api } from '../lib/trpc.ts';
+import { TwoWayPrice } from './two-way-price.tsx';
 
 const num = (v: number | null, digits: number) => (v === null ? '—' : v.toFixed(digits));
 
@@ -27,7 +28,7 @@ function LinePricer(props: { fixtureId: number; playerId: number; market: string
       data-testid="line-pricer"
       onSubmit={(e) => {
         e.preventDefault();
-        setAsked(Number(line()));
+        setAsked(parseLine(line()));
       }}
     >
       <label class="text-slate-500">Line <input class="w-20 rounded border border-slate-300 px-1 py-0.5 font-mono" inputmode="decimal" value={line()} onInput={(e) => setLine(e.currentTarget.value)} /></label>
@@ -35,11 +36,11 @@ function LinePricer(props: { fixtureId: number; playerId: number; market: string
       <Show when={!price.error} fallback={<span class="text-rose-700" data-testid="line-price-error">{String(price.error?.message ?? '')}</span>}>
         <Show when={price()}>
           {(p) => (
-            <span data-testid="line-price">
-              over {pct(p().price.over)} <span class="font-mono">({odds(p().price.fairOver)})</span> · under {pct(p().price.under)}{' '}
-              <span class="font-mono">({odds(p().price.fairUnder)})</span>
-              <Show when={p().price.push > 0}> · push {pct(p().price.push)}</Show>
-            </span>
+            <TwoWayPrice
+              testId="line-price"
+              sides={[{ label: 'over', probability: p().price.over, fairOdds: p().price.fairOver }, { label: 'under', probability: p().price.under, fairOdds: p().price.fairUnder }]}
+              push={p().price.push}
+            />
           )}
         </Show>
       </Show>

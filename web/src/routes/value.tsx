@@ -5,6 +5,8 @@ import { createBurstRefetch } from '../lib/burst-refetch.ts';
 import { createLiveRoom } from '../lib/live-room.ts';
 import { api } from '../lib/trpc.ts';
 
+const cell = 'px-2 py-1.5';
+
 /**
  * The value finder: every upcoming NFL player-prop price whose expected value under our model clears the
  * chosen edge, best first, with what it rests on (model probability and fair price at that line, the book's
@@ -20,7 +22,6 @@ export default function ValuePage() {
   const live = createLiveRoom('nfl', (event) => {
     if (event.kind === 'odds' || event.kind === 'prediction') burst.poke();
   });
-  const cell = 'px-2 py-1.5';
   return (
     <section class="space-y-4" data-testid="value-page" data-live={live.state()}>
       <div>
@@ -72,21 +73,12 @@ export default function ValuePage() {
                     <For each={d().bets}>
                       {(b) => (
                         <tr data-testid="value-row">
-                          <td class={cell}>
-                            <A href={`/fixtures/${b.fixtureId}`} class="hover:underline">{b.awayTeam} @ {b.homeTeam}</A>
-                            <div class="text-xs text-slate-500">{formatKickoff(new Date(b.kickoffAt))}</div>
-                          </td>
+                          <GameCell bet={b} />
                           <td class={cell}>{b.player}<Show when={b.team}><span class="text-xs text-slate-500"> · {b.team}</span></Show></td>
                           <td class={cell}>{PROP_MARKET_LABEL[b.market] ?? b.market}</td>
                           <td class={cell}>{b.market === 'anytime_td' ? (b.side === 'over' ? 'Yes' : 'No') : `${b.side === 'over' ? 'Over' : 'Under'} ${b.line}`}</td>
                           <td class={cell}>{b.bookmaker}</td>
-                          <td class={`${cell} text-right font-mono`}>{odds(b.price)}</td>
-                          <td class={`${cell} text-right`}>
-                            {pct(b.model.win)}<Show when={b.model.push > 0}><div class="text-xs text-slate-500">push {pct(b.model.push)}</div></Show>
-                          </td>
-                          <td class={`${cell} text-right font-mono`}>{odds(b.model.fairPrice)}</td>
-                          <td class={`${cell} text-right`}>{b.bookFair === null ? '—' : pct(b.bookFair)}</td>
-                          <td class={`${cell} text-right font-medium text-emerald-700`} data-testid="value-ev">{ev(b.expectedValue)}</td>
+                          <PriceCells bet={b} win={b.model.win} push={b.model.push} fair={b.model.fairPrice} evTestId="value-ev" />
                         </tr>
                       )}
                     </For>
@@ -103,6 +95,33 @@ export default function ValuePage() {
 }
 
 type GameLineValueBets = Awaited<ReturnType<typeof api.markets.nflGameLineValueBets.query>>;
+/** The fields every value bet has (worker/src/services/value/window.ts, ValueBetCommon). */
+type AnyBet = Pick<GameLineValueBets['bets'][number], 'fixtureId' | 'kickoffAt' | 'homeTeam' | 'awayTeam' | 'price' | 'bookFair' | 'expectedValue'>;
+
+/** The game (linked) and its kickoff. */
+function GameCell(props: { bet: AnyBet }) {
+  return (
+    <td class={cell}>
+      <A href={`/fixtures/${props.bet.fixtureId}`} class="hover:underline">{props.bet.awayTeam} @ {props.bet.homeTeam}</A>
+      <div class="text-xs text-slate-500">{formatKickoff(new Date(props.bet.kickoffAt))}</div>
+    </td>
+  );
+}
+
+/** Price, the model's P(win) (and push, when it shows in one decimal), fair price, the book's P and the EV. */
+function PriceCells(props: { bet: AnyBet; win: number; push: number; fair: number; evTestId: string }) {
+  return (
+    <>
+      <td class={`${cell} text-right font-mono`}>{odds(props.bet.price)}</td>
+      <td class={`${cell} text-right`}>
+        {pct(props.win)}<Show when={props.push >= 0.0005}><div class="text-xs text-slate-500">push {pct(props.push)}</div></Show>
+      </td>
+      <td class={`${cell} text-right font-mono`}>{odds(props.fair)}</td>
+      <td class={`${cell} text-right`}>{props.bet.bookFair === null ? '—' : pct(props.bet.bookFair)}</td>
+      <td class={`${cell} text-right font-medium text-emerald-700`} data-testid={props.evTestId}>{ev(props.bet.expectedValue)}</td>
+    </>
+  );
+}
 type GameLineValueBet = GameLineValueBets['bets'][number];
 
 const MARKET_LABEL: Record<string, string> = { spread: 'Spread', total: 'Total', moneyline: 'Moneyline' };
@@ -128,7 +147,6 @@ function consensusLabel(b: GameLineValueBet): string {
 
 /** Spreads, totals and moneylines with model EV ≥ the edge (markets.nflGameLineValueBets). */
 function GameLineValue(props: { data: GameLineValueBets | undefined; error: unknown }) {
-  const cell = 'px-2 py-1.5';
   return (
     <div class="rounded-lg bg-white shadow-sm ring-1 ring-slate-200 p-4" data-testid="game-line-value">
       <h2 class="font-medium mb-2">Game lines</h2>
@@ -148,23 +166,14 @@ function GameLineValue(props: { data: GameLineValueBets | undefined; error: unkn
                   <For each={d().bets}>
                     {(b) => (
                       <tr data-testid="game-line-value-row">
-                        <td class={cell}>
-                          <A href={`/fixtures/${b.fixtureId}`} class="hover:underline">{b.awayTeam} @ {b.homeTeam}</A>
-                          <div class="text-xs text-slate-500">{formatKickoff(new Date(b.kickoffAt))}</div>
-                        </td>
+                        <GameCell bet={b} />
                         <td class={cell}>
                           {MARKET_LABEL[b.market] ?? b.market}
                           <Show when={b.consensus !== null && !b.main}><div class="text-xs text-slate-500">alternate; consensus {consensusLabel(b)}</div></Show>
                         </td>
                         <td class={cell}>{betLabel(b)}</td>
                         <td class={cell}>{b.bookmaker}</td>
-                        <td class={`${cell} text-right font-mono`}>{odds(b.price)}</td>
-                        <td class={`${cell} text-right`}>
-                          {pct(b.model.win)}<Show when={b.model.push > 0.0005}><div class="text-xs text-slate-500">push {pct(b.model.push)}</div></Show>
-                        </td>
-                        <td class={`${cell} text-right font-mono`}>{odds(b.model.fairOdds)}</td>
-                        <td class={`${cell} text-right`}>{b.bookFair === null ? '—' : pct(b.bookFair)}</td>
-                        <td class={`${cell} text-right font-medium text-emerald-700`} data-testid="game-line-value-ev">{ev(b.expectedValue)}</td>
+                        <PriceCells bet={b} win={b.model.win} push={b.model.push} fair={b.model.fairOdds} evTestId="game-line-value-ev" />
                       </tr>
                     )}
                   </For>
