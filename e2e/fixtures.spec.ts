@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-
-const API = process.env.FAIRLINE_API_URL ?? 'http://127.0.0.1:8887';
+import { API, expectSharesOfOne, openFirstUpcoming, publishAndAwaitRefetch } from './support.ts';
 
 test('fixtures page shows seeded rows from Postgres, filters by sport, and links to a tRPC-loaded detail page', async ({ page }) => {
   await page.goto('/fixtures');
@@ -49,9 +48,7 @@ test('API status page reads system.health through the typed client', async ({ pa
 });
 
 test('an upcoming soccer fixture shows model fair prices beside the book (Dixon–Coles in the API worker)', async ({ page }) => {
-  await page.goto('/fixtures?sport=soccer&status=scheduled');
-  await expect(page.getByTestId('live-indicator')).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
-  await page.getByTestId('fixture-row').first().locator('a').click();
+  await openFirstUpcoming(page, 'soccer');
   const table = page.getByTestId('fair-1x2');
   await expect(table).toBeVisible({ timeout: 20_000 });
   await expect(table).toContainText('Fair odds');
@@ -63,27 +60,16 @@ test('an upcoming soccer fixture shows model fair prices beside the book (Dixon�
 });
 
 test('the fixture page refetches its prices when the fixture room announces a new prediction', async ({ page, request }) => {
-  await page.goto('/fixtures?sport=soccer&status=scheduled');
-  await expect(page.getByTestId('live-indicator')).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
-  await page.getByTestId('fixture-row').first().locator('a').click();
+  const fixtureId = await openFirstUpcoming(page, 'soccer');
   const panel = page.getByTestId('fair-prices');
   await expect(panel).toHaveAttribute('data-live', 'live', { timeout: 20_000 });
   await expect(page.getByTestId('fair-1x2')).toBeVisible();
-  const fixtureId = Number(new URL(page.url()).pathname.split('/').pop());
-  const refetched = page.waitForResponse((r) => r.url().includes('markets.soccerFairPrices'));
-  const res = await request.post(`${API}/rooms/fixture:${fixtureId}/publish`, {
-    headers: { authorization: 'Bearer fairline-local-admin' },
-    data: { kind: 'prediction', fixtureId, market: '1x2', selection: 'home', probability: 0.5 },
-  });
-  expect(res.status()).toBe(200);
-  expect((await refetched).status()).toBe(200);
+  await publishAndAwaitRefetch(page, request, fixtureId, 'markets.soccerFairPrices', { kind: 'prediction', market: '1x2', selection: 'home', probability: 0.5 });
   await expect(panel).toHaveAttribute('data-updates', '1');
 });
 
 test('an upcoming NFL game shows player projections, the book’s lines priced by the model, and prices any line', async ({ page, request }) => {
-  await page.goto('/fixtures?sport=nfl&status=scheduled');
-  await expect(page.getByTestId('live-indicator')).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
-  await page.getByTestId('fixture-row').first().locator('a').click();
+  const fixtureId = await openFirstUpcoming(page, 'nfl');
   const panel = page.getByTestId('player-props');
   await expect(panel).toBeVisible({ timeout: 20_000 });
   // Simulated seed: a QB (passing yards) and a WR (receiving yards, receptions) per side.
@@ -101,21 +87,13 @@ test('an upcoming NFL game shows player projections, the book’s lines priced b
   await pricer.getByRole('button', { name: 'Price' }).click();
   const price = row.getByTestId('line-price');
   await expect(price).toContainText('push', { timeout: 20_000 }); // a whole line on a count can push
-  const shares = (await price.innerText()).match(/(\d+\.\d)%/g)!.map((s) => Number.parseFloat(s));
-  expect(shares).toHaveLength(3);
-  expect(shares.reduce((a, b) => a + b, 0)).toBeGreaterThan(99.8);
-  expect(shares.reduce((a, b) => a + b, 0)).toBeLessThan(100.2);
+  expectSharesOfOne(await price.innerText(), 3);
 
   // A pushed prop price change refetches the panel (debounced) and keeps the priced line.
-  const fixtureId = Number(new URL(page.url()).pathname.split('/').pop());
   await expect(panel).toHaveAttribute('data-live', 'live', { timeout: 20_000 });
-  const refetched = page.waitForResponse((r) => r.url().includes('props.byFixture'));
-  const res = await request.post(`${API}/rooms/fixture:${fixtureId}/publish`, {
-    headers: { authorization: 'Bearer fairline-local-admin' },
-    data: { kind: 'odds', fixtureId, market: 'player_prop', selection: 'over', line: 5.5, bookmaker: 'sim_book', price: 2.02, prop: 'receptions' },
+  await publishAndAwaitRefetch(page, request, fixtureId, 'props.byFixture', {
+    kind: 'odds', market: 'player_prop', selection: 'over', line: 5.5, bookmaker: 'sim_book', price: 2.02, prop: 'receptions',
   });
-  expect(res.status()).toBe(200);
-  expect((await refetched).status()).toBe(200);
   await expect(price).toContainText('push');
 
   await pricer.locator('input').fill('4.3');

@@ -2,21 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli/commands/backtest-props.ts';
+import { captureRun } from '../support/cli.ts';
 
 const DATA = path.resolve(import.meta.dirname, '../../../../shared/data');
 const weekly = (y: number) => path.join(DATA, `nfl_player_weekly/weekly_${y}.csv`);
 const GAMES = path.join(DATA, 'nfl_games/games_1999-2019.csv');
 
-async function capture(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const log = vi.spyOn(console, 'log').mockImplementation((s: unknown) => void (out += `${String(s)}\n`));
-  const error = vi.spyOn(console, 'error').mockImplementation((s: unknown) => void (err += `${String(s)}\n`));
-  const code = await run(argv);
-  log.mockRestore();
-  error.mockRestore();
-  return { code, out, err };
-}
+const capture = (argv: string[]) => captureRun(run, argv);
 
 /**
  * Independent recomputation of the receptions population and its rolling-8 baseline MAE straight from the

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseFootballDataCsv } from '@fairline/ml/data/football-data';
 import { SOCCER_DEFAULTS, backtestMatchFromFootballData, backtestSoccer } from '@fairline/ml/soccer/index';
 import { run } from '../../src/cli/commands/backtest-soccer.ts';
+import { captureRun } from '../support/cli.ts';
 
 const E0 = path.resolve(import.meta.dirname, '../../../../shared/data/soccer_football_data/E0');
 
@@ -24,16 +25,7 @@ function makeTestFile(dir: string): string {
   return file;
 }
 
-async function capture(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const log = vi.spyOn(console, 'log').mockImplementation((s: unknown) => void (out += `${String(s)}\n`));
-  const error = vi.spyOn(console, 'error').mockImplementation((s: unknown) => void (err += `${String(s)}\n`));
-  const code = await run(argv);
-  log.mockRestore();
-  error.mockRestore();
-  return { code, out, err };
-}
+const capture = (argv: string[]) => captureRun(run, argv);
 
 afterEach(() => vi.restoreAllMocks());
 

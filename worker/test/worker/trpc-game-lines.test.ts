@@ -1,11 +1,9 @@
-import { TRPCClientError } from '@trpc/client';
-import { bookmakers, fixtures, modelVersions, oddsSnapshots, seedSimulatedData } from '@fairline/db';
+import { bookmakers, modelVersions, oddsSnapshots, seedSimulatedData } from '@fairline/db';
 import { lineOdds, loadGameLines, marginLaw, priceGame } from '@fairline/ml/props/game-lines/index';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppRouter } from '../../src/trpc/router.ts';
-import { suiteDatabase, type SuiteDb } from './support/fresh-db.ts';
-import { trpcClient } from './support/worker-http.ts';
+import { nextGame as nextScheduled, suiteDatabase, type SuiteDb } from './support/fresh-db.ts';
+import { errorCode, trpcClient } from './support/worker-http.ts';
 
 const NOW = Date.UTC(2026, 10, 21, 12);
 let suite: SuiteDb;
@@ -18,9 +16,7 @@ afterAll(async () => {
   await suite?.drop();
 });
 
-const nextGame = async (sport: 'nfl' | 'soccer') =>
-  (await suite.db.select().from(fixtures).where(and(eq(fixtures.sport, sport), eq(fixtures.status, 'scheduled'))).orderBy(asc(fixtures.kickoffAt)).limit(1))[0]!;
-const errorCode = (e: unknown) => (e instanceof TRPCClientError ? (e as TRPCClientError<AppRouter>).data?.code : String(e));
+const nextGame = (sport: 'nfl' | 'soccer') => nextScheduled(suite.db, sport);
 
 /** A book's even-money (1.91/1.91) home handicap for a game: the seed's main line for that book. */
 async function evenHomeLine(fixtureId: number, book: string) {

@@ -1,11 +1,11 @@
 import { TRPCClientError } from '@trpc/client';
-import { fixtures, modelVersions, seedSimulatedData } from '@fairline/db';
+import { modelVersions, seedSimulatedData } from '@fairline/db';
 import { priceLine, type LinePricingModel } from '@fairline/ml/props/price';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppRouter } from '../../src/trpc/router.ts';
-import { suiteDatabase, type SuiteDb } from './support/fresh-db.ts';
-import { trpcClient } from './support/worker-http.ts';
+import { nextGame as nextScheduled, suiteDatabase, type SuiteDb } from './support/fresh-db.ts';
+import { errorCode, trpcClient } from './support/worker-http.ts';
 
 // Seeded relative to the real clock: props.valueBets looks for games kicking off after the worker’s now.
 const NOW = Date.now();
@@ -21,10 +21,8 @@ afterAll(async () => {
   await suite?.drop();
 });
 
-const nextGame = async (sport: 'nfl' | 'soccer') =>
-  (await suite.db.select().from(fixtures).where(and(eq(fixtures.sport, sport), eq(fixtures.status, 'scheduled'))).orderBy(asc(fixtures.kickoffAt)).limit(1))[0]!;
+const nextGame = (sport: 'nfl' | 'soccer') => nextScheduled(suite.db, sport);
 
-const errorCode = (e: unknown) => (e instanceof TRPCClientError ? (e as TRPCClientError<AppRouter>).data?.code : String(e));
 
 describe('props over HTTP inside workerd', () => {
   it('byFixture lists both teams’ projected players with the book’s lines priced by the stored model', async () => {

@@ -5,40 +5,24 @@
 import { fitGameLines, scoreGameLines, serializeGameLines } from '@fairline/ml/props/game-lines/index';
 import { parseGames } from '@fairline/ml/props/games';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshDatabase, type FreshDb } from '../../../../scripts/test/fresh-db.ts';
 import { parseSeasons, run } from '../../../src/cli/commands/train-game-lines.ts';
 import { GAMES_PATH, gamesText } from '../props/data.ts';
+import { captureRun, useDatabase } from '../../support/cli.ts';
 
 let fresh: FreshDb;
-const saved = { url: process.env.DATABASE_URL, proxy: process.env.NEON_LOCAL_PROXY };
+let restoreDatabase = () => {};
 const rowsOf = async <T>(q: ReturnType<typeof sql>) => ((await fresh.db.execute(q)) as unknown as { rows: T[] }).rows;
 
-async function capture(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const log = vi.spyOn(console, 'log').mockImplementation((s: unknown) => void (out += `${String(s)}\n`));
-  const error = vi.spyOn(console, 'error').mockImplementation((s: unknown) => void (err += `${String(s)}\n`));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    return { code: await run(argv), out, err };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-    stderr.mockRestore();
-  }
-}
+const capture = (argv: string[]) => captureRun(run, argv);
 
 beforeAll(async () => {
   fresh = await freshDatabase(inject('stack'));
-  process.env.DATABASE_URL = fresh.url;
-  process.env.NEON_LOCAL_PROXY = fresh.localProxy;
+  restoreDatabase = useDatabase(fresh);
 });
 afterAll(async () => {
-  for (const [k, v] of [['DATABASE_URL', saved.url], ['NEON_LOCAL_PROXY', saved.proxy]] as const) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
+  restoreDatabase();
   await fresh?.drop();
 });
 

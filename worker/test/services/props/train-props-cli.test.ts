@@ -4,7 +4,7 @@
  * 2017–2018 through the `trainAndRecord` verb and must leave one model version and the 2019 projections.
  */
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildEnv, MARKETS, offeredRows } from '@fairline/ml/props/index';
 import { freshDatabase, type FreshDb } from '../../../../scripts/test/fresh-db.ts';
 import { run } from '../../../src/cli/commands/train-props.ts';
@@ -13,40 +13,26 @@ import { ingestNflverseGames } from '../../../src/ingest/nflverse/games.ts';
 import { ingestNflverseWeekly } from '../../../src/ingest/nflverse/weekly.ts';
 import { silentLogger } from '../../../src/lib/logger.ts';
 import { GAMES_PATH, games2019, gamesText, weeklyPath, weeklyText } from './data.ts';
+import { captureRun, useDatabase } from '../../support/cli.ts';
 
 const weekly = weeklyPath;
 const GAMES = GAMES_PATH;
 
 let fresh: FreshDb;
-const saved = { url: process.env.DATABASE_URL, proxy: process.env.NEON_LOCAL_PROXY };
+let restoreDatabase = () => {};
 const rowsOf = async <T>(q: ReturnType<typeof sql>) => ((await fresh.db.execute(q)) as unknown as { rows: T[] }).rows;
 
-async function capture(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const log = vi.spyOn(console, 'log').mockImplementation((s: unknown) => void (out += `${String(s)}\n`));
-  const error = vi.spyOn(console, 'error').mockImplementation((s: unknown) => void (err += `${String(s)}\n`));
-  try {
-    return { code: await run(argv), out, err };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const capture = (argv: string[]) => captureRun(run, argv);
 
 beforeAll(async () => {
   fresh = await freshDatabase(inject('stack'));
   const ctx: Ctx = { db: fresh.db, read: fresh.db, cache: null, clock: () => new Date(), logger: silentLogger, fetch };
   await ingestNflverseGames(ctx, { files: [{ name: 'games_2019.csv', text: games2019 }] });
   await ingestNflverseWeekly(ctx, { files: [{ name: 'weekly_2019.csv', text: weeklyText(2019) }] });
-  process.env.DATABASE_URL = fresh.url;
-  process.env.NEON_LOCAL_PROXY = fresh.localProxy;
+  restoreDatabase = useDatabase(fresh);
 });
 afterAll(async () => {
-  for (const [k, v] of [['DATABASE_URL', saved.url], ['NEON_LOCAL_PROXY', saved.proxy]] as const) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
+  restoreDatabase();
   await fresh?.drop();
 });
 

@@ -2,8 +2,8 @@
  * Inside workerd there is no `pg` (raw TCP), so a suite creates its own database from the migrated template
  * through the Neon proxy — the same path production code uses to reach Postgres.
  */
-import { createPoolDb, type PoolDb } from '@fairline/db';
-import { sql } from 'drizzle-orm';
+import { createPoolDb, fixtures, type PoolDb } from '@fairline/db';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { env } from 'cloudflare:test';
 import type { Bindings } from '../../../src/env.ts';
 
@@ -38,4 +38,11 @@ export async function suiteDatabase(): Promise<SuiteDb> {
       await a.close();
     },
   };
+}
+
+/** The first scheduled fixture of a sport (in a seeded suite database). */
+export async function nextGame(db: PoolDb, sport: 'nfl' | 'soccer') {
+  const [row] = await db.select().from(fixtures).where(and(eq(fixtures.sport, sport), eq(fixtures.status, 'scheduled'))).orderBy(asc(fixtures.kickoffAt)).limit(1);
+  if (!row) throw new Error(`no scheduled ${sport} fixture in the suite database`);
+  return row;
 }

@@ -2,7 +2,7 @@
  * Reaching the worker in tests the way clients do — through its own fetch handler, inside workerd: plain
  * requests, a typed tRPC client, and LiveRoom sockets that collect what they receive.
  */
-import { createTRPCClient, httpBatchLink, httpLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError } from '@trpc/client';
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import superjson from 'superjson';
 import worker from '../../../src/index.ts';
@@ -73,3 +73,6 @@ export async function joinRoom(room: string, env: object) {
     close: () => ws.close(1000, 'bye'),
   };
 }
+
+/** The tRPC error code of a rejected call (or the error as text, when it is not a tRPC error). */
+export const errorCode = (e: unknown) => (e instanceof TRPCClientError ? (e as TRPCClientError<AppRouter>).data?.code : String(e));
