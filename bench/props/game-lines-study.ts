@@ -75,6 +75,22 @@ function score(name: string, g: NflGame, k: Kind, centre: number, law: DiscreteL
   }
 }
 
+// The lumps the key-number law is for: how often games of 2002–2018 end 3 apart or level, against a normal around the spread.
+{
+  const played = games.filter((g) => g.season >= 2002 && done(g));
+  const sigma = Math.sqrt(played.reduce((t, g) => t + (outcome(g, 'margin') - g.spread) ** 2, 0) / played.length);
+  let three = 0, normalThree = 0, level = 0, normalLevel = 0;
+  for (const g of played) {
+    const m = outcome(g, 'margin'), law = discreteLaw(g.spread, sigma, null);
+    three += Math.abs(m) === 3 ? 1 : 0;
+    normalThree += law.pmf(3) + law.pmf(-3);
+    level += m === 0 ? 1 : 0;
+    normalLevel += law.pmf(0);
+  }
+  const pc = (x: number) => `${((100 * x) / played.length).toFixed(1)} %`;
+  console.log(`2002–2018, ${played.length} games: ${pc(three)} ended 3 apart (normal around the spread, σ ${sigma.toFixed(2)}: ${pc(normalThree)}), ${pc(level)} level (normal: ${pc(normalLevel)})`);
+}
+
 const t0 = performance.now();
 for (const s of FOLDS) {
   const train = games.flatMap((g, i) => (g.season >= 2002 && g.season < s && done(g) ? [i] : []));
