@@ -7,10 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildEnv } from '../../ml/src/props/env.ts';
-import { MARKETS, offeredRows } from '../../ml/src/props/markets.ts';
-import { gamesMissed } from '../../ml/src/props/opportunity.ts';
-import { lastMean } from '../../ml/src/props/rolling.ts';
+import { buildEnv } from '../../ml/src/nfl/props/env.ts';
+import { MARKETS, offeredRows } from '../../ml/src/nfl/props/markets.ts';
+import { gamesMissed } from '../../ml/src/nfl/props/opportunity.ts';
+import { lastMean } from '../../ml/src/nfl/props/rolling.ts';
 
 const DATA = path.resolve(import.meta.dirname, '../../../shared/data');
 const weekly = [2015, 2016, 2017, 2018].map((y) => readFileSync(path.join(DATA, `nfl_player_weekly/weekly_${y}.csv`), 'utf8'));

@@ -16,7 +16,7 @@ import { expectedCalibrationError } from '../../ml/src/metrics/index.ts';
 import { logGamma } from '../../ml/src/numerics/index.ts';
 import {
   baselineAt, buildEnv, fitPropModel, gameLines, MARKETS, offeredRows, outOfSample, project, scaledResidual as sr, type MarketName,
-} from '../../ml/src/props/index.ts';
+} from '../../ml/src/nfl/props/index.ts';
 
 const DATA = path.resolve(import.meta.dirname, '../../../shared/data');
 const env = buildEnv(

@@ -7,12 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { baselineAt } from '../../ml/src/props/baseline.ts';
-import { PROP_DEFAULTS } from '../../ml/src/props/config.ts';
-import { buildEnv } from '../../ml/src/props/env.ts';
-import { buildFeatures } from '../../ml/src/props/features/index.ts';
-import { MAIN_MARKETS, MARKETS, offeredRows } from '../../ml/src/props/markets.ts';
-import { fitCentre, predictCentre, trainingRows } from '../../ml/src/props/model.ts';
+import { baselineAt } from '../../ml/src/nfl/props/baseline.ts';
+import { PROP_DEFAULTS } from '../../ml/src/nfl/props/config.ts';
+import { buildEnv } from '../../ml/src/nfl/props/env.ts';
+import { buildFeatures } from '../../ml/src/nfl/props/features/index.ts';
+import { MAIN_MARKETS, MARKETS, offeredRows } from '../../ml/src/nfl/props/markets.ts';
+import { fitCentre, predictCentre, trainingRows } from '../../ml/src/nfl/props/model.ts';
 
 const DATA = path.resolve(import.meta.dirname, '../../../shared/data');
 const weekly = [2015, 2016].map((y) => readFileSync(path.join(DATA, `nfl_player_weekly/weekly_${y}.csv`), 'utf8'));

@@ -5,7 +5,7 @@
  * divisional game, home field, roof and weather. Only games strictly before kickoff enter the rolling means.
  */
 import type { DenseMatrix } from '../../ml/src/gbdt/index.ts';
-import type { NflGame } from '../../ml/src/props/games.ts';
+import type { NflGame } from '../../ml/src/nfl/games.ts';
 
 export const GAME_FEATURE_VERSION = 'game-lines@1';
 export const WINDOW = 8;

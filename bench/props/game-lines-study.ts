@@ -14,9 +14,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { trainGbdt } from '../../ml/src/gbdt/index.ts';
-import { gameLines, parseGames, type NflGame } from '../../ml/src/props/index.ts';
+import { gameLines, parseGames, type NflGame } from '../../ml/src/nfl/props/index.ts';
 import { buildGameFeatures, chronological, GAME_FEATURES } from './game-lines-features.ts';
-import { centreForLine, fitKeyWeights, discreteLaw, type DiscreteLaw } from '../../ml/src/props/game-lines/law.ts';
+import { centreForLine, fitKeyWeights, discreteLaw, type DiscreteLaw } from '../../ml/src/nfl/game-lines/law.ts';
 
 /** The first version's GBDT settings (game-lines@1: a GBDT on the raw margin / total with the lines as features). */
 const GBDT_PARAMS = { objective: 'squared', trees: 200, maxDepth: 2, learningRate: 0.03, minChildWeight: 50, subsample: 0.8, lambda: 10, seed: 11 } as const;

@@ -9,10 +9,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildEnv } from '../../ml/src/props/env.ts';
-import { backtestProps, type MarketReport } from '../../ml/src/props/evaluate.ts';
-import { MAIN_MARKETS, type MarketName } from '../../ml/src/props/markets.ts';
-import { PROP_DEFAULTS, type PropModelConfig } from '../../ml/src/props/config.ts';
+import { buildEnv } from '../../ml/src/nfl/props/env.ts';
+import { backtestProps, type MarketReport } from '../../ml/src/nfl/props/evaluate.ts';
+import { MAIN_MARKETS, type MarketName } from '../../ml/src/nfl/props/markets.ts';
+import { PROP_DEFAULTS, type PropModelConfig } from '../../ml/src/nfl/props/config.ts';
 
 const DATA = path.resolve(import.meta.dirname, '../../../shared/data');
 const weekly = [2015, 2016, 2017, 2018].map((y) => readFileSync(path.join(DATA, `nfl_player_weekly/weekly_${y}.csv`), 'utf8'));

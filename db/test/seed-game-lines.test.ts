@@ -3,7 +3,7 @@
  * spread, total and moneyline quotes from two books on every upcoming simulated NFL game — the same on every
  * machine (fixed seed).
  */
-import { loadGameLines } from '@fairline/ml/props/game-lines/index';
+import { loadGameLines } from '@fairline/ml/nfl/game-lines/index';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshDatabase, type FreshDb } from '../../scripts/test/fresh-db.ts';

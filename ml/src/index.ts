@@ -2,4 +2,4 @@
 export * as numerics from './numerics/index.ts';
 export * as soccer from './soccer/index.ts';
 export * as gbdt from './gbdt/index.ts';
-export * as props from './props/index.ts';
+export * as props from './nfl/props/index.ts';

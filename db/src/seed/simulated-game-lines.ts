@@ -7,8 +7,8 @@
  * alternates and EV are visible. Nothing here is a real model or a real price: the model version's config,
  * metrics and artifact say `simulated`.
  */
-import { fitGameLines, lineOdds, marginLaw, serializeGameLines, totalLaw, type GameLinesModel } from '@fairline/ml/props/game-lines/index';
-import type { NflGame } from '@fairline/ml/props/games';
+import { fitGameLines, lineOdds, marginLaw, serializeGameLines, totalLaw, type GameLinesModel } from '@fairline/ml/nfl/game-lines/index';
+import type { NflGame } from '@fairline/ml/nfl/games';
 import type { PoolDb } from '../client.ts';
 import { bookmakers, modelVersions, oddsSnapshots } from '../schema/index.ts';
 import { normal } from './rng.ts';

@@ -6,7 +6,7 @@
  * seed's own generating process (simulated.ts), with an identity calibration. Nothing here is a real model
  * or a real price: every artifact and config says `simulated: true`.
  */
-import { scaledResidual as sr } from '@fairline/ml/props/index';
+import { scaledResidual as sr } from '@fairline/ml/nfl/props/index';
 import type { PoolDb } from '../client.ts';
 import { modelVersions, oddsSnapshots, projections } from '../schema/index.ts';
 import { normal } from './rng.ts';

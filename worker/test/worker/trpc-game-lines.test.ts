@@ -1,5 +1,5 @@
 import { bookmakers, modelVersions, oddsSnapshots, seedSimulatedData } from '@fairline/db';
-import { lineOdds, loadGameLines, marginLaw, priceGame } from '@fairline/ml/props/game-lines/index';
+import { lineOdds, loadGameLines, marginLaw, priceGame } from '@fairline/ml/nfl/game-lines/index';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextGame as nextScheduled, suiteDatabase, type SuiteDb } from './support/fresh-db.ts';

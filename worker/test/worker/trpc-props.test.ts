@@ -1,6 +1,6 @@
 import { TRPCClientError } from '@trpc/client';
 import { modelVersions, seedSimulatedData } from '@fairline/db';
-import { priceLine, type LinePricingModel } from '@fairline/ml/props/price';
+import { priceLine, type LinePricingModel } from '@fairline/ml/nfl/props/price';
 import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppRouter } from '../../src/trpc/router.ts';

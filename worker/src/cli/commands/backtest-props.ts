@@ -3,7 +3,7 @@
 // files where a book would offer a line, next to the rolling-8 baseline. Transport only: modelling is in ml/.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ALL_MARKETS, backtestProps, buildEnv, MARKETS, parseWeekly, scoresOnly, type MarketName, type MarketReport } from '@fairline/ml/props/index';
+import { ALL_MARKETS, backtestProps, buildEnv, MARKETS, parseWeekly, scoresOnly, type MarketName, type MarketReport } from '@fairline/ml/nfl/props/index';
 import { expandMultiValue } from '../args.ts';
 
 const USAGE =

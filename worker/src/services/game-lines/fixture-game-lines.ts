@@ -6,7 +6,7 @@
  * shows up as value. Also the fair moneyline the consensus spread implies, and any line on demand.
  */
 import { fixtures, serialId } from '@fairline/db';
-import { gameLaws, lineOdds, marginLaw, pricesFromLaws, totalLaw, type GameLaws, type GamePrices, type LineOdds } from '@fairline/ml/props/game-lines/index';
+import { gameLaws, lineOdds, marginLaw, pricesFromLaws, totalLaw, type GameLaws, type GamePrices, type LineOdds } from '@fairline/ml/nfl/game-lines/index';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';

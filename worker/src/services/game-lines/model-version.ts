@@ -5,7 +5,7 @@
  * immutable once stored, so a loaded (or broken) version is kept for the isolate's lifetime.
  */
 import { modelVersions, type Db } from '@fairline/db';
-import { loadGameLines, type GameLinesModel } from '@fairline/ml/props/game-lines/index';
+import { loadGameLines, type GameLinesModel } from '@fairline/ml/nfl/game-lines/index';
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Logger } from '../../lib/logger.ts';
 

@@ -4,7 +4,7 @@
  * identical artifact reuses its version (its metrics are left as first recorded). One transaction; version
  * numbering is serialised per kind/scope across concurrent runs.
  */
-import { GAME_LINES_TAG, GAME_LINES_VERSION, loadGameLines } from '@fairline/ml/props/game-lines/index';
+import { GAME_LINES_TAG, GAME_LINES_VERSION, loadGameLines } from '@fairline/ml/nfl/game-lines/index';
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';

@@ -8,7 +8,7 @@
  * A fit the same as a stored version (same artifact) reuses and activates that version.
  */
 import { bookmakers, fixtures, modelVersions, oddsSnapshots, seasons } from '@fairline/db';
-import { fitGameLines, serializeGameLines, type GameOutcome } from '@fairline/ml/props/game-lines/index';
+import { fitGameLines, serializeGameLines, type GameOutcome } from '@fairline/ml/nfl/game-lines/index';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
 import { NFL_LINES_BOOK } from '../../ingest/nflverse/games.ts';

@@ -4,8 +4,8 @@
  * it as one model version (record-game-lines.ts). The CSV texts are passed in (no file system here), so the
  * CLI and a cron job share this verb.
  */
-import { parseGames } from '@fairline/ml/props/games';
-import { fitGameLines, scoreGameLines, serializeGameLines, type GameLinesReport } from '@fairline/ml/props/game-lines/index';
+import { parseGames } from '@fairline/ml/nfl/games';
+import { fitGameLines, scoreGameLines, serializeGameLines, type GameLinesReport } from '@fairline/ml/nfl/game-lines/index';
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';

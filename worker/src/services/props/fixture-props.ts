@@ -6,8 +6,8 @@
  * any line the caller asks for.
  */
 import { fixtures, modelVersions, players, projections, serialId, teams } from '@fairline/db';
-import { ALL_MARKETS, MARKETS, type MarketName } from '@fairline/ml/props/index';
-import { expectedValueWithPush, priceLine, type LinePrice, type LinePricingModel } from '@fairline/ml/props/price';
+import { ALL_MARKETS, MARKETS, type MarketName } from '@fairline/ml/nfl/props/index';
+import { expectedValueWithPush, priceLine, type LinePrice, type LinePricingModel } from '@fairline/ml/nfl/props/price';
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';

@@ -4,8 +4,8 @@
  * immutable once stored, so a parsed version is kept for the isolate's lifetime.
  */
 import { modelVersions, type Db } from '@fairline/db';
-import { MARKETS } from '@fairline/ml/props/index';
-import type { LinePricingModel } from '@fairline/ml/props/price';
+import { MARKETS } from '@fairline/ml/nfl/props/index';
+import type { LinePricingModel } from '@fairline/ml/nfl/props/price';
 import { inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 

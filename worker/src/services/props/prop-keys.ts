@@ -2,7 +2,7 @@
  * Our prop market names ↔ the `prop` column of odds_snapshots (the odds feed's market key without `player_`,
  * e.g. `player_pass_yds` → `pass_yds`; worker/src/ingest/odds-api/ingest.ts).
  */
-import type { MarketName } from '@fairline/ml/props/index';
+import type { MarketName } from '@fairline/ml/nfl/props/index';
 
 export const PROP_KEY: Record<MarketName, string> = {
   passing_yards: 'pass_yds',

@@ -6,7 +6,7 @@
 import {
   ALL_MARKETS, buildEnv, fitPropModel, MARKETS, offeredRows, PROP_DEFAULTS, projectionRecords, scoreMarket, scoresOnly, serializePropModel,
   type MarketName, type PropModelConfig,
-} from '@fairline/ml/props/index';
+} from '@fairline/ml/nfl/props/index';
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { recordTrainingRun, type RecordTrainingRunResult } from './record-training-run.ts';

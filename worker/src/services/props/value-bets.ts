@@ -7,7 +7,7 @@
  * the two can never disagree.
  */
 import { projections } from '@fairline/db';
-import { ALL_MARKETS, type MarketName } from '@fairline/ml/props/index';
+import { ALL_MARKETS, type MarketName } from '@fairline/ml/nfl/props/index';
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';

@@ -5,8 +5,8 @@
  * (priceGame / lineOdds) at the consensus line, or against sums of the law's point masses.
  */
 import { bookmakers, competitions, fixtures, modelVersions, oddsSnapshots, seasons, teams } from '@fairline/db';
-import { parseGames } from '@fairline/ml/props/games';
-import { fitGameLines, lineOdds, loadGameLines, marginLaw, priceGame, scoreGameLines, serializeGameLines, totalLaw, type GameLinesModel } from '@fairline/ml/props/game-lines/index';
+import { parseGames } from '@fairline/ml/nfl/games';
+import { fitGameLines, lineOdds, loadGameLines, marginLaw, priceGame, scoreGameLines, serializeGameLines, totalLaw, type GameLinesModel } from '@fairline/ml/nfl/game-lines/index';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshDatabase, type FreshDb } from '../../../../scripts/test/fresh-db.ts';

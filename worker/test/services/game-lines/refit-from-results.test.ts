@@ -5,8 +5,8 @@
  */
 import { fixtures, modelVersions, oddsSnapshots } from '@fairline/db';
 import { parseCsv } from '@fairline/ml/data/csv';
-import { parseGames } from '@fairline/ml/props/games';
-import { fitGameLines, serializeGameLines } from '@fairline/ml/props/game-lines/index';
+import { parseGames } from '@fairline/ml/nfl/games';
+import { fitGameLines, serializeGameLines } from '@fairline/ml/nfl/game-lines/index';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshDatabase, type FreshDb } from '../../../../scripts/test/fresh-db.ts';

@@ -2,8 +2,8 @@
  * `fairline train game-lines` against real Postgres (DATABASE_URL = this suite's database): fits on the shared
  * nflverse games file, stores one model version through the verb, and is idempotent on a re-run.
  */
-import { fitGameLines, scoreGameLines, serializeGameLines } from '@fairline/ml/props/game-lines/index';
-import { parseGames } from '@fairline/ml/props/games';
+import { fitGameLines, scoreGameLines, serializeGameLines } from '@fairline/ml/nfl/game-lines/index';
+import { parseGames } from '@fairline/ml/nfl/games';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshDatabase, type FreshDb } from '../../../../scripts/test/fresh-db.ts';

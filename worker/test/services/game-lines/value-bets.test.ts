@@ -4,8 +4,8 @@
  * recomputed here from the ml laws centred on the consensus (the books' main lines agree, so it is that line).
  */
 import { bookmakers, competitions, fixtures, oddsSnapshots, seasons, teams } from '@fairline/db';
-import { parseGames } from '@fairline/ml/props/games';
-import { fitGameLines, lineOdds, marginLaw, serializeGameLines, totalLaw } from '@fairline/ml/props/game-lines/index';
+import { parseGames } from '@fairline/ml/nfl/games';
+import { fitGameLines, lineOdds, marginLaw, serializeGameLines, totalLaw } from '@fairline/ml/nfl/game-lines/index';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshDatabase, type FreshDb } from '../../../../scripts/test/fresh-db.ts';
 import type { Ctx } from '../../../src/context.ts';

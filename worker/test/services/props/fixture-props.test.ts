@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   buildEnv, fitPropModel, loadPropModel, MARKETS, offeredRows, pOver, PROP_DEFAULTS, projectionRecords, serializePropModel,
   type MarketName, type PropModel,
-} from '@fairline/ml/props/index';
+} from '@fairline/ml/nfl/props/index';
 import { freshDatabase, type FreshDb } from '../../../../scripts/test/fresh-db.ts';
 import type { Ctx } from '../../../src/context.ts';
 import { ingestNflverseGames } from '../../../src/ingest/nflverse/games.ts';

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   buildEnv, fitPropModel, loadPropModel, MARKETS, offeredRows, PROP_DEFAULTS, projectionRecords, serializePropModel, type ProjectionRecord,
-} from '@fairline/ml/props/index';
+} from '@fairline/ml/nfl/props/index';
 import { freshDatabase, type FreshDb } from '../../../../scripts/test/fresh-db.ts';
 import type { Ctx } from '../../../src/context.ts';
 import { ingestNflverseGames } from '../../../src/ingest/nflverse/games.ts';

@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildEnv, MARKETS, offeredRows } from '@fairline/ml/props/index';
+import { buildEnv, MARKETS, offeredRows } from '@fairline/ml/nfl/props/index';
 import { freshDatabase, type FreshDb } from '../../../../scripts/test/fresh-db.ts';
 import { run } from '../../../src/cli/commands/train-props.ts';
 import type { Ctx } from '../../../src/context.ts';

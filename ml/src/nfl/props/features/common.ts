@@ -3,7 +3,7 @@
  * implied team total, home/away, rest days) from the pre-game lines, and the recorded roof/wind/temperature
  * (a stand-in for the pre-game forecast a live system would use).
  */
-import { contextKey } from '../games.ts';
+import { contextKey } from '../../games.ts';
 import { gamesPlayed } from '../rolling.ts';
 import type { FeatureBlock } from './types.ts';
 

@@ -2,8 +2,8 @@
  * Versioned JSON artifact of a prop model (centre GBDT artifact + distribution + calibration + feature list).
  * `loadPropModel` rejects a wrong tag or version, and a feature list that no longer matches the code's.
  */
-import { loadGbdt, type GbdtArtifact } from '../gbdt/index.ts';
-import type { IsotonicModel } from '../calibration/index.ts';
+import { loadGbdt, type GbdtArtifact } from '../../gbdt/index.ts';
+import type { IsotonicModel } from '../../calibration/index.ts';
 import { SCALED_RESIDUAL_TAG, type ScaledResidual } from './distributions/scaled-residual.ts';
 import { featureNames, featureVersion } from './features/index.ts';
 import { MARKETS, type MarketName } from './markets.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildEnv, buildFeatures, buildTeamRolling, buildWeeklyTable, tableRows, withUpcoming } from '../../src/props/index.ts';
+import { buildEnv, buildFeatures, buildTeamRolling, buildWeeklyTable, tableRows, withUpcoming } from '../../src/nfl/props/index.ts';
 import { gamesText, weeklyText } from './helpers.ts';
 
 describe('live rows', () => {

@@ -9,9 +9,9 @@
  * rounded to .5) those rows would have been offered. Yards and counts are whole numbers, so P(over L) carries
  * the continuity correction 1 − F(⌊L⌋ + ½) (distributions/scaled-residual.ts).
  */
-import type { IsotonicModel } from '../calibration/index.ts';
+import type { IsotonicModel } from '../../calibration/index.ts';
 import { applyOverCalibration, fitOverCalibration } from './calibrate.ts';
-import { trainGbdt, type DenseMatrix, type GbdtModel } from '../gbdt/index.ts';
+import { trainGbdt, type DenseMatrix, type GbdtModel } from '../../gbdt/index.ts';
 import { baselineAt } from './baseline.ts';
 import { PROP_DEFAULTS, type PropModelConfig } from './config.ts';
 import { fitScaledResidual, median, probOver, quantile, type ScaledResidual } from './distributions/scaled-residual.ts';

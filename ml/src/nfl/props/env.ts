@@ -1,6 +1,6 @@
 /** Build the feature environment (player table, pre-game lines, team rolling context) from CSV texts. */
 import type { FeatureEnv } from './features/index.ts';
-import { contextKey, parseGames, teamContexts, type TeamContext } from './games.ts';
+import { contextKey, parseGames, teamContexts, type TeamContext } from '../games.ts';
 import { buildTeamRolling } from './team-games.ts';
 import { parseWeekly, type WeeklyTable } from './weekly.ts';
 

@@ -5,8 +5,8 @@
  *
  * Pure: takes CSV text (or already-parsed tables), returns typed arrays.
  */
-import { parseCsv } from '../data/csv.ts';
-import { canonicalTeam } from './teams.ts';
+import { parseCsv } from '../../data/csv.ts';
+import { canonicalTeam } from '../teams.ts';
 
 /** Numeric columns read from the file (missing cells become 0: the file leaves shares empty when undefined). */
 export const STATS = [

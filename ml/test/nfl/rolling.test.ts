@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   baselineAt, buildEnv, buildFeatures, buildTeamRolling, featureNames, historyBlock, isOffered, MARKETS, parseWeekly, EWMA_HALF_LIFE,
-} from '../../src/props/index.ts';
+} from '../../src/nfl/props/index.ts';
 import { gamesText, syntheticWeekly, weeklyText } from './helpers.ts';
 
 describe('rolling player history', () => {

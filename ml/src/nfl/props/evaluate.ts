@@ -8,7 +8,7 @@
  * Test rows must be in the same table as the training rows (their features read the players' earlier games,
  * which may be in training seasons); no test outcome is ever used to fit anything.
  */
-import { expectedCalibrationError, logLoss } from '../metrics/index.ts';
+import { expectedCalibrationError, logLoss } from '../../metrics/index.ts';
 import { baselineAt } from './baseline.ts';
 import type { FeatureEnv } from './features/index.ts';
 import { MAIN_MARKETS, MARKETS, offeredRows, type MarketName } from './markets.ts';

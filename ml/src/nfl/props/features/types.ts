@@ -1,4 +1,4 @@
-import type { TeamContext } from '../games.ts';
+import type { TeamContext } from '../../games.ts';
 import type { TeamRolling } from '../team-games.ts';
 import type { WeeklyTable } from '../weekly.ts';
 

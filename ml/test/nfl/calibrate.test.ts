@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyOverCalibration, fitOverCalibration } from '../../src/props/calibrate.ts';
+import { applyOverCalibration, fitOverCalibration } from '../../src/nfl/props/calibrate.ts';
 
 // Hand-computed values of the prior-weighted isotonic fit: a block holding rows with outcomes y and raw
 // probabilities p takes the value (Σy + w·Σp) / (n + w·n).

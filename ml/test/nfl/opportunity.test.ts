@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildTeamRolling, contextKey, parseWeekly, type TeamContext } from '../../src/props/index.ts';
-import { gamesMissed, leaguePrior, shrunkRate, teamTotal, volumeShare } from '../../src/props/opportunity.ts';
-import { script } from '../../src/props/features/situation.ts';
+import { buildTeamRolling, contextKey, parseWeekly, type TeamContext } from '../../src/nfl/props/index.ts';
+import { gamesMissed, leaguePrior, shrunkRate, teamTotal, volumeShare } from '../../src/nfl/props/opportunity.ts';
+import { script } from '../../src/nfl/props/features/situation.ts';
 import { syntheticWeekly } from './helpers.ts';
 
 // Team NE, weeks 1–6 of 2016. Receiver x plays weeks 1, 2, 5, 6; y plays every week; z (a TE filler with 100

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/numerics/index.ts';
-import { buildEnv, buildFeatures, buildTeamRolling, buildWeeklyTable, STATS, tableRows, type FeatureEnv } from '../../src/props/index.ts';
+import { buildEnv, buildFeatures, buildTeamRolling, buildWeeklyTable, STATS, tableRows, type FeatureEnv } from '../../src/nfl/props/index.ts';
 import { gamesText, weeklyText } from './helpers.ts';
 
 describe('features see only what is known before kickoff', () => {

@@ -4,7 +4,7 @@
  * the distribution/calibration variants on identical rolling-origin predictions; figures in
  * bench/props/README.md) — never on a test season.
  */
-import type { GbdtParams, ObjectiveName } from '../gbdt/index.ts';
+import type { GbdtParams, ObjectiveName } from '../../gbdt/index.ts';
 import type { MarketName } from './markets.ts';
 
 export interface PropModelConfig {

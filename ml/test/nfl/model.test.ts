@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   backtestProps, buildEnv, fairOdds, fitPropModel, loadPropModel, offeredRows, MARKETS, pOver, project, serializePropModel, PROP_DEFAULTS,
-} from '../../src/props/index.ts';
+} from '../../src/nfl/props/index.ts';
 import { gamesText, weeklyText } from './helpers.ts';
 
 // Small, fast configuration (the defaults are exercised by the CLI test and the benchmark).

@@ -3,7 +3,7 @@
  * availability (games of his team he missed recently) and the game script (this game's spread and implied
  * team total against those of his last 8 games). Both are known before kickoff.
  */
-import { contextKey } from '../games.ts';
+import { contextKey } from '../../games.ts';
 import { gamesMissed } from '../opportunity.ts';
 import type { FeatureBlock } from './types.ts';
 

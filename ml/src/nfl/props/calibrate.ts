@@ -6,7 +6,7 @@
  * range when a few hundred rows decide them, which makes log loss explode on the rare miss; the prior keeps
  * the map inside (0, 1) and costs little calibration where data are plentiful.
  */
-import { fitIsotonic, predictIsotonic, type IsotonicModel } from '../calibration/index.ts';
+import { fitIsotonic, predictIsotonic, type IsotonicModel } from '../../calibration/index.ts';
 
 export function fitOverCalibration(p: ArrayLike<number>, y: ArrayLike<number>, priorWeight: number): IsotonicModel {
   const n = p.length;

@@ -9,7 +9,7 @@
  * price is the one with zero expected value given the refund: p_over·(o − 1) − p_under = 0 ⇒ o = (p_over +
  * p_under)/p_over. Yes/no markets (anytime TD: no distribution) price P(yes) = the calibrated centre.
  */
-import type { IsotonicModel } from '../calibration/index.ts';
+import type { IsotonicModel } from '../../calibration/index.ts';
 import { applyOverCalibration } from './calibrate.ts';
 import { probOver, type ScaledResidual } from './distributions/scaled-residual.ts';
 

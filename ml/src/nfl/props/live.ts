@@ -5,7 +5,7 @@
  */
 import type { FeatureEnv } from './features/index.ts';
 import { buildTeamRolling } from './team-games.ts';
-import { canonicalTeam } from './teams.ts';
+import { canonicalTeam } from '../teams.ts';
 import { buildWeeklyTable, STATS, tableRows, type RawRow } from './weekly.ts';
 
 /** A player-game not yet played: a table row's identity without its stats. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/numerics/index.ts';
-import { scaledResidual as sr } from '../../src/props/index.ts';
+import { scaledResidual as sr } from '../../src/nfl/props/index.ts';
 
 // Outcomes y = μ + 0.5·√μ·Z with Z standard normal: the fit must recover the √μ scale (b ≈ 0.5) and normal
 // quantiles (z_0.9 = 1.2815515655446004, Abramowitz & Stegun 26.2).

@@ -3,7 +3,7 @@
  * artifact, and the same `buildFeatures` call serves training rows and live rows (a live row is a weekly-table
  * row whose stats are not yet known: builders never read the stats of the row they describe).
  */
-import type { DenseMatrix } from '../../gbdt/index.ts';
+import type { DenseMatrix } from '../../../gbdt/index.ts';
 import type { FeatureFamily } from '../markets.ts';
 import { commonFeatures } from './common.ts';
 import { passingOpportunity, receivingOpportunity } from './opportunity.ts';

@@ -18,7 +18,7 @@
  * normal says 2.9 %).
  */
 import type { NflGame } from '../games.ts';
-import type { LinePrice } from '../price.ts';
+import type { LinePrice } from '../props/price.ts';
 import { centreForLine, discreteLaw, fitKeyWeights, KEY_RANGE, type DiscreteLaw } from './law.ts';
 
 export const GAME_LINES_TAG = 'fairline.props.game-lines';

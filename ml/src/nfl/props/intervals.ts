@@ -3,7 +3,7 @@
  * improvement over the rolling-8 baseline and of coverage80. A player's games share his bias, so whole players
  * are resampled (metrics/bootstrap.ts). A target that sits inside the interval is not decided by that season.
  */
-import { clusterBootstrap, clusterIndex, type Interval } from '../metrics/index.ts';
+import { clusterBootstrap, clusterIndex, type Interval } from '../../metrics/index.ts';
 import type { MarketReport } from './evaluate.ts';
 
 export interface ScoreIntervals {

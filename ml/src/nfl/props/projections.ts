@@ -5,7 +5,7 @@
  */
 import { scaleAt, type ScaledResidual } from './distributions/scaled-residual.ts';
 import type { FeatureEnv } from './features/index.ts';
-import { contextKey } from './games.ts';
+import { contextKey } from '../games.ts';
 import { project, type PropModel } from './model.ts';
 
 /** A type alias (not an interface) so it is assignable to JSON-record types such as a jsonb column's. */
