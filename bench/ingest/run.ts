@@ -15,8 +15,8 @@ import { createPoolDb } from '../../db/src/client.ts';
 import { migrateDatabase } from '../../db/src/migrate.ts';
 import { dataDir, sharedDataDir } from '../../scripts/local/paths.ts';
 import { portsFrom, startLocalStack } from '../../scripts/local/stack.ts';
-import { INGESTERS } from '../../worker/src/ingest/index.ts';
-import type { IngestFile, IngestSource, RunSummary } from '../../worker/src/ingest/types.ts';
+import { INGESTERS } from '../../worker/src/services/ingest/index.ts';
+import type { IngestFile, IngestSource, RunSummary } from '../../worker/src/services/ingest/types.ts';
 import { silentLogger } from '../../worker/src/lib/logger.ts';
 
 const PORT_BASE = Number(process.env.FAIRLINE_BENCH_PORT_BASE ?? 56530);

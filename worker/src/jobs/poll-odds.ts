@@ -1,5 +1,5 @@
-import { pollOddsJob } from '../ingest/jobs.ts';
-import { ODDS_API_SOURCE } from '../ingest/odds-api/ingest.ts';
+import { pollOddsJob } from '../services/ingest/jobs.ts';
+import { ODDS_API_SOURCE } from '../services/ingest/odds-api/ingest.ts';
 import { publishManyToRoom } from '../rooms/publish.ts';
 import type { RoomEvent } from '../rooms/protocol.ts';
 import { latestOddsId, oddsChangesSince, type OddsChange } from '../services/odds/odds-changes.ts';

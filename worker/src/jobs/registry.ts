@@ -2,7 +2,7 @@
  * Cron expression → jobs. Must list exactly the crons in wrangler.toml [triggers]; an unknown cron is a
  * deployment mistake and throws rather than silently doing nothing.
  */
-import { dailyResultsJob } from '../ingest/jobs.ts';
+import { dailyResultsJob } from '../services/ingest/jobs.ts';
 import type { Job } from './job.ts';
 import { pollOddsAndPushJob } from './poll-odds.ts';
 import { pushFixtureUpdates } from './push-fixture-updates.ts';

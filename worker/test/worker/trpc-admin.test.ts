@@ -1,6 +1,6 @@
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestFootballData } from '../../src/ingest/index.ts';
+import { ingestFootballData } from '../../src/services/ingest/index.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import type { AppRouter } from '../../src/trpc/router.ts';
 import { suiteDatabase, type SuiteDb } from './support/fresh-db.ts';

@@ -10,9 +10,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fetchTextWithRetry, redactUrl } from '../../ingest/http.ts';
-import { INGESTERS } from '../../ingest/index.ts';
-import { INGEST_SOURCES, type IngestFile, type IngestSource, type RunSummary } from '../../ingest/types.ts';
+import { fetchTextWithRetry, redactUrl } from '../../services/ingest/http.ts';
+import { INGESTERS } from '../../services/ingest/index.ts';
+import { INGEST_SOURCES, type IngestFile, type IngestSource, type RunSummary } from '../../services/ingest/types.ts';
 import { jsonLogger, silentLogger } from '../../lib/logger.ts';
 import { openCliDatabase } from '../database.ts';
 

@@ -6,7 +6,7 @@
  */
 import { modelVersions } from '@fairline/db';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import type { Tx } from '../../ingest/store/sql.ts';
+import type { Tx } from '../ingest/store/sql.ts';
 
 export interface ModelVersionRecord {
   kind: string;

@@ -1,4 +1,4 @@
-import { listIngestionRejects, listIngestionRuns, listRejectsInput, listRunsInput } from '../../ingest/index.ts';
+import { listIngestionRejects, listIngestionRuns, listRejectsInput, listRunsInput } from '../../services/ingest/index.ts';
 import { adminProcedure, router } from '../init.ts';
 
 /** Operator views; every procedure requires the admin bearer token. */

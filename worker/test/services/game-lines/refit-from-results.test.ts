@@ -11,7 +11,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshDatabase, type FreshDb } from '../../../../scripts/test/fresh-db.ts';
 import type { Ctx } from '../../../src/context.ts';
-import { ingestNflverseGames } from '../../../src/ingest/nflverse/games.ts';
+import { ingestNflverseGames } from '../../../src/services/ingest/nflverse/games.ts';
 import { silentLogger } from '../../../src/lib/logger.ts';
 import { gameLinesVersion } from '../../../src/services/game-lines/index.ts';
 import { refitGameLinesFromResults } from '../../../src/services/game-lines/refit-from-results.ts';

@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { freshDatabase, type FreshDb } from '../../../../scripts/test/fresh-db.ts';
 import { run } from '../../../src/cli/commands/ingest.ts';
-import { listIngestionRejects, listIngestionRuns } from '../../../src/ingest/runs.ts';
+import { listIngestionRejects, listIngestionRuns } from '../../../src/services/ingest/runs.ts';
 import { ctxFor, SHARED } from './helpers.ts';
 
 let fresh: FreshDb;

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { silentLogger } from '../../../src/lib/logger.ts';
-import type { IngestCtx, IngestFile } from '../../../src/ingest/types.ts';
+import type { IngestCtx, IngestFile } from '../../../src/services/ingest/types.ts';
 import type { FreshDb } from '../../../../scripts/test/fresh-db.ts';
 
 export const SHARED = resolve(import.meta.dirname, '../../../../../shared/data');

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshDatabase, type FreshDb } from '../../../../scripts/test/fresh-db.ts';
-import { currentSeasons, dailyResultsJob, pollOddsJob } from '../../../src/ingest/jobs.ts';
-import { acquireSourceLock } from '../../../src/ingest/lock.ts';
+import { currentSeasons, dailyResultsJob, pollOddsJob } from '../../../src/services/ingest/jobs.ts';
+import { acquireSourceLock } from '../../../src/services/ingest/lock.ts';
 import { silentLogger } from '../../../src/lib/logger.ts';
 import { SHARED } from './helpers.ts';
 

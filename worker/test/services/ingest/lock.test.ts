@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { freshDatabase, type FreshDb } from '../../../../scripts/test/fresh-db.ts';
 import { run } from '../../../src/cli/commands/ingest.ts';
-import { ingestFootballData } from '../../../src/ingest/football-data/ingest.ts';
-import { acquireSourceLock } from '../../../src/ingest/lock.ts';
-import { ingestNflverseGames } from '../../../src/ingest/nflverse/games.ts';
-import { listIngestionRuns } from '../../../src/ingest/runs.ts';
-import { IngestBusyError } from '../../../src/ingest/types.ts';
+import { ingestFootballData } from '../../../src/services/ingest/football-data/ingest.ts';
+import { acquireSourceLock } from '../../../src/services/ingest/lock.ts';
+import { ingestNflverseGames } from '../../../src/services/ingest/nflverse/games.ts';
+import { listIngestionRuns } from '../../../src/services/ingest/runs.ts';
+import { IngestBusyError } from '../../../src/services/ingest/types.ts';
 import { ctxFor, SHARED, sharedFiles } from './helpers.ts';
 
 let fresh: FreshDb;

@@ -11,12 +11,12 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshDatabase, type FreshDb } from '../../../../scripts/test/fresh-db.ts';
-import { HttpError } from '../../../src/ingest/http.ts';
-import { ingestNflverseGames } from '../../../src/ingest/nflverse/games.ts';
-import { ingestNflverseWeekly } from '../../../src/ingest/nflverse/weekly.ts';
-import { ingestOddsApi, pollOdds } from '../../../src/ingest/odds-api/ingest.ts';
-import { listIngestionRejects } from '../../../src/ingest/runs.ts';
-import type { IngestFile } from '../../../src/ingest/types.ts';
+import { HttpError } from '../../../src/services/ingest/http.ts';
+import { ingestNflverseGames } from '../../../src/services/ingest/nflverse/games.ts';
+import { ingestNflverseWeekly } from '../../../src/services/ingest/nflverse/weekly.ts';
+import { ingestOddsApi, pollOdds } from '../../../src/services/ingest/odds-api/ingest.ts';
+import { listIngestionRejects } from '../../../src/services/ingest/runs.ts';
+import type { IngestFile } from '../../../src/services/ingest/types.ts';
 import { ctxFor, SHARED, sharedFiles } from './helpers.ts';
 
 const FIX = join(import.meta.dirname, 'fixtures/odds-api');

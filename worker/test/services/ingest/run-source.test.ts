@@ -5,9 +5,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshDatabase, type FreshDb } from '../../../../scripts/test/fresh-db.ts';
-import { runSource } from '../../../src/ingest/run-source.ts';
-import { listIngestionRejects, listIngestionRuns } from '../../../src/ingest/runs.ts';
-import { FileRejectedError } from '../../../src/ingest/types.ts';
+import { runSource } from '../../../src/services/ingest/run-source.ts';
+import { listIngestionRejects, listIngestionRuns } from '../../../src/services/ingest/runs.ts';
+import { FileRejectedError } from '../../../src/services/ingest/types.ts';
 import { ctxFor } from './helpers.ts';
 
 let fresh: FreshDb;

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshDatabase, type FreshDb } from '../../../../scripts/test/fresh-db.ts';
-import { ingestFootballData } from '../../../src/ingest/football-data/ingest.ts';
-import { ingestNflverseGames } from '../../../src/ingest/nflverse/games.ts';
-import { ingestNflverseWeekly } from '../../../src/ingest/nflverse/weekly.ts';
-import { listIngestionRejects, listIngestionRuns } from '../../../src/ingest/runs.ts';
-import type { RunSummary } from '../../../src/ingest/types.ts';
+import { ingestFootballData } from '../../../src/services/ingest/football-data/ingest.ts';
+import { ingestNflverseGames } from '../../../src/services/ingest/nflverse/games.ts';
+import { ingestNflverseWeekly } from '../../../src/services/ingest/nflverse/weekly.ts';
+import { listIngestionRejects, listIngestionRuns } from '../../../src/services/ingest/runs.ts';
+import type { RunSummary } from '../../../src/services/ingest/types.ts';
 import { ctxFor, SHARED, sharedFiles } from './helpers.ts';
 
 /**

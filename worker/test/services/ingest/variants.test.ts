@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshDatabase, type FreshDb } from '../../../../scripts/test/fresh-db.ts';
-import { ingestFootballData } from '../../../src/ingest/football-data/ingest.ts';
-import { ingestNflverseGames } from '../../../src/ingest/nflverse/games.ts';
-import { ingestNflverseWeekly } from '../../../src/ingest/nflverse/weekly.ts';
+import { ingestFootballData } from '../../../src/services/ingest/football-data/ingest.ts';
+import { ingestNflverseGames } from '../../../src/services/ingest/nflverse/games.ts';
+import { ingestNflverseWeekly } from '../../../src/services/ingest/nflverse/weekly.ts';
 import { ctxFor, SHARED, sharedFiles } from './helpers.ts';
 
 let fresh: FreshDb;

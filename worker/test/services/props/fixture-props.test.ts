@@ -13,12 +13,12 @@ import {
 } from '@fairline/ml/nfl/props/index';
 import { freshDatabase, type FreshDb } from '../../../../scripts/test/fresh-db.ts';
 import type { Ctx } from '../../../src/context.ts';
-import { ingestNflverseGames } from '../../../src/ingest/nflverse/games.ts';
-import { ingestNflverseWeekly } from '../../../src/ingest/nflverse/weekly.ts';
+import { ingestNflverseGames } from '../../../src/services/ingest/nflverse/games.ts';
+import { ingestNflverseWeekly } from '../../../src/services/ingest/nflverse/weekly.ts';
 import { silentLogger } from '../../../src/lib/logger.ts';
 import { games2019, gamesText, weeklyText } from './data.ts';
 import { fixtureProps, pricePropLine, recordTrainingRun } from '../../../src/services/props/index.ts';
-import { appendChangedOdds, OddsBatch } from '../../../src/ingest/store/odds.ts';
+import { appendChangedOdds, OddsBatch } from '../../../src/services/ingest/store/odds.ts';
 
 
 const env = buildEnv([2017, 2018, 2019].map(weeklyText), [gamesText]);

@@ -9,8 +9,8 @@ import {
 } from '@fairline/ml/nfl/props/index';
 import { freshDatabase, type FreshDb } from '../../../../scripts/test/fresh-db.ts';
 import type { Ctx } from '../../../src/context.ts';
-import { ingestNflverseGames } from '../../../src/ingest/nflverse/games.ts';
-import { ingestNflverseWeekly } from '../../../src/ingest/nflverse/weekly.ts';
+import { ingestNflverseGames } from '../../../src/services/ingest/nflverse/games.ts';
+import { ingestNflverseWeekly } from '../../../src/services/ingest/nflverse/weekly.ts';
 import { silentLogger } from '../../../src/lib/logger.ts';
 import { games2019, gamesText, weeklyText } from './data.ts';
 import { recordTrainingRun, trainAndRecord } from '../../../src/services/props/index.ts';

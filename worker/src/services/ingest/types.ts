@@ -4,7 +4,7 @@
  * file text is read by the caller and handed in.
  */
 import type { PoolDb } from '@fairline/db';
-import type { Logger } from '../lib/logger.ts';
+import type { Logger } from '../../lib/logger.ts';
 
 /** The slice of `Ctx` ingestion needs (the full `Ctx` satisfies it). */
 export interface IngestCtx {
