@@ -9,6 +9,15 @@ export const FIXTURE_STATUSES = ['scheduled', 'live', 'final', 'postponed', 'can
 export type FixtureStatus = (typeof FIXTURE_STATUSES)[number];
 export const fixtureStatusEnum = pgEnum('fixture_status', FIXTURE_STATUSES);
 
+/**
+ * What a model version is. The scope column says what it covers: `soccer:<competition code>` for Dixon–Coles,
+ * `nfl` for the game-lines model, `nfl:<prop market>` for a player-prop model (one model per market).
+ */
+export const MODEL_KINDS = ['soccer_dixon_coles', 'nfl_game_lines', 'nfl_props'] as const;
+export type ModelKind = (typeof MODEL_KINDS)[number];
+export const modelKindEnum = pgEnum('model_kind', MODEL_KINDS);
+
+/** A model version's life: filed as a candidate, made active (at most one per kind and scope), retired. */
 export const MODEL_STATUSES = ['candidate', 'active', 'retired'] as const;
 export type ModelStatus = (typeof MODEL_STATUSES)[number];
 export const modelStatusEnum = pgEnum('model_status', MODEL_STATUSES);

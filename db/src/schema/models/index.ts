@@ -10,8 +10,10 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { modelStatusEnum } from '../enums.ts';
+import { sql } from 'drizzle-orm';
+import { modelKindEnum, modelStatusEnum } from '../enums.ts';
 import { fixtures } from '../sports/fixtures.ts';
 import { players } from '../sports/players.ts';
 
@@ -20,9 +22,9 @@ export const modelVersions = pgTable(
   'model_versions',
   {
     id: serial('id').primaryKey(),
-    /** 'dixon_coles', 'gbdt', 'isotonic', 'props:passing_yards' … */
-    kind: text('kind').notNull(),
-    /** What it covers: 'soccer:E0', 'nfl:passing_yards'. */
+    /** What it is (MODEL_KINDS). */
+    kind: modelKindEnum('kind').notNull(),
+    /** What it covers: 'soccer:E0', 'nfl', 'nfl:passing_yards'. */
     scope: text('scope').notNull(),
     version: integer('version').notNull(),
     status: modelStatusEnum('status').notNull().default('candidate'),
@@ -33,8 +35,14 @@ export const modelVersions = pgTable(
     trainedFrom: timestamp('trained_from', { withTimezone: true }),
     trainedTo: timestamp('trained_to', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When it last became active (rollback returns to the version active before the current one). */
+    activatedAt: timestamp('activated_at', { withTimezone: true }),
   },
-  (t) => [unique('model_versions_natural_key').on(t.kind, t.scope, t.version)],
+  (t) => [
+    unique('model_versions_natural_key').on(t.kind, t.scope, t.version),
+    // The registry's invariant, enforced by Postgres rather than by convention: one active version per kind+scope.
+    uniqueIndex('model_versions_one_active').on(t.kind, t.scope).where(sql`status = 'active'`),
+  ],
 );
 
 /** Append-only market probabilities per fixture, each tied to the model version that made it. */
