@@ -6,7 +6,7 @@
  * = home favoured by 3) and `away` with the away handicap (+3); `game_total` over/under with the total;
  * `moneyline` home/away without a line. A spread quote here carries the home handicap as its line.
  */
-import { NFL_LINES_BOOK } from '../ingest/nflverse/games.ts';
+import { NFL_LINES_BOOK } from '../odds/reference-books.ts';
 import type { CurrentPrice } from '../odds/current-prices.ts';
 
 /**

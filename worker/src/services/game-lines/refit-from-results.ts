@@ -11,7 +11,7 @@ import { bookmakers, fixtures, modelVersions, oddsSnapshots, seasons } from '@fa
 import { fitGameLines, serializeGameLines, type GameOutcome } from '@fairline/ml/nfl/game-lines/index';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
-import { NFL_LINES_BOOK } from '../ingest/nflverse/games.ts';
+import { NFL_LINES_BOOK } from '../odds/reference-books.ts';
 import { recordModelVersion } from '../models/record-version.ts';
 import { GAME_LINES_KIND, GAME_LINES_SCOPE } from './model-version.ts';
 

@@ -14,6 +14,7 @@ import { columnIndex } from '@fairline/ml/data/csv';
 import { ensureBookmakers, ensureCompetition, ensureSeason } from '../identity/catalog.ts';
 import { ensureReferenceTeams, resolveOrRegisterTeams } from '../identity/teams.ts';
 import { assertMostRowsValid, openSourceCsv, rawRow } from '../guards.ts';
+import { NFL_LINES_BOOK } from '../../odds/reference-books.ts';
 import { americanToDecimal } from '../odds-format.ts';
 import { runSource } from '../run-source.ts';
 import { fixtureRecordSchema, upsertFixtures, type FixtureRecord } from '../store/fixtures.ts';
@@ -24,7 +25,6 @@ import { addCounts, zeroCounts, type IngestCtx, type IngestFile, type Reject, ty
 
 export const NFLVERSE_SOURCE = 'nflverse';
 export const NFL_COMPETITION = { sport: 'nfl' as const, code: 'NFL', name: 'National Football League', country: 'USA' };
-export const NFL_LINES_BOOK = { key: 'nflverse_lines', name: 'nflverse betting lines' };
 
 const REQUIRED = ['game_id', 'season', 'week', 'gameday', 'home_team', 'away_team', 'home_score', 'away_score'] as const;
 
