@@ -49,3 +49,5 @@ export type HttpDb = ReturnType<typeof createHttpDb>;
 /** Either client: read queries accept both. */
 export type Db = PoolDb | HttpDb;
 export { schema };
+/** A transaction handle or the pool itself: both run statements, so a write can join its caller's transaction. */
+export type Tx = Parameters<Parameters<PoolDb['transaction']>[0]>[0] | PoolDb;

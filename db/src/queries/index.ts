@@ -1,1 +1,3 @@
 export * from './fixtures.ts';
+export * from './models.ts';
+export * from './odds.ts';

@@ -2,7 +2,7 @@ import { pollOddsJob } from '../services/ingest/jobs.ts';
 import { ODDS_API_SOURCE } from '../services/ingest/odds-api/ingest.ts';
 import { publishManyToRoom } from '../rooms/publish.ts';
 import type { RoomEvent } from '../rooms/protocol.ts';
-import { latestOddsId, oddsChangesSince, type OddsChange } from '../services/odds/odds-changes.ts';
+import { latestOddsId, oddsChangesSince, type OddsChange } from '@fairline/db';
 import type { Bindings } from '../env.ts';
 import type { Ctx } from '../context.ts';
 import type { Job } from './job.ts';

@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/env.ts';
 import { MAX_EVENTS_PER_ROOM, pollOddsAndPushJob, pushOddsChanges } from '../../src/jobs/poll-odds.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { buildCtx } from '../../src/runtime.ts';
-import { latestOddsId, oddsChangesSince } from '../../src/services/odds/odds-changes.ts';
+import { latestOddsId, oddsChangesSince } from '@fairline/db';
 import { suiteDatabase, type SuiteDb } from './support/fresh-db.ts';
 import { joinRoom } from './support/worker-http.ts';
 

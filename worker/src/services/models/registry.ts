@@ -1,0 +1,136 @@
+/**
+ * The one model registry. Every trained model — soccer Dixon–Coles, NFL game lines, NFL prop models — is filed
+ * here as a candidate, made active (at most one per kind and scope: a partial unique index in Postgres), retired
+ * or rolled back, and served from its active version. Verbs take `{ ctx, input }`; the `…In(tx, …)` forms join a
+ * caller's transaction (a training run files its model and projections atomically).
+ */
+import {
+  activeModelVersion, insertCandidate, listModelVersions, lockModelScope, MODEL_KINDS, modelArtifact, modelVersionMeta, previouslyActiveVersion,
+  retireVersion, serialId, setActiveVersion, versionWithArtifact, type ModelKind, type ModelVersionMeta, type NewModelVersion, type Tx,
+} from '@fairline/db';
+import { z } from 'zod';
+import type { Ctx } from '../../context.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+
+export type { ModelKind, ModelVersionMeta };
+
+/** A filed version: its id and number, and whether this call created it (false: the same artifact was on file). */
+export interface FiledVersion {
+  id: number;
+  version: number;
+  created: boolean;
+}
+
+/**
+ * Files `v` as a candidate under the next version number of its kind+scope — or, when an identical artifact is
+ * already on file there, returns that version (filing is idempotent). Serialised per kind+scope by an advisory lock.
+ */
+export async function fileCandidateIn(tx: Tx, v: NewModelVersion): Promise<FiledVersion> {
+  await lockModelScope(tx, v.kind, v.scope);
+  const same = await versionWithArtifact(tx, v.kind, v.scope, v.artifact);
+  if (same) return { ...same, created: false };
+  return { ...(await insertCandidate(tx, v)), created: true };
+}
+
+/** Makes a filed version the active one of its kind+scope, retiring the one active before (same transaction). */
+export async function activateIn(tx: Tx, v: { id: number; kind: ModelKind; scope: string }): Promise<void> {
+  await lockModelScope(tx, v.kind, v.scope);
+  await setActiveVersion(tx, v);
+}
+
+export const modelVersionIdInput = z.object({ id: serialId });
+export const modelScopeInput = z.object({ kind: z.enum(MODEL_KINDS), scope: z.string().min(1).max(64) });
+export const listModelVersionsInput = z.object({
+  kind: z.enum(MODEL_KINDS).optional(),
+  scope: z.string().min(1).max(64).optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const r = schema.safeParse(input);
+  if (!r.success) throw new AppError('BAD_REQUEST', `invalid input: ${r.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`);
+  return r.data;
+}
+
+/** Makes version `id` active (retiring the current active version of its kind+scope); returns it as now stored. */
+export async function activate({ ctx, input }: { ctx: Pick<Ctx, 'db'>; input: z.input<typeof modelVersionIdInput> }): Promise<ModelVersionMeta> {
+  const { id } = parse(modelVersionIdInput, input);
+  return ctx.db.transaction(async (tx) => {
+    const v = await modelVersionMeta(tx, id);
+    if (!v) throw notFound(`model version ${id}`);
+    await activateIn(tx, v);
+    return (await modelVersionMeta(tx, id))!;
+  });
+}
+
+/** Retires version `id` (an active one leaves its kind+scope without an active version until one is activated). */
+export async function retire({ ctx, input }: { ctx: Pick<Ctx, 'db'>; input: z.input<typeof modelVersionIdInput> }): Promise<ModelVersionMeta> {
+  const { id } = parse(modelVersionIdInput, input);
+  return ctx.db.transaction(async (tx) => {
+    const v = await modelVersionMeta(tx, id);
+    if (!v) throw notFound(`model version ${id}`);
+    await lockModelScope(tx, v.kind, v.scope);
+    await retireVersion(tx, id);
+    return (await modelVersionMeta(tx, id))!;
+  });
+}
+
+/**
+ * Returns kind+scope to the version that was active before the current one: the current one is retired and the
+ * most recently active retired version becomes active again. CONFLICT when there is nothing to return to.
+ */
+export async function rollback({ ctx, input }: { ctx: Pick<Ctx, 'db'>; input: z.input<typeof modelScopeInput> }): Promise<ModelVersionMeta> {
+  const { kind, scope } = parse(modelScopeInput, input);
+  return ctx.db.transaction(async (tx) => {
+    await lockModelScope(tx, kind, scope);
+    const previous = await previouslyActiveVersion(tx, kind, scope);
+    if (!previous) throw new AppError('CONFLICT', `no earlier active ${kind} version of ${scope} to roll back to`);
+    await setActiveVersion(tx, previous);
+    return (await modelVersionMeta(tx, previous.id))!;
+  });
+}
+
+/** The active version of kind+scope, or null when none is active. */
+export async function resolveActive({ ctx, input }: { ctx: Pick<Ctx, 'read'>; input: z.input<typeof modelScopeInput> }): Promise<ModelVersionMeta | null> {
+  const { kind, scope } = parse(modelScopeInput, input);
+  return activeModelVersion(ctx.read, kind, scope);
+}
+
+/** Versions (metadata only) for operators, newest first. */
+export async function listVersions({ ctx, input }: { ctx: Pick<Ctx, 'read'>; input: z.input<typeof listModelVersionsInput> }): Promise<ModelVersionMeta[]> {
+  return listModelVersions(ctx.read, parse(listModelVersionsInput, input));
+}
+
+/**
+ * A version's artifact turned into a model by `load`, kept for the isolate's lifetime (artifacts are immutable
+ * once filed). A failed load is remembered too, as its message, so a broken version costs one read, not one per
+ * request. Bounded: the oldest entry goes first.
+ */
+export class LoadedModels<M> {
+  private readonly cache = new Map<number, M | { broken: string }>();
+  constructor(
+    private readonly load: (artifact: unknown) => M,
+    private readonly max = 64,
+  ) {}
+
+  /** The model of version `id`, or `{ broken }` with why it cannot be used. */
+  async get(db: Ctx['read'], id: number): Promise<M | { broken: string }> {
+    const hit = this.cache.get(id);
+    if (hit !== undefined) return hit;
+    const artifact = await modelArtifact(db, id);
+    let entry: M | { broken: string };
+    try {
+      if (artifact === null) throw new Error(`model version ${id} not found`);
+      entry = this.load(artifact);
+    } catch (err) {
+      entry = { broken: err instanceof Error ? err.message : String(err) };
+    }
+    if (this.cache.size >= this.max) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(id, entry);
+    return entry;
+  }
+}
+
+/** True when a LoadedModels entry is a failed load. */
+export const isBroken = <M>(m: M | { broken: string }): m is { broken: string } =>
+  typeof m === 'object' && m !== null && 'broken' in m && Object.keys(m).length === 1;

@@ -1,0 +1,46 @@
+/**
+ * Store a fitted game-lines model: ONE `model_versions` row (kind `game-lines`, scope `nfl:game_lines`, next
+ * version number, status candidate) with its config, metrics and artifact. Idempotent: re-recording an
+ * identical artifact reuses its version (its metrics are left as first recorded). One transaction; version
+ * numbering is serialised per kind/scope across concurrent runs.
+ */
+import { GAME_LINES_TAG, GAME_LINES_VERSION, loadGameLines } from '@fairline/ml/nfl/game-lines/index';
+import { z } from 'zod';
+import type { Ctx } from '../../../context.ts';
+import { AppError } from '../../../lib/errors.ts';
+import { recordModelVersion } from '../../models/record-version.ts';
+import { GAME_LINES_KIND, GAME_LINES_SCOPE } from './model-version.ts';
+
+export const recordGameLinesInput = z.object({
+  /** A `fairline.props.game-lines` artifact (serializeGameLines); it must also load (checked below). */
+  artifact: z.object({ tag: z.string(), version: z.number() }).loose()
+    .refine((a) => a.tag === GAME_LINES_TAG && a.version === GAME_LINES_VERSION, `not a ${GAME_LINES_TAG} v${GAME_LINES_VERSION} artifact`),
+  config: z.record(z.string(), z.unknown()).default({}),
+  metrics: z.record(z.string(), z.number().finite()),
+  trainedFrom: z.date().optional(),
+  trainedTo: z.date().optional(),
+});
+export type RecordGameLinesInput = z.input<typeof recordGameLinesInput>;
+
+export interface RecordGameLinesResult {
+  id: number;
+  version: number;
+  created: boolean;
+}
+
+export async function recordGameLines({ ctx, input }: { ctx: Ctx; input: RecordGameLinesInput }): Promise<RecordGameLinesResult> {
+  const parsed = recordGameLinesInput.safeParse(input);
+  if (!parsed.success) throw new AppError('BAD_REQUEST', `invalid game-lines model: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
+  const run = parsed.data;
+  try {
+    loadGameLines(run.artifact);
+  } catch (err) {
+    throw new AppError('BAD_REQUEST', `invalid game-lines model: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return ctx.db.transaction((tx) =>
+    recordModelVersion(tx, {
+      kind: GAME_LINES_KIND, scope: GAME_LINES_SCOPE, config: run.config, featureColumns: [], metrics: run.metrics, artifact: run.artifact,
+      trainedFrom: run.trainedFrom, trainedTo: run.trainedTo,
+    }),
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * The value finder for NFL game lines: across the upcoming games, every spread, total and moneyline price whose
+ * expected value under the game-lines model (centred on each game's consensus line) is at least `minEdge` per
+ * unit staked, best first. Main lines sit at the consensus, where the model says 50/50, so what this finds is
+ * a book's line off the consensus, an alternate line priced too long, or a moneyline that disagrees with the
+ * spread. Built on `nflGameLines`, so it can never disagree with a game's panel.
+ */
+import { z } from 'zod';
+import type { Ctx } from '../../../context.ts';
+import { AppError } from '../../../lib/errors.ts';
+import { bestBets, gameOf, inChunks, MAX_FIXTURES, parseValueQuery, upcomingNflFixtures, valueWindow, type ValueBetCommon, type ValueBets } from '../../value/window.ts';
+import { priceFixtureGameLines, type GameLineSide, type NflGameLines } from './fixture-game-lines.ts';
+import type { LineMarket } from './book-lines.ts';
+import { gameLinesVersion } from './model-version.ts';
+
+export const gameLineValueBetsInput = valueWindow;
+
+export interface GameLineValueBet extends ValueBetCommon {
+  market: LineMarket;
+  /** Home handicap (spread), the total (total), null (moneyline). */
+  line: number | null;
+  /** The same market's consensus line (same convention), null for a moneyline. */
+  consensus: number | null;
+  /** Whether this is the book's main line. */
+  main: boolean;
+  selection: GameLineSide['selection'];
+  model: { win: number; push: number; lose: number; fairOdds: number };
+}
+
+/** `fixtures`: upcoming games searched (with at least one quote). */
+export type GameLineValueBets = ValueBets<GameLineValueBet>;
+
+export async function gameLineValueBets({ ctx, input }: { ctx: Ctx; input: z.input<typeof gameLineValueBetsInput> }): Promise<GameLineValueBets> {
+  const { minEdge, days, limit } = parseValueQuery(gameLineValueBetsInput, input);
+  const version = await gameLinesVersion(ctx.read, ctx.logger);
+  if (!version) throw new AppError('UNAVAILABLE', 'no usable game-lines model version (train one with `fairline train game-lines`)');
+  const games = (await upcomingNflFixtures(ctx, days)).slice(0, MAX_FIXTURES);
+  // A game nobody quotes yet (null) is simply not searched.
+  const priced = await inChunks(games, 4, (f) => priceFixtureGameLines(ctx, f.id, version));
+  const bets: GameLineValueBet[] = [];
+  let searched = 0;
+  games.forEach((f, g) => {
+    const r: NflGameLines | null = priced[g]!;
+    if (!r) return;
+    searched++;
+    for (const q of r.quotes) {
+      if (q.reference) continue; // not a book one can bet at
+      const consensus = q.market === 'spread' ? r.consensus.spread?.line ?? null : q.market === 'total' ? r.consensus.total?.line ?? null : null;
+      q.sides.forEach((s, k) => {
+        if (s.price === null || s.model === null || s.expectedValue === null || !(s.expectedValue >= minEdge)) return;
+        bets.push({
+          ...gameOf(f),
+          market: q.market, bookmaker: q.bookmaker, line: q.line, consensus, main: q.main, selection: s.selection,
+          price: s.price, capturedAt: q.capturedAt, expectedValue: s.expectedValue, model: s.model,
+          bookFair: q.fair ? q.fair[k]! : null,
+          modelVersion: { id: r.model.id, version: r.model.version, status: r.model.status, simulated: r.model.simulated },
+        });
+      });
+    }
+  });
+  return { asOf: ctx.clock(), fixtures: searched, bets: bestBets(bets, limit, (a, b) => a.bookmaker.localeCompare(b.bookmaker)) };
+}
