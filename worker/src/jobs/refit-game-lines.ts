@@ -1,4 +1,4 @@
-import { refitGameLinesFromResults } from '../services/game-lines/refit-from-results.ts';
+import { refitGameLinesFromResults } from '../services/nfl/game-lines/refit-from-results.ts';
 import type { Job } from './job.ts';
 
 /** After the daily results: refit the game-lines model when new NFL results (with closing lines) arrived, and make it live. */

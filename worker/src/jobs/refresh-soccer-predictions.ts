@@ -1,5 +1,5 @@
 import { publishToRoom } from '../rooms/publish.ts';
-import { refreshSoccerPredictions } from '../services/predictions/refresh-soccer-predictions.ts';
+import { refreshSoccerPredictions } from '../services/soccer/refresh-predictions.ts';
 import type { Job } from './job.ts';
 
 /** Refit (when results changed) and re-predict upcoming soccer fixtures; push moved 1X2 probabilities live. */

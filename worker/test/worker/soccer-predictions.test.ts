@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/env.ts';
 import worker from '../../src/index.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { buildCtx } from '../../src/runtime.ts';
-import { refreshSoccerPredictions } from '../../src/services/predictions/refresh-soccer-predictions.ts';
+import { refreshSoccerPredictions } from '../../src/services/soccer/refresh-predictions.ts';
 import { suiteDatabase, type SuiteDb } from './support/fresh-db.ts';
 import { joinRoom } from './support/worker-http.ts';
 

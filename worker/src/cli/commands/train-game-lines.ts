@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { silentLogger } from '../../lib/logger.ts';
-import { trainGameLines, type TrainGameLinesResult } from '../../services/game-lines/index.ts';
+import { trainGameLines, type TrainGameLinesResult } from '../../services/nfl/game-lines/index.ts';
 import { expandMultiValue } from '../args.ts';
 import { openCliDatabase } from '../database.ts';
 

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ALL_MARKETS, MARKETS, parseWeekly, PROP_DEFAULTS, type MarketName, type PropModelConfig } from '@fairline/ml/nfl/props/index';
 import { silentLogger } from '../../lib/logger.ts';
-import { trainAndRecord } from '../../services/props/index.ts';
+import { trainAndRecord } from '../../services/nfl/props/index.ts';
 import { expandMultiValue } from '../args.ts';
 import { openCliDatabase } from '../database.ts';
 

@@ -1,5 +1,5 @@
-import { gameLineValueBets, gameLineValueBetsInput, nflGameLines, nflGameLinesInput, nflPriceGameLine, nflPriceGameLineInput } from '../../services/game-lines/index.ts';
-import { soccerFairPrices, soccerFairPricesInput } from '../../services/markets/soccer-fair-prices.ts';
+import { gameLineValueBets, gameLineValueBetsInput, nflGameLines, nflGameLinesInput, nflPriceGameLine, nflPriceGameLineInput } from '../../services/nfl/game-lines/index.ts';
+import { soccerFairPrices, soccerFairPricesInput } from '../../services/soccer/fair-prices.ts';
 import { publicProcedure, router } from '../init.ts';
 
 export const marketsRouter = router({

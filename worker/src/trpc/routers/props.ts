@@ -1,4 +1,4 @@
-import { fixtureProps, fixturePropsInput, pricePropLine, pricePropLineInput, propValueBets, propValueBetsInput } from '../../services/props/index.ts';
+import { fixtureProps, fixturePropsInput, pricePropLine, pricePropLineInput, propValueBets, propValueBetsInput } from '../../services/nfl/props/index.ts';
 import { publicProcedure, router } from '../init.ts';
 
 export const propsRouter = router({
