@@ -71,7 +71,7 @@ function homeWin(model: GameLinesModel, marginLine: number) {
 export async function seedSimulatedGameLines(tx: Tx, rand: () => number, games: readonly SimulatedNflGame[], seedBookId: number): Promise<number> {
   const model = fitGameLines(simulatedTrainingGames(rand), Array.from({ length: SEASONS }, (_, s) => s + 1));
   await tx.insert(modelVersions).values({
-    kind: 'game-lines', scope: 'nfl:game_lines', version: 1, status: 'active',
+    kind: 'nfl_game_lines', scope: 'nfl', version: 1, status: 'active',
     config: { simulated: true, note: `SIMULATED: fitted on ${model.games} games drawn from the demo seed's generating process, not real NFL games` },
     metrics: { simulated: 1, trainGames: model.games, marginSigma: model.marginSigma, totalSigma: model.totalSigma },
     artifact: { ...serializeGameLines(model), simulated: true },

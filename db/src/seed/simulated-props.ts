@@ -68,7 +68,7 @@ export async function seedSimulatedProps(tx: Tx, rand: () => number, games: read
     const [mv] = await tx
       .insert(modelVersions)
       .values({
-        kind: `props:${m.market}`,
+        kind: 'nfl_props',
         scope: `nfl:${m.market}`,
         version: 1,
         status: 'active',
