@@ -11,8 +11,7 @@
  * taken times the fair closing probability, minus one).
  */
 import { brier, logLoss, rps } from '../metrics/scoring-rules.ts';
-import { removeVig, type VigMethod } from '../odds/vig.ts';
-import { kellyStake } from '../odds/staking.ts';
+import { expectedValue, kellyStake, removeVig, type VigMethod } from '../pricing/index.ts';
 import type { SoccerMatch } from './dixon-coles-data.ts';
 import { fitDixonColes, predictRates, rating, type DixonColesModel, type TeamRating } from './dixon-coles.ts';
 import { matchOdds, type ThreeWay } from './markets.ts';
@@ -178,7 +177,7 @@ export function backtestSoccer(history: readonly BacktestMatch[], test: readonly
         const odds = [price.home, price.draw, price.away];
         let best = -1, bestEdge = policy.edgeThreshold;
         for (let c = 0; c < 3; c++) {
-          const edge = probs[c]! * odds[c]! - 1;
+          const edge = expectedValue(probs[c]!, odds[c]!);
           if (edge > bestEdge) {
             bestEdge = edge;
             best = c;
@@ -192,7 +191,7 @@ export function backtestSoccer(history: readonly BacktestMatch[], test: readonly
           staked += stake;
           profit += pnl;
           bets++;
-          if (market) clvSum += odds[best]! * market[best]! - 1;
+          if (market) clvSum += expectedValue(market[best]!, odds[best]!);
           peak = Math.max(peak, bankroll);
           maxDrawdown = Math.max(maxDrawdown, (peak - bankroll) / peak);
         }

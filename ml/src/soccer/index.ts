@@ -1,5 +1,5 @@
 // Soccer modelling: Dixon–Coles, one score grid for every market, walk-forward backtest — plus the generic
-// odds, calibration and metrics modules it is evaluated with, and the football-data.co.uk parser.
+// calibration and metrics modules it is evaluated with, and the football-data.co.uk parser.
 export { type SoccerMatch } from './dixon-coles-data.ts';
 export {
   fitDixonColes,
@@ -23,7 +23,6 @@ export {
   teamTotals,
   asianHandicap,
   splitLine,
-  fairOdds,
   type AsianOutcome,
   type HandicapMarket,
   type ThreeWay,
@@ -34,7 +33,6 @@ export * from './backtest.ts';
 export { newcomerPriors } from './newcomers.ts';
 export { backtestMatchFromFootballData } from './from-football-data.ts';
 export { SOCCER_DEFAULTS, PURE_DC_DEFAULTS, type SoccerHyperparameters } from './defaults.ts';
-export * as odds from '../odds/index.ts';
 export * as calibration from '../calibration/index.ts';
 export * as metrics from '../metrics/index.ts';
 export * as footballData from '../data/football-data.ts';

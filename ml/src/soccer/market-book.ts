@@ -10,13 +10,13 @@ import {
   correctScore,
   doubleChance,
   drawNoBet,
-  fairOdds,
   matchOdds,
   teamTotals,
   totals,
   type HandicapMarket,
   type TwoSided,
 } from './markets.ts';
+import { fairPrice } from '../pricing/index.ts';
 import { expectedGoals, scoreGrid, type ScoreGrid } from './score-grid.ts';
 
 export interface Priced {
@@ -47,7 +47,7 @@ export interface MarketBookOptions {
   maxGoals?: number;
 }
 
-const priced = (p: number): Priced => ({ p, fairOdds: fairOdds(Math.min(1, Math.max(0, p))) });
+const priced = (p: number): Priced => ({ p, fairOdds: fairPrice(Math.min(1, Math.max(0, p))) });
 const mapObj = <T extends Record<string, number>>(o: T) =>
   Object.fromEntries(Object.entries(o).map(([k, v]) => [k, priced(v)])) as { [K in keyof T]: Priced };
 

@@ -6,6 +6,7 @@
  * Settlement follows the standard Asian rules: a bet on line L over the quantity v wins when v > L, is
  * void (push) when v = L, loses when v < L; a quarter line L splits into L − ¼ and L + ¼.
  */
+import { fairPrice, flipHandicap } from '../pricing/index.ts';
 import type { ScoreGrid } from './score-grid.ts';
 
 export interface ThreeWay {
@@ -33,12 +34,6 @@ export interface TwoSided {
 export interface HandicapMarket {
   home: AsianOutcome;
   away: AsianOutcome;
-}
-
-/** Fair decimal odds of a probability (Infinity for 0). */
-export function fairOdds(p: number): number {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`fairOdds: probability must be in [0, 1], got ${p}`);
-  return 1 / p;
 }
 
 export function matchOdds(grid: ScoreGrid): ThreeWay {
@@ -104,7 +99,7 @@ export function teamTotals(grid: ScoreGrid, team: 'home' | 'away', line: number)
  * bet settles on (x − y) + line vs 0, the away bet on (y − x) − line vs 0.
  */
 export function asianHandicap(grid: ScoreGrid, homeLine: number): HandicapMarket {
-  const s = twoSided(grid, -homeLine, (x, y) => x - y);
+  const s = twoSided(grid, flipHandicap(homeLine), (x, y) => x - y);
   return { home: s.over, away: s.under };
 }
 
@@ -135,7 +130,5 @@ export function splitLine(line: number): [number, number] {
 }
 
 function outcome(win: number, halfWin: number, push: number, halfLoss: number, loss: number): AsianOutcome {
-  const up = win + halfWin / 2;
-  const down = loss + halfLoss / 2;
-  return { win, halfWin, push, halfLoss, loss, fairOdds: up > 0 ? 1 + down / up : Infinity };
+  return { win, halfWin, push, halfLoss, loss, fairOdds: fairPrice({ win, halfWin, push, halfLoss, loss }) };
 }

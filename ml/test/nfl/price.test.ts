@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { IsotonicModel } from '../../src/calibration/index.ts';
 import { createRng } from '../../src/numerics/index.ts';
 import { buildEnv, fitPropModel, MARKETS, offeredRows, pOver, project, PROP_DEFAULTS, scaledResidual as sr } from '../../src/nfl/props/index.ts';
-import { expectedValueWithPush, priceLine } from '../../src/nfl/props/price.ts';
+import { priceLine } from '../../src/nfl/props/price.ts';
+import { expectedValueWithPush } from '../../src/pricing/index.ts';
 import { gamesText, weeklyText } from './helpers.ts';
 
 /** The identity map (linear between its two knots): calibrated = raw, so the law can be checked directly. */

@@ -17,6 +17,7 @@
  * (log loss 0.6101 vs 0.6107) and predicts the push rate of whole-number spreads (4.6 % vs 4.8 % observed; a
  * normal says 2.9 %).
  */
+import { fairPrice } from '../../pricing/index.ts';
 import type { NflGame } from '../games.ts';
 import type { LinePrice } from '../props/price.ts';
 import { centreForLine, discreteLaw, fitKeyWeights, KEY_RANGE, type DiscreteLaw } from './law.ts';
@@ -118,7 +119,7 @@ export function lineOdds(law: DiscreteLaw, line: number): LineOdds {
   const over = law.above(line);
   const push = law.pmf(line);
   const under = Math.max(0, 1 - over - push);
-  return { line, over, under, push, fairOver: (over + under) / over, fairUnder: (over + under) / under };
+  return { line, over, under, push, fairOver: fairPrice(over, under), fairUnder: fairPrice(under, over) };
 }
 
 /** A game's two laws: centred on its market spread (home margin line) and total; null where the line is NaN. */
@@ -142,7 +143,7 @@ export function pricesFromLaws(laws: GameLaws, spread: number, total: number): G
     const home = laws.margin.above(0), tie = laws.margin.pmf(0), away = 1 - home - tie;
     // A tie (rare: overtime ends level) refunds neither side in a two-way moneyline; books void it, so the
     // fair two-way price conditions on a result.
-    moneyline = { home, away, tie, fairHome: (home + away) / home, fairAway: (home + away) / away };
+    moneyline = { home, away, tie, fairHome: fairPrice(home, away), fairAway: fairPrice(away, home) };
   }
   return {
     spread, total, expectedMargin: laws.margin?.mean ?? NaN, expectedTotal: laws.total?.mean ?? NaN,

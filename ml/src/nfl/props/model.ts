@@ -10,6 +10,7 @@
  * the continuity correction 1 − F(⌊L⌋ + ½) (distributions/scaled-residual.ts).
  */
 import type { IsotonicModel } from '../../calibration/index.ts';
+import { fairPrice } from '../../pricing/index.ts';
 import { applyOverCalibration, fitOverCalibration } from './calibrate.ts';
 import { trainGbdt, type DenseMatrix, type GbdtModel } from '../../gbdt/index.ts';
 import { baselineAt } from './baseline.ts';
@@ -138,5 +139,5 @@ export function pOver(model: PropModel, mu: number, line: number): number {
 /** Fair (margin-free) decimal odds of the over and the under at a line. */
 export function fairOdds(model: PropModel, mu: number, line: number): { over: number; under: number } {
   const p = pOver(model, mu, line);
-  return { over: 1 / p, under: 1 / (1 - p) };
+  return { over: fairPrice(p), under: fairPrice(1 - p) };
 }

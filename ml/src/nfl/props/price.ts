@@ -10,6 +10,7 @@
  * p_under)/p_over. Yes/no markets (anytime TD: no distribution) price P(yes) = the calibrated centre.
  */
 import type { IsotonicModel } from '../../calibration/index.ts';
+import { fairPrice } from '../../pricing/index.ts';
 import { applyOverCalibration } from './calibrate.ts';
 import { probOver, type ScaledResidual } from './distributions/scaled-residual.ts';
 
@@ -35,7 +36,7 @@ export function priceLine(m: LinePricingModel, mu: number, line: number): LinePr
   const d = m.distribution;
   if (!d) {
     const yes = applyOverCalibration(m.calibration, mu);
-    return { line: 0.5, over: yes, under: 1 - yes, push: 0, fairOver: 1 / yes, fairUnder: 1 / (1 - yes) };
+    return { line: 0.5, over: yes, under: 1 - yes, push: 0, fairOver: fairPrice(yes), fairUnder: fairPrice(1 - yes) };
   }
   if (!Number.isFinite(line) || line < 0) throw new RangeError(`props: a line must be a finite number ≥ 0, got ${line}`);
   if (!Number.isInteger(line * 2)) throw new RangeError(`props: lines are whole or half units, got ${line}`);
@@ -47,10 +48,5 @@ export function priceLine(m: LinePricingModel, mu: number, line: number): LinePr
   // 0 cannot win, so that mass is a push (Y = 0). (Yards can be negative: a rushing loss.)
   if (d.discrete && line === 0) push = 1 - over;
   const under = Math.max(0, 1 - over - push);
-  return { line, over, under, push, fairOver: (over + under) / over, fairUnder: under > 0 ? (over + under) / under : Number.POSITIVE_INFINITY };
-}
-
-/** Expected value per unit staked at decimal odds `price` on a side with win/lose probabilities (pushes refund). */
-export function expectedValueWithPush(win: number, lose: number, price: number): number {
-  return win * (price - 1) - lose;
+  return { line, over, under, push, fairOver: fairPrice(over, under), fairUnder: fairPrice(under, over) };
 }

@@ -7,7 +7,8 @@
  */
 import { fixtures, modelVersions, players, projections, serialId, teams } from '@fairline/db';
 import { ALL_MARKETS, MARKETS, type MarketName } from '@fairline/ml/nfl/props/index';
-import { expectedValueWithPush, priceLine, type LinePrice, type LinePricingModel } from '@fairline/ml/nfl/props/price';
+import { priceLine, type LinePrice, type LinePricingModel } from '@fairline/ml/nfl/props/price';
+import { expectedValueWithPush } from '@fairline/ml/pricing/index';
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../../context.ts';

@@ -1,26 +1,15 @@
 /**
- * Expected value and Kelly staking (Kelly 1956, "A new interpretation of information rate"; Thorp 2006,
- * "The Kelly criterion in blackjack, sports betting and the stock market" for fractional Kelly).
+ * Kelly staking (Kelly 1956, "A new interpretation of information rate"; Thorp 2006, "The Kelly criterion in
+ * blackjack, sports betting and the stock market" for fractional Kelly).
  *
  * For a bet at decimal odds o with win probability p, the growth-optimal stake as a fraction of bankroll is
  * f* = (p·o − 1)/(o − 1) when positive, else 0. Fractional Kelly scales f* down (lower variance, robust to
  * over-confident p); a cap bounds any single stake.
  */
+import type { SettlementProbabilities } from './expected-value.ts';
+import { checkOdds, checkProb } from './guards.ts';
 
-function checkOdds(odds: number): void {
-  if (!Number.isFinite(odds) || odds <= 1) throw new RangeError(`staking: decimal odds must be finite and > 1, got ${odds}`);
-}
-function checkProb(p: number): void {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`staking: probability must be in [0, 1], got ${p}`);
-}
-
-/** Expected profit per unit staked: p·o − 1. */
-export function expectedValue(p: number, odds: number): number {
-  checkProb(p);
-  checkOdds(odds);
-  return p * odds - 1;
-}
-
+/** How much of the full-Kelly stake to bet, and the most any one bet may take. */
 export interface KellyOptions {
   /** Multiplier on the full-Kelly stake (e.g. 0.25 for quarter Kelly). Default 1. */
   fraction?: number;
@@ -28,35 +17,21 @@ export interface KellyOptions {
   cap?: number;
 }
 
-/** Kelly stake as a fraction of bankroll (0 when the bet has no edge). */
+/** Full or fractional Kelly stake of a win-or-lose bet, as a fraction of bankroll (0 when the bet has no edge). */
 export function kellyStake(p: number, odds: number, options: KellyOptions = {}): number {
   checkProb(p);
   checkOdds(odds);
   const fraction = options.fraction ?? 1;
   const cap = options.cap ?? 1;
-  if (!(fraction >= 0) || !(cap >= 0)) throw new RangeError('staking: fraction and cap must be ≥ 0');
+  if (!(fraction >= 0) || !(cap >= 0)) throw new RangeError('pricing: Kelly fraction and cap must be ≥ 0');
   const full = (p * odds - 1) / (odds - 1);
   return full > 0 ? Math.min(full * fraction, cap) : 0;
 }
 
-/** Settlement probabilities of a bet that can push or half-settle (Asian lines). */
-export interface SettlementProbabilities {
-  win: number;
-  halfWin: number;
-  push: number;
-  halfLoss: number;
-  loss: number;
-}
-
-/** Expected profit per unit for an Asian-line bet at decimal odds o. */
-export function expectedValueAsian(s: SettlementProbabilities, odds: number): number {
-  checkOdds(odds);
-  return (s.win + s.halfWin / 2) * (odds - 1) - s.loss - s.halfLoss / 2;
-}
-
 /**
- * Kelly stake for an Asian-line bet: maximises E[ln(1 + f·r)] over the five settlement returns
- * r ∈ {o−1, (o−1)/2, 0, −½, −1}. The derivative is decreasing in f, so bisection finds the root.
+ * Kelly stake for an Asian-line bet, as a fraction of bankroll: maximises E[ln(1 + f·r)] over the five
+ * settlement returns r ∈ {o−1, (o−1)/2, 0, −½, −1} (a push returns the stake: r = 0). The derivative is
+ * decreasing in f, so bisection finds the root.
  */
 export function kellyStakeAsian(s: SettlementProbabilities, odds: number, options: KellyOptions = {}): number {
   checkOdds(odds);
