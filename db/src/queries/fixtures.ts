@@ -86,3 +86,48 @@ export async function countFixtures(db: Db): Promise<number> {
   const rows = await db.select({ n: sql<number>`count(*)::int` }).from(fixtures);
   return rows[0]?.n ?? 0;
 }
+
+/** The ids a model prices a fixture by: sport, competition (id and code), teams, venue, kick-off and status. */
+export interface FixtureKeys {
+  id: number;
+  sport: (typeof SPORTS)[number];
+  competitionId: number;
+  competition: string;
+  homeTeamId: number;
+  awayTeamId: number;
+  neutralVenue: boolean;
+  kickoffAt: Date;
+  status: (typeof FIXTURE_STATUSES)[number];
+}
+
+/** One fixture's keys, or null when there is no such fixture. */
+export async function fixtureKeys(db: Db, id: number): Promise<FixtureKeys | null> {
+  const [row] = await db
+    .select({
+      id: fixtures.id, sport: fixtures.sport, competitionId: fixtures.competitionId, competition: competitions.code, homeTeamId: fixtures.homeTeamId,
+      awayTeamId: fixtures.awayTeamId, neutralVenue: fixtures.neutralVenue, kickoffAt: fixtures.kickoffAt, status: fixtures.status,
+    })
+    .from(fixtures)
+    .innerJoin(competitions, eq(competitions.id, fixtures.competitionId))
+    .where(eq(fixtures.id, id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** A fixture's live state, as the `fixture` room event carries it. */
+export interface FixtureUpdate {
+  id: number;
+  sport: (typeof SPORTS)[number];
+  status: (typeof FIXTURE_STATUSES)[number];
+  homeScore: number | null;
+  awayScore: number | null;
+}
+
+/** Fixtures whose row changed at or after `since` (scores, status, kick-off), at most `limit`, in no set order. */
+export async function fixturesUpdatedSince(db: Db, since: Date, limit: number): Promise<FixtureUpdate[]> {
+  return db
+    .select({ id: fixtures.id, sport: fixtures.sport, status: fixtures.status, homeScore: fixtures.homeScore, awayScore: fixtures.awayScore })
+    .from(fixtures)
+    .where(gte(fixtures.updatedAt, since))
+    .limit(limit);
+}

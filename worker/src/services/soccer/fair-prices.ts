@@ -1,28 +1,29 @@
 /**
- * Fair prices for a soccer fixture: a time-decayed Dixon–Coles fit on the competition's results strictly
- * before kickoff, one score grid, every market with fair odds — and the latest 1X2 book prices beside them
- * with the margin-free market probability and the model's expected value at each price.
- * Cached in Redis (when there is a cache tier) by fixture and the competition's latest result.
+ * Fair prices for a soccer fixture: every market from one Dixon–Coles score grid, with the books' current 1X2
+ * prices beside them (margin, margin-free probabilities, the model's expected value at each price).
+ *
+ * One answer per fixture: the grid comes from the model version of the fixture's newest stored prediction
+ * (what the hourly cron stored and pushed); a scheduled fixture with none yet is priced by the competition's
+ * current version — the very verb the cron uses (model-version.ts), which files it. A fixture that kicked off
+ * without a stored prediction is priced by a one-off fit on results strictly before its kick-off, so a
+ * prediction never sees its own result. Cached in Redis (when there is a cache tier) by fixture and version.
  */
-import { fixtures, serialId } from '@fairline/db';
-import { soccer } from '@fairline/ml';
-import { and, eq, max } from 'drizzle-orm';
+import { currentPrices, fixtureKeys, latestPredictionVersion, modelVersionMeta, serialId, soccerResultsStamp, type FixtureKeys } from '@fairline/db';
+import { pricing, soccer } from '@fairline/ml';
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { latestPrices } from '../markets/latest-prices.ts';
-import { dayOf, soccerHistory } from './history.ts';
-import { fitSoccerModel, priceFixture, SOCCER_MODEL } from './model.ts';
+import { dayOf, fitSoccerModel, MIN_HISTORY, priceFixture, soccerHistory } from './model.ts';
+import { currentSoccerModel, loadSoccerVersion } from './model-version.ts';
 
 export const soccerFairPricesInput = z.object({ fixtureId: serialId });
 
-/** Fewer finished matches than this and the ratings are mostly prior: we refuse rather than mislead. */
-export const MIN_HISTORY = 30;
-
+/** One book's 1X2 prices with what they imply. */
 export interface OneXTwoQuote {
   bookmaker: string;
   capturedAt: Date;
   closing: boolean;
+  /** Decimal odds. */
   prices: { home: number; draw: number; away: number };
   /** Bookmaker margin (sum of implied probabilities − 1). */
   margin: number;
@@ -32,89 +33,122 @@ export interface OneXTwoQuote {
   expectedValue: { home: number; draw: number; away: number };
 }
 
+/** The model a fixture was priced with. */
+export interface SoccerModelInfo {
+  kind: 'soccer_dixon_coles';
+  /** The registry version (null for the one-off fit of a fixture that kicked off without a stored prediction). */
+  versionId: number | null;
+  version: number | null;
+  /** Matches in the fit window. */
+  matches: number;
+  /** The fit's reference day (days since epoch): only results before it were used. */
+  asOfDay: number;
+  /** Time-decay rate per day. */
+  xi: number;
+  shrinkage: number;
+  homeAdvantage: number;
+  rho: number;
+}
+
+/** What `soccer.fairPrices` answers. */
 export interface SoccerFairPrices {
   fixtureId: number;
-  model: { kind: 'dixon_coles'; matches: number; asOfDay: number; xi: number; shrinkage: number; homeAdvantage: number; rho: number };
+  model: SoccerModelInfo;
   book: soccer.MarketBook;
   quotes: OneXTwoQuote[];
 }
 
 const SEL = ['home', 'draw', 'away'] as const;
 
-interface CachedPricing {
+interface Priced {
   book: soccer.MarketBook;
-  model: SoccerFairPrices['model'];
+  model: SoccerModelInfo;
 }
 
+function info(model: soccer.DixonColesModel, v: { id: number; version: number } | null): SoccerModelInfo {
+  return {
+    kind: 'soccer_dixon_coles', versionId: v?.id ?? null, version: v?.version ?? null, matches: model.matches, asOfDay: model.asOfDay, xi: model.xi,
+    shrinkage: model.shrinkage, homeAdvantage: model.homeAdvantage, rho: model.rho,
+  };
+}
+
+/** The model behind a fixture's one answer (see the file comment), as a cache key and a way to price. */
+async function modelFor(ctx: Ctx, fx: FixtureKeys): Promise<{ key: string; price: () => Promise<Priced> }> {
+  const stored = await latestPredictionVersion(ctx.read, fx.id);
+  const byVersion = (v: { id: number; version: number | null }, model?: soccer.DixonColesModel) => ({
+    key: `v${v.id}`,
+    price: async () => {
+      const m = model ?? (await loadSoccerVersion(ctx, v.id));
+      return { book: priceFixture(m, fx.homeTeamId, fx.awayTeamId, fx.neutralVenue), model: info(m, { id: v.id, version: v.version ?? 0 }) };
+    },
+  });
+  if (stored !== null) {
+    const meta = await modelVersionMeta(ctx.read, stored);
+    return byVersion({ id: stored, version: meta?.version ?? null });
+  }
+  if (fx.status === 'scheduled' && fx.kickoffAt.getTime() > ctx.clock().getTime()) {
+    const mv = await currentSoccerModel(ctx, { id: fx.competitionId, code: fx.competition });
+    if ('tooFew' in mv) throw new AppError('UNAVAILABLE', `not enough results to price this fixture (${mv.tooFew} < ${MIN_HISTORY})`);
+    return byVersion(mv, mv.model);
+  }
+  // Kicked off and never predicted: a fit on what was known before kick-off, keyed by the results it saw.
+  const stamp = await soccerResultsStamp(ctx.read, fx.competitionId, fx.kickoffAt);
+  return {
+    key: `before:${stamp}`,
+    price: async () => {
+      const history = await soccerHistory(ctx.read, fx.competitionId, fx.kickoffAt);
+      if (history.length < MIN_HISTORY) {
+        throw new AppError('UNAVAILABLE', `not enough results before this fixture to price it (${history.length} < ${MIN_HISTORY})`);
+      }
+      const model = fitSoccerModel(history, dayOf(fx.kickoffAt));
+      return { book: priceFixture(model, fx.homeTeamId, fx.awayTeamId, fx.neutralVenue), model: info(model, null) };
+    },
+  };
+}
+
+/** A book's 1X2 quote priced against the model's probabilities; null when the book lacks a selection. */
+function quoteOf(bookmaker: string, prices: readonly { selection: string; price: number; capturedAt: Date; closing: boolean }[], book: soccer.MarketBook): OneXTwoQuote | null {
+  const three = SEL.map((s) => prices.find((p) => p.selection === s));
+  if (three.some((p) => !p)) return null; // an incomplete book has no margin to remove
+  const odds = three.map((p) => p!.price);
+  const margin = pricing.margin(odds);
+  // A non-positive margin has no vig to remove: quote the prices and EV, but no "fair" market view.
+  const fair = margin > 0 ? pricing.removeVig(odds, 'multiplicative') : null;
+  const ev = (k: 0 | 1 | 2) => pricing.expectedValue(book.matchOdds[SEL[k]].p, odds[k]!);
+  return {
+    bookmaker,
+    capturedAt: three[0]!.capturedAt,
+    closing: three.every((p) => p!.closing),
+    prices: { home: odds[0]!, draw: odds[1]!, away: odds[2]! },
+    margin,
+    fair: fair ? { home: fair[0]!, draw: fair[1]!, away: fair[2]! } : null,
+    expectedValue: { home: ev(0), draw: ev(1), away: ev(2) },
+  };
+}
+
+/** Every market of a soccer fixture from its one model answer, and the books' current 1X2 quotes priced. */
 export async function soccerFairPrices({ ctx, input }: { ctx: Ctx; input: z.input<typeof soccerFairPricesInput> }): Promise<SoccerFairPrices> {
   const parsed = soccerFairPricesInput.safeParse(input);
   if (!parsed.success) throw new AppError('BAD_REQUEST', 'fixtureId must be a positive integer');
   const { fixtureId } = parsed.data;
-  const [fx] = await ctx.read.select().from(fixtures).where(eq(fixtures.id, fixtureId)).limit(1);
+  const fx = await fixtureKeys(ctx.read, fixtureId);
   if (!fx) throw notFound(`fixture ${fixtureId}`);
   if (fx.sport !== 'soccer') throw new AppError('BAD_REQUEST', `fixture ${fixtureId} is not a soccer match`);
 
-  const [latest] = await ctx.read
-    .select({ at: max(fixtures.updatedAt) })
-    .from(fixtures)
-    .where(and(eq(fixtures.competitionId, fx.competitionId), eq(fixtures.status, 'final')));
-  const cacheKey = `fair:soccer:v1:${fixtureId}:${latest?.at?.getTime() ?? 0}`;
+  const source = await modelFor(ctx, fx);
+  const cacheKey = `fair:soccer:v2:${fixtureId}:${source.key}`;
   // The client deserialises the JSON it stored, so what comes back is the object itself.
-  const cached = ctx.cache ? await ctx.cache.get<CachedPricing>(cacheKey).catch(() => null) : null;
-  let book: soccer.MarketBook;
-  let modelInfo: SoccerFairPrices['model'];
-  if (cached) {
-    ({ book, model: modelInfo } = cached);
-  } else {
-    const asOfDay = dayOf(fx.kickoffAt);
-    const history = await soccerHistory(ctx.read, fx.competitionId, fx.kickoffAt, SOCCER_MODEL.windowDays);
-    if (history.length < MIN_HISTORY) {
-      throw new AppError('UNAVAILABLE', `not enough results before this fixture to price it (${history.length} < ${MIN_HISTORY})`);
-    }
-    const model = fitSoccerModel(history, asOfDay);
-    book = priceFixture(model, fx.homeTeamId, fx.awayTeamId, fx.neutralVenue);
-    modelInfo = {
-      kind: 'dixon_coles',
-      matches: model.matches,
-      asOfDay,
-      xi: model.xi,
-      shrinkage: model.shrinkage,
-      homeAdvantage: model.homeAdvantage,
-      rho: model.rho,
-    };
+  let priced = ctx.cache ? await ctx.cache.get<Priced>(cacheKey).catch(() => null) : null;
+  if (!priced) {
+    priced = await source.price();
     if (ctx.cache) {
-      await ctx.cache.set(cacheKey, { book, model: modelInfo } satisfies CachedPricing, 600).catch((err: unknown) => {
-        ctx.logger.warn('cache write failed', { key: cacheKey, error: String(err) });
-      });
+      await ctx.cache.set(cacheKey, priced, 600).catch((err: unknown) => ctx.logger.warn('cache write failed', { key: cacheKey, error: String(err) }));
     }
   }
 
-  const prices = await latestPrices(ctx.read, fixtureId, '1x2');
+  const prices = await currentPrices(ctx.read, fixtureId, ['1x2']);
   const byBook = new Map<string, typeof prices>();
   for (const p of prices) byBook.set(p.bookmaker, [...(byBook.get(p.bookmaker) ?? []), p]);
-  const quotes: OneXTwoQuote[] = [];
-  for (const [bookmaker, ps] of byBook) {
-    const get = (s: string) => ps.find((p) => p.selection === s);
-    const three = SEL.map(get);
-    if (three.some((p) => !p)) continue; // an incomplete book has no margin to remove
-    const odds = three.map((p) => p!.price);
-    const bookMargin = soccer.odds.margin(odds);
-    // A non-positive margin has no vig to remove: quote the prices and EV, but no "fair" market view.
-    const fair = bookMargin > 0 ? soccer.odds.removeVig(odds, 'multiplicative') : null;
-    const modelP = [book.matchOdds.home.p, book.matchOdds.draw.p, book.matchOdds.away.p];
-    quotes.push({
-      bookmaker,
-      capturedAt: three[0]!.capturedAt,
-      closing: three.every((p) => p!.closing),
-      prices: { home: odds[0]!, draw: odds[1]!, away: odds[2]! },
-      margin: bookMargin,
-      fair: fair ? { home: fair[0]!, draw: fair[1]!, away: fair[2]! } : null,
-      expectedValue: {
-        home: soccer.odds.expectedValue(modelP[0]!, odds[0]!),
-        draw: soccer.odds.expectedValue(modelP[1]!, odds[1]!),
-        away: soccer.odds.expectedValue(modelP[2]!, odds[2]!),
-      },
-    });
-  }
-  return { fixtureId, model: modelInfo, book, quotes };
+  const quotes = [...byBook].map(([b, ps]) => quoteOf(b, ps, priced.book)).filter((q): q is OneXTwoQuote => q !== null);
+  return { fixtureId, model: priced.model, book: priced.book, quotes };
 }

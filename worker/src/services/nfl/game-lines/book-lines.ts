@@ -6,6 +6,7 @@
  * = home favoured by 3) and `away` with the away handicap (+3); `game_total` over/under with the total;
  * `moneyline` home/away without a line. A spread quote here carries the home handicap as its line.
  */
+import { pricing } from '@fairline/ml';
 import { NFL_LINES_BOOK } from '../../odds/reference-books.ts';
 import type { CurrentPrice } from '@fairline/db';
 
@@ -56,7 +57,7 @@ export function bookLines(all: readonly CurrentPrice[]): BookLine[] {
     let market: LineMarket, line: number | null, side: 'first' | 'second';
     if (p.market === 'spread' && (p.selection === 'home' || p.selection === 'away') && isLine(p.line)) {
       market = 'spread';
-      line = plain(p.selection === 'home' ? p.line : -p.line);
+      line = p.selection === 'home' ? plain(p.line) : pricing.flipHandicap(p.line);
       side = p.selection === 'home' ? 'first' : 'second';
     } else if (p.market === 'game_total' && (p.selection === 'over' || p.selection === 'under') && isLine(p.line) && p.line > 0) {
       market = 'total';

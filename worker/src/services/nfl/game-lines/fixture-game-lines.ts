@@ -5,13 +5,12 @@
  * unit staked (a push refunds). So an off-market alternate, or a moneyline that disagrees with the spread,
  * shows up as value. Also the fair moneyline the consensus spread implies, and any line on demand.
  */
-import { fixtures, serialId } from '@fairline/db';
+import { currentPrices, fixtureKeys, serialId, type CurrentPrice } from '@fairline/db';
+import { pricing } from '@fairline/ml';
 import { gameLaws, lineOdds, marginLaw, pricesFromLaws, totalLaw, type GameLaws, type GamePrices, type LineOdds } from '@fairline/ml/nfl/game-lines/index';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../../context.ts';
 import { AppError, notFound } from '../../../lib/errors.ts';
-import { currentPrices, type CurrentPrice } from '@fairline/db';
 import { bookLines, consensusLine, mainLine, REFERENCE_BOOKS, type BookLine, type LineMarket } from './book-lines.ts';
 import { gameLinesVersion, type GameLinesVersion } from './model-version.ts';
 
@@ -59,7 +58,7 @@ export interface Consensus {
 export interface GameLineSide {
   selection: 'home' | 'away' | 'over' | 'under';
   price: number | null;
-  model: { win: number; push: number; lose: number; fairOdds: number } | null;
+  model: { win: number; push: number; lose: number; fairPrice: number } | null;
   /** p_win·(price − 1) − p_lose; null without a price or a model. */
   expectedValue: number | null;
 }
@@ -102,13 +101,13 @@ export interface NflGameLines {
 const METHOD = 'median of the books’ main lines (two prices closest to even); the margin and total laws are centred so that line is their median';
 
 async function nflFixture(ctx: Ctx, fixtureId: number) {
-  const [fx] = await ctx.read.select({ id: fixtures.id, sport: fixtures.sport }).from(fixtures).where(eq(fixtures.id, fixtureId)).limit(1);
+  const fx = await fixtureKeys(ctx.read, fixtureId);
   if (!fx) throw notFound(`fixture ${fixtureId}`);
   if (fx.sport !== 'nfl') throw new AppError('BAD_REQUEST', `fixture ${fixtureId} is not an NFL game (game lines are NFL only)`);
 }
 
 async function usableModel(ctx: Ctx): Promise<GameLinesVersion> {
-  const v = await gameLinesVersion(ctx.read, ctx.logger);
+  const v = await gameLinesVersion(ctx);
   if (!v) throw new AppError('UNAVAILABLE', 'no usable game-lines model version (train one with `fairline train game-lines`)');
   return v;
 }
@@ -131,7 +130,7 @@ function consensusOf(lines: readonly BookLine[], market: 'spread' | 'total'): Co
     .map((m) => ({ bookmaker: m.bookmaker, line: m.main.line! }));
   const line = consensusLine(mainLines.map((m) => m.line));
   if (line === null) return null;
-  return { line, ...(market === 'spread' ? { marginLine: line === 0 ? 0 : -line } : {}), books: mainLines.length, mainLines };
+  return { line, ...(market === 'spread' ? { marginLine: pricing.flipHandicap(line) } : {}), books: mainLines.length, mainLines };
 }
 
 /** A side priced: the model's win/push/lose for the bettor of that side, fair odds (push refunds) and EV. */
@@ -140,14 +139,13 @@ function side(selection: GameLineSide['selection'], p: CurrentPrice | undefined,
   if (!priced) return { selection, price, model: null, expectedValue: null };
   return {
     selection, price,
-    model: { win, push, lose, fairOdds: (win + lose) / win },
-    expectedValue: price === null ? null : win * (price - 1) - lose,
+    model: { win, push, lose, fairPrice: pricing.fairPrice(win, lose) },
+    expectedValue: price === null ? null : pricing.expectedValueWithPush(win, lose, price),
   };
 }
 
 function quoteOf(q: BookLine, main: boolean, laws: GameLaws): GameLineQuote {
-  const margin = q.first && q.second ? 1 / q.first.price + 1 / q.second.price - 1 : null;
-  const fair: [number, number] | null = margin !== null && margin > 0 ? [1 / q.first!.price / (1 + margin), 1 / q.second!.price / (1 + margin)] : null;
+  const { margin, fair } = pricing.priceTwoWay(q.first?.price, q.second?.price);
   const at = [q.first, q.second].filter((p): p is CurrentPrice => !!p).map((p) => p.capturedAt.getTime());
   let sides: [GameLineSide, GameLineSide];
   if (q.market === 'total') {
@@ -155,7 +153,7 @@ function quoteOf(q: BookLine, main: boolean, laws: GameLaws): GameLineQuote {
     sides = [side('over', q.first, o?.over ?? 0, o?.push ?? 0, o?.under ?? 0, !!o), side('under', q.second, o?.under ?? 0, o?.push ?? 0, o?.over ?? 0, !!o)];
   } else {
     // Home at handicap h covers when margin > −h; the moneyline is handicap 0 (a tie is voided: push).
-    const o = laws.margin ? lineOdds(laws.margin, q.line === null || q.line === 0 ? 0 : -q.line) : null;
+    const o = laws.margin ? lineOdds(laws.margin, pricing.flipHandicap(q.line ?? 0)) : null;
     sides = [side('home', q.first, o?.over ?? 0, o?.push ?? 0, o?.under ?? 0, !!o), side('away', q.second, o?.under ?? 0, o?.push ?? 0, o?.over ?? 0, !!o)];
   }
   return { bookmaker: q.bookmaker, market: q.market, line: q.line, main, reference: REFERENCE_BOOKS.has(q.bookmaker), capturedAt: new Date(Math.max(...at)), margin, fair, sides };
@@ -213,7 +211,7 @@ export interface PricedGameLine {
   consensus: number;
   model: ModelInfo;
   /** home/away (spread) or over/under (total): P(win), and fair odds with a push refunded. */
-  sides: [{ selection: 'home' | 'over'; probability: number; fairOdds: number }, { selection: 'away' | 'under'; probability: number; fairOdds: number }];
+  sides: [{ selection: 'home' | 'over'; probability: number; fairPrice: number }, { selection: 'away' | 'under'; probability: number; fairPrice: number }];
   push: number;
 }
 
@@ -227,12 +225,12 @@ export async function nflPriceGameLine({ ctx, input }: { ctx: Ctx; input: z.inpu
   const [v, prices] = await Promise.all([usableModel(ctx), currentPrices(ctx.read, fixtureId, [market === 'spread' ? 'spread' : 'game_total'])]);
   const c = consensusOf(bookLines(prices), market);
   if (!c) throw new AppError('UNAVAILABLE', `no ${market === 'spread' ? 'spread' : 'total'} is quoted for fixture ${fixtureId}, so there is no line to centre the model on`);
-  const o = market === 'spread' ? lineOdds(marginLaw(v.model, c.marginLine!), line === 0 ? 0 : -line) : lineOdds(totalLaw(v.model, c.line), line);
+  const o = market === 'spread' ? lineOdds(marginLaw(v.model, c.marginLine!), pricing.flipHandicap(line)) : lineOdds(totalLaw(v.model, c.line), line);
   return {
     fixtureId, market, line, consensus: c.line, model: modelInfo(v),
     sides: market === 'spread'
-      ? [{ selection: 'home', probability: o.over, fairOdds: o.fairOver }, { selection: 'away', probability: o.under, fairOdds: o.fairUnder }]
-      : [{ selection: 'over', probability: o.over, fairOdds: o.fairOver }, { selection: 'under', probability: o.under, fairOdds: o.fairUnder }],
+      ? [{ selection: 'home', probability: o.over, fairPrice: o.fairPrice.over }, { selection: 'away', probability: o.under, fairPrice: o.fairPrice.under }]
+      : [{ selection: 'over', probability: o.over, fairPrice: o.fairPrice.over }, { selection: 'under', probability: o.under, fairPrice: o.fairPrice.under }],
     push: o.push,
   };
 }

@@ -1,17 +1,17 @@
 /**
- * The game-lines model the API prices with: the newest usable `game-lines` / `nfl:game_lines` version — an
- * `active` one before any candidate, never a retired one — whose artifact loads (`loadGameLines`); a version
- * that does not load is logged and skipped, so a broken version never hides a usable one. Artifacts are
- * immutable once stored, so a loaded (or broken) version is kept for the isolate's lifetime.
+ * The game-lines model the API prices with: the registry's active `nfl_game_lines` version (scope `nfl`),
+ * loaded once per isolate (artifacts are immutable). Training files a candidate; the daily refit, or an
+ * operator (`admin.models.activate`, `fairline models activate`), makes a version active.
  */
-import { modelVersions, type Db } from '@fairline/db';
 import { loadGameLines, type GameLinesModel } from '@fairline/ml/nfl/game-lines/index';
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
-import type { Logger } from '../../../lib/logger.ts';
+import type { Ctx } from '../../../context.ts';
+import { isBroken, LoadedModels, resolveActive } from '../../models/registry.ts';
 
-export const GAME_LINES_KIND = 'game-lines';
-export const GAME_LINES_SCOPE = 'nfl:game_lines';
+/** The registry kind and scope of the game-lines model. */
+export const GAME_LINES_KIND = 'nfl_game_lines' as const;
+export const GAME_LINES_SCOPE = 'nfl';
 
+/** The served version, loaded. */
 export interface GameLinesVersion {
   id: number;
   version: number;
@@ -21,38 +21,16 @@ export interface GameLinesVersion {
   model: GameLinesModel;
 }
 
-const loaded = new Map<number, GameLinesModel | string>();
-const MAX_CACHED = 64;
+const loaded = new LoadedModels((artifact) => loadGameLines(artifact as object));
 
-/** The version to price with, or null when no stored version can price. */
-export async function gameLinesVersion(db: Db, logger: Logger): Promise<GameLinesVersion | null> {
-  const candidates = await db
-    .select({
-      id: modelVersions.id,
-      version: modelVersions.version,
-      status: modelVersions.status,
-      simulated: sql<boolean>`coalesce(${modelVersions.config} -> 'simulated' = 'true'::jsonb, false)`,
-    })
-    .from(modelVersions)
-    .where(and(eq(modelVersions.kind, GAME_LINES_KIND), eq(modelVersions.scope, GAME_LINES_SCOPE), ne(modelVersions.status, 'retired')))
-    .orderBy(desc(sql`${modelVersions.status} = 'active'`), desc(modelVersions.version));
-  for (const c of candidates) {
-    let model = loaded.get(c.id);
-    if (model === undefined) {
-      const [row] = await db.select({ artifact: modelVersions.artifact }).from(modelVersions).where(eq(modelVersions.id, c.id));
-      try {
-        model = loadGameLines(row?.artifact as object);
-      } catch (err) {
-        model = err instanceof Error ? err.message : String(err);
-      }
-      if (loaded.size >= MAX_CACHED) loaded.delete(loaded.keys().next().value!);
-      loaded.set(c.id, model);
-    }
-    if (typeof model === 'string') {
-      logger.warn('game lines: model version cannot price, skipped', { modelVersionId: c.id, why: model });
-      continue;
-    }
-    return { ...c, model };
+/** The active version, or null when none is active or its artifact cannot price (logged). */
+export async function gameLinesVersion(ctx: Pick<Ctx, 'read' | 'logger'>): Promise<GameLinesVersion | null> {
+  const v = await resolveActive({ ctx, input: { kind: GAME_LINES_KIND, scope: GAME_LINES_SCOPE } });
+  if (!v) return null;
+  const model = await loaded.get(ctx.read, v.id);
+  if (isBroken(model)) {
+    ctx.logger.warn('game lines: the active model version cannot price', { modelVersionId: v.id, why: model.broken });
+    return null;
   }
-  return null;
+  return { id: v.id, version: v.version, status: v.status, simulated: v.simulated, model };
 }

@@ -1,6 +1,6 @@
 /**
- * Store a fitted game-lines model: ONE `model_versions` row (kind `game-lines`, scope `nfl:game_lines`, next
- * version number, status candidate) with its config, metrics and artifact. Idempotent: re-recording an
+ * Store a fitted game-lines model: ONE candidate in the model registry (kind `nfl_game_lines`, scope `nfl`, next
+ * version number) with its config, metrics and artifact. Idempotent: re-recording an
  * identical artifact reuses its version (its metrics are left as first recorded). One transaction; version
  * numbering is serialised per kind/scope across concurrent runs.
  */
@@ -8,7 +8,7 @@ import { GAME_LINES_TAG, GAME_LINES_VERSION, loadGameLines } from '@fairline/ml/
 import { z } from 'zod';
 import type { Ctx } from '../../../context.ts';
 import { AppError } from '../../../lib/errors.ts';
-import { recordModelVersion } from '../../models/record-version.ts';
+import { fileCandidateIn, type FiledVersion } from '../../models/registry.ts';
 import { GAME_LINES_KIND, GAME_LINES_SCOPE } from './model-version.ts';
 
 export const recordGameLinesInput = z.object({
@@ -22,11 +22,8 @@ export const recordGameLinesInput = z.object({
 });
 export type RecordGameLinesInput = z.input<typeof recordGameLinesInput>;
 
-export interface RecordGameLinesResult {
-  id: number;
-  version: number;
-  created: boolean;
-}
+/** The filed candidate. */
+export type RecordGameLinesResult = FiledVersion;
 
 export async function recordGameLines({ ctx, input }: { ctx: Ctx; input: RecordGameLinesInput }): Promise<RecordGameLinesResult> {
   const parsed = recordGameLinesInput.safeParse(input);
@@ -38,7 +35,7 @@ export async function recordGameLines({ ctx, input }: { ctx: Ctx; input: RecordG
     throw new AppError('BAD_REQUEST', `invalid game-lines model: ${err instanceof Error ? err.message : String(err)}`);
   }
   return ctx.db.transaction((tx) =>
-    recordModelVersion(tx, {
+    fileCandidateIn(tx, {
       kind: GAME_LINES_KIND, scope: GAME_LINES_SCOPE, config: run.config, featureColumns: [], metrics: run.metrics, artifact: run.artifact,
       trainedFrom: run.trainedFrom, trainedTo: run.trainedTo,
     }),

@@ -24,7 +24,7 @@ export interface GameLineValueBet extends ValueBetCommon {
   /** Whether this is the book's main line. */
   main: boolean;
   selection: GameLineSide['selection'];
-  model: { win: number; push: number; lose: number; fairOdds: number };
+  model: { win: number; push: number; lose: number; fairPrice: number };
 }
 
 /** `fixtures`: upcoming games searched (with at least one quote). */
@@ -32,7 +32,7 @@ export type GameLineValueBets = ValueBets<GameLineValueBet>;
 
 export async function gameLineValueBets({ ctx, input }: { ctx: Ctx; input: z.input<typeof gameLineValueBetsInput> }): Promise<GameLineValueBets> {
   const { minEdge, days, limit } = parseValueQuery(gameLineValueBetsInput, input);
-  const version = await gameLinesVersion(ctx.read, ctx.logger);
+  const version = await gameLinesVersion(ctx);
   if (!version) throw new AppError('UNAVAILABLE', 'no usable game-lines model version (train one with `fairline train game-lines`)');
   const games = (await upcomingNflFixtures(ctx, days)).slice(0, MAX_FIXTURES);
   // A game nobody quotes yet (null) is simply not searched.

@@ -1,19 +1,17 @@
 /**
- * NFL player props of one game: every stored projection (the newest model version per player and market,
- * an `active` version before any candidate) with its predictive median and 10–90 % interval, and beside it
- * the latest over/under prices of every book with the model's P(over/under/push) at that book's line, the
+ * NFL player props of one game: every stored projection of each market's ACTIVE model version (the model
+ * registry's; a trained candidate is served once activated) with its predictive median and 10–90 % interval,
+ * and beside it the latest over/under prices of every book with the model's P(over/under/push) at that book's line, the
  * book's margin-free probabilities and the model's expected value per unit staked. `pricePropLine` prices
  * any line the caller asks for.
  */
-import { fixtures, modelVersions, players, projections, serialId, teams } from '@fairline/db';
+import { activeProjections, currentPrices, fixtureKeys, serialId, type CurrentPrice } from '@fairline/db';
+import { pricing } from '@fairline/ml';
 import { ALL_MARKETS, MARKETS, type MarketName } from '@fairline/ml/nfl/props/index';
 import { priceLine, type LinePrice, type LinePricingModel } from '@fairline/ml/nfl/props/price';
-import { expectedValueWithPush } from '@fairline/ml/pricing/index';
-import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../../context.ts';
 import { AppError, notFound } from '../../../lib/errors.ts';
-import { currentPrices, type CurrentPrice } from '@fairline/db';
 import { marketOfPropKey } from './prop-keys.ts';
 import { pricingModels } from './pricing-models.ts';
 
@@ -78,68 +76,38 @@ export interface FixtureProps {
 const storedDistribution = z.object({ median: z.number(), q10: z.number().nullable(), q90: z.number().nullable() }).loose();
 
 async function nflFixture(ctx: Ctx, fixtureId: number) {
-  const [fx] = await ctx.read.select({ id: fixtures.id, sport: fixtures.sport }).from(fixtures).where(eq(fixtures.id, fixtureId)).limit(1);
+  const fx = await fixtureKeys(ctx.read, fixtureId);
   if (!fx) throw notFound(`fixture ${fixtureId}`);
   if (fx.sport !== 'nfl') throw new AppError('BAD_REQUEST', `fixture ${fixtureId} is not an NFL game (player props are NFL only)`);
 }
 
 /**
- * The projections of a fixture that can be priced: per player and market, the newest one from an `active`
- * model version, else from the newest candidate (retired versions never) — skipping versions whose artifact
- * cannot price (they are logged), so a broken version never hides a usable one.
+ * The projections of a fixture that can be priced: those of each market's active model version, leaving out
+ * (and logging) a version whose artifact cannot price. `unusable`: there were projections, none priceable.
  */
 async function pricedProjections(ctx: Ctx, fixtureId: number, filter: { markets?: readonly string[]; playerId?: number }) {
-  const rows = await projectionsByPreference(ctx, fixtureId, filter);
+  const rows = await activeProjections(ctx.read, fixtureId, filter);
   const { models, broken } = await pricingModels(ctx.read, rows.map((r) => r.modelVersionId));
   for (const [id, why] of broken) ctx.logger.warn('props: model version cannot price, its projections are skipped', { modelVersionId: id, why });
-  const chosen = new Map<string, (typeof rows)[number] & { model: LinePricingModel }>();
-  for (const r of rows) {
-    const key = `${r.playerId}|${r.market}`;
+  const usable = rows.flatMap((r) => {
     const model = models.get(r.modelVersionId);
-    if (!chosen.has(key) && model) chosen.set(key, { ...r, model });
-  }
-  return { rows: [...chosen.values()], unusable: rows.length > 0 && chosen.size === 0 };
-}
-
-/** Every non-retired projection of a fixture, per player and market in order of preference (active, newest). */
-async function projectionsByPreference(ctx: Ctx, fixtureId: number, filter: { markets?: readonly string[]; playerId?: number }) {
-  const where = [eq(projections.fixtureId, fixtureId), ne(modelVersions.status, 'retired')];
-  if (filter.markets) where.push(inArray(projections.market, [...filter.markets]));
-  if (filter.playerId !== undefined) where.push(eq(projections.playerId, filter.playerId));
-  return ctx.read
-    .select({
-      playerId: projections.playerId,
-      market: projections.market,
-      mean: projections.mean,
-      distribution: projections.distribution,
-      modelVersionId: modelVersions.id,
-      version: modelVersions.version,
-      status: modelVersions.status,
-      simulated: sql<boolean>`coalesce(${modelVersions.config} -> 'simulated' = 'true'::jsonb, false)`,
-      name: players.name,
-      position: players.position,
-      team: sql<string | null>`coalesce(${teams.shortName}, ${teams.name})`,
-    })
-    .from(projections)
-    .innerJoin(modelVersions, eq(modelVersions.id, projections.modelVersionId))
-    .innerJoin(players, eq(players.id, projections.playerId))
-    .leftJoin(teams, eq(teams.id, players.teamId))
-    .where(and(...where))
-    .orderBy(projections.playerId, projections.market, desc(sql`${modelVersions.status} = 'active'`), desc(modelVersions.version));
+    return model ? [{ ...r, model: model as LinePricingModel }] : [];
+  });
+  return { rows: usable, unusable: rows.length > 0 && usable.length === 0 };
 }
 
 type PriceRow = CurrentPrice;
 
 function quoteOf(bookmaker: string, line: number, over: PriceRow | undefined, under: PriceRow | undefined, model: LinePrice): PropQuote {
-  const margin = over && under ? 1 / over.price + 1 / under.price - 1 : null;
-  const fair = margin !== null && margin > 0 ? { over: 1 / over!.price / (1 + margin), under: 1 / under!.price / (1 + margin) } : null;
+  const { margin, fair: pair } = pricing.priceTwoWay(over?.price, under?.price);
+  const fair = pair ? { over: pair[0], under: pair[1] } : null;
   const at = [over, under].filter((p): p is PriceRow => !!p).map((p) => p.capturedAt.getTime());
   return {
     bookmaker,
     line,
     capturedAt: new Date(Math.max(...at)),
-    over: over ? { price: over.price, expectedValue: expectedValueWithPush(model.over, model.under, over.price) } : null,
-    under: under ? { price: under.price, expectedValue: expectedValueWithPush(model.under, model.over, under.price) } : null,
+    over: over ? { price: over.price, expectedValue: pricing.expectedValueWithPush(model.over, model.under, over.price) } : null,
+    under: under ? { price: under.price, expectedValue: pricing.expectedValueWithPush(model.under, model.over, under.price) } : null,
     margin,
     fair,
     model,

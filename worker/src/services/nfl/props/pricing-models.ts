@@ -3,10 +3,9 @@
  * calibration from its artifact (read with jsonb paths, so the trees never leave Postgres). Artifacts are
  * immutable once stored, so a parsed version is kept for the isolate's lifetime.
  */
-import { modelVersions, type Db } from '@fairline/db';
+import { propPricingParts, type Db } from '@fairline/db';
 import { MARKETS } from '@fairline/ml/nfl/props/index';
 import type { LinePricingModel } from '@fairline/ml/nfl/props/price';
-import { inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 
 const scaledResidual = z.object({
@@ -21,6 +20,11 @@ const isotonic = z
   .object({ x: z.array(z.number().finite()).min(1), y: z.array(z.number().finite()).min(1) })
   .refine((m) => m.x.length === m.y.length, 'calibration knots x and y differ in length');
 const pricingParts = z.object({ distribution: scaledResidual.nullable(), calibration: isotonic });
+
+/** The registry kind of prop models; one scope per market. */
+export const PROPS_KIND = 'nfl_props' as const;
+/** The registry scope of a market's prop model. */
+export const propsScope = (market: string) => `nfl:${market}`;
 
 const cache = new Map<number, LinePricingModel>();
 const MAX_CACHED = 256;
@@ -40,17 +44,7 @@ export async function pricingModels(db: Db, ids: readonly number[]): Promise<Pri
     return !hit;
   });
   if (missing.length === 0) return out;
-  const rows = await db
-    .select({
-      id: modelVersions.id,
-      market: sql<string | null>`${modelVersions.artifact} ->> 'market'`,
-      // `artifact -> 'distribution'` is SQL NULL both for a JSON null and for a missing key: tell them apart.
-      hasDistribution: sql<boolean>`${modelVersions.artifact} ? 'distribution'`,
-      distribution: sql<unknown>`${modelVersions.artifact} -> 'distribution'`,
-      calibration: sql<unknown>`${modelVersions.artifact} -> 'calibration'`,
-    })
-    .from(modelVersions)
-    .where(inArray(modelVersions.id, missing));
+  const rows = await propPricingParts(db, missing);
   for (const r of rows) {
     const problem = check(r);
     if (typeof problem === 'string') {

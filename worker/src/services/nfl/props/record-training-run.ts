@@ -1,17 +1,17 @@
 /**
- * Store a props training run: one `model_versions` row per market (kind `props:<market>`, scope
- * `nfl:<market>`, next version number, status candidate, with config, feature columns, metrics and the
- * artifact) and the run's projections tied to those versions. Projections name their game and player by
+ * Store a props training run: one candidate per market in the model registry (kind `nfl_props`,
+ * scope `nfl:<market>`, next version number, with config, feature columns, metrics and the artifact) — served
+ * only once activated and the run's projections tied to those versions. Projections name their game and player by
  * natural key (nflverse game_id, gsis id); rows whose fixture or player is not in the database are counted,
  * not stored. Idempotent: re-recording an identical artifact reuses its version, and projections upsert on
  * their natural key (model version, fixture, player, market). One transaction.
  */
-import { fixtures, players, projections } from '@fairline/db';
-import { and, eq, inArray } from 'drizzle-orm';
+import { insertProjections, nflFixtureIdsByGameId, nflPlayerIdsByExternalId, type NewProjection } from '@fairline/db';
 import { z } from 'zod';
 import type { Ctx } from '../../../context.ts';
 import { AppError } from '../../../lib/errors.ts';
-import { recordModelVersion } from '../../models/record-version.ts';
+import { PROPS_KIND, propsScope } from './pricing-models.ts';
+import { fileCandidateIn } from '../../models/registry.ts';
 
 const PROP_MODEL_TAG = 'fairline.props.model';
 const market = z.string().regex(/^[a-z_]+$/);
@@ -46,8 +46,6 @@ export interface RecordTrainingRunResult {
   projections: { inserted: number; unchanged: number; unknownFixture: number; unknownPlayer: number };
 }
 
-const CHUNK = 1000;
-
 export async function recordTrainingRun({ ctx, input }: { ctx: Ctx; input: RecordTrainingRunInput }): Promise<RecordTrainingRunResult> {
   const parsed = recordTrainingRunInput.safeParse(input);
   if (!parsed.success) throw new AppError('BAD_REQUEST', `invalid training run: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
@@ -64,10 +62,8 @@ export async function recordTrainingRun({ ctx, input }: { ctx: Ctx; input: Recor
     const models: RecordTrainingRunResult['models'] = [];
     const idByMarket = new Map<string, number>();
     for (const m of run.models) {
-      const kind = `props:${m.market}`;
-      const scope = `nfl:${m.market}`;
-      const v = await recordModelVersion(tx, {
-        kind, scope, config: (m.artifact.config ?? {}) as Record<string, unknown>, featureColumns: m.artifact.featureNames,
+      const v = await fileCandidateIn(tx, {
+        kind: PROPS_KIND, scope: propsScope(m.market), config: (m.artifact.config ?? {}) as Record<string, unknown>, featureColumns: m.artifact.featureNames,
         metrics: m.metrics, artifact: m.artifact, trainedFrom: m.trainedFrom, trainedTo: m.trainedTo,
       });
       models.push({ market: m.market, ...v });
@@ -76,20 +72,10 @@ export async function recordTrainingRun({ ctx, input }: { ctx: Ctx; input: Recor
 
     const gameIds = [...new Set(run.projections.map((p) => p.gameId))];
     const playerIds = [...new Set(run.projections.map((p) => p.playerExternalId))];
-    const fixtureId = new Map<string, number>();
-    for (let k = 0; k < gameIds.length; k += CHUNK) {
-      const rows = await tx.select({ id: fixtures.id, key: fixtures.naturalKey }).from(fixtures)
-        .where(and(eq(fixtures.sport, 'nfl'), inArray(fixtures.naturalKey, gameIds.slice(k, k + CHUNK))));
-      for (const r of rows) fixtureId.set(r.key, r.id);
-    }
-    const playerId = new Map<string, number>();
-    for (let k = 0; k < playerIds.length; k += CHUNK) {
-      const rows = await tx.select({ id: players.id, key: players.externalId }).from(players)
-        .where(and(eq(players.sport, 'nfl'), inArray(players.externalId, playerIds.slice(k, k + CHUNK))));
-      for (const r of rows) playerId.set(r.key, r.id);
-    }
+    const fixtureId = await nflFixtureIdsByGameId(tx, gameIds);
+    const playerId = await nflPlayerIdsByExternalId(tx, playerIds);
     const counts = { inserted: 0, unchanged: 0, unknownFixture: 0, unknownPlayer: 0 };
-    const values: Array<typeof projections.$inferInsert> = [];
+    const values: NewProjection[] = [];
     for (const p of run.projections) {
       const f = fixtureId.get(p.gameId);
       const pl = playerId.get(p.playerExternalId);
@@ -97,12 +83,8 @@ export async function recordTrainingRun({ ctx, input }: { ctx: Ctx; input: Recor
       else if (pl === undefined) counts.unknownPlayer++;
       else values.push({ modelVersionId: idByMarket.get(p.market)!, fixtureId: f, playerId: pl, market: p.market, mean: p.mean, distribution: p.distribution });
     }
-    for (let k = 0; k < values.length; k += CHUNK) {
-      const chunk = values.slice(k, k + CHUNK);
-      const inserted = await tx.insert(projections).values(chunk).onConflictDoNothing().returning({ id: projections.id });
-      counts.inserted += inserted.length;
-      counts.unchanged += chunk.length - inserted.length;
-    }
+    counts.inserted = await insertProjections(tx, values);
+    counts.unchanged = values.length - counts.inserted;
     return { models, projections: counts };
   });
 }

@@ -6,9 +6,8 @@
  * Built on `propsOfFixture` (the same projections, model choice and current quotes as a game's props panel), so
  * the two can never disagree.
  */
-import { projections } from '@fairline/db';
+import { fixturesWithActiveProjections } from '@fairline/db';
 import { ALL_MARKETS, type MarketName } from '@fairline/ml/nfl/props/index';
-import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../../context.ts';
 import { bestBets, gameOf, inChunks, MAX_FIXTURES, parseValueQuery, upcomingNflFixtures, valueWindow, type ValueBetCommon, type ValueBets } from '../../value/window.ts';
@@ -36,9 +35,7 @@ export async function propValueBets({ ctx, input }: { ctx: Ctx; input: z.input<t
   const { minEdge, days, limit, markets } = parseValueQuery(propValueBetsInput, input);
   const now = ctx.clock();
   const upcoming = await upcomingNflFixtures(ctx, days);
-  const withProjections = upcoming.length
-    ? new Set((await ctx.read.selectDistinct({ id: projections.fixtureId }).from(projections).where(inArray(projections.fixtureId, upcoming.map((f) => f.id)))).map((r) => r.id))
-    : new Set<number>();
+  const withProjections = await fixturesWithActiveProjections(ctx.read, upcoming.map((f) => f.id));
   const games = upcoming.filter((f) => withProjections.has(f.id)).slice(0, MAX_FIXTURES);
 
   const props = await inChunks(games, 4, (f) => propsOfFixture(ctx, f.id, markets));
@@ -56,7 +53,7 @@ export async function propValueBets({ ctx, input }: { ctx: Ctx; input: z.input<t
               ...gameOf(f),
               playerId: p.playerId, player: p.name, team: p.team, market: m.market,
               bookmaker: q.bookmaker, line: q.line, side, price: s.price, capturedAt: q.capturedAt, expectedValue: s.expectedValue,
-              model: { win, lose, push: q.model.push, fairPrice: side === 'over' ? q.model.fairOver : q.model.fairUnder },
+              model: { win, lose, push: q.model.push, fairPrice: side === 'over' ? q.model.fairPrice.over : q.model.fairPrice.under },
               bookFair: q.fair ? q.fair[side] : null,
               modelVersion: m.modelVersion,
             });
