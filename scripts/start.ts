@@ -61,8 +61,18 @@ const wranglerEnv = {
   CI: 'true',
   WRANGLER_REGISTRY_PATH: join(STACK_DIR, 'wrangler-registry'),
 };
-const vars = Object.entries({ ...env, ENVIRONMENT: 'development', ADMIN_TOKEN: 'fairline-local-admin' }).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
-run('api', 'wrangler', ['dev', '--ip', '127.0.0.1', '--port', String(API_PORT), '--test-scheduled', '--persist-to', join(STACK_DIR, 'wrangler'), ...vars], wranglerEnv);
+const apiEnv: Record<string, string> = { ...env, ENVIRONMENT: 'development', ADMIN_TOKEN: 'fairline-local-admin' };
+const vars = Object.entries(apiEnv).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
+// wrangler.toml's required secrets, also in wrangler dev's environment, where it looks for them (when there is no
+// .dev.vars) — else it warns they are missing although --var sets them. ODDS_API_KEY is empty (no live odds), as
+// before: a key for local live odds goes in .dev.vars.
+const secrets = {
+  DATABASE_URL: apiEnv.DATABASE_URL ?? '',
+  UPSTASH_REDIS_REST_TOKEN: apiEnv.UPSTASH_REDIS_REST_TOKEN ?? '',
+  ADMIN_TOKEN: apiEnv.ADMIN_TOKEN ?? '',
+  ODDS_API_KEY: '',
+};
+run('api', 'wrangler', ['dev', '--ip', '127.0.0.1', '--port', String(API_PORT), '--test-scheduled', '--persist-to', join(STACK_DIR, 'wrangler'), ...vars], { ...wranglerEnv, ...secrets });
 const apiUrl = `http://127.0.0.1:${API_PORT}`;
 if (process.env.FAIRLINE_WEB_MODE === 'built') {
   // The production path: the nitro cloudflare_module build, served by workerd, reaching the API worker

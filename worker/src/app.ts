@@ -3,7 +3,7 @@
  */
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono, type MiddlewareHandler } from 'hono';
-import { ConfigError, loadConfig, type Bindings } from './env.ts';
+import { ConfigError, loadConfig } from './env.ts';
 import { AppError, toHttpStatus } from './lib/errors.ts';
 import { metrics } from './lib/metrics.ts';
 import { upstashRateLimiter } from './lib/rate-limit.ts';
@@ -13,7 +13,7 @@ import { buildCtx } from './runtime.ts';
 import { checkHealth } from './services/health/check-health.ts';
 import { appRouter } from './trpc/router.ts';
 
-type AppEnv = { Bindings: Bindings };
+type AppEnv = { Bindings: Env };
 
 function bearer(req: Request): string | null {
   const h = req.headers.get('authorization');

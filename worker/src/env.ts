@@ -1,16 +1,19 @@
 /**
- * The API worker's environment, validated once at the entry. Secrets: DATABASE_URL, UPSTASH_REDIS_REST_TOKEN,
- * ADMIN_TOKEN. Vars: ENVIRONMENT, UPSTASH_REDIS_REST_URL, NEON_LOCAL_PROXY (local stand-in only).
- * Nothing else in the worker reads bindings directly.
+ * The API worker's environment, validated once at the entry: the one module that reads binding values.
+ * The bindings' TYPE is `Env`, generated from wrangler.toml by `npm run types` (worker/worker-configuration.d.ts):
+ * vars (ENVIRONMENT), the secrets wrangler.toml lists (DATABASE_URL, UPSTASH_REDIS_REST_TOKEN, ADMIN_TOKEN,
+ * ODDS_API_KEY) and the LIVE_ROOM Durable Object namespace. Read here as well, though wrangler.toml leaves them out:
+ * UPSTASH_REDIS_REST_URL (a var set per deployment), RATE_LIMIT_PER_MINUTE (defaulted) and NEON_LOCAL_PROXY (the
+ * local stand-in only).
  */
 import { z } from 'zod';
-import type { LiveRoom } from './rooms/live-room.ts';
 
 const optionalString = z
   .string()
   .optional()
   .transform((v) => (v && v.trim() !== '' ? v : undefined));
 
+/** What the worker reads from its bindings; empty strings count as unset. */
 export const envSchema = z.object({
   ENVIRONMENT: z.enum(['development', 'test', 'production']).default('production'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// connection string'),
@@ -24,27 +27,16 @@ export const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
 });
 
+/** The validated environment every edge builds its context from. */
 export type AppConfig = z.infer<typeof envSchema>;
 
-/** The raw bindings as Workers passes them. */
-export interface Bindings {
-  ENVIRONMENT?: string;
-  DATABASE_URL?: string;
-  NEON_LOCAL_PROXY?: string;
-  UPSTASH_REDIS_REST_URL?: string;
-  UPSTASH_REDIS_REST_TOKEN?: string;
-  ADMIN_TOKEN?: string;
-  ODDS_API_KEY?: string;
-  RATE_LIMIT_PER_MINUTE?: string;
-  LIVE_ROOM: DurableObjectNamespace<LiveRoom>;
-}
-
+/** The environment failed validation: the worker logs this message and answers a generic 500 rather than run misconfigured. */
 export class ConfigError extends Error {}
 
 const parsed = new WeakMap<object, AppConfig>();
 
 /** Parse once per bindings object (Workers reuse it across requests in an isolate). */
-export function loadConfig(env: Bindings): AppConfig {
+export function loadConfig(env: Env): AppConfig {
   const hit = parsed.get(env);
   if (hit) return hit;
   const result = envSchema.safeParse(env);

@@ -2,7 +2,6 @@
  * fairline-api — the table of contents: the HTTP app, the scheduled handler, and the Durable Object classes.
  */
 import { createApp } from './app.ts';
-import type { Bindings } from './env.ts';
 import { runScheduled } from './scheduled.ts';
 
 export { LiveRoom } from './rooms/live-room.ts';
@@ -15,4 +14,4 @@ export default {
   async scheduled(controller, env, ctx) {
     ctx.waitUntil(runScheduled(controller, env));
   },
-} satisfies ExportedHandler<Bindings>;
+} satisfies ExportedHandler<Env>;

@@ -1,9 +1,9 @@
-import { loadConfig, type Bindings } from './env.ts';
+import { loadConfig } from './env.ts';
 import { jobsFor } from './jobs/registry.ts';
 import { buildCtx } from './runtime.ts';
 
 /** Runs every job registered for the cron; one job failing does not stop the others, but fails the tick. */
-export async function runScheduled(controller: ScheduledController, env: Bindings): Promise<void> {
+export async function runScheduled(controller: ScheduledController, env: Env): Promise<void> {
   const jobs = jobsFor(controller.cron);
   const { ctx, dispose } = buildCtx(loadConfig(env));
   const failures: string[] = [];

@@ -1,5 +1,4 @@
 import type { Ctx } from '../context.ts';
-import type { Bindings } from '../env.ts';
 
 export interface JobResult {
   [k: string]: number | string | boolean | null;
@@ -8,5 +7,5 @@ export interface JobResult {
 /** A cron job: a named verb over the context; the registry maps cron expressions to jobs. */
 export interface Job {
   name: string;
-  run(args: { ctx: Ctx; env: Bindings }): Promise<JobResult>;
+  run(args: { ctx: Ctx; env: Env }): Promise<JobResult>;
 }

@@ -3,7 +3,6 @@ import { ODDS_API_SOURCE } from '../services/ingest/odds-api/ingest.ts';
 import { publishManyToRoom } from '../rooms/publish.ts';
 import type { RoomEvent } from '../rooms/protocol.ts';
 import { latestOddsId, oddsChangesSince, type OddsChange } from '@fairline/db';
-import type { Bindings } from '../env.ts';
 import type { Ctx } from '../context.ts';
 import type { Job } from './job.ts';
 
@@ -34,7 +33,7 @@ export interface PushSummary {
  * Push the odds API's price changes with an id above `sinceId`: each game's changes to its `fixture:<id>` room
  * and every change to its sport's room, one batched call per room.
  */
-export async function pushOddsChanges(ctx: Ctx, env: Bindings, sinceId: number): Promise<PushSummary> {
+export async function pushOddsChanges(ctx: Ctx, env: Env, sinceId: number): Promise<PushSummary> {
   const { changes, truncated } = await oddsChangesSince(ctx.db, ODDS_API_SOURCE, sinceId, MAX_CHANGES_PER_TICK);
   const rooms = new Map<`fixture:${number}` | 'soccer' | 'nfl', RoomEvent[]>();
   for (const c of changes) {

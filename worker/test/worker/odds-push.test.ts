@@ -83,7 +83,7 @@ describe('live odds pushes', () => {
   });
 
   it('the polling job is skipped, and pushes nothing, without an odds API key', async () => {
-    const env = { ...suite.env, ODDS_API_KEY: undefined };
+    const env = { ...suite.env, ODDS_API_KEY: '' }; // how an unset secret reaches the worker
     expect(await pollOddsAndPushJob.run({ ctx: built.ctx, env })).toEqual({ skipped: 'no ODDS_API_KEY bound' });
   });
 });

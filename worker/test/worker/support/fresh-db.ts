@@ -5,10 +5,11 @@
 import { createPoolDb, fixtures, type PoolDb } from '@fairline/db';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { env } from 'cloudflare:test';
-import type { Bindings } from '../../../src/env.ts';
 
-export interface TestEnv extends Bindings {
-  DATABASE_URL: string;
+/** The generated `Env` plus what worker/vitest.config.ts binds for tests only. */
+export interface TestEnv extends Env {
+  NEON_LOCAL_PROXY?: string;
+  UPSTASH_REDIS_REST_URL?: string;
   TEST_ADMIN_DATABASE_URL: string;
   TEST_TEMPLATE_DB: string;
 }
