@@ -64,7 +64,7 @@ test('the fixture page refetches its prices when the fixture room announces a ne
   const panel = page.getByTestId('fair-prices');
   await expect(panel).toHaveAttribute('data-live', 'live', { timeout: 20_000 });
   await expect(page.getByTestId('fair-1x2')).toBeVisible();
-  await publishAndAwaitRefetch(page, request, fixtureId, 'markets.soccerFairPrices', { kind: 'prediction', market: '1x2', selection: 'home', probability: 0.5 });
+  await publishAndAwaitRefetch(page, request, fixtureId, 'soccer.fairPrices', { kind: 'prediction', market: '1x2', selection: 'home', probability: 0.5 });
   await expect(panel).toHaveAttribute('data-updates', '1');
 });
 
@@ -91,7 +91,7 @@ test('an upcoming NFL game shows player projections, the book’s lines priced b
 
   // A pushed prop price change refetches the panel (debounced) and keeps the priced line.
   await expect(panel).toHaveAttribute('data-live', 'live', { timeout: 20_000 });
-  await publishAndAwaitRefetch(page, request, fixtureId, 'props.byFixture', {
+  await publishAndAwaitRefetch(page, request, fixtureId, 'nfl.props.byFixture', {
     kind: 'odds', market: 'player_prop', selection: 'over', line: 5.5, bookmaker: 'sim_book', price: 2.02, prop: 'receptions',
   });
   await expect(price).toContainText('push');

@@ -31,7 +31,7 @@ test('an upcoming NFL game shows the game-lines panel: consensus line, every boo
 
   // A pushed spread price change refetches the panel (debounced); the priced line stays.
   await expect(panel).toHaveAttribute('data-live', 'live', { timeout: 20_000 });
-  await publishAndAwaitRefetch(page, request, fixtureId, 'markets.nflGameLines', { kind: 'odds', market: 'spread', selection: 'home', line: -3, bookmaker: 'sim_book', price: 1.95 });
+  await publishAndAwaitRefetch(page, request, fixtureId, 'nfl.gameLines.byFixture', { kind: 'odds', market: 'spread', selection: 'home', line: -3, bookmaker: 'sim_book', price: 1.95 });
   await expect(price).toContainText('push');
 
   await pricer.locator('select[name="market"]').selectOption('total');

@@ -63,7 +63,7 @@ try {
     ['hello-world Hono (peer)', `http://127.0.0.1:${HELLO}/`],
     ['fairline /health (Postgres + Redis)', `http://127.0.0.1:${API}/health`],
     ['fairline fixtures.list (50 rows)', trpc('fixtures.list', { sport: 'soccer', limit: 50 })],
-    ['fairline markets.soccerFairPrices (cached)', trpc('markets.soccerFairPrices', { fixtureId })],
+    ['fairline soccer.fairPrices (cached)', trpc('soccer.fairPrices', { fixtureId })],
   ];
   const results: [string, LoadResult][] = [];
   for (const [name, url] of targets) {

@@ -8,7 +8,7 @@ import { ev, odds, pct } from '../lib/format.ts';
  * Refetches when the fixture's room announces new predictions or odds.
  */
 export function FairPrices(props: { fixtureId: number }) {
-  const [data, { refetch }] = createResource(() => props.fixtureId, (id) => api.markets.soccerFairPrices.query({ fixtureId: id }));
+  const [data, { refetch }] = createResource(() => props.fixtureId, (id) => api.soccer.fairPrices.query({ fixtureId: id }));
   const [updates, setUpdates] = createSignal(0);
   const live = createLiveRoom(`fixture:${props.fixtureId}`, (event) => {
     if (event.kind === 'prediction' || event.kind === 'odds' || event.kind === 'fixture') {
@@ -28,7 +28,7 @@ export function FairPrices(props: { fixtureId: number }) {
                 <thead class="text-left text-slate-500"><tr><th class={cell}></th><th class={cell}>Home</th><th class={cell}>Draw</th><th class={cell}>Away</th></tr></thead>
                 <tbody>
                   <tr><td class={cell}>Model</td><td class={cell}>{pct(d().book.matchOdds.home.p)}</td><td class={cell}>{pct(d().book.matchOdds.draw.p)}</td><td class={cell}>{pct(d().book.matchOdds.away.p)}</td></tr>
-                  <tr><td class={cell}>Fair odds</td><td class={`${cell} font-mono`}>{odds(d().book.matchOdds.home.fairOdds)}</td><td class={`${cell} font-mono`}>{odds(d().book.matchOdds.draw.fairOdds)}</td><td class={`${cell} font-mono`}>{odds(d().book.matchOdds.away.fairOdds)}</td></tr>
+                  <tr><td class={cell}>Fair odds</td><td class={`${cell} font-mono`}>{odds(d().book.matchOdds.home.fairPrice)}</td><td class={`${cell} font-mono`}>{odds(d().book.matchOdds.draw.fairPrice)}</td><td class={`${cell} font-mono`}>{odds(d().book.matchOdds.away.fairPrice)}</td></tr>
                   <For each={d().quotes}>
                     {(q) => (
                       <tr class="border-t border-slate-100">
@@ -48,9 +48,9 @@ export function FairPrices(props: { fixtureId: number }) {
               </table>
               <div class="grid grid-cols-2 md:grid-cols-4 gap-4 text-sm">
                 <div><p class="text-slate-500">Expected goals</p><p class="font-mono">{d().book.expectedGoals.home.toFixed(2)} – {d().book.expectedGoals.away.toFixed(2)}</p></div>
-                <div><p class="text-slate-500">Over / under 2.5</p><p class="font-mono">{odds(d().book.totals['2.5']!.over.fairOdds)} / {odds(d().book.totals['2.5']!.under.fairOdds)}</p></div>
-                <div><p class="text-slate-500">Both teams score</p><p class="font-mono">{odds(d().book.bothTeamsToScore.yes.fairOdds)} / {odds(d().book.bothTeamsToScore.no.fairOdds)}</p></div>
-                <div><p class="text-slate-500">AH home −0.5 / 0</p><p class="font-mono">{odds(d().book.asianHandicap['-0.5']!.home.fairOdds)} / {odds(d().book.asianHandicap['0']!.home.fairOdds)}</p></div>
+                <div><p class="text-slate-500">Over / under 2.5</p><p class="font-mono">{odds(d().book.totals['2.5']!.over.fairPrice)} / {odds(d().book.totals['2.5']!.under.fairPrice)}</p></div>
+                <div><p class="text-slate-500">Both teams score</p><p class="font-mono">{odds(d().book.bothTeamsToScore.yes.fairPrice)} / {odds(d().book.bothTeamsToScore.no.fairPrice)}</p></div>
+                <div><p class="text-slate-500">AH home −0.5 / 0</p><p class="font-mono">{odds(d().book.asianHandicap['-0.5']!.home.fairPrice)} / {odds(d().book.asianHandicap['0']!.home.fairPrice)}</p></div>
               </div>
             </>
           )}

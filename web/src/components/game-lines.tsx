@@ -9,7 +9,7 @@ import { TwoWayPrice, type PricedSide } from './two-way-price.tsx';
 const handicap = (h: number) => (h === 0 ? 'PK' : h > 0 ? `+${h}` : `${h}`);
 const GAME_LINE_MARKETS = new Set(['spread', 'game_total', 'moneyline']);
 
-type GameLinesData = Awaited<ReturnType<typeof api.markets.nflGameLines.query>>;
+type GameLinesData = Awaited<ReturnType<typeof api.nfl.gameLines.byFixture.query>>;
 type Quote = GameLinesData['quotes'][number];
 
 function SideCell(props: { label: string; side: Quote['sides'][number]; moneyline: boolean }) {
@@ -24,7 +24,7 @@ function SideCell(props: { label: string; side: Quote['sides'][number]; moneylin
       <Show when={props.side.model} fallback={<span class="block text-slate-400">no model line</span>}>
         {(m) => (
           <span class="block text-slate-500">
-            model {pct(m().win)}{m().push > 0 ? ` · ${props.moneyline ? 'tie (void)' : 'push'} ${pct(m().push)}` : ''} · fair <span class="font-mono">{odds(m().fairOdds)}</span>
+            model {pct(m().win)}{m().push > 0 ? ` · ${props.moneyline ? 'tie (void)' : 'push'} ${pct(m().push)}` : ''} · fair <span class="font-mono">{odds(m().fairPrice)}</span>
           </span>
         )}
       </Show>
@@ -32,14 +32,14 @@ function SideCell(props: { label: string; side: Quote['sides'][number]; moneylin
   );
 }
 
-/** Any whole or half spread (home handicap) or total, priced under the consensus law (markets.nflPriceGameLine). */
+/** Any whole or half spread (home handicap) or total, priced under the consensus law (nfl.gameLines.priceLine). */
 function GameLinePricer(props: { fixtureId: number; home: string; away: string }) {
   const [market, setMarket] = createSignal<'spread' | 'total'>('spread');
   const [line, setLine] = createSignal('');
   const [asked, setAsked] = createSignal<{ market: 'spread' | 'total'; line: number }>();
-  const [price] = createResource(asked, (q) => api.markets.nflPriceGameLine.query({ fixtureId: props.fixtureId, ...q }));
-  const sideOf = (x: { selection: string; probability: number; fairOdds: number }): PricedSide => ({
-    label: x.selection === 'home' ? props.home : x.selection === 'away' ? props.away : x.selection, probability: x.probability, fairOdds: x.fairOdds,
+  const [price] = createResource(asked, (q) => api.nfl.gameLines.priceLine.query({ fixtureId: props.fixtureId, ...q }));
+  const sideOf = (x: { selection: string; probability: number; fairPrice: number }): PricedSide => ({
+    label: x.selection === 'home' ? props.home : x.selection === 'away' ? props.away : x.selection, probability: x.probability, fairPrice: x.fairPrice,
   });
   return (
     <form
@@ -82,7 +82,7 @@ function GameLinePricer(props: { fixtureId: number; home: string; away: string }
  * Refetches (debounced) when the game's room announces a game-line price change.
  */
 export function GameLines(props: { fixtureId: number; home: string; away: string }) {
-  const [data, { refetch }] = createResource(() => props.fixtureId, (id) => api.markets.nflGameLines.query({ fixtureId: id }));
+  const [data, { refetch }] = createResource(() => props.fixtureId, (id) => api.nfl.gameLines.byFixture.query({ fixtureId: id }));
   const burst = createBurstRefetch(refetch);
   const live = createLiveRoom(`fixture:${props.fixtureId}`, (event) => {
     if (event.kind === 'odds' && GAME_LINE_MARKETS.has(event.market)) burst.poke();
@@ -112,7 +112,7 @@ export function GameLines(props: { fixtureId: number; home: string; away: string
                         <Show when={d().prices.homeCover}>
                           {(o) => (
                             <p class="text-xs">
-                              <TwoWayPrice sides={[{ label: 'cover', probability: o().over, fairOdds: o().fairOver }, { label: props.away, probability: o().under, fairOdds: o().fairUnder }]} push={o().push} />
+                              <TwoWayPrice sides={[{ label: 'cover', probability: o().over, fairPrice: o().fairPrice.over }, { label: props.away, probability: o().under, fairPrice: o().fairPrice.under }]} push={o().push} />
                             </p>
                           )}
                         </Show>
@@ -130,7 +130,7 @@ export function GameLines(props: { fixtureId: number; home: string; away: string
                         <Show when={d().prices.gameTotal}>
                           {(o) => (
                             <p class="text-xs">
-                              <TwoWayPrice sides={[{ label: 'over', probability: o().over, fairOdds: o().fairOver }, { label: 'under', probability: o().under, fairOdds: o().fairUnder }]} push={o().push} />
+                              <TwoWayPrice sides={[{ label: 'over', probability: o().over, fairPrice: o().fairPrice.over }, { label: 'under', probability: o().under, fairPrice: o().fairPrice.under }]} push={o().push} />
                             </p>
                           )}
                         </Show>
@@ -145,7 +145,7 @@ export function GameLines(props: { fixtureId: number; home: string; away: string
                     {(m) => (
                       <p class="text-xs" data-testid="fair-moneyline">
                         <TwoWayPrice
-                          sides={[{ label: props.home, probability: m().home, fairOdds: m().fairHome }, { label: props.away, probability: m().away, fairOdds: m().fairAway }]}
+                          sides={[{ label: props.home, probability: m().home, fairPrice: m().fairPrice.home }, { label: props.away, probability: m().away, fairPrice: m().fairPrice.away }]}
                           push={m().tie}
                           pushLabel="tie"
                         />

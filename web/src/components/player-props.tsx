@@ -15,12 +15,12 @@ interface PricerState {
   asked: Signal<number | undefined>;
 }
 
-/** Price any whole or half line for one player's market (props.priceLine). */
+/** Price any whole or half line for one player's market (nfl.props.priceLine). */
 function LinePricer(props: { fixtureId: number; playerId: number; market: string; state: PricerState }) {
   const [line, setLine] = props.state.line;
   const [asked, setAsked] = props.state.asked;
   const [price] = createResource(asked, (l) =>
-    api.props.priceLine.query({ fixtureId: props.fixtureId, playerId: props.playerId, market: props.market as never, line: l }),
+    api.nfl.props.priceLine.query({ fixtureId: props.fixtureId, playerId: props.playerId, market: props.market as never, line: l }),
   );
   return (
     <form
@@ -38,7 +38,7 @@ function LinePricer(props: { fixtureId: number; playerId: number; market: string
           {(p) => (
             <TwoWayPrice
               testId="line-price"
-              sides={[{ label: 'over', probability: p().price.over, fairOdds: p().price.fairOver }, { label: 'under', probability: p().price.under, fairOdds: p().price.fairUnder }]}
+              sides={[{ label: 'over', probability: p().price.over, fairPrice: p().price.fairPrice.over }, { label: 'under', probability: p().price.under, fairPrice: p().price.fairPrice.under }]}
               push={p().price.push}
             />
           )}
@@ -54,7 +54,7 @@ function LinePricer(props: { fixtureId: number; playerId: number; market: string
  * Refetches when the game's room announces new predictions or odds.
  */
 export function PlayerProps(props: { fixtureId: number }) {
-  const [data, { refetch }] = createResource(() => props.fixtureId, (id) => api.props.byFixture.query({ fixtureId: id }));
+  const [data, { refetch }] = createResource(() => props.fixtureId, (id) => api.nfl.props.byFixture.query({ fixtureId: id }));
   const burst = createBurstRefetch(refetch);
   const live = createLiveRoom(`fixture:${props.fixtureId}`, (event) => {
     if (event.kind === 'prediction' || (event.kind === 'odds' && event.market === 'player_prop')) burst.poke();
@@ -111,7 +111,7 @@ export function PlayerProps(props: { fixtureId: number }) {
                                     <Show when={q.over}>{(s) => <span class={s().expectedValue > 0 ? 'text-emerald-700 font-medium' : 'text-slate-400'}>{ev(s().expectedValue)}</span>}</Show>
                                     {' · '}under <span class="font-mono">{q.under ? odds(q.under.price) : '—'}</span>{' '}
                                     <Show when={q.under}>{(s) => <span class={s().expectedValue > 0 ? 'text-emerald-700 font-medium' : 'text-slate-400'}>{ev(s().expectedValue)}</span>}</Show>
-                                    <span class="text-slate-500"> · model {pct(q.model.over)} / {pct(q.model.under)}, fair {odds(q.model.fairOver)} / {odds(q.model.fairUnder)}</span>
+                                    <span class="text-slate-500"> · model {pct(q.model.over)} / {pct(q.model.under)}, fair {odds(q.model.fairPrice.over)} / {odds(q.model.fairPrice.under)}</span>
                                   </p>
                                 )}
                               </For>

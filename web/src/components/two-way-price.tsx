@@ -4,7 +4,7 @@ import { odds, pct } from '../lib/format.ts';
 export interface PricedSide {
   label: string;
   probability: number;
-  fairOdds: number;
+  fairPrice: number;
 }
 
 /**
@@ -14,8 +14,8 @@ export interface PricedSide {
 export function TwoWayPrice(props: { sides: readonly [PricedSide, PricedSide]; push: number; pushLabel?: string; class?: string; testId?: string }) {
   return (
     <span class={props.class} data-testid={props.testId}>
-      {props.sides[0].label} {pct(props.sides[0].probability)} <span class="font-mono">({odds(props.sides[0].fairOdds)})</span> · {props.sides[1].label}{' '}
-      {pct(props.sides[1].probability)} <span class="font-mono">({odds(props.sides[1].fairOdds)})</span>
+      {props.sides[0].label} {pct(props.sides[0].probability)} <span class="font-mono">({odds(props.sides[0].fairPrice)})</span> · {props.sides[1].label}{' '}
+      {pct(props.sides[1].probability)} <span class="font-mono">({odds(props.sides[1].fairPrice)})</span>
       <Show when={props.push > 0}> · {props.pushLabel ?? 'push'} {pct(props.push)}</Show>
     </span>
   );

@@ -16,8 +16,8 @@ export default function ValuePage() {
   const [minEdge, setMinEdge] = createSignal(2);
   const [days, setDays] = createSignal(7);
   const query = () => ({ minEdge: minEdge() / 100, days: days() });
-  const [data, { refetch }] = createResource(query, (q) => api.props.valueBets.query(q));
-  const [lines, { refetch: refetchLines }] = createResource(query, (q) => api.markets.nflGameLineValueBets.query(q));
+  const [data, { refetch }] = createResource(query, (q) => api.nfl.props.valueBets.query(q));
+  const [lines, { refetch: refetchLines }] = createResource(query, (q) => api.nfl.gameLines.valueBets.query(q));
   const burst = createBurstRefetch(() => Promise.all([refetch(), refetchLines()]));
   const live = createLiveRoom('nfl', (event) => {
     if (event.kind === 'odds' || event.kind === 'prediction') burst.poke();
@@ -94,7 +94,7 @@ export default function ValuePage() {
   );
 }
 
-type GameLineValueBets = Awaited<ReturnType<typeof api.markets.nflGameLineValueBets.query>>;
+type GameLineValueBets = Awaited<ReturnType<typeof api.nfl.gameLines.valueBets.query>>;
 /** The fields every value bet has (worker/src/services/value/window.ts, ValueBetCommon). */
 type AnyBet = Pick<GameLineValueBets['bets'][number], 'fixtureId' | 'kickoffAt' | 'homeTeam' | 'awayTeam' | 'price' | 'bookFair' | 'expectedValue'>;
 
@@ -145,7 +145,7 @@ function consensusLabel(b: GameLineValueBet): string {
   return b.market === 'spread' ? sideSpread(b, b.consensus!) : String(b.consensus);
 }
 
-/** Spreads, totals and moneylines with model EV ≥ the edge (markets.nflGameLineValueBets). */
+/** Spreads, totals and moneylines with model EV ≥ the edge (nfl.gameLines.valueBets). */
 function GameLineValue(props: { data: GameLineValueBets | undefined; error: unknown }) {
   return (
     <div class="rounded-lg bg-white shadow-sm ring-1 ring-slate-200 p-4" data-testid="game-line-value">
@@ -173,7 +173,7 @@ function GameLineValue(props: { data: GameLineValueBets | undefined; error: unkn
                         </td>
                         <td class={cell}>{betLabel(b)}</td>
                         <td class={cell}>{b.bookmaker}</td>
-                        <PriceCells bet={b} win={b.model.win} push={b.model.push} fair={b.model.fairOdds} evTestId="game-line-value-ev" />
+                        <PriceCells bet={b} win={b.model.win} push={b.model.push} fair={b.model.fairPrice} evTestId="game-line-value-ev" />
                       </tr>
                     )}
                   </For>

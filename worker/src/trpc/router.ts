@@ -1,16 +1,17 @@
 // The API surface partner apps type against: `import type { AppRouter } from '@fairline/worker/router'`.
+// Routers are named as the services they call: fixtures, soccer, nfl (props, gameLines), admin, system.
 import { adminRouter } from './routers/admin.ts';
 import { fixturesRouter } from './routers/fixtures.ts';
-import { marketsRouter } from './routers/markets.ts';
-import { propsRouter } from './routers/props.ts';
+import { nflRouter } from './routers/nfl.ts';
+import { soccerRouter } from './routers/soccer.ts';
 import { systemRouter } from './routers/system.ts';
 import { router } from './init.ts';
 
 export const appRouter = router({
   admin: adminRouter,
   fixtures: fixturesRouter,
-  markets: marketsRouter,
-  props: propsRouter,
+  soccer: soccerRouter,
+  nfl: nflRouter,
   system: systemRouter,
 });
 

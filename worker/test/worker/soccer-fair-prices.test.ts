@@ -28,13 +28,13 @@ afterAll(async () => {
 const soccerFixtures = () =>
   suite.db.select().from(fixtures).where(eq(fixtures.sport, 'soccer')).orderBy(asc(fixtures.kickoffAt), asc(fixtures.id));
 
-describe('markets.soccerFairPrices (Dixon–Coles inside workerd)', () => {
+describe('soccer.fairPrices (Dixon–Coles inside workerd)', () => {
   it('prices an upcoming fixture: one grid, coherent markets, quotes with margin and EV', async () => {
     const next = (await soccerFixtures()).find((f) => f.status === 'scheduled')!;
-    const r = await caller.markets.soccerFairPrices({ fixtureId: next.id });
+    const r = await caller.soccer.fairPrices({ fixtureId: next.id });
     const { home, draw, away } = r.book.matchOdds;
     expect(home.p + draw.p + away.p).toBeCloseTo(1, 9);
-    expect(home.fairOdds).toBeCloseTo(1 / home.p, 9);
+    expect(home.fairPrice).toBeCloseTo(1 / home.p, 9);
     // Draw-no-bet is the 1X2 without the draw; AH 0 equals DNB — both from the same grid.
     expect(r.book.drawNoBet.home.p).toBeCloseTo(home.p / (home.p + away.p), 9);
     // Over 2.5 wins exactly when under 2.5 loses.
@@ -56,14 +56,14 @@ describe('markets.soccerFairPrices (Dixon–Coles inside workerd)', () => {
     const move = async (price: number, hours: number) =>
       suite.db.insert(oddsSnapshots).values({ ...old!, id: undefined, price, capturedAt: new Date(old!.capturedAt.getTime() + hours * 3_600_000) });
     await move(old!.price + 0.05, 1);
-    const r = await caller.markets.soccerFairPrices({ fixtureId: next.id });
+    const r = await caller.soccer.fairPrices({ fixtureId: next.id });
     const quote = r.quotes.find((q) => q.bookmaker === 'sim_book')!;
     expect(quote.prices.home).toBeCloseTo(old!.price + 0.05, 9);
     expect(quote.fair).not.toBeNull();
 
     // Moved so far that the three prices now sum below 100 %: still quoted, with EV, but no margin-free view.
     await move(old!.price * 3, 2);
-    const arb = (await caller.markets.soccerFairPrices({ fixtureId: next.id })).quotes.find((q) => q.bookmaker === 'sim_book')!;
+    const arb = (await caller.soccer.fairPrices({ fixtureId: next.id })).quotes.find((q) => q.bookmaker === 'sim_book')!;
     expect(arb.margin).toBeLessThan(0);
     expect(arb.fair).toBeNull();
     expect(arb.expectedValue.home).toBeGreaterThan(0);
@@ -77,24 +77,24 @@ describe('markets.soccerFairPrices (Dixon–Coles inside workerd)', () => {
       .select()
       .from(fixtures)
       .where(and(eq(fixtures.competitionId, target.competitionId), eq(fixtures.status, 'final'), lt(fixtures.kickoffAt, target.kickoffAt)));
-    const r = await caller.markets.soccerFairPrices({ fixtureId: target.id });
+    const r = await caller.soccer.fairPrices({ fixtureId: target.id });
     expect(r.model.matches).toBe(before.length);
   });
 
   it('refuses fixtures it cannot price honestly, with clear errors', async () => {
     const all = await soccerFixtures();
-    await expect(caller.markets.soccerFairPrices({ fixtureId: all[0]!.id })).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    await expect(caller.soccer.fairPrices({ fixtureId: all[0]!.id })).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
     const [nfl] = await suite.db.select().from(fixtures).where(eq(fixtures.sport, 'nfl')).limit(1);
-    await expect(caller.markets.soccerFairPrices({ fixtureId: nfl!.id })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(caller.markets.soccerFairPrices({ fixtureId: 99_999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(caller.soccer.fairPrices({ fixtureId: nfl!.id })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(caller.soccer.fairPrices({ fixtureId: 99_999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it.runIf(Boolean(testEnv.UPSTASH_REDIS_REST_URL))('caches the fitted book in Redis and serves the same answer from it', async () => {
     const next = (await soccerFixtures()).filter((f) => f.status === 'scheduled')[1]!;
-    const first = await caller.markets.soccerFairPrices({ fixtureId: next.id });
+    const first = await caller.soccer.fairPrices({ fixtureId: next.id });
     const keys = await built.ctx.cache!.redis.keys(`fair:soccer:v1:${next.id}:*`);
     expect(keys.length).toBe(1);
-    const second = await caller.markets.soccerFairPrices({ fixtureId: next.id });
+    const second = await caller.soccer.fairPrices({ fixtureId: next.id });
     expect(second.book).toEqual(first.book);
   });
 });

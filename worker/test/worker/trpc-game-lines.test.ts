@@ -33,7 +33,7 @@ describe('game lines over HTTP inside workerd', () => {
   it('nflGameLines prices the simulated books’ lines with the seeded model centred on their consensus', async () => {
     const api = trpcClient(suite.env);
     const game = await nextGame('nfl');
-    const r = await api.markets.nflGameLines.query({ fixtureId: game.id });
+    const r = await api.nfl.gameLines.byFixture.query({ fixtureId: game.id });
     expect(r.model).toMatchObject({ status: 'active', simulated: true });
     const [mv] = await suite.db.select({ artifact: modelVersions.artifact, config: modelVersions.config }).from(modelVersions).where(eq(modelVersions.id, r.model.id));
     expect(mv!.config).toMatchObject({ simulated: true });
@@ -68,20 +68,20 @@ describe('game lines over HTTP inside workerd', () => {
   it('nflPriceGameLine prices an alternative line; bad lines and non-NFL games are clear client errors', async () => {
     const api = trpcClient(suite.env);
     const game = await nextGame('nfl');
-    const r = await api.markets.nflPriceGameLine.query({ fixtureId: game.id, market: 'total', line: 41 });
+    const r = await api.nfl.gameLines.priceLine.query({ fixtureId: game.id, market: 'total', line: 41 });
     expect(r.sides.map((s) => s.selection)).toEqual(['over', 'under']);
     expect(r.push).toBeGreaterThan(0);
     expect(r.sides[0].probability + r.sides[1].probability + r.push).toBeCloseTo(1, 12);
 
-    const bad = await api.markets.nflPriceGameLine.query({ fixtureId: game.id, market: 'spread', line: -3.25 }).catch((e: unknown) => e);
+    const bad = await api.nfl.gameLines.priceLine.query({ fixtureId: game.id, market: 'spread', line: -3.25 }).catch((e: unknown) => e);
     expect(errorCode(bad)).toBe('BAD_REQUEST');
     expect((bad as Error).message).toBe('invalid input: line: a line is a whole or half number (e.g. -3 or 44.5)');
-    const far = await api.markets.nflPriceGameLine.query({ fixtureId: game.id, market: 'spread', line: 75 }).catch((e: unknown) => e);
+    const far = await api.nfl.gameLines.priceLine.query({ fixtureId: game.id, market: 'spread', line: 75 }).catch((e: unknown) => e);
     expect((far as Error).message).toMatch(/between −60 and 60/);
     const soccer = await nextGame('soccer');
-    const err = await api.markets.nflGameLines.query({ fixtureId: soccer.id }).catch((e: unknown) => e);
+    const err = await api.nfl.gameLines.byFixture.query({ fixtureId: soccer.id }).catch((e: unknown) => e);
     expect(errorCode(err)).toBe('BAD_REQUEST');
     expect((err as Error).message).toMatch(/not an NFL game/);
-    expect(errorCode(await api.markets.nflGameLines.query({ fixtureId: 99_999_999 }).catch((e) => e))).toBe('NOT_FOUND');
+    expect(errorCode(await api.nfl.gameLines.byFixture.query({ fixtureId: 99_999_999 }).catch((e) => e))).toBe('NOT_FOUND');
   });
 });

@@ -28,7 +28,7 @@ describe('props over HTTP inside workerd', () => {
   it('byFixture lists both teams’ projected players with the book’s lines priced by the stored model', async () => {
     const api = client(suite.env);
     const game = await nextGame('nfl');
-    const r = await api.props.byFixture.query({ fixtureId: game.id });
+    const r = await api.nfl.props.byFixture.query({ fixtureId: game.id });
     // The simulated seed projects a QB (passing yards) and a WR (receiving yards, receptions) per side.
     expect(r.players).toHaveLength(4);
     const qb = r.players.find((p) => p.position === 'QB')!;
@@ -61,28 +61,28 @@ describe('props over HTTP inside workerd', () => {
   it('priceLine prices any line; bad lines, unknown players and non-NFL games are clear client errors', async () => {
     const api = client(suite.env);
     const game = await nextGame('nfl');
-    const r = await api.props.byFixture.query({ fixtureId: game.id, markets: ['receptions'] });
+    const r = await api.nfl.props.byFixture.query({ fixtureId: game.id, markets: ['receptions'] });
     const wr = r.players[0]!;
-    const priced = await api.props.priceLine.query({ fixtureId: game.id, playerId: wr.playerId, market: 'receptions', line: 5 });
+    const priced = await api.nfl.props.priceLine.query({ fixtureId: game.id, playerId: wr.playerId, market: 'receptions', line: 5 });
     expect(priced.price.push).toBeGreaterThan(0);
     expect(priced.price.over + priced.price.under + priced.price.push).toBeCloseTo(1, 12);
 
-    const bad = await api.props.priceLine.query({ fixtureId: game.id, playerId: wr.playerId, market: 'receptions', line: 5.25 }).catch((e: unknown) => e);
+    const bad = await api.nfl.props.priceLine.query({ fixtureId: game.id, playerId: wr.playerId, market: 'receptions', line: 5.25 }).catch((e: unknown) => e);
     expect(errorCode(bad)).toBe('BAD_REQUEST');
     // A readable message and the issues as data, not the validator's JSON.
     expect((bad as Error).message).toBe('invalid input: line: a line is a whole or half number (e.g. 4 or 4.5)');
     expect((bad as TRPCClientError<AppRouter>).data).toMatchObject({ issues: [{ path: 'line', message: 'a line is a whole or half number (e.g. 4 or 4.5)' }] });
-    expect(errorCode(await api.props.priceLine.query({ fixtureId: game.id, playerId: wr.playerId, market: 'passing_yards', line: 250.5 }).catch((e) => e))).toBe('NOT_FOUND');
-    expect(errorCode(await api.props.byFixture.query({ fixtureId: 99_999_999 }).catch((e) => e))).toBe('NOT_FOUND');
+    expect(errorCode(await api.nfl.props.priceLine.query({ fixtureId: game.id, playerId: wr.playerId, market: 'passing_yards', line: 250.5 }).catch((e) => e))).toBe('NOT_FOUND');
+    expect(errorCode(await api.nfl.props.byFixture.query({ fixtureId: 99_999_999 }).catch((e) => e))).toBe('NOT_FOUND');
     const soccer = await nextGame('soccer');
-    const err = await api.props.byFixture.query({ fixtureId: soccer.id }).catch((e: unknown) => e);
+    const err = await api.nfl.props.byFixture.query({ fixtureId: soccer.id }).catch((e: unknown) => e);
     expect(errorCode(err)).toBe('BAD_REQUEST');
     expect((err as Error).message).toMatch(/not an NFL game/);
   });
 
   it('valueBets lists the seeded games’ +EV prices, best first, each EV recomputed from the stored law', async () => {
     const api = client(suite.env);
-    const r = await api.props.valueBets.query({ minEdge: 0, days: 14 });
+    const r = await api.nfl.props.valueBets.query({ minEdge: 0, days: 14 });
     expect(r.fixtures).toBeGreaterThan(0);
     expect(r.bets.length).toBeGreaterThan(0);
     const parts = await suite.db
@@ -91,7 +91,7 @@ describe('props over HTTP inside workerd', () => {
       .where(inArray(modelVersions.id, [...new Set(r.bets.map((b) => b.modelVersion.id))]));
     const projections = new Map<string, number>();
     for (const fixtureId of new Set(r.bets.map((b) => b.fixtureId))) {
-      for (const p of (await api.props.byFixture.query({ fixtureId })).players) for (const m of p.markets) projections.set(`${fixtureId}|${p.playerId}|${m.market}`, m.mean);
+      for (const p of (await api.nfl.props.byFixture.query({ fixtureId })).players) for (const m of p.markets) projections.set(`${fixtureId}|${p.playerId}|${m.market}`, m.mean);
     }
     let prev = Infinity;
     for (const b of r.bets) {
@@ -104,14 +104,14 @@ describe('props over HTTP inside workerd', () => {
       prev = b.expectedValue;
       expect(b.kickoffAt.getTime()).toBeGreaterThan(Date.now());
     }
-    const bad = await api.props.valueBets.query({ minEdge: -1 }).catch((e: unknown) => e);
+    const bad = await api.nfl.props.valueBets.query({ minEdge: -1 }).catch((e: unknown) => e);
     expect(errorCode(bad)).toBe('BAD_REQUEST');
     expect((bad as Error).message).toMatch(/minEdge/);
   });
 
-  it('markets.nflGameLineValueBets lists the seeded games’ +EV spread/total/moneyline prices as each game’s panel prices them', async () => {
+  it('nfl.gameLines.valueBets lists the seeded games’ +EV spread/total/moneyline prices as each game’s panel prices them', async () => {
     const api = client(suite.env);
-    const r = await api.markets.nflGameLineValueBets.query({ minEdge: 0, days: 14 });
+    const r = await api.nfl.gameLines.valueBets.query({ minEdge: 0, days: 14 });
     expect(r.fixtures).toBeGreaterThan(0);
     expect(r.bets.length).toBeGreaterThan(0);
     let prev = Infinity;
@@ -119,7 +119,7 @@ describe('props over HTTP inside workerd', () => {
       expect(b.expectedValue).toBeGreaterThanOrEqual(0);
       expect(b.expectedValue).toBeLessThanOrEqual(prev);
       prev = b.expectedValue;
-      const panel = await api.markets.nflGameLines.query({ fixtureId: b.fixtureId });
+      const panel = await api.nfl.gameLines.byFixture.query({ fixtureId: b.fixtureId });
       const q = panel.quotes.find((x) => x.bookmaker === b.bookmaker && x.market === b.market && x.line === b.line)!;
       const side = q.sides.find((s) => s.selection === b.selection)!;
       expect(side.price).toBe(b.price);

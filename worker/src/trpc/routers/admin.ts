@@ -1,8 +1,16 @@
 import { listIngestionRejects, listIngestionRuns, listRejectsInput, listRunsInput } from '../../services/ingest/index.ts';
+import { activate, listModelVersionsInput, listVersions, modelScopeInput, modelVersionIdInput, retire, rollback } from '../../services/models/registry.ts';
 import { adminProcedure, router } from '../init.ts';
 
-/** Operator views; every procedure requires the admin bearer token. */
+/** Operator views and actions; every procedure requires the admin bearer token. */
 export const adminRouter = router({
   ingestionRuns: adminProcedure.input(listRunsInput).query(({ ctx, input }) => listIngestionRuns(ctx, input)),
   ingestionRejects: adminProcedure.input(listRejectsInput).query(({ ctx, input }) => listIngestionRejects(ctx, input)),
+  /** The model registry: list versions, activate one (retiring the active one), retire, roll back to the previous. */
+  models: router({
+    list: adminProcedure.input(listModelVersionsInput.optional()).query(({ ctx, input }) => listVersions({ ctx, input: input ?? {} })),
+    activate: adminProcedure.input(modelVersionIdInput).mutation(({ ctx, input }) => activate({ ctx, input })),
+    retire: adminProcedure.input(modelVersionIdInput).mutation(({ ctx, input }) => retire({ ctx, input })),
+    rollback: adminProcedure.input(modelScopeInput).mutation(({ ctx, input }) => rollback({ ctx, input })),
+  }),
 });

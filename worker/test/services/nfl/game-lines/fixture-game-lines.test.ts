@@ -137,7 +137,7 @@ describe('trainGameLines / recordGameLines', () => {
   });
 });
 
-describe('markets.nflGameLines', () => {
+describe('nfl.gameLines.byFixture', () => {
   /** The version in use is the newest candidate (v2, fitted on 2017–2018) unless a test changes statuses. */
   const modelOf = async (id: number): Promise<GameLinesModel> => {
     const [row] = await fresh.db.select({ artifact: modelVersions.artifact }).from(modelVersions).where(eq(modelVersions.id, id));
@@ -175,7 +175,7 @@ describe('markets.nflGameLines', () => {
     expect(s3.push).toBeGreaterThan(0.05); // 3 is the key number
     expect(side(a3, 0).expectedValue).toBeCloseTo(s3.win * 0.91 - s3.lose, 12);
     expect(side(a3, 1).expectedValue).toBeCloseTo(s3.lose * 0.91 - s3.win, 12);
-    expect(side(a3, 0).model!.fairOdds).toBeCloseTo((s3.win + s3.lose) / s3.win, 12);
+    expect(side(a3, 0).model!.fairPrice).toBeCloseTo((s3.win + s3.lose) / s3.win, 12);
     expect(a3!.fair).toEqual([0.5, 0.5]);
     expect(a3!.margin).toBeCloseTo(2 / 1.91 - 1, 12);
 
@@ -254,7 +254,7 @@ describe('markets.nflGameLines', () => {
   });
 });
 
-describe('markets.nflPriceGameLine', () => {
+describe('nfl.gameLines.priceLine', () => {
   const model = () => fitGameLines(games, [2017, 2018]); // v2's fit, redone here
 
   it('prices any spread (home handicap) and total under the consensus law', async () => {
@@ -262,14 +262,14 @@ describe('markets.nflPriceGameLine', () => {
     const s = await nflPriceGameLine({ ctx, input: { fixtureId: fx.main, market: 'spread', line: -6 } });
     const o = lineOdds(marginLaw(m, 3.5), 6);
     expect(s).toMatchObject({ market: 'spread', line: -6, consensus: -3.5 });
-    expect(s.sides).toEqual([{ selection: 'home', probability: o.over, fairOdds: o.fairOver }, { selection: 'away', probability: o.under, fairOdds: o.fairUnder }]);
+    expect(s.sides).toEqual([{ selection: 'home', probability: o.over, fairPrice: o.fairPrice.over }, { selection: 'away', probability: o.under, fairPrice: o.fairPrice.under }]);
     expect(s.push).toBe(o.push);
     expect(s.push).toBeGreaterThan(0.02); // 6 is a key number
     const plus = await nflPriceGameLine({ ctx, input: { fixtureId: fx.main, market: 'spread', line: 2.5 } }); // home getting 2.5
     expect(plus.sides[0].probability).toBeCloseTo(sidesBySum(marginLaw(m, 3.5), -2.5).win, 12);
     const t = await nflPriceGameLine({ ctx, input: { fixtureId: fx.main, market: 'total', line: 51 } });
     const ot = lineOdds(totalLaw(m, 47.5), 51);
-    expect(t.sides).toEqual([{ selection: 'over', probability: ot.over, fairOdds: ot.fairOver }, { selection: 'under', probability: ot.under, fairOdds: ot.fairUnder }]);
+    expect(t.sides).toEqual([{ selection: 'over', probability: ot.over, fairPrice: ot.fairPrice.over }, { selection: 'under', probability: ot.under, fairPrice: ot.fairPrice.under }]);
     expect(t.sides[0].probability + t.sides[1].probability + t.push).toBeCloseTo(1, 12);
   });
 

@@ -67,7 +67,7 @@ afterAll(async () => {
 
 const ev = (win: number, lose: number, price: number) => win * (price - 1) - lose;
 
-describe('markets.nflGameLineValueBets', () => {
+describe('nfl.gameLines.valueBets', () => {
   it('answers UNAVAILABLE until a game-lines model exists', async () => {
     await expect(gameLineValueBets({ ctx, input: {} })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
     await recordGameLines({ ctx, input: { artifact: serializeGameLines(model), metrics: {} } });
@@ -99,7 +99,7 @@ describe('markets.nflGameLineValueBets', () => {
     r.bets.forEach((b, k) => {
       expect(b.expectedValue).toBeCloseTo(expected[k]!.ev, 12);
       expect(b.fixtureId).toBe(fx.soon);
-      expect(b.model.win * (b.model.fairOdds - 1) - b.model.lose).toBeCloseTo(0, 12);
+      expect(b.model.win * (b.model.fairPrice - 1) - b.model.lose).toBeCloseTo(0, 12);
     });
     const spreadBet = r.bets.find((b) => b.market === 'spread')!;
     expect(spreadBet).toMatchObject({ consensus: -3, main: false });

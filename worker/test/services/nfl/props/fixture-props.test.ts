@@ -91,7 +91,7 @@ afterAll(async () => {
 /** The full model as loaded from the artifact that was stored (trees and all): the reference pricing path. */
 const full = (market: string) => loadPropModel(JSON.parse(JSON.stringify(serializePropModel(trained[market]!))));
 
-describe('props.byFixture', () => {
+describe('nfl.props.byFixture', () => {
   it('lists every projected player of the game with median and interval, markets in a fixed order', async () => {
     const r = await fixtureProps({ ctx, input: { fixtureId: gameId } });
     const expected = (await rowsOf<{ n: string }>(sql`SELECT count(DISTINCT player_id) AS n FROM projections WHERE fixture_id = ${gameId}`))[0]!;
