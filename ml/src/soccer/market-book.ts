@@ -1,5 +1,5 @@
 /**
- * A fixture's full market book from one score grid: every market the platform prices, each with fair odds.
+ * A fixture's full market book from one score grid: every market the platform prices, each with its fair price.
  * This is the single entry point the API and UI use, so all markets for a fixture are read off the same grid
  * (penaltyblog's FootballProbabilityGrid design) and can never disagree.
  */
@@ -21,7 +21,8 @@ import { expectedGoals, scoreGrid, type ScoreGrid } from './score-grid.ts';
 
 export interface Priced {
   p: number;
-  fairOdds: number;
+  /** Decimal price with zero expected profit: 1/p (Infinity for p = 0). */
+  fairPrice: number;
 }
 
 export interface MarketBook {
@@ -47,7 +48,7 @@ export interface MarketBookOptions {
   maxGoals?: number;
 }
 
-const priced = (p: number): Priced => ({ p, fairOdds: fairPrice(Math.min(1, Math.max(0, p))) });
+const priced = (p: number): Priced => ({ p, fairPrice: fairPrice(Math.min(1, Math.max(0, p))) });
 const mapObj = <T extends Record<string, number>>(o: T) =>
   Object.fromEntries(Object.entries(o).map(([k, v]) => [k, priced(v)])) as { [K in keyof T]: Priced };
 

@@ -1,7 +1,7 @@
 /**
  * Every soccer market from one score grid: 1X2, double chance, draw-no-bet, totals and Asian handicap at any
  * line (quarter lines split the stake over the two neighbouring lines, so they can half-win or half-lose),
- * both teams to score, team totals and correct score — each with its fair (zero-margin) decimal odds.
+ * both teams to score, team totals and correct score — each with its fair (zero-margin) decimal price.
  *
  * Settlement follows the standard Asian rules: a bet on line L over the quantity v wins when v > L, is
  * void (push) when v = L, loses when v < L; a quarter line L splits into L − ¼ and L + ¼.
@@ -22,8 +22,8 @@ export interface AsianOutcome {
   push: number;
   halfLoss: number;
   loss: number;
-  /** Decimal price with zero expected profit: 1 + (loss + halfLoss/2) / (win + halfWin/2). */
-  fairOdds: number;
+  /** Decimal price with zero expected profit (pricing/fair-price.ts): 1 + (loss + halfLoss/2) / (win + halfWin/2). */
+  fairPrice: number;
 }
 
 export interface TwoSided {
@@ -130,5 +130,5 @@ export function splitLine(line: number): [number, number] {
 }
 
 function outcome(win: number, halfWin: number, push: number, halfLoss: number, loss: number): AsianOutcome {
-  return { win, halfWin, push, halfLoss, loss, fairOdds: fairPrice({ win, halfWin, push, halfLoss, loss }) };
+  return { win, halfWin, push, halfLoss, loss, fairPrice: fairPrice({ win, halfWin, push, halfLoss, loss }) };
 }

@@ -115,7 +115,7 @@ describe('game lines (fitted on 2002–2013, priced on 2014–2017)', () => {
       const ml = gameLines.priceGame(model, s, NaN).moneyline!;
       expect(ml.home).toBeGreaterThan(prev);
       prev = ml.home;
-      expect(ml.home * (ml.fairHome - 1) - ml.away).toBeCloseTo(0, 12); // zero EV, tie refunded
+      expect(ml.home * (ml.fairPrice.home - 1) - ml.away).toBeCloseTo(0, 12); // zero EV, tie refunded
     }
     // The half point through a key number is worth more than one beside it.
     const win = (s: number) => gameLines.priceGame(model, s, NaN).moneyline!.home;
@@ -145,8 +145,8 @@ describe('game lines (fitted on 2002–2013, priced on 2014–2017)', () => {
       expect(o.over).toBeLessThanOrEqual(prev);
       prev = o.over;
       if (!Number.isInteger(L)) expect(o.push).toBe(0);
-      expect(o.over * (o.fairOver - 1) - o.under).toBeCloseTo(0, 12);
-      expect(o.under * (o.fairUnder - 1) - o.over).toBeCloseTo(0, 12);
+      expect(o.over * (o.fairPrice.over - 1) - o.under).toBeCloseTo(0, 12);
+      expect(o.under * (o.fairPrice.under - 1) - o.over).toBeCloseTo(0, 12);
     }
     expect(lineOdds(law, 3).push).toBeGreaterThan(lineOdds(law, 4).push);
     expect(lineOdds(totalLaw(model, 44), 44).push).toBeGreaterThan(0);

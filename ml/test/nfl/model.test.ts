@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  backtestProps, buildEnv, fairOdds, fitPropModel, loadPropModel, offeredRows, MARKETS, pOver, project, serializePropModel, PROP_DEFAULTS,
+  backtestProps, buildEnv, fitPropModel, loadPropModel, offeredRows, MARKETS, pOver, project, serializePropModel, PROP_DEFAULTS,
 } from '../../src/nfl/props/index.ts';
+import { priceLine } from '../../src/nfl/props/price.ts';
 import { gamesText, weeklyText } from './helpers.ts';
 
 // Small, fast configuration (the defaults are exercised by the CLI test and the benchmark).
@@ -25,7 +26,7 @@ describe('prop model (receptions, trained 2015–2017)', () => {
       expect(p.median).toBeLessThanOrEqual(p.q90 + 0.5);
       const probs = [0.5, 2.5, 4.5, 6.5, 9.5].map((l) => pOver(model, p.mu, l));
       for (let k = 1; k < probs.length; k++) expect(probs[k]!).toBeLessThanOrEqual(probs[k - 1]!);
-      const o = fairOdds(model, p.mu, 4.5);
+      const o = priceLine(model, p.mu, 4.5).fairPrice;
       expect(1 / o.over + 1 / o.under).toBeCloseTo(1, 12);
     }
   });

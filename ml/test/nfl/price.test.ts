@@ -30,8 +30,8 @@ describe('priceLine', () => {
     expect(p.over).toBeCloseTo(1 - sr.cdf(d, 4.2, 4.5), 12);
     expect(p.push).toBe(0);
     expect(p.over + p.under).toBeCloseTo(1, 12);
-    expect(p.fairOver).toBeCloseTo(1 / p.over, 12);
-    expect(p.fairUnder).toBeCloseTo(1 / p.under, 12);
+    expect(p.fairPrice.over).toBeCloseTo(1 / p.over, 12);
+    expect(p.fairPrice.under).toBeCloseTo(1 / p.under, 12);
   });
 
   it('a whole line pushes with P(Y = L) = F(L + ½) − F(L − ½), and the fair prices have zero EV given the refund', () => {
@@ -41,10 +41,10 @@ describe('priceLine', () => {
     expect(p.over).toBeCloseTo(1 - sr.cdf(d, 4.2, 4.5), 12);
     expect(p.under).toBeCloseTo(sr.cdf(d, 4.2, 3.5), 12);
     expect(p.over + p.under + p.push).toBeCloseTo(1, 12);
-    expect(expectedValueWithPush(p.over, p.under, p.fairOver)).toBeCloseTo(0, 12);
-    expect(expectedValueWithPush(p.under, p.over, p.fairUnder)).toBeCloseTo(0, 12);
+    expect(expectedValueWithPush(p.over, p.under, p.fairPrice.over)).toBeCloseTo(0, 12);
+    expect(expectedValueWithPush(p.under, p.over, p.fairPrice.under)).toBeCloseTo(0, 12);
     // A push makes both sides' fair prices higher than 1/p of a no-push market would suggest.
-    expect(p.fairOver).toBeGreaterThan(1 / (p.over + p.push));
+    expect(p.fairPrice.over).toBeGreaterThan(1 / (p.over + p.push));
   });
 
   it('P(over) falls as the line rises and the calibration map is applied to both sides', () => {
@@ -63,7 +63,7 @@ describe('priceLine', () => {
   it('under 0 on a count cannot win: its probability is 0, the rest of the mass below 1 pushes', () => {
     const p = priceLine(m, 0.8, 0);
     expect(p.under).toBe(0);
-    expect(p.fairUnder).toBe(Number.POSITIVE_INFINITY);
+    expect(p.fairPrice.under).toBe(Number.POSITIVE_INFINITY);
     expect(p.over).toBeCloseTo(1 - sr.cdf(d, 0.8, 0.5), 12);
     expect(p.push).toBeCloseTo(sr.cdf(d, 0.8, 0.5), 12);
     // A yards law (not discrete) keeps negative outcomes: under 0 rushing yards can win.
@@ -73,7 +73,7 @@ describe('priceLine', () => {
 
   it('yes/no markets price the calibrated centre', () => {
     const p = priceLine({ distribution: null, calibration: IDENTITY }, 0.37, 0.5);
-    expect(p).toEqual({ line: 0.5, over: 0.37, under: 0.63, push: 0, fairOver: 1 / 0.37, fairUnder: 1 / 0.63 });
+    expect(p).toEqual({ line: 0.5, over: 0.37, under: 0.63, push: 0, fairPrice: { over: 1 / 0.37, under: 1 / 0.63 } });
   });
 
   it('rejects a non-finite centre and lines that are negative or not whole/half units', () => {

@@ -63,8 +63,8 @@ describe('markets from one grid: consistency identities (property tests)', () =>
     // AH 0 is draw-no-bet: same win probability given no push, fair odds 1/DNB.
     const ah0 = asianHandicap(g, 0);
     expect(ah0.home.push).toBeCloseTo(x.draw, 13);
-    expect(ah0.home.fairOdds).toBeCloseTo(1 / dnb.home, 10);
-    expect(ah0.away.fairOdds).toBeCloseTo(1 / dnb.away, 10);
+    expect(ah0.home.fairPrice).toBeCloseTo(1 / dnb.home, 10);
+    expect(ah0.away.fairPrice).toBeCloseTo(1 / dnb.away, 10);
     // AH −0.5 is the home win; +0.5 is home-or-draw.
     expect(asianHandicap(g, -0.5).home.win).toBeCloseTo(x.home, 13);
     expect(asianHandicap(g, 0.5).home.win).toBeCloseTo(dc.homeOrDraw, 13);
@@ -73,7 +73,7 @@ describe('markets from one grid: consistency identities (property tests)', () =>
       const t = totals(g, line);
       expect(t.over.win + t.under.win).toBeCloseTo(1, 13);
       expect(t.over.push).toBe(0);
-      expect(1 / t.over.fairOdds + 1 / t.under.fairOdds).toBeCloseTo(1, 12);
+      expect(1 / t.over.fairPrice + 1 / t.under.fairPrice).toBeCloseTo(1, 12);
     }
     // Integer line: over wins + push + under wins = 1, push = P(total = L).
     const t2 = totals(g, 2);
@@ -83,9 +83,9 @@ describe('markets from one grid: consistency identities (property tests)', () =>
     expect(t225.over.halfLoss).toBeCloseTo(t2.over.push, 13);
     expect(t225.over.win).toBeCloseTo(totals(g, 2.5).over.win, 13);
     // Fair odds of a quarter line lie between those of its two halves.
-    const lo = totals(g, 2).over.fairOdds, hi = totals(g, 2.5).over.fairOdds;
-    expect(t225.over.fairOdds).toBeGreaterThanOrEqual(Math.min(lo, hi) - 1e-12);
-    expect(t225.over.fairOdds).toBeLessThanOrEqual(Math.max(lo, hi) + 1e-12);
+    const lo = totals(g, 2).over.fairPrice, hi = totals(g, 2.5).over.fairPrice;
+    expect(t225.over.fairPrice).toBeGreaterThanOrEqual(Math.min(lo, hi) - 1e-12);
+    expect(t225.over.fairPrice).toBeLessThanOrEqual(Math.max(lo, hi) + 1e-12);
     // Handicap symmetry: home at −L mirrors away at +L.
     const ahq = asianHandicap(g, -0.75);
     expect(ahq.home.win).toBeCloseTo(ahq.away.loss, 13);
@@ -113,7 +113,7 @@ describe('Asian settlement on a hand-made grid', () => {
     const ah = asianHandicap(g, -0.25);
     expect(ah.home).toMatchObject({ win: 0.5, halfLoss: 0.3, loss: 0.2, push: 0, halfWin: 0 });
     // fair odds: 1 + (0.2 + 0.15)/0.5 = 1.7
-    expect(ah.home.fairOdds).toBeCloseTo(1.7, 12);
+    expect(ah.home.fairPrice).toBeCloseTo(1.7, 12);
     expect(ah.away).toMatchObject({ win: 0.2, halfWin: 0.3, loss: 0.5 });
   });
   it('settles totals 1.75 and 2 (push on exactly 2)', () => {
@@ -121,7 +121,7 @@ describe('Asian settlement on a hand-made grid', () => {
     expect(t.over).toMatchObject({ win: 0, halfWin: 0.5, loss: 0.5 });
     const t2 = totals(g, 2);
     expect(t2.over).toMatchObject({ win: 0, push: 0.5, loss: 0.5 });
-    expect(t2.over.fairOdds).toBe(Infinity);
+    expect(t2.over.fairPrice).toBe(Infinity);
   });
   it('splits lines and rejects non-quarter lines', () => {
     expect(splitLine(2.25)).toEqual([2, 2.5]);
@@ -140,9 +140,9 @@ describe('market book for a fitted fixture', () => {
     const grid = predictGrid(model, 'Liverpool', 'Everton');
     const x = matchOdds(grid);
     expect(book.matchOdds.home.p).toBeCloseTo(x.home, 14);
-    expect(book.matchOdds.home.fairOdds).toBeCloseTo(1 / x.home, 12);
+    expect(book.matchOdds.home.fairPrice).toBeCloseTo(1 / x.home, 12);
     expect(book.matchOdds.home.p + book.matchOdds.draw.p + book.matchOdds.away.p).toBeCloseTo(1, 13);
-    expect(book.asianHandicap['0']!.home.fairOdds).toBeCloseTo(book.drawNoBet.home.fairOdds, 10);
+    expect(book.asianHandicap['0']!.home.fairPrice).toBeCloseTo(book.drawNoBet.home.fairPrice, 10);
     expect(book.totals['2.5']!.over.win).toBeCloseTo(totals(grid, 2.5).over.win, 14);
     expect(book.expectedGoals.home).toBeCloseTo(book.rates.home, 6);
     expect(book.correctScore.scores).toHaveLength(36);

@@ -36,7 +36,7 @@ export interface GameLinesModel {
   games: number;
 }
 
-/** One side of a line: P(outcome above / below / on the line) and margin-free decimal odds (a push refunds the stake) — the props' shape. */
+/** One side of a line: P(outcome above / below / on the line) and the fair price of each side (a push refunds the stake) — the props' shape. */
 export type LineOdds = LinePrice;
 
 export interface GamePrices {
@@ -50,7 +50,7 @@ export interface GamePrices {
   homeCover: LineOdds | null;
   gameTotal: LineOdds | null;
   /** P(home wins), P(away wins), P(tie) from the margin law (null without a spread). */
-  moneyline: { home: number; away: number; tie: number; fairHome: number; fairAway: number } | null;
+  moneyline: { home: number; away: number; tie: number; fairPrice: { home: number; away: number } } | null;
 }
 
 /** What fitting reads of a game: its season, result and the market's closing spread and total. */
@@ -113,13 +113,13 @@ const assertLine = (what: string, x: number) => {
   if (!Number.isFinite(x) || !Number.isInteger(x * 2)) throw new RangeError(`game lines: ${what} must be a whole or half number, got ${x}`);
 };
 
-/** P(outcome > line / < line / = line) under `law`, with fair odds for both sides. */
+/** P(outcome > line / < line / = line) under `law`, with the fair price of both sides (a push refunds). */
 export function lineOdds(law: DiscreteLaw, line: number): LineOdds {
   assertLine('a line', line);
   const over = law.above(line);
   const push = law.pmf(line);
   const under = Math.max(0, 1 - over - push);
-  return { line, over, under, push, fairOver: fairPrice(over, under), fairUnder: fairPrice(under, over) };
+  return { line, over, under, push, fairPrice: { over: fairPrice(over, under), under: fairPrice(under, over) } };
 }
 
 /** A game's two laws: centred on its market spread (home margin line) and total; null where the line is NaN. */
@@ -143,7 +143,7 @@ export function pricesFromLaws(laws: GameLaws, spread: number, total: number): G
     const home = laws.margin.above(0), tie = laws.margin.pmf(0), away = 1 - home - tie;
     // A tie (rare: overtime ends level) refunds neither side in a two-way moneyline; books void it, so the
     // fair two-way price conditions on a result.
-    moneyline = { home, away, tie, fairHome: fairPrice(home, away), fairAway: fairPrice(away, home) };
+    moneyline = { home, away, tie, fairPrice: { home: fairPrice(home, away), away: fairPrice(away, home) } };
   }
   return {
     spread, total, expectedMargin: laws.margin?.mean ?? NaN, expectedTotal: laws.total?.mean ?? NaN,

@@ -15,7 +15,7 @@ export {
 export { baselineAt, roundToHalf, BASELINE_GAMES, type Baseline } from './baseline.ts';
 export { PROP_DEFAULTS, type PropModelConfig } from './config.ts';
 export * as scaledResidual from './distributions/scaled-residual.ts';
-export { fitPropModel, outOfSample, predictCentre, project, pOver, pOverUncalibrated, fairOdds, trainingRows, type PropModel, type Projection, type OutOfSample } from './model.ts';
+export { fitPropModel, outOfSample, predictCentre, project, pOver, pOverUncalibrated, trainingRows, type PropModel, type Projection, type OutOfSample } from './model.ts';
 export { serializePropModel, loadPropModel, PROP_MODEL_TAG, PROP_MODEL_VERSION, type PropModelArtifact } from './artifact.ts';
 export { projectionRecords, type ProjectionRecord, type ProjectionDistribution } from './projections.ts';
 export { backtestProps, scoreMarket, scoresOnly, type MarketScores, type MarketReport, type PropsBacktestOptions } from './evaluate.ts';

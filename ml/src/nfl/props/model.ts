@@ -10,7 +10,6 @@
  * the continuity correction 1 − F(⌊L⌋ + ½) (distributions/scaled-residual.ts).
  */
 import type { IsotonicModel } from '../../calibration/index.ts';
-import { fairPrice } from '../../pricing/index.ts';
 import { applyOverCalibration, fitOverCalibration } from './calibrate.ts';
 import { trainGbdt, type DenseMatrix, type GbdtModel } from '../../gbdt/index.ts';
 import { baselineAt } from './baseline.ts';
@@ -134,10 +133,4 @@ export function pOverUncalibrated(model: PropModel, mu: number, line: number): n
 /** Calibrated P(outcome > line) for a projection; any line (binary markets: the line is 0.5). */
 export function pOver(model: PropModel, mu: number, line: number): number {
   return applyOverCalibration(model.calibration, rawOver(model.distribution, mu, line));
-}
-
-/** Fair (margin-free) decimal odds of the over and the under at a line. */
-export function fairOdds(model: PropModel, mu: number, line: number): { over: number; under: number } {
-  const p = pOver(model, mu, line);
-  return { over: fairPrice(p), under: fairPrice(1 - p) };
 }

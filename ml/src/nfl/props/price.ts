@@ -26,9 +26,8 @@ export interface LinePrice {
   over: number;
   under: number;
   push: number;
-  /** Margin-free decimal odds (a push refunds the stake). */
-  fairOver: number;
-  fairUnder: number;
+  /** Margin-free decimal prices of the over and the under (a push refunds the stake): pricing's fairPrice. */
+  fairPrice: { over: number; under: number };
 }
 
 export function priceLine(m: LinePricingModel, mu: number, line: number): LinePrice {
@@ -36,7 +35,7 @@ export function priceLine(m: LinePricingModel, mu: number, line: number): LinePr
   const d = m.distribution;
   if (!d) {
     const yes = applyOverCalibration(m.calibration, mu);
-    return { line: 0.5, over: yes, under: 1 - yes, push: 0, fairOver: fairPrice(yes), fairUnder: fairPrice(1 - yes) };
+    return { line: 0.5, over: yes, under: 1 - yes, push: 0, fairPrice: { over: fairPrice(yes), under: fairPrice(1 - yes) } };
   }
   if (!Number.isFinite(line) || line < 0) throw new RangeError(`props: a line must be a finite number ≥ 0, got ${line}`);
   if (!Number.isInteger(line * 2)) throw new RangeError(`props: lines are whole or half units, got ${line}`);
@@ -48,5 +47,5 @@ export function priceLine(m: LinePricingModel, mu: number, line: number): LinePr
   // 0 cannot win, so that mass is a push (Y = 0). (Yards can be negative: a rushing loss.)
   if (d.discrete && line === 0) push = 1 - over;
   const under = Math.max(0, 1 - over - push);
-  return { line, over, under, push, fairOver: fairPrice(over, under), fairUnder: fairPrice(under, over) };
+  return { line, over, under, push, fairPrice: { over: fairPrice(over, under), under: fairPrice(under, over) } };
 }
