@@ -21,7 +21,8 @@
  */
 export { trainGbdt, type TrainInput } from './train.ts';
 export { GbdtModel } from './model.ts';
-export { loadGbdt, ARTIFACT_TAG, ARTIFACT_VERSION, type GbdtArtifact } from './artifact.ts';
+export { loadGbdt } from './load.ts';
+export { ARTIFACT_TAG, ARTIFACT_VERSION, type GbdtArtifact } from './artifact.ts';
 export { importXgboost } from './xgboost.ts';
 export type { Importance } from './importance.ts';
 export type { Forest } from './forest.ts';

@@ -2,9 +2,9 @@
  * A trained (or imported) gradient-boosted tree ensemble: pure, immutable, serialisable. Predictions are in
  * the response scale (probabilities for logistic/softmax, means for poisson); margins are the raw scores.
  */
-import { serializeModel, type GbdtArtifact } from './artifact.ts';
+import { ARTIFACT_TAG, ARTIFACT_VERSION, type ArtifactTree, type GbdtArtifact } from './artifact.ts';
 import { forestImportance, type Importance } from './importance.ts';
-import type { Forest } from './forest.ts';
+import { treeArrays, type Forest } from './forest.ts';
 import { toDense } from './matrix.ts';
 import { makeObjective, type Objective } from './objectives.ts';
 import { accumulateMargins, predictLeaves, rowMargins } from './predict.ts';
@@ -131,7 +131,7 @@ export class GbdtModel {
     return forestImportance(this.forest, this.featureNames);
   }
 
-  /** The versioned artifact (see artifact.ts); `loadGbdt` reads it back. */
+  /** The versioned artifact (see artifact.ts); `loadGbdt` (load.ts) reads it back. */
   toJSON(): GbdtArtifact {
     return serializeModel(this);
   }
@@ -152,3 +152,27 @@ export class GbdtModel {
   }
 }
 
+/** The artifact of a model's state (key order fixed: the JSON text is part of the contract). */
+function serializeModel(m: ModelState): GbdtArtifact {
+  const f = m.forest;
+  const trees: ArtifactTree[] = [];
+  for (let t = 0; t < f.treeRoot.length; t++) trees.push({ output: f.treeClass[t]!, ...treeArrays(f, t) });
+  return {
+    tag: ARTIFACT_TAG,
+    version: ARTIFACT_VERSION,
+    meta: {
+      featureNames: [...m.featureNames],
+      objective: m.objective,
+      alpha: m.alpha,
+      numOutputs: f.numOutputs,
+      params: m.params,
+      metrics: m.metrics,
+      dataFingerprint: m.fingerprint,
+      createdAt: m.createdAt,
+      source: m.source,
+    },
+    baseMargin: Array.from(m.baseMargin),
+    float32: f.float32,
+    trees,
+  };
+}
