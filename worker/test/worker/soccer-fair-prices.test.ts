@@ -1,9 +1,11 @@
-import { fixtures, oddsSnapshots, seedSimulatedData } from '@fairline/db';
-import { and, asc, eq, lt } from 'drizzle-orm';
+import { bookmakers, fixtures, oddsSnapshots, predictions } from '@fairline/db';
+import { seedSimulatedData } from '../../src/seed/index.ts';
+import { and, asc, eq, inArray, lt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/env.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { buildCtx } from '../../src/runtime.ts';
+import { refreshSoccerPredictions } from '../../src/services/soccer/refresh-predictions.ts';
 import { createCallerFactory } from '../../src/trpc/init.ts';
 import { appRouter } from '../../src/trpc/router.ts';
 import { suiteDatabase, testEnv, type SuiteDb } from './support/fresh-db.ts';
@@ -87,6 +89,34 @@ describe('soccer.fairPrices (Dixon–Coles inside workerd)', () => {
     const [nfl] = await suite.db.select().from(fixtures).where(eq(fixtures.sport, 'nfl')).limit(1);
     await expect(caller.soccer.fairPrices({ fixtureId: nfl!.id })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(caller.soccer.fairPrices({ fixtureId: 99_999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('no longer quotes a price the book withdrew (seen_at), like every other market', async () => {
+    const target = (await soccerFixtures()).filter((f) => f.status === 'scheduled')[3]!;
+    const [live] = await suite.db.insert(bookmakers).values({ key: 'live_book', name: 'Live Book' }).returning();
+    const t1 = new Date(NOW - 2 * 3_600_000), t2 = new Date(NOW - 3_600_000);
+    const row = (selection: string, price: number, seenAt: Date) =>
+      ({ fixtureId: target.id, bookmakerId: live!.id, market: '1x2' as const, selection, price, capturedAt: t1, seenAt, source: 'odds-api' });
+    await suite.db.insert(oddsSnapshots).values([row('home', 2.1, t1), row('draw', 3.4, t1), row('away', 3.6, t1)]);
+    const quoted = async () => (await caller.soccer.fairPrices({ fixtureId: target.id })).quotes.find((q) => q.bookmaker === 'live_book');
+    expect((await quoted())?.prices).toEqual({ home: 2.1, draw: 3.4, away: 3.6 });
+    // The feed's next update still quotes home and draw (seen again) but no longer the away price.
+    await suite.db.update(oddsSnapshots).set({ seenAt: t2 })
+      .where(and(eq(oddsSnapshots.bookmakerId, live!.id), eq(oddsSnapshots.fixtureId, target.id), inArray(oddsSnapshots.selection, ['home', 'draw'])));
+    expect(await quoted()).toBeUndefined();
+  });
+
+  it('gives one answer: the API prices a predicted fixture with the stored prediction’s version, to the same probabilities', async () => {
+    const atNow = { ...built.ctx, clock: () => new Date(NOW) };
+    const refreshed = await refreshSoccerPredictions({ ctx: atNow });
+    const fixtureId = refreshed.changes[0]!.fixtureId;
+    const stored = await suite.db.select().from(predictions).where(and(eq(predictions.fixtureId, fixtureId), eq(predictions.market, '1x2')));
+    expect(stored).toHaveLength(3);
+    const r = await makeCaller({ ...atNow, isAdmin: false }).soccer.fairPrices({ fixtureId });
+    expect(r.model.versionId).toBe(stored[0]!.modelVersionId);
+    for (const p of stored) {
+      expect(r.book.matchOdds[p.selection as 'home' | 'draw' | 'away'].p).toBeCloseTo(p.probability, 12);
+    }
   });
 
   it.runIf(Boolean(testEnv.UPSTASH_REDIS_REST_URL))('caches the fitted book in Redis and serves the same answer from it', async () => {

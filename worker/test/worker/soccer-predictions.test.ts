@@ -1,4 +1,5 @@
-import { fixtures, modelVersions, predictions, seedSimulatedData } from '@fairline/db';
+import { fixtures, modelVersions, predictions } from '@fairline/db';
+import { seedSimulatedData } from '../../src/seed/index.ts';
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +27,7 @@ afterAll(async () => {
   await suite?.drop();
 });
 
-const versions = () => suite.db.select().from(modelVersions).where(eq(modelVersions.kind, 'dixon_coles')).orderBy(asc(modelVersions.version));
+const versions = () => suite.db.select().from(modelVersions).where(eq(modelVersions.kind, 'soccer_dixon_coles')).orderBy(asc(modelVersions.version));
 
 describe('refreshSoccerPredictions (cron verb)', () => {
   it('fits once, stores every market per upcoming fixture tied to the active version, and reports them as new', async () => {

@@ -6,7 +6,7 @@ import type { CurrentPrice } from '@fairline/db';
 const at = new Date('2026-01-01T00:00:00Z');
 let nextId = 1;
 const p = (bookmaker: string, market: CurrentPrice['market'], selection: string, line: number | null, price: number): CurrentPrice => ({
-  id: nextId++, market, playerId: null, prop: null, bookmaker, selection, line, price, capturedAt: at, seenAt: at,
+  id: nextId++, market, playerId: null, prop: null, bookmaker, selection, line, price, capturedAt: at, seenAt: at, closing: false,
 });
 
 describe('bookLines', () => {

@@ -4,6 +4,7 @@
  * ingestion stores them, and every probability the API returns is checked against the ml module
  * (priceGame / lineOdds) at the consensus line, or against sums of the law's point masses.
  */
+import { activate, rollback } from '../../../../src/services/models/registry.ts';
 import { bookmakers, competitions, fixtures, modelVersions, oddsSnapshots, seasons, teams } from '@fairline/db';
 import { parseGames } from '@fairline/ml/nfl/games';
 import { fitGameLines, lineOdds, loadGameLines, marginLaw, priceGame, scoreGameLines, serializeGameLines, totalLaw, type GameLinesModel } from '@fairline/ml/nfl/game-lines/index';
@@ -28,7 +29,6 @@ let v2 = 0;
 
 const rowsOf = async <T>(q: ReturnType<typeof sql>) => ((await fresh.db.execute(q)) as unknown as { rows: T[] }).rows;
 const code = (p: Promise<unknown>) => p.then(() => 'resolved', (e: unknown) => (e as { code?: string }).code ?? String(e));
-const setStatus = (id: number, status: 'candidate' | 'active' | 'retired') => fresh.db.update(modelVersions).set({ status }).where(eq(modelVersions.id, id));
 
 /** P(margin > x), P(margin = x), P(margin < x) summed point by point from the law (not via `above`). */
 function sidesBySum(law: ReturnType<typeof marginLaw>, x: number) {
@@ -111,7 +111,7 @@ describe('trainGameLines / recordGameLines', () => {
     const [mv] = await rowsOf<{ kind: string; scope: string; status: string; artifact: object; metrics: Record<string, number>; config: { trainSeasons: number[] } }>(
       sql`SELECT kind, scope, status, artifact, metrics, config FROM model_versions WHERE id = ${v1}`,
     );
-    expect(mv).toMatchObject({ kind: 'game-lines', scope: 'nfl:game_lines', status: 'candidate', config: { trainSeasons: TRAIN } });
+    expect(mv).toMatchObject({ kind: 'nfl_game_lines', scope: 'nfl', status: 'candidate', config: { trainSeasons: TRAIN } });
     expect(mv!.artifact).toEqual(JSON.parse(JSON.stringify(serializeGameLines(reference))));
     const score = scoreGameLines(reference, games.filter((g) => g.season === 2019));
     expect(mv!.metrics.trainGames).toBe(reference.games);
@@ -135,10 +135,15 @@ describe('trainGameLines / recordGameLines', () => {
     await expect(recordGameLines({ ctx, input: { artifact: { tag: 'fairline.gbdt', version: 2 }, metrics: {} } as never })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect(await count()).toBe(2);
   });
+
+  it('files candidates, which are not served until one is activated', async () => {
+    expect(await code(nflGameLines({ ctx, input: { fixtureId: fx.main } }))).toBe('UNAVAILABLE');
+    await activate({ ctx, input: { id: v2 } });
+  });
 });
 
 describe('nfl.gameLines.byFixture', () => {
-  /** The version in use is the newest candidate (v2, fitted on 2017–2018) unless a test changes statuses. */
+  /** The version in use is the active one (v2, fitted on 2017–2018) unless a test changes it. */
   const modelOf = async (id: number): Promise<GameLinesModel> => {
     const [row] = await fresh.db.select({ artifact: modelVersions.artifact }).from(modelVersions).where(eq(modelVersions.id, id));
     return loadGameLines(row!.artifact as object);
@@ -147,7 +152,7 @@ describe('nfl.gameLines.byFixture', () => {
 
   it('centres on the median of the books’ main lines and prices the game there exactly as priceGame does', async () => {
     const r = await nflGameLines({ ctx, input: { fixtureId: fx.main } });
-    expect(r.model).toMatchObject({ id: v2, version: 2, status: 'candidate', simulated: false, trainSeasons: [2017, 2018] });
+    expect(r.model).toMatchObject({ id: v2, version: 2, status: 'active', simulated: false, trainSeasons: [2017, 2018] });
     expect(r.method).toMatch(/median/);
     // Main lines −3 (A), −3.5 (B: its −3 is no longer current), −4 (C) → −3.5; totals 47.5, 48, 47 → 47.5.
     expect(r.consensus.spread).toEqual({ line: -3.5, marginLine: 3.5, books: 3, mainLines: [
@@ -235,21 +240,20 @@ describe('nfl.gameLines.byFixture', () => {
     expect(await code(nflGameLines({ ctx, input: { fixtureId: 1.5 } }))).toBe('BAD_REQUEST');
   });
 
-  it('uses an active version before a newer candidate, never a retired one, and skips a corrupt artifact', async () => {
-    await setStatus(v1, 'active');
+  it('serves the active version only, follows activation and rollback, and answers UNAVAILABLE for a corrupt active artifact', async () => {
+    await activate({ ctx, input: { id: v1 } });
     expect((await nflGameLines({ ctx, input: { fixtureId: fx.main } })).model).toMatchObject({ id: v1, status: 'active', trainSeasons: TRAIN });
-    await setStatus(v1, 'retired');
+    expect(await rollback({ ctx, input: { kind: 'nfl_game_lines', scope: 'nfl' } })).toMatchObject({ id: v2, status: 'active' });
     expect((await nflGameLines({ ctx, input: { fixtureId: fx.main } })).model.id).toBe(v2);
-    // A newer version whose artifact does not load (weights missing) is skipped, not a 500.
+    // A version whose artifact does not load (weights missing): made active, it cannot price — UNAVAILABLE, not a 500.
     const [bad] = await fresh.db.insert(modelVersions).values({
-      kind: 'game-lines', scope: 'nfl:game_lines', version: 3, status: 'candidate', config: {},
+      kind: 'nfl_game_lines', scope: 'nfl', version: 3, status: 'candidate', config: {},
       artifact: { ...serializeGameLines(reference), marginWeights: [1, 2] },
     }).returning({ id: modelVersions.id });
-    expect((await nflGameLines({ ctx, input: { fixtureId: fx.main } })).model.id).toBe(v2);
-    // Nothing usable left: UNAVAILABLE.
-    await setStatus(v2, 'retired');
+    await activate({ ctx, input: { id: bad!.id } });
     expect(await code(nflGameLines({ ctx, input: { fixtureId: fx.main } }))).toBe('UNAVAILABLE');
-    await setStatus(v2, 'candidate');
+    await rollback({ ctx, input: { kind: 'nfl_game_lines', scope: 'nfl' } });
+    expect((await nflGameLines({ ctx, input: { fixtureId: fx.main } })).model.id).toBe(v2);
     await fresh.db.delete(modelVersions).where(eq(modelVersions.id, bad!.id));
   });
 });

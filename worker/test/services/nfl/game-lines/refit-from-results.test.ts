@@ -33,7 +33,7 @@ let fresh: FreshDb;
 let ctx: Ctx;
 const active = async () =>
   (await fresh.db.select({ id: modelVersions.id, version: modelVersions.version, artifact: modelVersions.artifact }).from(modelVersions)
-    .where(and(eq(modelVersions.kind, 'game-lines'), eq(modelVersions.status, 'active'))));
+    .where(and(eq(modelVersions.kind, 'nfl_game_lines'), eq(modelVersions.status, 'active'))));
 
 beforeAll(async () => {
   fresh = await freshDatabase(inject('stack'));
@@ -50,7 +50,7 @@ describe('refitGameLinesFromResults (the daily job after results)', () => {
   });
 
   it('fits the database’s finished games with their closing lines: the same model as fitted on the CSV, made live', async () => {
-    await ingestNflverseGames(ctx, { files: [{ name: 'games.csv', text: csv }] });
+    await ingestNflverseGames({ ctx: ctx, input: { files: [{ name: 'games.csv', text: csv }] } });
     const r = await refitGameLinesFromResults({ ctx });
     expect(r).toMatchObject({ outcome: 'refitted', seasons: SEASONS, version: { version: 1, created: true } });
     const reference = referenceModel();
@@ -86,7 +86,7 @@ describe('refitGameLinesFromResults (the daily job after results)', () => {
       return f.join(',');
     }).join('\n').replace(/^(2019_01_KC_JAX,2019,REG,1,2019-09-08,Sunday,13:00,KC),40,/m, '$1,41,');
     expect(parseGames([corrected]).find((g) => g.gameId === '2019_01_KC_JAX')).toMatchObject({ spread: -3, awayScore: 41 });
-    await ingestNflverseGames(ctx, { files: [{ name: 'games.csv', text: corrected }] });
+    await ingestNflverseGames({ ctx: ctx, input: { files: [{ name: 'games.csv', text: corrected }] } });
     const r = await refitGameLinesFromResults({ ctx });
     expect(r.outcome).toBe('refitted');
     const [live] = await active();

@@ -45,7 +45,7 @@ describe('fairline train game-lines', () => {
     const score = scoreGameLines(model, games.filter((g) => g.season === 2019));
     expect(result.metrics['test.total.sideLogLoss']).toBeCloseTo(score.total.sideLogLoss, 12);
     const [mv] = await rowsOf<{ kind: string; status: string; artifact: object }>(sql`SELECT kind, status, artifact FROM model_versions WHERE id = ${result.id}`);
-    expect(mv).toEqual({ kind: 'game-lines', status: 'candidate', artifact: JSON.parse(JSON.stringify(serializeGameLines(model))) });
+    expect(mv).toEqual({ kind: 'nfl_game_lines', status: 'candidate', artifact: JSON.parse(JSON.stringify(serializeGameLines(model))) });
 
     const again = JSON.parse((await capture(argv)).out) as typeof result;
     expect(again).toMatchObject({ id: result.id, version: 1, created: false });

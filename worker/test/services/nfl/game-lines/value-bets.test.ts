@@ -3,6 +3,7 @@
  * file is recorded, upcoming NFL fixtures get books' spreads, totals and moneylines, and every EV listed is
  * recomputed here from the ml laws centred on the consensus (the books' main lines agree, so it is that line).
  */
+import { activate } from '../../../../src/services/models/registry.ts';
 import { bookmakers, competitions, fixtures, oddsSnapshots, seasons, teams } from '@fairline/db';
 import { parseGames } from '@fairline/ml/nfl/games';
 import { fitGameLines, lineOdds, marginLaw, serializeGameLines, totalLaw } from '@fairline/ml/nfl/game-lines/index';
@@ -70,7 +71,8 @@ const ev = (win: number, lose: number, price: number) => win * (price - 1) - los
 describe('nfl.gameLines.valueBets', () => {
   it('answers UNAVAILABLE until a game-lines model exists', async () => {
     await expect(gameLineValueBets({ ctx, input: {} })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
-    await recordGameLines({ ctx, input: { artifact: serializeGameLines(model), metrics: {} } });
+    const filed = await recordGameLines({ ctx, input: { artifact: serializeGameLines(model), metrics: {} } });
+    await activate({ ctx, input: { id: filed.id } });
   });
 
   it('lists exactly the +EV sides of upcoming games, each EV recomputed from the laws at the consensus, best first', async () => {

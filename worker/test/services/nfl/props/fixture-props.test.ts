@@ -4,7 +4,7 @@
  * prices are written as the odds ingestion stores player props (market player_prop, prop = feed key).
  * Every model probability is checked against the full model loaded from its stored artifact (pOver).
  */
-import { bookmakers, fixtures, oddsSnapshots, players } from '@fairline/db';
+import { appendChangedOdds, bookmakers, fixtures, OddsBatch, oddsSnapshots, players } from '@fairline/db';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
@@ -17,8 +17,8 @@ import { ingestNflverseGames } from '../../../../src/services/ingest/nflverse/ga
 import { ingestNflverseWeekly } from '../../../../src/services/ingest/nflverse/weekly.ts';
 import { silentLogger } from '../../../../src/lib/logger.ts';
 import { games2019, gamesText, weeklyText } from './data.ts';
+import { activate, rollback } from '../../../../src/services/models/registry.ts';
 import { fixtureProps, pricePropLine, recordTrainingRun } from '../../../../src/services/nfl/props/index.ts';
-import { appendChangedOdds, OddsBatch } from '../../../../src/services/ingest/store/odds.ts';
 
 
 const env = buildEnv([2017, 2018, 2019].map(weeklyText), [gamesText]);
@@ -49,8 +49,8 @@ beforeAll(async () => {
   fresh = await freshDatabase(inject('stack'));
   ctx = { db: fresh.db, read: fresh.db, cache: null, clock: () => new Date(), logger: silentLogger, fetch };
   const files = (name: string, text: string) => ({ files: [{ name, text }] });
-  await ingestNflverseGames(ctx, files('games_2019.csv', games2019));
-  await ingestNflverseWeekly(ctx, files('weekly_2019.csv', weeklyText(2019)));
+  await ingestNflverseGames({ ctx: ctx, input: files('games_2019.csv', games2019) });
+  await ingestNflverseWeekly({ ctx: ctx, input: files('weekly_2019.csv', weeklyText(2019)) });
   const r = await recordTrainingRun({
     ctx,
     input: {
@@ -59,6 +59,8 @@ beforeAll(async () => {
     },
   });
   for (const m of r.models) versionIds[m.market] = m.id;
+  // Training files candidates; the API serves active versions only.
+  for (const m of r.models) await activate({ ctx, input: { id: m.id } });
   const rec = [...recordsOf(trained.receptions!)].sort((a, b) => b.mean - a.mean)[0]!;
   const [fx] = await fresh.db.select({ id: fixtures.id }).from(fixtures).where(eq(fixtures.naturalKey, rec.gameId));
   const [pl] = await fresh.db.select({ id: players.id }).from(players).where(eq(players.externalId, rec.playerExternalId));
@@ -100,7 +102,7 @@ describe('nfl.props.byFixture', () => {
     expect(p.markets.map((m) => m.market)).toEqual(['receiving_yards', 'receptions']);
     const rec = p.markets.find((m) => m.market === 'receptions')!;
     expect(rec.mean).toBeCloseTo(receptionsMean, 10);
-    expect(rec.modelVersion).toEqual({ id: versionIds.receptions, version: 1, status: 'candidate', simulated: false });
+    expect(rec.modelVersion).toEqual({ id: versionIds.receptions, version: 1, status: 'active', simulated: false });
     expect(rec.q10!).toBeLessThanOrEqual(rec.median);
     expect(rec.median).toBeLessThanOrEqual(rec.q90!);
     expect(Number.isInteger(rec.median)).toBe(true); // counts have an integer median
@@ -144,7 +146,7 @@ describe('nfl.props.byFixture', () => {
     expect(await fixtureProps({ ctx, input: { fixtureId: other!.id } })).toEqual({ fixtureId: other!.id, players: [] });
   });
 
-  it('prefers an active model version to a newer candidate and never reads a retired one', async () => {
+  it('serves the active version only: a newer candidate waits for activation, and a rollback returns to the previous one', async () => {
     // A second version of the model (its artifact differs in a config field) with the game's projections.
     const artifact = serializePropModel(trained.receptions!);
     const again = { ...artifact, config: { ...artifact.config, calibrationPriorWeight: artifact.config.calibrationPriorWeight + 1 } };
@@ -154,15 +156,15 @@ describe('nfl.props.byFixture', () => {
     const v2 = run.models[0]!.id;
     const pick = async () => (await fixtureProps({ ctx, input: { fixtureId: gameId, markets: ['receptions'] } })).players.find((p) => p.playerId === playerId)!.markets[0]!.modelVersion;
     try {
-      expect(await pick()).toMatchObject({ id: v2, version: 2 });
-      await fresh.db.execute(sql`UPDATE model_versions SET status = 'active' WHERE id = ${versionIds.receptions}`);
       expect(await pick()).toMatchObject({ id: versionIds.receptions, version: 1, status: 'active' });
-      await fresh.db.execute(sql`UPDATE model_versions SET status = 'retired' WHERE id = ${versionIds.receptions}`);
-      expect(await pick()).toMatchObject({ id: v2, version: 2 });
+      await activate({ ctx, input: { id: v2 } });
+      expect(await pick()).toMatchObject({ id: v2, version: 2, status: 'active' });
+      const [old] = await rowsOf<{ status: string }>(sql`SELECT status FROM model_versions WHERE id = ${versionIds.receptions}`);
+      expect(old!.status).toBe('retired');
     } finally {
-      await fresh.db.execute(sql`UPDATE model_versions SET status = 'candidate' WHERE id = ${versionIds.receptions}`);
-      await fresh.db.execute(sql`UPDATE model_versions SET status = 'retired' WHERE id = ${v2}`);
+      expect(await rollback({ ctx, input: { kind: 'nfl_props', scope: 'nfl:receptions' } })).toMatchObject({ id: versionIds.receptions, status: 'active' });
     }
+    expect(await pick()).toMatchObject({ id: versionIds.receptions, version: 1, status: 'active' });
   });
 
   it('quotes a book that moved its line at its new line only, and skips quotes without a usable line', async () => {
@@ -197,7 +199,7 @@ describe('nfl.props.byFixture', () => {
     expect(quotes.filter((q) => q.bookmaker === 'book_a').map((q) => [q.line, q.over?.price, q.under?.price])).toEqual([[6.5, 2.05, 1.91]]);
   });
 
-  it('skips a model version whose artifact cannot price: a usable older version serves, and with none priceLine is unavailable', async () => {
+  it('leaves out a market whose active version cannot price, and priceLine says so; a rollback restores it', async () => {
     const artifact = serializePropModel(trained.receiving_yards!);
     // A copy without its predictive law (and a different config, so it is stored as a new version).
     const broken: Record<string, unknown> = { ...artifact, config: { ...artifact.config, note: 'broken copy' } };
@@ -210,17 +212,13 @@ describe('nfl.props.byFixture', () => {
     const yardsVersion = async () =>
       (await fixtureProps({ ctx, input: { fixtureId: gameId } })).players.find((x) => x.playerId === playerId)!.markets.find((m) => m.market === 'receiving_yards')?.modelVersion.id;
     try {
-      await fresh.db.execute(sql`UPDATE model_versions SET status = 'active' WHERE id = ${bad}`);
-      // The broken version is preferred (active) but cannot price: the candidate version 1 serves instead.
+      // Filed but not active: the working version still serves.
       expect(await yardsVersion()).toBe(versionIds.receiving_yards);
-      expect((await ask()).modelVersion.id).toBe(versionIds.receiving_yards);
-      // With no usable version left, the market is left out and priceLine says so.
-      await fresh.db.execute(sql`UPDATE model_versions SET status = 'retired' WHERE id = ${versionIds.receiving_yards}`);
+      await activate({ ctx, input: { id: bad } });
       expect(await yardsVersion()).toBeUndefined();
       await expect(ask()).rejects.toMatchObject({ code: 'UNAVAILABLE' });
     } finally {
-      await fresh.db.execute(sql`UPDATE model_versions SET status = 'retired' WHERE id = ${bad}`);
-      await fresh.db.execute(sql`UPDATE model_versions SET status = 'candidate' WHERE id = ${versionIds.receiving_yards}`);
+      await rollback({ ctx, input: { kind: 'nfl_props', scope: 'nfl:receiving_yards' } });
     }
     expect((await ask()).modelVersion.id).toBe(versionIds.receiving_yards);
   });

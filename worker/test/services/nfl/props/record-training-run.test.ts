@@ -32,8 +32,8 @@ beforeAll(async () => {
   fresh = await freshDatabase(inject('stack'));
   ctx = { db: fresh.db, read: fresh.db, cache: null, clock: () => new Date(), logger: silentLogger, fetch };
   const files = (name: string, text: string) => ({ files: [{ name, text }] });
-  await ingestNflverseGames(ctx, files('games_2019.csv', games2019));
-  await ingestNflverseWeekly(ctx, files('weekly_2019.csv', weeklyText(2019)));
+  await ingestNflverseGames({ ctx: ctx, input: files('games_2019.csv', games2019) });
+  await ingestNflverseWeekly({ ctx: ctx, input: files('weekly_2019.csv', weeklyText(2019)) });
 });
 afterAll(async () => {
   await fresh?.drop();
@@ -48,7 +48,7 @@ describe('recordTrainingRun', () => {
     const [mv] = await rowsOf<{ kind: string; scope: string; status: string; feature_columns: string[]; metrics: object; artifact: object }>(
       sql`SELECT kind, scope, status, feature_columns, metrics, artifact FROM model_versions WHERE id = ${r.models[0]!.id}`,
     );
-    expect(mv).toMatchObject({ kind: 'props:receptions', scope: 'nfl:receptions', status: 'candidate', feature_columns: model.featureNames, metrics: { mae: 1.8 } });
+    expect(mv).toMatchObject({ kind: 'nfl_props', scope: 'nfl:receptions', status: 'candidate', feature_columns: model.featureNames, metrics: { mae: 1.8 } });
     // The stored artifact is the model: loading it reproduces the projections.
     const back = loadPropModel(mv!.artifact);
     expect(projectionRecords(back, env, offeredRows(MARKETS.receptions, env.table, new Set([2019])))).toEqual(records);

@@ -27,8 +27,8 @@ const capture = (argv: string[]) => captureRun(run, argv);
 beforeAll(async () => {
   fresh = await freshDatabase(inject('stack'));
   const ctx: Ctx = { db: fresh.db, read: fresh.db, cache: null, clock: () => new Date(), logger: silentLogger, fetch };
-  await ingestNflverseGames(ctx, { files: [{ name: 'games_2019.csv', text: games2019 }] });
-  await ingestNflverseWeekly(ctx, { files: [{ name: 'weekly_2019.csv', text: weeklyText(2019) }] });
+  await ingestNflverseGames({ ctx: ctx, input: { files: [{ name: 'games_2019.csv', text: games2019 }] } });
+  await ingestNflverseWeekly({ ctx: ctx, input: { files: [{ name: 'weekly_2019.csv', text: weeklyText(2019) }] } });
   restoreDatabase = useDatabase(fresh);
 });
 afterAll(async () => {
@@ -51,7 +51,7 @@ describe('fairline train props', () => {
       SELECT kind, (artifact->'config'->'gbdt'->>'trees')::int AS trees, (metrics->>'n')::int AS n,
              (SELECT count(*)::int FROM projections p WHERE p.model_version_id = mv.id) AS stored
       FROM model_versions mv WHERE id = ${result.models[0]!.id}`);
-    expect(mv).toEqual({ kind: 'props:receptions', trees: 20, n: offered, stored: offered });
+    expect(mv).toEqual({ kind: 'nfl_props', trees: 20, n: offered, stored: offered });
 
     // The same run again is idempotent: the identical artifact is reused and no projection is duplicated.
     const again = JSON.parse((await capture(argv)).out) as typeof result;

@@ -4,6 +4,7 @@
  * to the request clock and given book prices whose expected value is computed here from the full model loaded
  * from the stored artifact.
  */
+import { activate } from '../../../../src/services/models/registry.ts';
 import { bookmakers, fixtures, oddsSnapshots, players } from '@fairline/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -42,9 +43,10 @@ beforeAll(async () => {
   fresh = await freshDatabase(inject('stack'));
   const files = (name: string, text: string) => ({ files: [{ name, text }] });
   const setupCtx: Ctx = { db: fresh.db, read: fresh.db, cache: null, clock: () => new Date(), logger: silentLogger, fetch };
-  await ingestNflverseGames(setupCtx, files('games_2019.csv', games2019));
-  await ingestNflverseWeekly(setupCtx, files('weekly_2019.csv', weeklyText(2019)));
-  await recordTrainingRun({ ctx: setupCtx, input: { models: [{ market: 'receptions', artifact: serializePropModel(model), metrics: {} }], projections: records } });
+  await ingestNflverseGames({ ctx: setupCtx, input: files('games_2019.csv', games2019) });
+  await ingestNflverseWeekly({ ctx: setupCtx, input: files('weekly_2019.csv', weeklyText(2019)) });
+  const run = await recordTrainingRun({ ctx: setupCtx, input: { models: [{ market: 'receptions', artifact: serializePropModel(model), metrics: {} }], projections: records } });
+  await activate({ ctx: setupCtx, input: { id: run.models[0]!.id } });
 
   // Three different games: one a day ahead of the clock, one ten days ahead, one already final.
   // The top-projected player of each game, games in order of that projection.
