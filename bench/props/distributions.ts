@@ -15,8 +15,9 @@ import path from 'node:path';
 import { expectedCalibrationError } from '../../ml/src/metrics/index.ts';
 import { logGamma } from '../../ml/src/numerics/index.ts';
 import {
-  baselineAt, buildEnv, fitPropModel, gameLines, MARKETS, offeredRows, outOfSample, project, scaledResidual as sr, type MarketName,
+  baselineAt, buildEnv, fitPropModel, MARKETS, offeredRows, outOfSample, project, scaledResidual as sr, type MarketName,
 } from '../../ml/src/nfl/props/index.ts';
+import { gameLines } from '../../ml/src/nfl/index.ts';
 
 const DATA = path.resolve(import.meta.dirname, '../../../shared/data');
 const env = buildEnv(

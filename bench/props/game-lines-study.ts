@@ -14,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { trainGbdt } from '../../ml/src/gbdt/index.ts';
-import { gameLines, parseGames, type NflGame } from '../../ml/src/nfl/props/index.ts';
+import { gameLines, parseGames, type NflGame } from '../../ml/src/nfl/index.ts';
 import { buildGameFeatures, chronological, GAME_FEATURES } from './game-lines-features.ts';
 import { centreForLine, fitKeyWeights, discreteLaw, type DiscreteLaw } from '../../ml/src/nfl/game-lines/law.ts';
 

@@ -12,7 +12,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { eceSamplingFloor } from '../../ml/src/metrics/index.ts';
-import { ALL_MARKETS, backtestProps, buildEnv, gameLines, MAIN_MARKETS, parseGames, scoreIntervals, type MarketName, type MarketReport } from '../../ml/src/nfl/props/index.ts';
+import { gameLines, parseGames } from '../../ml/src/nfl/index.ts';
+import { ALL_MARKETS, backtestProps, buildEnv, MAIN_MARKETS, scoreIntervals, type MarketName, type MarketReport } from '../../ml/src/nfl/props/index.ts';
 
 const DATA = path.resolve(import.meta.dirname, '../../../shared/data');
 const TRAIN = [2015, 2016, 2017, 2018];

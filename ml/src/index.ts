@@ -3,4 +3,4 @@ export * as numerics from './numerics/index.ts';
 export * as soccer from './soccer/index.ts';
 export * as gbdt from './gbdt/index.ts';
 export * as pricing from './pricing/index.ts';
-export * as props from './nfl/props/index.ts';
+export * as nfl from './nfl/index.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scheduleWeek } from '../../src/nfl/props/features/common.ts';
-import { canonicalTeam, contextKey, parseGames, parseWeekly, repairOpponents, teamContexts } from '../../src/nfl/props/index.ts';
+import { canonicalTeam, contextKey, parseGames, teamContexts } from '../../src/nfl/index.ts';
+import { parseWeekly, repairOpponents } from '../../src/nfl/props/index.ts';
 import { gamesText, syntheticWeekly, weeklyText } from './helpers.ts';
 
 describe('weekly player file and games file', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/numerics/rng.ts';
-import { gameLines, parseGames } from '../../src/nfl/props/index.ts';
+import { gameLines, parseGames } from '../../src/nfl/index.ts';
 import { gamesText } from './helpers.ts';
 
 const { centreForLine, discreteLaw, fitKeyWeights, KEY_RANGE, lineOdds, marginLaw, totalLaw, normalCdf } = gameLines;

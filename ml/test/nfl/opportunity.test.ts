@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildTeamRolling, contextKey, parseWeekly, type TeamContext } from '../../src/nfl/props/index.ts';
+import { contextKey, type TeamContext } from '../../src/nfl/index.ts';
+import { buildTeamRolling, parseWeekly } from '../../src/nfl/props/index.ts';
 import { gamesMissed, leaguePrior, shrunkRate, teamTotal, volumeShare } from '../../src/nfl/props/opportunity.ts';
 import { script } from '../../src/nfl/props/features/situation.ts';
 import { syntheticWeekly } from './helpers.ts';

@@ -1,8 +1,6 @@
-// NFL player props and game lines: data tables, leakage-free features per market family, per-market GBDT
+// NFL player props: data tables, leakage-free features per market family, per-market GBDT
 // centres with a fitted predictive distribution and isotonic P(over) calibration, artifacts, and backtests.
 export { parseWeekly, buildWeeklyTable, tableRows, STATS, type RawRow, type StatName, type WeeklyTable } from './weekly.ts';
-export { parseGames, teamContexts, contextKey, type NflGame, type TeamContext } from '../games.ts';
-export { canonicalTeam } from '../teams.ts';
 export { buildTeamRolling, positionGroup, type PositionGroup, type TeamRolling } from './team-games.ts';
 export { buildEnv, repairOpponents } from './env.ts';
 export { withUpcoming, type UpcomingGame } from './live.ts';
@@ -20,4 +18,3 @@ export { serializePropModel, loadPropModel, PROP_MODEL_TAG, PROP_MODEL_VERSION, 
 export { projectionRecords, type ProjectionRecord, type ProjectionDistribution } from './projections.ts';
 export { backtestProps, scoreMarket, scoresOnly, type MarketScores, type MarketReport, type PropsBacktestOptions } from './evaluate.ts';
 export { scoreIntervals, type ScoreIntervals } from './intervals.ts';
-export * as gameLines from '../game-lines/index.ts';
