@@ -5,7 +5,7 @@ export default defineProject({
   test: {
     name: 'db',
     environment: 'node',
-    include: ['db/test/**/*.test.ts', 'worker/test/services/**/*.test.ts'],
+    include: ['db/test/**/*.test.ts', 'worker/test/services/**/*.test.ts', 'worker/test/seed/**/*.test.ts'],
     root: '..',
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -1,5 +1,4 @@
 export * from './client.ts';
 export * from './queries/index.ts';
 export * from './schema/index.ts';
-export * from './seed/index.ts';
 export * from './ids.ts';

@@ -1,40 +1,44 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshDatabase, type FreshDb } from '../../scripts/test/fresh-db.ts';
 import { createHttpDb } from '../src/client.ts';
 import { countFixtures, fixtureById, listFixtures } from '../src/queries/index.ts';
-import { seedSimulatedData } from '../src/seed/index.ts';
+import { seedCompetition, seedFixture, seedSeason, seedTeams } from '../src/queries/seed.ts';
 
 let fresh: FreshDb;
 const NOW = Date.UTC(2026, 10, 21, 12);
+const DAY = 86_400_000;
+
+/**
+ * A small league of its own (db tests need no models, so not the demo seed, which lives in the worker): per sport
+ * a simulated competition, four teams and a fixture a day from four days before NOW to three after — played ones
+ * final with a score, the rest scheduled.
+ */
+async function smallLeague(db: FreshDb['db']) {
+  await db.transaction(async (tx) => {
+    for (const sport of ['soccer', 'nfl'] as const) {
+      const code = sport === 'soccer' ? 'SIM-SOC' : 'SIM-NFL';
+      const competitionId = await seedCompetition(tx, { sport, code, name: `Test ${code}`, country: 'Simulated', simulated: true });
+      const seasonId = await seedSeason(tx, competitionId, 'SIM');
+      const t = await seedTeams(tx, [0, 1, 2, 3].map((k) => ({ sport, name: `${code} team ${k}`, shortName: `${code}-${k}`, simulated: true })));
+      for (let d = -4; d < 3; d++) {
+        const [home, away] = [t[(d + 4) % 4]!, t[(d + 5) % 4]!];
+        const played = d < 0;
+        await seedFixture(tx, {
+          sport, competitionId, seasonId, naturalKey: `${code}:SIM:${d}`, homeTeamId: home.id, awayTeamId: away.id,
+          kickoffAt: new Date(NOW + d * DAY + (sport === 'soccer' ? 0 : 3_600_000)), status: played ? 'final' : 'scheduled',
+          homeScore: played ? 2 : null, awayScore: played ? 1 : null,
+        });
+      }
+    }
+  });
+}
 
 beforeAll(async () => {
   fresh = await freshDatabase(inject('stack'));
+  await smallLeague(fresh.db);
 });
 afterAll(async () => {
   await fresh?.drop();
-});
-
-describe('simulated seed', () => {
-  it('seeds an empty database once and is a no-op the second time', async () => {
-    const first = await seedSimulatedData(fresh.db, NOW);
-    expect(first.seeded).toBe(true);
-    expect(first.fixtures).toBeGreaterThan(50);
-    const n = await countFixtures(fresh.db);
-    expect(n).toBe(first.fixtures);
-    // Props: passing yards per QB and receiving yards + receptions per WR, both sides of every upcoming NFL game.
-    const upcomingNfl = await listFixtures(fresh.db, { sport: 'nfl', status: 'scheduled', limit: 500 });
-    expect(upcomingNfl.length).toBeGreaterThan(0);
-    expect(first.projections).toBe(3 * 2 * upcomingNfl.length);
-    const counted = await fresh.db.execute(sql`SELECT (SELECT count(*) FROM projections)::int AS projections,
-      (SELECT count(*) FROM odds_snapshots WHERE market = 'player_prop')::int AS props`);
-    expect((counted as unknown as { rows: Array<{ projections: number; props: number }> }).rows[0]).toEqual({
-      projections: first.projections, props: 2 * first.projections, // an over and an under per projection
-    });
-    const second = await seedSimulatedData(fresh.db, NOW);
-    expect(second.seeded).toBe(false);
-    expect(await countFixtures(fresh.db)).toBe(n);
-  });
 });
 
 describe('listFixtures', () => {

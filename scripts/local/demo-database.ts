@@ -1,9 +1,9 @@
 // The embedded default's database: created if missing, migrated, and seeded with the simulated demo data when
 // empty. Shared by `npm start` and the benchmarks that boot a platform of their own.
 import ws from 'ws';
-import { createPoolDb } from '../../db/src/client.ts';
-import { migrateDatabase } from '../../db/src/migrate.ts';
-import { seedSimulatedData, type SeedSummary } from '../../db/src/seed/index.ts';
+import { createPoolDb } from '@fairline/db';
+import { migrateDatabase } from '@fairline/db/migrate';
+import { seedSimulatedData, type SeedSummary } from '@fairline/worker/seed';
 import type { LocalStack } from './stack.ts';
 
 export async function prepareDemoDatabase(stack: LocalStack, database: string): Promise<SeedSummary> {

@@ -7,3 +7,4 @@ export * from './sql.ts';
 export * from './ingestion/index.ts';
 export * from './props.ts';
 export * from './game-lines.ts';
+export * from './seed.ts';

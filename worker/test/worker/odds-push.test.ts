@@ -1,4 +1,5 @@
-import { bookmakers, fixtures, oddsSnapshots, players, seedSimulatedData } from '@fairline/db';
+import { bookmakers, fixtures, oddsSnapshots, players } from '@fairline/db';
+import { seedSimulatedData } from '../../src/seed/index.ts';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/env.ts';

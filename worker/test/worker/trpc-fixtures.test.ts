@@ -1,5 +1,5 @@
 import { TRPCClientError } from '@trpc/client';
-import { seedSimulatedData } from '@fairline/db';
+import { seedSimulatedData } from '../../src/seed/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/env.ts';
 import { silentLogger } from '../../src/lib/logger.ts';

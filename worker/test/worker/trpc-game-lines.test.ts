@@ -1,4 +1,5 @@
-import { bookmakers, modelVersions, oddsSnapshots, seedSimulatedData } from '@fairline/db';
+import { bookmakers, modelVersions, oddsSnapshots } from '@fairline/db';
+import { seedSimulatedData } from '../../src/seed/index.ts';
 import { lineOdds, loadGameLines, marginLaw, priceGame } from '@fairline/ml/nfl/game-lines/index';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,6 @@
 import { TRPCClientError } from '@trpc/client';
-import { modelVersions, seedSimulatedData } from '@fairline/db';
+import { modelVersions } from '@fairline/db';
+import { seedSimulatedData } from '../../src/seed/index.ts';
 import { priceLine, type LinePricingModel } from '@fairline/ml/nfl/props/price';
 import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

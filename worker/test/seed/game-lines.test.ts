@@ -6,8 +6,8 @@
 import { loadGameLines } from '@fairline/ml/nfl/game-lines/index';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { freshDatabase, type FreshDb } from '../../scripts/test/fresh-db.ts';
-import { seedSimulatedData } from '../src/seed/index.ts';
+import { freshDatabase, type FreshDb } from '../../../scripts/test/fresh-db.ts';
+import { seedSimulatedData } from '../../src/seed/index.ts';
 
 const NOW = Date.UTC(2026, 10, 21, 12);
 let a: FreshDb;
@@ -27,7 +27,7 @@ afterAll(async () => {
 describe('simulated game lines', () => {
   it('seeds one active game-lines model, labelled simulated everywhere, fitted on at least 200 games', async () => {
     const versions = await rowsOf<{ status: string; config: { simulated?: boolean }; metrics: Record<string, number>; artifact: { simulated?: boolean } }>(
-      a, sql`SELECT status, config, metrics, artifact FROM model_versions WHERE kind = 'game-lines' AND scope = 'nfl:game_lines'`,
+      a, sql`SELECT status, config, metrics, artifact FROM model_versions WHERE kind = 'nfl_game_lines' AND scope = 'nfl'`,
     );
     expect(versions).toHaveLength(1);
     const [v] = versions;
@@ -54,7 +54,7 @@ describe('simulated game lines', () => {
       SELECT f.natural_key, bk.key, o.market, o.selection, o.line, o.price FROM odds_snapshots o
       JOIN fixtures f ON f.id = o.fixture_id JOIN bookmakers bk ON bk.id = o.bookmaker_id
       WHERE o.market IN ('spread', 'game_total', 'moneyline') ORDER BY 1, 2, 3, 4, 5, 6`);
-    const model = (db: FreshDb) => rowsOf<object>(db, sql`SELECT artifact FROM model_versions WHERE kind = 'game-lines'`);
+    const model = (db: FreshDb) => rowsOf<object>(db, sql`SELECT artifact FROM model_versions WHERE kind = 'nfl_game_lines'`);
     expect(await prices(b)).toEqual(await prices(a));
     expect(await model(b)).toEqual(await model(a));
   });

@@ -22,6 +22,7 @@ export function poisson(rand: () => number, mean: number): number {
   return k;
 }
 
+/** A standard normal draw (Box–Muller, cosine branch) from a uniform generator. */
 export function normal(rand: () => number): number {
   const u = Math.max(rand(), 1e-12);
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());

@@ -4,19 +4,10 @@
  * "today" so there are finished and upcoming games. Nothing here is real; competitions carry `simulated=true`
  * and every name says "Simulated".
  */
-import { sql } from 'drizzle-orm';
-import type { PoolDb } from '../client.ts';
 import {
-  bookmakers,
-  competitions,
-  fixtures,
-  oddsSnapshots,
-  playerGameStats,
-  players,
-  seasons,
-  teamAliases,
-  teams,
-} from '../schema/index.ts';
+  hasCompetitions, seedBookmaker, seedCompetition, seedFixture, seedOdds, seedPlayerGameStats, seedPlayers, seedSeason,
+  seedTeamAliases, seedTeams, type PoolDb,
+} from '@fairline/db';
 import { mulberry32, normal, poisson } from './rng.ts';
 import { seedSimulatedGameLines, simulateNflScore, SIM_TOTAL_LINE, type SimulatedNflGame } from './simulated-game-lines.ts';
 import { seedSimulatedProps, type SimulatedGame } from './simulated-props.ts';
@@ -47,8 +38,7 @@ function startOfUtcDay(t: number) {
 
 /** Seeds only into an empty database (no competitions); returns whether it did. Idempotent by natural keys. */
 export async function seedSimulatedData(db: PoolDb, now = Date.now()): Promise<SeedSummary> {
-  const existing = await db.select({ n: sql<number>`count(*)::int` }).from(competitions);
-  if ((existing[0]?.n ?? 0) > 0) return { seeded: false, fixtures: 0, odds: 0, projections: 0 };
+  if (await hasCompetitions(db)) return { seeded: false, fixtures: 0, odds: 0, projections: 0 };
   const rand = mulberry32(SEED);
   const today = startOfUtcDay(now);
   let fixtureCount = 0;
@@ -56,23 +46,16 @@ export async function seedSimulatedData(db: PoolDb, now = Date.now()): Promise<S
   let projectionCount = 0;
 
   await db.transaction(async (tx) => {
-    const [book] = await tx
-      .insert(bookmakers)
-      .values({ key: 'sim_book', name: 'Simulated Book' })
-      .onConflictDoUpdate({ target: bookmakers.key, set: { name: 'Simulated Book' } })
-      .returning();
+    const bookId = await seedBookmaker(tx, 'sim_book', 'Simulated Book');
 
     // ---- Soccer: double round robin, one round a week, half the season played.
-    const [soc] = await tx
-      .insert(competitions)
-      .values({ sport: 'soccer', code: 'SIM-SOC', name: 'Simulated Premier League', country: 'Simulated', simulated: true })
-      .returning();
-    const [socSeason] = await tx.insert(seasons).values({ competitionId: soc!.id, label: 'SIM' }).returning();
-    const socTeams = await tx
-      .insert(teams)
-      .values(SOCCER_TEAMS.map((name) => ({ sport: 'soccer' as const, name: `${name} (Simulated)`, shortName: name, simulated: true })))
-      .returning();
-    await tx.insert(teamAliases).values(socTeams.map((t) => ({ sport: 'soccer' as const, source: 'simulated', alias: t.shortName!, teamId: t.id })));
+    const socId = await seedCompetition(tx, { sport: 'soccer', code: 'SIM-SOC', name: 'Simulated Premier League', country: 'Simulated', simulated: true });
+    const socSeasonId = await seedSeason(tx, socId, 'SIM');
+    const socTeams = await seedTeams(
+      tx,
+      SOCCER_TEAMS.map((name) => ({ sport: 'soccer' as const, name: `${name} (Simulated)`, shortName: name, simulated: true })),
+    );
+    await seedTeamAliases(tx, socTeams.map((t) => ({ sport: 'soccer' as const, source: 'simulated', alias: t.shortName!, teamId: t.id })));
     const attack = socTeams.map(() => normal(rand) * 0.25);
     const defence = socTeams.map(() => normal(rand) * 0.25);
     const rounds = roundRobin(socTeams.length);
@@ -84,31 +67,29 @@ export async function seedSimulatedData(db: PoolDb, now = Date.now()): Promise<S
         const muH = Math.exp(0.25 + 0.1 + attack[h]! - defence[a]!);
         const muA = Math.exp(0.1 + attack[a]! - defence[h]!);
         const played = kickoff.getTime() < now;
-        const [fx] = await tx
-          .insert(fixtures)
-          .values({
-            sport: 'soccer',
-            competitionId: soc!.id,
-            seasonId: socSeason!.id,
-            naturalKey: `SIM-SOC:SIM:${socTeams[h]!.id}:${socTeams[a]!.id}`,
-            homeTeamId: socTeams[h]!.id,
-            awayTeamId: socTeams[a]!.id,
-            kickoffAt: kickoff,
-            week: r + 1,
-            status: played ? 'final' : 'scheduled',
-            homeScore: played ? poisson(rand, muH) : null,
-            awayScore: played ? poisson(rand, muA) : null,
-          })
-          .returning({ id: fixtures.id });
+        const fixtureId = await seedFixture(tx, {
+          sport: 'soccer',
+          competitionId: socId,
+          seasonId: socSeasonId,
+          naturalKey: `SIM-SOC:SIM:${socTeams[h]!.id}:${socTeams[a]!.id}`,
+          homeTeamId: socTeams[h]!.id,
+          awayTeamId: socTeams[a]!.id,
+          kickoffAt: kickoff,
+          week: r + 1,
+          status: played ? 'final' : 'scheduled',
+          homeScore: played ? poisson(rand, muH) : null,
+          awayScore: played ? poisson(rand, muA) : null,
+        });
         fixtureCount++;
         const p = approx1x2(muH, muA);
         const margin = 1.05;
         const prices = [p.home, p.draw, p.away].map((q) => Math.round((1 / (q * margin)) * 100) / 100);
         const sel = ['home', 'draw', 'away'];
-        await tx.insert(oddsSnapshots).values(
+        await seedOdds(
+          tx,
           prices.map((price, i) => ({
-            fixtureId: fx!.id,
-            bookmakerId: book!.id,
+            fixtureId,
+            bookmakerId: bookId,
             market: '1x2' as const,
             selection: sel[i]!,
             price,
@@ -121,25 +102,20 @@ export async function seedSimulatedData(db: PoolDb, now = Date.now()): Promise<S
     }
 
     // ---- NFL: 8 teams, a round robin of weeks, a QB and a WR per team with weekly stats when played.
-    const [nfl] = await tx
-      .insert(competitions)
-      .values({ sport: 'nfl', code: 'SIM-NFL', name: 'Simulated Football League', country: 'Simulated', simulated: true })
-      .returning();
-    const [nflSeason] = await tx.insert(seasons).values({ competitionId: nfl!.id, label: 'SIM' }).returning();
-    const nflTeams = await tx
-      .insert(teams)
-      .values(NFL_TEAMS.map((name) => ({ sport: 'nfl' as const, name: `${name} (Simulated)`, shortName: name, simulated: true })))
-      .returning();
+    const nflId = await seedCompetition(tx, { sport: 'nfl', code: 'SIM-NFL', name: 'Simulated Football League', country: 'Simulated', simulated: true });
+    const nflSeasonId = await seedSeason(tx, nflId, 'SIM');
+    const nflTeams = await seedTeams(
+      tx,
+      NFL_TEAMS.map((name) => ({ sport: 'nfl' as const, name: `${name} (Simulated)`, shortName: name, simulated: true })),
+    );
     const rating = nflTeams.map(() => normal(rand) * 4);
-    const roster = await tx
-      .insert(players)
-      .values(
-        nflTeams.flatMap((t, i) => [
-          { sport: 'nfl' as const, externalId: `SIM-QB-${i}`, name: `Sim Quarterback ${i + 1}`, position: 'QB', teamId: t.id },
-          { sport: 'nfl' as const, externalId: `SIM-WR-${i}`, name: `Sim Receiver ${i + 1}`, position: 'WR', teamId: t.id },
-        ]),
-      )
-      .returning();
+    const roster = await seedPlayers(
+      tx,
+      nflTeams.flatMap((t, i) => [
+        { sport: 'nfl' as const, externalId: `SIM-QB-${i}`, name: `Sim Quarterback ${i + 1}`, position: 'QB', teamId: t.id },
+        { sport: 'nfl' as const, externalId: `SIM-WR-${i}`, name: `Sim Receiver ${i + 1}`, position: 'WR', teamId: t.id },
+      ]),
+    );
     const upcoming: SimulatedGame[] = [];
     const nflGames: SimulatedNflGame[] = [];
     const nflRounds = roundRobin(nflTeams.length);
@@ -150,35 +126,32 @@ export async function seedSimulatedData(db: PoolDb, now = Date.now()): Promise<S
         const spread = rating[h]! - rating[a]! + 2;
         const played = kickoff.getTime() < now;
         const { homeScore, awayScore } = simulateNflScore(rand, spread);
-        const [fx] = await tx
-          .insert(fixtures)
-          .values({
-            sport: 'nfl',
-            competitionId: nfl!.id,
-            seasonId: nflSeason!.id,
-            naturalKey: `SIM-NFL:SIM:${w + 1}:${nflTeams[h]!.id}:${nflTeams[a]!.id}`,
-            homeTeamId: nflTeams[h]!.id,
-            awayTeamId: nflTeams[a]!.id,
-            kickoffAt: kickoff,
-            week: w + 1,
-            status: played ? 'final' : 'scheduled',
-            homeScore: played ? homeScore : null,
-            awayScore: played ? awayScore : null,
-          })
-          .returning({ id: fixtures.id });
+        const fixtureId = await seedFixture(tx, {
+          sport: 'nfl',
+          competitionId: nflId,
+          seasonId: nflSeasonId,
+          naturalKey: `SIM-NFL:SIM:${w + 1}:${nflTeams[h]!.id}:${nflTeams[a]!.id}`,
+          homeTeamId: nflTeams[h]!.id,
+          awayTeamId: nflTeams[a]!.id,
+          kickoffAt: kickoff,
+          week: w + 1,
+          status: played ? 'final' : 'scheduled',
+          homeScore: played ? homeScore : null,
+          awayScore: played ? awayScore : null,
+        });
         fixtureCount++;
         const line = Math.round(spread * 2) / 2;
-        nflGames.push({ fixtureId: fx!.id, kickoff, marginLine: line });
-        await tx.insert(oddsSnapshots).values([
-          { fixtureId: fx!.id, bookmakerId: book!.id, market: 'spread', selection: 'home', line: -line, price: 1.91, capturedAt: new Date(kickoff.getTime() - DAY), source: 'simulated' },
-          { fixtureId: fx!.id, bookmakerId: book!.id, market: 'spread', selection: 'away', line, price: 1.91, capturedAt: new Date(kickoff.getTime() - DAY), source: 'simulated' },
-          { fixtureId: fx!.id, bookmakerId: book!.id, market: 'game_total', selection: 'over', line: SIM_TOTAL_LINE, price: 1.91, capturedAt: new Date(kickoff.getTime() - DAY), source: 'simulated' },
-          { fixtureId: fx!.id, bookmakerId: book!.id, market: 'game_total', selection: 'under', line: SIM_TOTAL_LINE, price: 1.91, capturedAt: new Date(kickoff.getTime() - DAY), source: 'simulated' },
+        nflGames.push({ fixtureId, kickoff, marginLine: line });
+        await seedOdds(tx, [
+          { fixtureId, bookmakerId: bookId, market: 'spread', selection: 'home', line: -line, price: 1.91, capturedAt: new Date(kickoff.getTime() - DAY), source: 'simulated' },
+          { fixtureId, bookmakerId: bookId, market: 'spread', selection: 'away', line, price: 1.91, capturedAt: new Date(kickoff.getTime() - DAY), source: 'simulated' },
+          { fixtureId, bookmakerId: bookId, market: 'game_total', selection: 'over', line: SIM_TOTAL_LINE, price: 1.91, capturedAt: new Date(kickoff.getTime() - DAY), source: 'simulated' },
+          { fixtureId, bookmakerId: bookId, market: 'game_total', selection: 'under', line: SIM_TOTAL_LINE, price: 1.91, capturedAt: new Date(kickoff.getTime() - DAY), source: 'simulated' },
         ]);
         oddsCount += 4;
         if (!played) {
           upcoming.push({
-            fixtureId: fx!.id,
+            fixtureId,
             kickoff,
             sides: [h, a].map((side) => ({ rating: rating[side]!, qb: roster[side * 2]!.id, wr: roster[side * 2 + 1]!.id })),
           });
@@ -190,19 +163,19 @@ export async function seedSimulatedData(db: PoolDb, now = Date.now()): Promise<S
             const attempts = Math.max(15, Math.round(34 + normal(rand) * 6));
             const targets = Math.max(2, Math.round(8 + normal(rand) * 2.5));
             const receptions = Math.min(targets, Math.round(targets * (0.55 + rand() * 0.25)));
-            await tx.insert(playerGameStats).values([
-              { playerId: qb.id, fixtureId: fx!.id, teamId: nflTeams[side]!.id, opponentTeamId: nflTeams[side === h ? a : h]!.id, position: 'QB', passAttempts: attempts, completions: Math.round(attempts * 0.64), passingYards: Math.max(40, Math.round(attempts * 7.1 + normal(rand) * 45)), passingTds: poisson(rand, 1.6), interceptions: poisson(rand, 0.8) },
-              { playerId: wr.id, fixtureId: fx!.id, teamId: nflTeams[side]!.id, opponentTeamId: nflTeams[side === h ? a : h]!.id, position: 'WR', targets, receptions, receivingYards: Math.max(0, Math.round(receptions * 12.5 + normal(rand) * 18)), receivingTds: poisson(rand, 0.45) },
+            await seedPlayerGameStats(tx, [
+              { playerId: qb.id, fixtureId, teamId: nflTeams[side]!.id, opponentTeamId: nflTeams[side === h ? a : h]!.id, position: 'QB', passAttempts: attempts, completions: Math.round(attempts * 0.64), passingYards: Math.max(40, Math.round(attempts * 7.1 + normal(rand) * 45)), passingTds: poisson(rand, 1.6), interceptions: poisson(rand, 0.8) },
+              { playerId: wr.id, fixtureId, teamId: nflTeams[side]!.id, opponentTeamId: nflTeams[side === h ? a : h]!.id, position: 'WR', targets, receptions, receivingYards: Math.max(0, Math.round(receptions * 12.5 + normal(rand) * 18)), receivingTds: poisson(rand, 0.45) },
             ]);
           }
         }
       }
     }
     // Drawn after everything above, so the rest of the demo data is the same with or without props.
-    projectionCount = await seedSimulatedProps(tx, rand, upcoming, book!.id);
+    projectionCount = await seedSimulatedProps(tx, rand, upcoming, bookId);
     oddsCount += 2 * projectionCount;
     // Game lines draw from their own stream, so adding them changed nothing above.
-    oddsCount += await seedSimulatedGameLines(tx, mulberry32(SEED + 1), nflGames, book!.id);
+    oddsCount += await seedSimulatedGameLines(tx, mulberry32(SEED + 1), nflGames, bookId);
   });
   return { seeded: true, fixtures: fixtureCount, odds: oddsCount, projections: projectionCount };
 }

@@ -2,16 +2,13 @@
  * SIMULATED player props for the demo data: for each upcoming game of the simulated NFL season, a
  * passing-yards projection per quarterback and receiving-yards and receptions projections per receiver, from
  * clearly labelled simulated model versions, and one simulated book's over/under line beside each. The
- * predictive laws are the real kind the API prices (ml/src/props scaled residual), fitted on draws from this
+ * predictive laws are the real kind the API prices (ml/src/nfl/props scaled residual), fitted on draws from this
  * seed's own generating process (simulated.ts), with an identity calibration. Nothing here is a real model
  * or a real price: every artifact and config says `simulated: true`.
  */
 import { scaledResidual as sr } from '@fairline/ml/nfl/props/index';
-import type { PoolDb } from '../client.ts';
-import { modelVersions, oddsSnapshots, projections } from '../schema/index.ts';
+import { seedModelVersion, seedOdds, seedProjections, type SeedOddsRow, type SeedProjectionRow, type Tx } from '@fairline/db';
 import { normal } from './rng.ts';
-
-type Tx = Parameters<Parameters<PoolDb['transaction']>[0]>[0];
 
 const DAY = 86_400_000;
 /** Draws per market for fitting each simulated law. */
@@ -65,27 +62,24 @@ export async function seedSimulatedProps(tx: Tx, rand: () => number, games: read
       y[i] = m.draw(rand, mu[i]!);
     }
     const law = sr.fitScaledResidual(mu, y, m.discrete, true);
-    const [mv] = await tx
-      .insert(modelVersions)
-      .values({
-        kind: 'nfl_props',
-        scope: `nfl:${m.market}`,
-        version: 1,
-        status: 'active',
-        config: { simulated: true },
-        metrics: {},
-        artifact: { tag: 'fairline.props.model', simulated: true, market: m.market, distribution: law, calibration: IDENTITY },
-      })
-      .returning({ id: modelVersions.id });
+    const modelVersionId = await seedModelVersion(tx, {
+      kind: 'nfl_props',
+      scope: `nfl:${m.market}`,
+      version: 1,
+      status: 'active',
+      config: { simulated: true },
+      metrics: {},
+      artifact: { tag: 'fairline.props.model', simulated: true, market: m.market, distribution: law, calibration: IDENTITY },
+    });
     // One insert per table and market: the seed runs at every first start and in every test suite that seeds.
-    const projectionRows: Array<typeof projections.$inferInsert> = [];
-    const priceRows: Array<typeof oddsSnapshots.$inferInsert> = [];
+    const projectionRows: SeedProjectionRow[] = [];
+    const priceRows: SeedOddsRow[] = [];
     for (const g of games) {
       for (const side of g.sides) {
         const centre = m.centre(side.rating);
         const playerId = m.market === 'passing_yards' ? side.qb : side.wr;
         projectionRows.push({
-          modelVersionId: mv!.id, fixtureId: g.fixtureId, playerId, market: m.market, mean: centre,
+          modelVersionId, fixtureId: g.fixtureId, playerId, market: m.market, mean: centre,
           distribution: {
             kind: 'scaled-residual', mu: centre, scale: sr.scaleAt(law, centre), median: sr.median(law, centre),
             q10: sr.quantile(law, centre, 0.1), q90: sr.quantile(law, centre, 0.9),
@@ -103,10 +97,8 @@ export async function seedSimulatedProps(tx: Tx, rand: () => number, games: read
         }
       }
     }
-    if (projectionRows.length > 0) {
-      await tx.insert(projections).values(projectionRows);
-      await tx.insert(oddsSnapshots).values(priceRows);
-    }
+    await seedProjections(tx, projectionRows);
+    await seedOdds(tx, priceRows);
     count += projectionRows.length;
   }
   return count;

@@ -1,6 +1,6 @@
 /**
  * SIMULATED NFL game lines for the demo data: a game-lines model version (the real kind the API prices with,
- * ml/src/props/game-lines) fitted on games drawn from this seed's own generating process (simulated.ts) — the
+ * ml/src/nfl/game-lines) fitted on games drawn from this seed's own generating process (simulated.ts) — the
  * simulated season itself has far fewer than the 200 played games a fit needs — and, for every simulated NFL
  * game, a moneyline from the seed's book plus a second simulated book with its own main spread and total
  * (sometimes half a point off the first book's), alternate lines and a moneyline, so the consensus line,
@@ -9,11 +9,8 @@
  */
 import { fitGameLines, lineOdds, marginLaw, serializeGameLines, totalLaw, type GameLinesModel } from '@fairline/ml/nfl/game-lines/index';
 import type { NflGame } from '@fairline/ml/nfl/games';
-import type { PoolDb } from '../client.ts';
-import { bookmakers, modelVersions, oddsSnapshots } from '../schema/index.ts';
+import { seedBookmaker, seedModelVersion, seedOdds, type SeedOddsRow, type Tx } from '@fairline/db';
 import { normal } from './rng.ts';
-
-type Tx = Parameters<Parameters<PoolDb['transaction']>[0]>[0];
 
 const DAY = 86_400_000;
 /** Simulated games (3 "seasons" of 100) the demo model is fitted on: above the fit's 200-game minimum, and quick (the seed runs at every first start and in test suites). */
@@ -70,18 +67,14 @@ function homeWin(model: GameLinesModel, marginLine: number) {
 /** Seeds the simulated game-lines model and the books' lines; returns how many prices it wrote. */
 export async function seedSimulatedGameLines(tx: Tx, rand: () => number, games: readonly SimulatedNflGame[], seedBookId: number): Promise<number> {
   const model = fitGameLines(simulatedTrainingGames(rand), Array.from({ length: SEASONS }, (_, s) => s + 1));
-  await tx.insert(modelVersions).values({
+  await seedModelVersion(tx, {
     kind: 'nfl_game_lines', scope: 'nfl', version: 1, status: 'active',
     config: { simulated: true, note: `SIMULATED: fitted on ${model.games} games drawn from the demo seed's generating process, not real NFL games` },
     metrics: { simulated: 1, trainGames: model.games, marginSigma: model.marginSigma, totalSigma: model.totalSigma },
     artifact: { ...serializeGameLines(model), simulated: true },
   });
-  const [bookB] = await tx
-    .insert(bookmakers)
-    .values({ key: 'sim_book_b', name: 'Simulated Book B' })
-    .onConflictDoUpdate({ target: bookmakers.key, set: { name: 'Simulated Book B' } })
-    .returning({ id: bookmakers.id });
-  const rows: Array<typeof oddsSnapshots.$inferInsert> = [];
+  const bookB = await seedBookmaker(tx, 'sim_book_b', 'Simulated Book B');
+  const rows: SeedOddsRow[] = [];
   for (const g of games) {
     const row = (bookmakerId: number, market: 'spread' | 'game_total' | 'moneyline', selection: string, line: number | null, price: number) =>
       rows.push({ fixtureId: g.fixtureId, bookmakerId, market, selection, line, price, capturedAt: new Date(g.kickoff.getTime() - DAY), source: 'simulated' });
@@ -96,22 +89,22 @@ export async function seedSimulatedGameLines(tx: Tx, rand: () => number, games: 
     // Book B: its own main spread (at most half a point off), alternates a point and a half either side priced
     // from its own view, its main total (at most a point off) with one alternate, and a moneyline it shades.
     const lineB = g.marginLine + half(normal(rand) * 0.4);
-    spreadSides(bookB!.id, lineB, 1.91, 1.91);
+    spreadSides(bookB, lineB, 1.91, 1.91);
     for (const alt of [lineB - 1.5, lineB + 1.5]) {
       const o = lineOdds(marginLaw(model, lineB), alt);
-      spreadSides(bookB!.id, alt, priced(o.over / (o.over + o.under), 0.05), priced(o.under / (o.over + o.under), 0.05));
+      spreadSides(bookB, alt, priced(o.over / (o.over + o.under), 0.05), priced(o.under / (o.over + o.under), 0.05));
     }
     const totalB = SIM_TOTAL_LINE + half(normal(rand) * 0.6);
-    row(bookB!.id, 'game_total', 'over', totalB, 1.91);
-    row(bookB!.id, 'game_total', 'under', totalB, 1.91);
+    row(bookB, 'game_total', 'over', totalB, 1.91);
+    row(bookB, 'game_total', 'under', totalB, 1.91);
     const altTotal = totalB - 3;
     const t = lineOdds(totalLaw(model, totalB), altTotal);
-    row(bookB!.id, 'game_total', 'over', altTotal, priced(t.over / (t.over + t.under), 0.05));
-    row(bookB!.id, 'game_total', 'under', altTotal, priced(t.under / (t.over + t.under), 0.05));
+    row(bookB, 'game_total', 'over', altTotal, priced(t.over / (t.over + t.under), 0.05));
+    row(bookB, 'game_total', 'under', altTotal, priced(t.under / (t.over + t.under), 0.05));
     const pB = Math.min(0.97, Math.max(0.03, homeWin(model, lineB) + 0.03 * normal(rand)));
-    row(bookB!.id, 'moneyline', 'home', null, priced(pB, 0.04));
-    row(bookB!.id, 'moneyline', 'away', null, priced(1 - pB, 0.04));
+    row(bookB, 'moneyline', 'home', null, priced(pB, 0.04));
+    row(bookB, 'moneyline', 'away', null, priced(1 - pB, 0.04));
   }
-  if (rows.length > 0) await tx.insert(oddsSnapshots).values(rows);
+  await seedOdds(tx, rows);
   return rows.length;
 }
