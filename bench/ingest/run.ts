@@ -71,7 +71,7 @@ try {
     const out: { source: IngestSource; files: number; sourceRows: number; summary: RunSummary; ms: number }[] = [];
     for (const { source, files: fs } of inputs) {
       const t0 = performance.now();
-      const summary = await INGESTERS[source](ctx, { files: fs });
+      const summary = await INGESTERS[source]({ ctx, input: { files: fs } });
       out.push({ source, files: fs.length, sourceRows: fs.reduce((n, f) => n + sourceRows(f), 0), summary, ms: performance.now() - t0 });
     }
     return out;

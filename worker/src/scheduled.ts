@@ -1,21 +1,50 @@
+/**
+ * The cron edge: validates the config, builds the context and the room publisher, runs the cron's jobs in order
+ * and logs each outcome. One job failing (a `failed` outcome or a throw) does not stop the others, but fails the tick.
+ */
 import { loadConfig } from './env.ts';
+import type { JobOutcome } from './jobs/job.ts';
 import { jobsFor } from './jobs/registry.ts';
+import { publishManyToRoom, publishToRoom } from './rooms/publish.ts';
+import type { RoomPublisher } from './rooms/publisher.ts';
 import { buildCtx } from './runtime.ts';
 
-/** Runs every job registered for the cron; one job failing does not stop the others, but fails the tick. */
+/** The rooms as jobs publish to them, through the LIVE_ROOM Durable Object binding. */
+export function liveRoomPublisher(env: Env): RoomPublisher {
+  return {
+    publish: (room, event) => publishToRoom(env, room, event),
+    publishMany: (room, events) => publishManyToRoom(env, room, events),
+  };
+}
+
+/** Runs every job registered for the cron; throws (failing the tick) when any job failed. */
 export async function runScheduled(controller: ScheduledController, env: Env): Promise<void> {
   const jobs = jobsFor(controller.cron);
-  const { ctx, dispose } = buildCtx(loadConfig(env));
+  const config = loadConfig(env);
+  const { ctx, dispose } = buildCtx(config);
+  const rooms = liveRoomPublisher(env);
   const failures: string[] = [];
   try {
     for (const job of jobs) {
       const t0 = Date.now();
+      const fields = () => ({ job: job.name, cron: controller.cron, ms: Date.now() - t0 });
+      let outcome: JobOutcome;
       try {
-        const result = await job.run({ ctx, env });
-        ctx.logger.info('job done', { job: job.name, cron: controller.cron, ms: Date.now() - t0, ...result });
+        outcome = await job.run({ ctx, config, rooms });
       } catch (err) {
-        failures.push(job.name);
-        ctx.logger.error('job failed', { job: job.name, cron: controller.cron, error: String(err) });
+        outcome = { status: 'failed', error: String(err) };
+      }
+      switch (outcome.status) {
+        case 'ran':
+          ctx.logger.info('job done', { ...fields(), ...outcome.summary });
+          break;
+        case 'skipped':
+          ctx.logger.info('job skipped', { ...fields(), reason: outcome.reason });
+          break;
+        case 'failed':
+          failures.push(job.name);
+          ctx.logger.error('job failed', { ...fields(), ...outcome.summary, error: outcome.error });
+          break;
       }
     }
   } finally {

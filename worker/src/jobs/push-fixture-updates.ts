@@ -1,30 +1,24 @@
-import { fixtures } from '@fairline/db';
-import { gte } from 'drizzle-orm';
-import { publishToRoom } from '../rooms/publish.ts';
-import type { Job } from './job.ts';
+/** The live fixtures tick: fixtures changed since the previous tick (scores, status) pushed to the rooms. */
+import { fixturesUpdatedSince } from '@fairline/db';
+import { ran, type Job } from './job.ts';
 
-/** Pushes fixtures changed since the previous tick (scores, status) to the `fixtures` and sport rooms. */
+/** How far back a tick looks: the cron's period (5 minutes). */
+const LOOKBACK_MS = 5 * 60_000;
+/** Most fixtures pushed per tick. */
+const MAX_FIXTURES = 500;
+
+/** Pushes fixtures changed since the previous tick to the `fixtures` and sport rooms, then a heartbeat. */
 export const pushFixtureUpdates: Job = {
   name: 'push-fixture-updates',
-  async run({ ctx, env }) {
-    const since = new Date(ctx.clock().getTime() - 5 * 60_000);
-    const changed = await ctx.db
-      .select({
-        id: fixtures.id,
-        sport: fixtures.sport,
-        status: fixtures.status,
-        homeScore: fixtures.homeScore,
-        awayScore: fixtures.awayScore,
-      })
-      .from(fixtures)
-      .where(gte(fixtures.updatedAt, since))
-      .limit(500);
+  async run({ ctx, rooms }) {
+    const since = new Date(ctx.clock().getTime() - LOOKBACK_MS);
+    const changed = await fixturesUpdatedSince(ctx.db, since, MAX_FIXTURES);
     for (const f of changed) {
       const event = { kind: 'fixture' as const, fixtureId: f.id, status: f.status, homeScore: f.homeScore, awayScore: f.awayScore };
-      await publishToRoom(env, 'fixtures', event);
-      await publishToRoom(env, f.sport, event);
+      await rooms.publish('fixtures', event);
+      await rooms.publish(f.sport, event);
     }
-    await publishToRoom(env, 'fixtures', { kind: 'heartbeat', at: ctx.clock().toISOString() });
-    return { published: changed.length };
+    await rooms.publish('fixtures', { kind: 'heartbeat', at: ctx.clock().toISOString() });
+    return ran({ published: changed.length });
   },
 };

@@ -2,19 +2,20 @@
  * Cron expression → jobs. Must list exactly the crons in wrangler.toml [triggers]; an unknown cron is a
  * deployment mistake and throws rather than silently doing nothing.
  */
-import { dailyResultsJob } from '../services/ingest/jobs.ts';
+import { dailyResultsJob } from './daily-results.ts';
 import type { Job } from './job.ts';
-import { pollOddsAndPushJob } from './poll-odds.ts';
+import { pollOddsJob } from './poll-odds.ts';
 import { pushFixtureUpdates } from './push-fixture-updates.ts';
 import { refitGameLinesJob } from './refit-game-lines.ts';
 import { refreshSoccerPredictionsJob } from './refresh-soccer-predictions.ts';
 
+/** The jobs of each cron expression, run in order. */
 export const CRON_JOBS: Record<string, Job[]> = {
   // Live push of changed fixtures (scores/status) to the rooms.
   '*/5 * * * *': [pushFixtureUpdates],
   // Live odds (incl. NFL player props), changed prices pushed to the rooms; skipped without ODDS_API_KEY.
   // 15 min keeps within typical API quotas.
-  '*/15 * * * *': [pollOddsAndPushJob],
+  '*/15 * * * *': [pollOddsJob],
   // Results, schedules and player stats of the current seasons; then the game-lines model refitted on new
   // NFL results (jobs of a cron run in order).
   '0 6 * * *': [dailyResultsJob, refitGameLinesJob],
@@ -22,6 +23,7 @@ export const CRON_JOBS: Record<string, Job[]> = {
   '0 * * * *': [refreshSoccerPredictionsJob],
 };
 
+/** The jobs of `cron`; throws for a cron nothing is registered for. */
 export function jobsFor(cron: string): Job[] {
   const jobs = CRON_JOBS[cron];
   if (!jobs) throw new Error(`no jobs registered for cron "${cron}"`);

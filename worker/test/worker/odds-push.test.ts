@@ -3,9 +3,10 @@ import { seedSimulatedData } from '../../src/seed/index.ts';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/env.ts';
-import { MAX_EVENTS_PER_ROOM, pollOddsAndPushJob, pushOddsChanges } from '../../src/jobs/poll-odds.ts';
+import { MAX_EVENTS_PER_ROOM, pollOddsJob, pushOddsChanges } from '../../src/jobs/poll-odds.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { buildCtx } from '../../src/runtime.ts';
+import { liveRoomPublisher } from '../../src/scheduled.ts';
 import { latestOddsId, oddsChangesSince } from '@fairline/db';
 import { suiteDatabase, type SuiteDb } from './support/fresh-db.ts';
 import { joinRoom } from './support/worker-http.ts';
@@ -44,7 +45,7 @@ describe('live odds pushes', () => {
       // A results file's rows (upserted history) are never pushed as live changes.
       { fixtureId: game!.id, bookmakerId: book!.id, market: 'spread', selection: 'away', line: 3.5, price: 1.8, capturedAt: at, source: 'nflverse' },
     ]);
-    expect(await pushOddsChanges(built.ctx, suite.env, before)).toEqual({ changes: 2, pushed: 4, rooms: 2, truncated: false });
+    expect(await pushOddsChanges({ ctx: built.ctx, rooms: liveRoomPublisher(suite.env), sinceId: before })).toEqual({ changes: 2, pushed: 4, rooms: 2, truncated: false });
     const expected = [
       { kind: 'odds', fixtureId: game!.id, market: 'spread', selection: 'home', line: -3.5, bookmaker: 'sim_book', price: 1.95, playerId: null, prop: null },
       { kind: 'odds', fixtureId: game!.id, market: 'player_prop', selection: 'over', line: 5.5, bookmaker: 'sim_book', price: 2.1, playerId: wr!.id, prop: 'receptions' },
@@ -69,7 +70,7 @@ describe('live odds pushes', () => {
         fixtureId: game!.id, bookmakerId: book!.id, market: 'game_total' as const, selection: 'over', line: 40.5 + k, price: 1.9, capturedAt: new Date(NOW), source: SOURCE,
       })),
     );
-    const r = await pushOddsChanges(built.ctx, suite.env, before);
+    const r = await pushOddsChanges({ ctx: built.ctx, rooms: liveRoomPublisher(suite.env), sinceId: before });
     expect(r).toMatchObject({ changes: n, truncated: true, rooms: 2 });
     expect(r.pushed).toBe(2 * MAX_EVENTS_PER_ROOM);
     expect(await room.events(MAX_EVENTS_PER_ROOM)).toHaveLength(MAX_EVENTS_PER_ROOM);
@@ -84,7 +85,13 @@ describe('live odds pushes', () => {
   });
 
   it('the polling job is skipped, and pushes nothing, without an odds API key', async () => {
-    const env = { ...suite.env, ODDS_API_KEY: '' }; // how an unset secret reaches the worker
-    expect(await pollOddsAndPushJob.run({ ctx: built.ctx, env })).toEqual({ skipped: 'no ODDS_API_KEY bound' });
+    const config = loadConfig({ ...suite.env, ODDS_API_KEY: '' }); // how an unset secret reaches the worker
+    const sport = await listen('nfl');
+    expect(await pollOddsJob.run({ ctx: built.ctx, config, rooms: liveRoomPublisher(suite.env) })).toEqual({
+      status: 'skipped',
+      reason: 'no ODDS_API_KEY bound',
+    });
+    expect(await sport.events(0)).toEqual([]);
+    sport.close();
   });
 });

@@ -20,10 +20,10 @@ const CSV = [
 beforeAll(async () => {
   suite = await suiteDatabase();
   // Ingestion runs inside workerd too (the cron path): no Node APIs in the adapters.
-  await ingestFootballData(
-    { db: suite.db, clock: () => new Date(), logger: silentLogger, fetch },
-    { files: [{ name: 'E0_sample.csv', text: CSV }] },
-  );
+  await ingestFootballData({
+    ctx: { db: suite.db, clock: () => new Date(), logger: silentLogger },
+    input: { files: [{ name: 'E0_sample.csv', text: CSV }] },
+  });
 });
 afterAll(async () => {
   await suite?.drop();

@@ -83,16 +83,16 @@ export async function run(argv: string[]): Promise<number> {
   const tty = process.stderr.isTTY && !values.json;
   let summary: RunSummary;
   try {
-    summary = await INGESTERS[source](
-      { db: conn.db, clock: () => new Date(), logger: values.verbose ? jsonLogger({ cmd: 'ingest' }) : silentLogger, fetch },
-      { files },
-      {
+    summary = await INGESTERS[source]({
+      ctx: { db: conn.db, clock: () => new Date(), logger: values.verbose ? jsonLogger({ cmd: 'ingest' }) : silentLogger },
+      input: {
+        files,
         onProgress: (done, total, o) => {
           if (tty) process.stderr.write(bar(done, total, o.name));
           if (o.error) process.stderr.write(`${tty ? '\n' : ''}fairline ingest: ${o.name}: ${o.error}\n`);
         },
       },
-    );
+    });
     if (tty) process.stderr.write('\n');
   } finally {
     await conn.close();

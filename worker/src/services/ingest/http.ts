@@ -4,6 +4,9 @@
  * network errors, timeouts, 408, 425, 429 and 5xx; a 4xx is returned as an error at once. Uses the context's
  * `fetch`, so it runs in workerd, in Node and against a test server alike.
  */
+import type { IngestFile } from './types.ts';
+
+/** How hard a GET tries before giving up. */
 export interface RetryPolicy {
   /** Total attempts including the first (default 4). */
   attempts: number;
@@ -14,8 +17,10 @@ export interface RetryPolicy {
   timeoutMs: number;
 }
 
+/** 4 attempts, backoff ceilings 250 ms doubling to at most 4 s, 15 s per attempt. */
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 250, maxDelayMs: 4000, timeoutMs: 15_000 };
 
+/** A GET that failed for good: the last HTTP status (null: network error or timeout) and attempts made. */
 export class HttpError extends Error {
   override readonly name = 'HttpError';
   constructor(
@@ -27,6 +32,7 @@ export class HttpError extends Error {
   }
 }
 
+/** A successful GET: the body text, status, headers and how many attempts it took. */
 export interface FetchResult {
   text: string;
   status: number;
@@ -41,6 +47,7 @@ export function redactUrl(url: string): string {
   return url.replace(/([?&](?:apiKey|api_key|key|token)=)[^&]*/gi, '$1***');
 }
 
+/** GETs `url` as text under the retry policy (see the file comment); throws `HttpError` when it gives up. */
 export async function fetchTextWithRetry(
   fetchImpl: typeof fetch,
   url: string,
@@ -81,4 +88,22 @@ export async function fetchTextWithRetry(
     }
   }
   throw new HttpError(`GET ${redactUrl(url)} failed after ${p.attempts} attempts: ${last}`, lastStatus, p.attempts);
+}
+
+/**
+ * Fetches each URL (with retries) as an ingestion file named by its redacted URL. A URL that fails for good is
+ * reported in `failures` and does not stop the others.
+ */
+export async function fetchFiles(fetchImpl: typeof fetch, urls: readonly string[]): Promise<{ files: IngestFile[]; failures: string[] }> {
+  const files: IngestFile[] = [];
+  const failures: string[] = [];
+  for (const url of urls) {
+    try {
+      const r = await fetchTextWithRetry(fetchImpl, url);
+      files.push({ name: redactUrl(url), text: r.text });
+    } catch (err) {
+      failures.push(err instanceof Error ? err.message : String(err));
+    }
+  }
+  return { files, failures };
 }

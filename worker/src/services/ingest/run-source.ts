@@ -4,15 +4,20 @@
  * or (on a file-level problem) nothing of the file is kept and one reject names the reason — and finally
  * close the run with its counts and duration.
  */
+import {
+  failInterruptedIngestionRuns,
+  finishIngestionRun,
+  insertIngestionRejects,
+  insertIngestionRun,
+  type Tx,
+} from '@fairline/db';
 import { acquireSourceLock } from './lock.ts';
-import { failInterruptedRuns, finishRun, recordRejects, startRun } from './runs.ts';
-import type { Tx } from './store/sql.ts';
 import {
   addCounts,
   zeroCounts,
   type Counts,
   type FileOutcome,
-  type IngestCtx,
+  type IngestRunCtx,
   type IngestSource,
   type Reject,
   type RunOptions,
@@ -22,8 +27,13 @@ import {
 /** What an adapter does with one input inside its transaction. */
 export type FileHandler<I> = (tx: Tx, input: I) => Promise<{ counts: Counts; rejects: Reject[] }>;
 
+/**
+ * Runs `handler` over `inputs` as one run of `source` (see the file comment); `prepare` runs once, in a
+ * transaction of its own, before the first file. Throws `IngestBusyError` when the lock is held and may not be
+ * waited for; a file's failure is recorded and counted, not thrown.
+ */
 export async function runSource<I extends { name: string }>(
-  ctx: IngestCtx,
+  ctx: IngestRunCtx,
   source: IngestSource,
   inputs: readonly I[],
   handler: FileHandler<I>,
@@ -35,9 +45,9 @@ export async function runSource<I extends { name: string }>(
     timeoutMs: opts.lockTimeoutMs ?? 10 * 60_000,
   });
   try {
-    const stale = await failInterruptedRuns(ctx.db, source, ctx.clock());
+    const stale = await failInterruptedIngestionRuns(ctx.db, source, ctx.clock());
     if (stale > 0) ctx.logger.warn('ingest: closed interrupted runs', { source, runs: stale });
-    const runId = await startRun(ctx.db, source, ctx.clock());
+    const runId = await insertIngestionRun(ctx.db, source, ctx.clock());
     const summary: RunSummary = { runId, source, files: inputs.length, failedFiles: 0, ms: 0, outcomes: [], ...zeroCounts() };
     let runError: string | null = null;
     try {
@@ -53,7 +63,7 @@ export async function runSource<I extends { name: string }>(
           const once = () =>
             ctx.db.transaction(async (tx) => {
               const r = await handler(tx, input);
-              await recordRejects(tx, runId, input.name, r.rejects);
+              await insertIngestionRejects(tx, runId, input.name, r.rejects);
               return r;
             });
           // Concurrent files (and runs of other sources) may touch the same teams/bookmakers/fixtures; a
@@ -69,7 +79,7 @@ export async function runSource<I extends { name: string }>(
           outcome.error = err instanceof Error ? err.message : String(err);
           outcome.rejected = 1;
           ctx.logger.warn('ingest: file aborted', { source, file: input.name, error: outcome.error });
-          await recordRejects(ctx.db, runId, input.name, [{ row: null, raw: null, reason: `file aborted: ${outcome.error}` }]);
+          await insertIngestionRejects(ctx.db, runId, input.name, [{ row: null, raw: null, reason: `file aborted: ${outcome.error}` }]);
         }
         outcome.ms = Date.now() - f0;
         outcomes[i] = outcome;
@@ -99,7 +109,16 @@ export async function runSource<I extends { name: string }>(
       throw err;
     } finally {
       summary.ms = Date.now() - t0;
-      await finishRun(ctx.db, summary, runError, ctx.clock());
+      await finishIngestionRun(ctx.db, runId, {
+        files: summary.files,
+        inserted: summary.inserted,
+        updated: summary.updated,
+        unchanged: summary.unchanged,
+        rejected: summary.rejected,
+        durationMs: summary.ms,
+        error: runError,
+        finishedAt: ctx.clock(),
+      });
       ctx.logger.info('ingest: run finished', {
         source,
         runId,

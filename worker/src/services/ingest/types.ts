@@ -1,20 +1,17 @@
 /**
- * Shared vocabulary of the ingestion verbs: the context they take, the inputs they accept and the counts they
- * report. Runs unchanged in workerd (cron), in the Node CLI and in tests, so nothing here touches Node APIs:
+ * Shared vocabulary of the ingestion verbs: the context slice they take, the inputs they accept and the counts
+ * they report. Runs unchanged in workerd (cron), in the Node CLI and in tests, so nothing here touches Node APIs:
  * file text is read by the caller and handed in.
  */
-import type { PoolDb } from '@fairline/db';
-import type { Logger } from '../../lib/logger.ts';
+import { zeroWriteCounts, type WriteCounts } from '@fairline/db';
+import type { Ctx } from '../../context.ts';
 
-/** The slice of `Ctx` ingestion needs (the full `Ctx` satisfies it). */
-export interface IngestCtx {
-  db: PoolDb;
-  clock: () => Date;
-  logger: Logger;
-  fetch: typeof fetch;
-}
+/** The part of the one `Ctx` an ingestion run uses (the CLI builds just this; cron and tests pass a full `Ctx`). */
+export type IngestRunCtx = Pick<Ctx, 'db' | 'clock' | 'logger'>;
 
+/** The sources ingestion knows, one adapter (and one advisory lock) each. */
 export const INGEST_SOURCES = ['football-data', 'nflverse-games', 'nflverse-weekly', 'odds-api'] as const;
+/** One of `INGEST_SOURCES`. */
 export type IngestSource = (typeof INGEST_SOURCES)[number];
 
 /** One input file (or HTTP body): a name for reports and its text. */
@@ -23,15 +20,13 @@ export interface IngestFile {
   text: string;
 }
 
-export interface Counts {
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-}
+/** Rows inserted, updated, left unchanged and rejected (the store's `WriteCounts`). */
+export type Counts = WriteCounts;
 
-export const zeroCounts = (): Counts => ({ inserted: 0, updated: 0, unchanged: 0, rejected: 0 });
+/** All-zero counts to add to. */
+export const zeroCounts = zeroWriteCounts;
 
+/** Adds `from` into `into` (missing fields count 0) and returns `into`. */
 export function addCounts(into: Counts, from: Partial<Counts>): Counts {
   into.inserted += from.inserted ?? 0;
   into.updated += from.updated ?? 0;
@@ -47,6 +42,7 @@ export interface Reject {
   reason: string;
 }
 
+/** What became of one file of a run. */
 export interface FileOutcome extends Counts {
   name: string;
   /** Set when the whole file was aborted (nothing of it was written). */
@@ -54,6 +50,7 @@ export interface FileOutcome extends Counts {
   ms: number;
 }
 
+/** What a run did: its id in `ingestion_runs`, totals over its files, wall time (ms) and each file's outcome. */
 export interface RunSummary extends Counts {
   runId: number;
   source: IngestSource;
@@ -63,9 +60,13 @@ export interface RunSummary extends Counts {
   outcomes: FileOutcome[];
 }
 
+/** A run's counts in one word for a log line: `inserted+/updated~/unchanged=/rejected!`. */
+export const briefCounts = (s: Counts): string => `${s.inserted}+/${s.updated}~/${s.unchanged}=/${s.rejected}!`;
+
 /** Progress callback: called after each file (the CLI draws its bar from it). */
 export type OnProgress = (done: number, total: number, outcome: FileOutcome) => void;
 
+/** How a run goes about it (all optional; part of every ingestion verb's input). */
 export interface RunOptions {
   onProgress?: OnProgress | undefined;
   /** Wait for a concurrent run of the same source to finish (default) or fail at once. */
@@ -84,3 +85,11 @@ export class FileRejectedError extends Error {
 export class IngestBusyError extends Error {
   override readonly name = 'IngestBusyError';
 }
+
+/** The input of every file-ingesting verb: the files and how to run. */
+export interface IngestInput extends RunOptions {
+  files: readonly IngestFile[];
+}
+
+/** An ingestion verb over files (one per source; the CLI dispatches on them through `INGESTERS`). */
+export type IngestVerb = (args: { ctx: IngestRunCtx; input: IngestInput }) => Promise<RunSummary>;

@@ -4,8 +4,8 @@ import { adminProcedure, router } from '../init.ts';
 
 /** Operator views and actions; every procedure requires the admin bearer token. */
 export const adminRouter = router({
-  ingestionRuns: adminProcedure.input(listRunsInput).query(({ ctx, input }) => listIngestionRuns(ctx, input)),
-  ingestionRejects: adminProcedure.input(listRejectsInput).query(({ ctx, input }) => listIngestionRejects(ctx, input)),
+  ingestionRuns: adminProcedure.input(listRunsInput).query(({ ctx, input }) => listIngestionRuns({ ctx, input })),
+  ingestionRejects: adminProcedure.input(listRejectsInput).query(({ ctx, input }) => listIngestionRejects({ ctx, input })),
   /** The model registry: list versions, activate one (retiring the active one), retire, roll back to the previous. */
   models: router({
     list: adminProcedure.input(listModelVersionsInput.optional()).query(({ ctx, input }) => listVersions({ ctx, input: input ?? {} })),

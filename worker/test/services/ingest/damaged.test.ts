@@ -74,9 +74,9 @@ const fixturesOf = async (code: string, season: string) =>
     await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM fixtures f JOIN competitions c ON c.id = f.competition_id
       JOIN seasons s ON s.id = f.season_id WHERE c.code = ${code} AND s.label = ${season}`)
   )[0]!.n;
-const latestRun = async () => (await listIngestionRuns(ctxFor(fresh), { limit: 1 }))[0]!;
+const latestRun = async () => (await listIngestionRuns({ ctx: ctxFor(fresh), input: { limit: 1 } }))[0]!;
 const rejectsOf = async (runId: number) =>
-  (await listIngestionRejects(ctxFor(fresh), { runId, limit: 100 })).map((r) => ({ row: r.rowNumber, reason: r.reason }));
+  (await listIngestionRejects({ ctx: ctxFor(fresh), input: { runId, limit: 100 } })).map((r) => ({ row: r.rowNumber, reason: r.reason }));
 
 describe('file-level damage aborts the file and keeps none of its rows', () => {
   it('a truncated file', async () => {

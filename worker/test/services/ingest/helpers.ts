@@ -1,13 +1,15 @@
 // Shared bits of the ingestion suites: a context over a fresh database and the shared data files on disk.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import type { Ctx } from '../../../src/context.ts';
 import { silentLogger } from '../../../src/lib/logger.ts';
-import type { IngestCtx, IngestFile } from '../../../src/services/ingest/types.ts';
+import type { IngestFile } from '../../../src/services/ingest/types.ts';
 import type { FreshDb } from '../../../../scripts/test/fresh-db.ts';
 
 export const SHARED = resolve(import.meta.dirname, '../../../../../shared/data');
 
-export function ctxFor(fresh: FreshDb, fetchImpl: typeof fetch = fetch): IngestCtx {
+/** The context slice ingestion takes, over the suite's database. */
+export function ctxFor(fresh: FreshDb, fetchImpl: typeof fetch = fetch): Pick<Ctx, 'db' | 'clock' | 'logger' | 'fetch'> {
   return { db: fresh.db, clock: () => new Date(), logger: silentLogger, fetch: fetchImpl };
 }
 

@@ -1,15 +1,20 @@
 /**
  * The cron jobs over the ingestion verbs, with the context's `fetch` standing in for the providers (it serves
- * the shared files under the providers' URL layout and 404s the rest), on a fresh database.
+ * the shared files under the providers' URL layout and 404s the rest), on a fresh database, and a recording
+ * room publisher standing in for the LIVE_ROOM binding (the pushes themselves are tested inside workerd).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshDatabase, type FreshDb } from '../../../../scripts/test/fresh-db.ts';
-import { currentSeasons, dailyResultsJob, pollOddsJob } from '../../../src/services/ingest/jobs.ts';
-import { acquireSourceLock } from '../../../src/services/ingest/lock.ts';
+import { dailyResultsJob } from '../../../src/jobs/daily-results.ts';
+import { pollOddsJob } from '../../../src/jobs/poll-odds.ts';
 import { silentLogger } from '../../../src/lib/logger.ts';
+import type { RoomEvent } from '../../../src/rooms/protocol.ts';
+import type { RoomPublisher } from '../../../src/rooms/publisher.ts';
+import { currentSeasons } from '../../../src/services/ingest/daily-sources.ts';
+import { acquireSourceLock } from '../../../src/services/ingest/lock.ts';
 import { SHARED } from './helpers.ts';
 
 let fresh: FreshDb;
@@ -44,6 +49,30 @@ const jobCtx = (at: string, fetch: typeof globalThis.fetch) => ({
   fetch,
 });
 
+/** A room publisher that records what it was asked to send: one entry per call. */
+function recordingRooms(): { rooms: RoomPublisher; sent: { room: string; events: RoomEvent[] }[] } {
+  const sent: { room: string; events: RoomEvent[] }[] = [];
+  return {
+    sent,
+    rooms: {
+      publish: async (room, event) => void sent.push({ room, events: [event] }),
+      publishMany: async (room, events) => void sent.push({ room, events }),
+    },
+  };
+}
+
+/** The recorded odds-API responses, by path suffix. */
+const oddsRoutes = (): Record<string, () => string> => ({
+  '/v4/sports/soccer_epl/odds': () => fixture('epl-odds.json'),
+  '/v4/sports/americanfootball_nfl/odds': () => fixture('nfl-odds.json'),
+  '/events/handmade0001gbchi/odds': () => fixture('nfl-event-props.json'),
+  '/events/handmade0002denoak/odds': () => '{"id":"handmade0002denoak","sport_key":"americanfootball_nfl","commence_time":"2019-09-10T02:20:00Z","home_team":"Oakland Raiders","away_team":"Denver Broncos","bookmakers":[]}',
+  '/events/handmade0003unknown/odds': () => '[]',
+});
+
+/** The odds API's price rows stored so far (what a push can find). */
+const oddsApiRows = async () => (await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM odds_snapshots WHERE source = 'odds-api'`))[0]!.n;
+
 describe('ingestion cron jobs', () => {
   it('derive the current seasons from the clock', () => {
     expect(currentSeasons(new Date('2019-11-01T00:00:00Z'))).toEqual({ footballData: '1920', nfl: 2019 });
@@ -63,7 +92,12 @@ describe('ingestion cron jobs', () => {
         seen,
       ),
     );
-    await expect(dailyResultsJob.run({ ctx, env: {} })).rejects.toThrow(/daily ingestion: .*E1\.csv failed: HTTP 404/);
+    const { rooms } = recordingRooms();
+    expect(await dailyResultsJob.run({ ctx, config: {}, rooms })).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/daily ingestion: .*E1\.csv failed: HTTP 404/),
+      summary: { 'football-data': expect.any(String), 'nflverse-games': expect.any(String), 'nflverse-weekly': expect.any(String) },
+    });
     expect(seen.filter((u) => u.includes('/mmz4281/1920/'))).toHaveLength(6);
     const counts = await q<{ code: string; n: number }>(sql`
       SELECT c.code, count(*)::int AS n FROM fixtures f JOIN competitions c ON c.id = f.competition_id GROUP BY 1 ORDER BY 1`);
@@ -76,33 +110,55 @@ describe('ingestion cron jobs', () => {
     expect(stats!.n).toBe(5261);
   });
 
-  it('odds polling: skipped without a key, one run per sport with it', async () => {
+  it('odds polling: skipped without a key; with it one run per sport, then the changed prices pushed', async () => {
     const seen: string[] = [];
-    const ctx = jobCtx('2019-09-05T18:30:00Z', providerFetch(
-        {
-          '/v4/sports/soccer_epl/odds': () => fixture('epl-odds.json'),
-          '/v4/sports/americanfootball_nfl/odds': () => fixture('nfl-odds.json'),
-          '/events/handmade0001gbchi/odds': () => fixture('nfl-event-props.json'),
-          '/events/handmade0002denoak/odds': () => '{"id":"handmade0002denoak","sport_key":"americanfootball_nfl","commence_time":"2019-09-10T02:20:00Z","home_team":"Oakland Raiders","away_team":"Denver Broncos","bookmakers":[]}',
-          '/events/handmade0003unknown/odds': () => '[]',
-        },
-        seen,
-      ),
-    );
-    expect(await pollOddsJob.run({ ctx, env: {} })).toEqual({ skipped: 'no ODDS_API_KEY bound' });
+    const ctx = jobCtx('2019-09-05T18:30:00Z', providerFetch(oddsRoutes(), seen));
+    const { rooms, sent } = recordingRooms();
+    expect(await pollOddsJob.run({ ctx, config: {}, rooms })).toEqual({ status: 'skipped', reason: 'no ODDS_API_KEY bound' });
     expect(seen).toHaveLength(0);
-    const r = await pollOddsJob.run({ ctx, env: { ODDS_API_KEY: 'k' } });
-    expect(r).toEqual({ soccer_epl: '8+/0~/0=/0!', americanfootball_nfl: '15+/0~/0=/4!' });
+    expect(sent).toHaveLength(0);
+
+    const r = await pollOddsJob.run({ ctx, config: { ODDS_API_KEY: 'k' }, rooms });
+    const changes = await oddsApiRows();
+    expect(r).toEqual({
+      status: 'ran',
+      // Every stored price is new, pushed to its game's room and its sport's room (3 games, 2 sports).
+      summary: { soccer_epl: '8+/0~/0=/0!', americanfootball_nfl: '15+/0~/0=/4!', changes, pushed: 2 * changes, rooms: 5, truncated: false },
+    });
     expect(seen.every((u) => new URL(u).searchParams.get('apiKey') === 'k' && new URL(u).searchParams.get('oddsFormat') === 'decimal')).toBe(true);
-    // A tick that overlaps a poll still holding the lock is skipped, not failed.
+    expect(sent.map((s) => s.room).sort()).toEqual([...new Set(sent.map((s) => s.room))].sort()); // one call per room
+    expect(sent.filter((s) => s.room === 'soccer' || s.room === 'nfl').flatMap((s) => s.events)).toHaveLength(changes);
+  });
+
+  it('odds polling: a tick that finds the previous poll still running is skipped and pushes nothing', async () => {
+    const ctx = jobCtx('2019-09-05T18:45:00Z', providerFetch(oddsRoutes(), []));
+    const { rooms, sent } = recordingRooms();
     const held = await acquireSourceLock(fresh.db, 'odds-api', { wait: false, timeoutMs: 0 });
     try {
-      expect(await pollOddsJob.run({ ctx, env: { ODDS_API_KEY: 'k' } })).toEqual({
-        soccer_epl: 'skipped: previous poll still running',
-        americanfootball_nfl: 'skipped: previous poll still running',
+      expect(await pollOddsJob.run({ ctx, config: { ODDS_API_KEY: 'k' }, rooms })).toEqual({
+        status: 'skipped',
+        reason: 'previous poll still running',
       });
     } finally {
       await held.release();
     }
+    expect(sent).toHaveLength(0);
+  });
+
+  it('odds polling: a sport that fails after another committed fails the tick, after pushing what was committed', async () => {
+    // EPL a bookmaker update later with the home price moved; the NFL feed gone (404: not retried).
+    const moved = fixture('epl-odds.json').replace(/2026-11-21T10:00:00Z/g, '2026-11-21T11:00:00Z').replace('"price": 2.4', '"price": 2.5');
+    const ctx = jobCtx('2019-09-05T19:00:00Z', providerFetch({ '/v4/sports/soccer_epl/odds': () => moved }, []));
+    const { rooms, sent } = recordingRooms();
+    const r = await pollOddsJob.run({ ctx, config: { ODDS_API_KEY: 'k' }, rooms });
+    expect(r).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/americanfootball_nfl\/odds.* failed: HTTP 404/),
+      summary: { soccer_epl: '1+/0~/6=/0!', changes: 1, pushed: 2, rooms: 2, truncated: false },
+    });
+    expect(sent.flatMap((s) => s.events)).toEqual([
+      expect.objectContaining({ kind: 'odds', market: '1x2', selection: 'home', price: 2.5 }),
+      expect.objectContaining({ kind: 'odds', market: '1x2', selection: 'home', price: 2.5 }),
+    ]);
   });
 });

@@ -29,8 +29,8 @@ const E0 = () => sharedFiles('soccer_football_data/E0').slice(0, 3);
 describe('advisory lock per source', () => {
   it('serialises two concurrent runs of the same source', async () => {
     const ctx = ctxFor(fresh);
-    const [a, b] = await Promise.all([ingestFootballData(ctx, { files: E0() }), ingestFootballData(ctx, { files: E0() })]);
-    const runs = (await listIngestionRuns(ctx, { source: 'football-data', limit: 10 })).sort((x, y) => x.id - y.id);
+    const [a, b] = await Promise.all([ingestFootballData({ ctx, input: { files: E0() } }), ingestFootballData({ ctx, input: { files: E0() } })]);
+    const runs = (await listIngestionRuns({ ctx, input: { source: 'football-data', limit: 10 } })).sort((x, y) => x.id - y.id);
     expect(runs).toHaveLength(2);
     // The second run started only after the first had finished, and found everything already there.
     expect(runs[1]!.startedAt.getTime()).toBeGreaterThanOrEqual(runs[0]!.finishedAt!.getTime());
@@ -44,16 +44,16 @@ describe('advisory lock per source', () => {
     const ctx = ctxFor(fresh);
     const held = await acquireSourceLock(fresh.db, 'football-data', { wait: false, timeoutMs: 0 });
     try {
-      await expect(ingestFootballData(ctx, { files: E0() }, { waitForLock: false })).rejects.toBeInstanceOf(IngestBusyError);
-      await expect(ingestFootballData(ctx, { files: E0() }, { lockTimeoutMs: 500 })).rejects.toThrow(
+      await expect(ingestFootballData({ ctx, input: { files: E0(), waitForLock: false } })).rejects.toBeInstanceOf(IngestBusyError);
+      await expect(ingestFootballData({ ctx, input: { files: E0(), lockTimeoutMs: 500 } })).rejects.toThrow(
         /another football-data ingestion run is in progress/,
       );
-      const other = await ingestNflverseGames(ctx, { files: sharedFiles('nfl_games') }, { waitForLock: false });
+      const other = await ingestNflverseGames({ ctx, input: { files: sharedFiles('nfl_games'), waitForLock: false } });
       expect(other.failedFiles).toBe(0);
     } finally {
       await held.release();
     }
-    const after = await ingestFootballData(ctx, { files: E0() }, { waitForLock: false });
+    const after = await ingestFootballData({ ctx, input: { files: E0(), waitForLock: false } });
     expect(after).toMatchObject({ inserted: 0, updated: 0 });
   });
 });

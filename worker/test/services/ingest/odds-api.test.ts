@@ -24,14 +24,15 @@ const file = (name: string): IngestFile => ({ name, text: readFileSync(join(FIX,
 
 async function withNflSchedule(fresh: FreshDb) {
   const ctx = ctxFor(fresh);
-  await ingestNflverseGames(ctx, { files: sharedFiles('nfl_games') });
-  await ingestNflverseWeekly(ctx, {
-    files: [{ name: 'weekly_2019.csv', text: readFileSync(join(SHARED, 'nfl_player_weekly/weekly_2019.csv'), 'utf8') }],
+  await ingestNflverseGames({ ctx, input: { files: sharedFiles('nfl_games') } });
+  await ingestNflverseWeekly({
+    ctx,
+    input: { files: [{ name: 'weekly_2019.csv', text: readFileSync(join(SHARED, 'nfl_player_weekly/weekly_2019.csv'), 'utf8') }] },
   });
 }
 
 const reasons = async (fresh: FreshDb, runId: number) =>
-  (await listIngestionRejects(ctxFor(fresh), { runId, limit: 50 })).map((r) => r.reason);
+  (await listIngestionRejects({ ctx: ctxFor(fresh), input: { runId, limit: 50 } })).map((r) => r.reason);
 
 describe('odds-API payloads', () => {
   let fresh: FreshDb;
@@ -45,7 +46,7 @@ describe('odds-API payloads', () => {
   });
 
   it('appends prices for known teams, resolves relocated names, rejects unknown teams and odds <= 1', async () => {
-    const s = await ingestOddsApi(ctxFor(fresh), { files: [file('nfl-odds.json')] });
+    const s = await ingestOddsApi({ ctx: ctxFor(fresh), input: { files: [file('nfl-odds.json')] } });
     expect(s).toMatchObject({ inserted: 9, updated: 0, unchanged: 0, rejected: 2, failedFiles: 0 });
     expect(await reasons(fresh, s.runId)).toEqual([
       'invalid price 1 for fanduel h2h Chicago Bears (decimal odds must be > 1)',
@@ -71,9 +72,9 @@ describe('odds-API payloads', () => {
   });
 
   it('does not duplicate unchanged prices and appends only the one that moved', async () => {
-    const same = await ingestOddsApi(ctxFor(fresh), { files: [file('nfl-odds.json')] });
+    const same = await ingestOddsApi({ ctx: ctxFor(fresh), input: { files: [file('nfl-odds.json')] } });
     expect(same).toMatchObject({ inserted: 0, updated: 0, unchanged: 9 });
-    const moved = await ingestOddsApi(ctxFor(fresh), { files: [file('nfl-odds-moved.json')] });
+    const moved = await ingestOddsApi({ ctx: ctxFor(fresh), input: { files: [file('nfl-odds-moved.json')] } });
     expect(moved).toMatchObject({ inserted: 1, unchanged: 8 });
     const hist = await q<{ price: number; at: string }>(sql`
       SELECT o.price, to_char(o.captured_at AT TIME ZONE 'UTC', 'HH24:MI') AS at FROM odds_snapshots o
@@ -84,7 +85,7 @@ describe('odds-API payloads', () => {
   });
 
   it('stores player props against the right players and rejects unknown or ambiguous names', async () => {
-    const s = await ingestOddsApi(ctxFor(fresh), { files: [file('nfl-event-props.json')] });
+    const s = await ingestOddsApi({ ctx: ctxFor(fresh), input: { files: [file('nfl-event-props.json')] } });
     expect(s).toMatchObject({ inserted: 6, rejected: 2 });
     expect(await reasons(fresh, s.runId)).toEqual([
       expect.stringMatching(/^unknown player "Nobody Atall"/),
@@ -104,7 +105,7 @@ describe('odds-API payloads', () => {
   });
 
   it('maps full EPL names to our teams and creates the scheduled fixture under the football-data key', async () => {
-    const s = await ingestOddsApi(ctxFor(fresh), { files: [file('epl-odds.json')] });
+    const s = await ingestOddsApi({ ctx: ctxFor(fresh), input: { files: [file('epl-odds.json')] } });
     expect(s).toMatchObject({ inserted: 1 + 7, rejected: 0 });
     const [f] = await q<{ key: string; status: string; home: string; away: string; fd: string }>(sql`
       SELECT f.natural_key AS key, f.status, h.name AS home, a.name AS away,
@@ -118,8 +119,9 @@ describe('odds-API payloads', () => {
   });
 
   it('aborts a file that is not an odds-API response', async () => {
-    const s = await ingestOddsApi(ctxFor(fresh), {
-      files: [{ name: 'cut.json', text: file('nfl-odds.json').text.slice(0, 300) }, { name: 'csv.json', text: 'a,b\n1,2\n' }],
+    const s = await ingestOddsApi({
+      ctx: ctxFor(fresh),
+      input: { files: [{ name: 'cut.json', text: file('nfl-odds.json').text.slice(0, 300) }, { name: 'csv.json', text: 'a,b\n1,2\n' }] },
     });
     expect(s.failedFiles).toBe(2);
     expect(s.outcomes.map((o) => o.error)).toEqual([
@@ -177,12 +179,15 @@ describe('polling over HTTP', () => {
   });
 
   it('retries a 500 and a stalled response, then ingests odds and props', async () => {
-    const s = await pollOdds(ctxFor(fresh), {
-      baseUrl: base,
-      apiKey: SECRET,
-      sport: 'americanfootball_nfl',
-      propMarkets: ['player_pass_yds', 'player_reception_yds'],
-      retry: { attempts: 3, baseDelayMs: 20, maxDelayMs: 100, timeoutMs: 400 },
+    const s = await pollOdds({
+      ctx: ctxFor(fresh),
+      input: {
+        baseUrl: base,
+        apiKey: SECRET,
+        sport: 'americanfootball_nfl',
+        propMarkets: ['player_pass_yds', 'player_reception_yds'],
+        retry: { attempts: 3, baseDelayMs: 20, maxDelayMs: 100, timeoutMs: 400 },
+      },
     });
     expect(hits.get('/v4/sports/americanfootball_nfl/odds')).toBe(2);
     expect(hits.get('/v4/sports/americanfootball_nfl/events/handmade0001gbchi/odds')).toBe(2);
@@ -200,11 +205,9 @@ describe('polling over HTTP', () => {
 
   it('gives up after the bounded number of attempts', async () => {
     const before = hits.get('/v4/sports/soccer_epl/odds') ?? 0;
-    const err = await pollOdds(ctxFor(fresh), {
-      baseUrl: base,
-      apiKey: SECRET,
-      sport: 'soccer_epl',
-      retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 400 },
+    const err = await pollOdds({
+      ctx: ctxFor(fresh),
+      input: { baseUrl: base, apiKey: SECRET, sport: 'soccer_epl', retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 400 } },
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HttpError);
     expect((err as HttpError).message).toMatch(/failed after 3 attempts: HTTP 500/);

@@ -43,9 +43,9 @@ describe('runSource', () => {
     // Only the successful second attempt's write survived.
     expect(await bookmakers()).toEqual(['deadlocked-once-2']);
     expect(s).toMatchObject({ files: 3, failedFiles: 2, inserted: 1, rejected: 3 });
-    const [run] = await listIngestionRuns(ctxFor(fresh), { source: 'odds-api', limit: 5 });
+    const [run] = await listIngestionRuns({ ctx: ctxFor(fresh), input: { source: 'odds-api', limit: 5 } });
     expect(run).toMatchObject({ id: s.runId, status: 'failed', files: 3, inserted: 1, rejected: 3 });
-    const rejects = await listIngestionRejects(ctxFor(fresh), { runId: s.runId });
+    const rejects = await listIngestionRejects({ ctx: ctxFor(fresh), input: { runId: s.runId } });
     expect(rejects.map((r) => [r.file, r.rowNumber, r.reason])).toEqual([
       ['broken', null, 'file aborted: bad file'],
       ['deadlocked-once', 7, 'kept'],
@@ -59,7 +59,7 @@ describe('runSource', () => {
       counts: { inserted: 0, updated: 0, unchanged: 0, rejected: 0 },
       rejects: [],
     }));
-    const others = (await listIngestionRuns(ctxFor(fresh), { limit: 10 }))
+    const others = (await listIngestionRuns({ ctx: ctxFor(fresh), input: { limit: 10 } }))
       .filter((r) => r.id !== s.runId && r.source !== 'odds-api')
       .map((r) => [r.source, r.status, r.error])
       .sort();

@@ -37,9 +37,9 @@ beforeAll(async () => {
   fresh = await freshDatabase(inject('stack'));
   const ctx = ctxFor(fresh);
   first = {
-    fd: await ingestFootballData(ctx, { files: sharedFiles('soccer_football_data') }),
-    games: await ingestNflverseGames(ctx, { files: sharedFiles('nfl_games') }),
-    weekly: await ingestNflverseWeekly(ctx, { files: sharedFiles('nfl_player_weekly') }),
+    fd: await ingestFootballData({ ctx, input: { files: sharedFiles('soccer_football_data') } }),
+    games: await ingestNflverseGames({ ctx, input: { files: sharedFiles('nfl_games') } }),
+    weekly: await ingestNflverseWeekly({ ctx, input: { files: sharedFiles('nfl_player_weekly') } }),
   };
 });
 afterAll(async () => {
@@ -51,10 +51,10 @@ describe('all of ../shared/data', () => {
     const stated = statedRowCounts();
     expect(first.fd.files + first.games.files + first.weekly.files).toBe(stated.size);
     for (const s of Object.values(first)) expect(s.failedFiles).toBe(0);
-    const rejects = await listIngestionRejects(ctxFor(fresh), { runId: first.fd.runId, limit: 100 });
+    const rejects = await listIngestionRejects({ ctx: ctxFor(fresh), input: { runId: first.fd.runId, limit: 100 } });
     expect(rejects.map((r) => ({ file: r.file, row: r.rowNumber, reason: r.reason }))).toEqual(DOCUMENTED_REJECTS);
     expect(first.games.rejected + first.weekly.rejected).toBe(0);
-    const runs = await listIngestionRuns(ctxFor(fresh), { limit: 10 });
+    const runs = await listIngestionRuns({ ctx: ctxFor(fresh), input: { limit: 10 } });
     expect(runs.map((r) => [r.source, r.status])).toEqual([
       ['nflverse-weekly', 'succeeded'],
       ['nflverse-games', 'succeeded'],
@@ -176,9 +176,9 @@ describe('all of ../shared/data', () => {
       UNION ALL SELECT 'teams', count(*)::int FROM teams`);
     const ctx = ctxFor(fresh);
     const again = [
-      await ingestFootballData(ctx, { files: sharedFiles('soccer_football_data') }),
-      await ingestNflverseGames(ctx, { files: sharedFiles('nfl_games') }),
-      await ingestNflverseWeekly(ctx, { files: sharedFiles('nfl_player_weekly') }),
+      await ingestFootballData({ ctx, input: { files: sharedFiles('soccer_football_data') } }),
+      await ingestNflverseGames({ ctx, input: { files: sharedFiles('nfl_games') } }),
+      await ingestNflverseWeekly({ ctx, input: { files: sharedFiles('nfl_player_weekly') } }),
     ];
     for (const s of again) {
       expect([s.source, s.inserted, s.updated, s.failedFiles]).toEqual([s.source, 0, 0, 0]);

@@ -35,14 +35,14 @@ describe('football-data fixtures file', () => {
       return cells.join(',');
     });
     const ctx = ctxFor(fresh);
-    const a = await ingestFootballData(ctx, { files: [{ name: 'fixtures.csv', text: [lines[0], ...upcoming, ''].join('\r\n') }] });
+    const a = await ingestFootballData({ ctx, input: { files: [{ name: 'fixtures.csv', text: [lines[0], ...upcoming, ''].join('\r\n') }] } });
     expect(a).toMatchObject({ failedFiles: 0, rejected: 0 });
     const sched = await q<{ status: string; hs: number | null; n: number }>(sql`
       SELECT status, home_score AS hs, count(*)::int AS n FROM fixtures GROUP BY 1, 2`);
     expect(sched).toEqual([{ status: 'scheduled', hs: null, n: 3 }]);
     const ids = await q<{ id: number }>(sql`SELECT id FROM fixtures ORDER BY id`);
 
-    const b = await ingestFootballData(ctx, { files: [{ name: 'E0_2019-20.csv', text }] });
+    const b = await ingestFootballData({ ctx, input: { files: [{ name: 'E0_2019-20.csv', text }] } });
     expect(b.failedFiles).toBe(0);
     const after = await q<{ status: string; n: number }>(sql`SELECT status, count(*)::int AS n FROM fixtures GROUP BY 1`);
     expect(after).toEqual([{ status: 'final', n: 380 }]);
@@ -67,7 +67,7 @@ describe('football-data file mixing divisions', () => {
       });
     };
     const text = [keep.join(','), ...pick(e0, 1, 6), ...pick(sp1, 1, 4), ''].join('\r\n');
-    const s = await ingestFootballData(ctxFor(fresh), { files: [{ name: 'mixed.csv', text }] });
+    const s = await ingestFootballData({ ctx: ctxFor(fresh), input: { files: [{ name: 'mixed.csv', text }] } });
     expect(s).toMatchObject({ failedFiles: 0, rejected: 0 });
     const per = await q<{ code: string; label: string; n: number }>(sql`
       SELECT c.code, s.label, count(*)::int AS n FROM fixtures f JOIN competitions c ON c.id = f.competition_id
@@ -82,12 +82,12 @@ describe('football-data file mixing divisions', () => {
 describe('nflverse weekly column names', () => {
   it('reads `team` and `passing_interceptions` like `recent_team` and `interceptions`', async () => {
     const ctx = ctxFor(fresh);
-    await ingestNflverseGames(ctx, { files: sharedFiles('nfl_games') });
+    await ingestNflverseGames({ ctx, input: { files: sharedFiles('nfl_games') } });
     const text = read('nfl_player_weekly/weekly_2019.csv');
     const [head, ...rest] = text.split('\n');
     const renamed = head!.replace(',recent_team,', ',team,').replace(',interceptions,', ',passing_interceptions,');
     expect(renamed).not.toBe(head);
-    const s = await ingestNflverseWeekly(ctx, { files: [{ name: 'player_stats_2019.csv', text: [renamed, ...rest].join('\n') }] });
+    const s = await ingestNflverseWeekly({ ctx, input: { files: [{ name: 'player_stats_2019.csv', text: [renamed, ...rest].join('\n') }] } });
     expect(s).toMatchObject({ failedFiles: 0, rejected: 0 });
     const [row] = await q<{ n: number; ints: number }>(sql`
       SELECT count(*)::int AS n, sum(interceptions)::int AS ints FROM player_game_stats`);

@@ -2,16 +2,24 @@
  * One division's rows of a football-data file → competition, season, teams, fixtures and prices.
  * The season is the one in which the division's first row falls (July–June).
  */
-import { ensureBookmakers, ensureCompetition, ensureSeason } from '../identity/catalog.ts';
+import {
+  ensureBookmakers,
+  ensureCompetition,
+  ensureSeason,
+  OddsBatch,
+  upsertFixtures,
+  upsertOddsSnapshots,
+  type FixtureRecord,
+  type Tx,
+} from '@fairline/db';
+import { fixtureRecordSchema } from '../fixture-record.ts';
 import { resolveOrRegisterTeams } from '../identity/teams.ts';
-import { fixtureRecordSchema, upsertFixtures, type FixtureRecord } from '../store/fixtures.ts';
-import { OddsBatch, upsertOddsSnapshots } from '../store/odds.ts';
-import type { Tx } from '../store/sql.ts';
 import { dateOnlyInstant, zonedToUtc } from '../time.ts';
 import { addCounts, zeroCounts, type Counts, type Reject } from '../types.ts';
 import { bookOf } from './bookmakers.ts';
 import { FOOTBALL_DATA_SOURCE, LEAGUES, seasonOf, type FdRow } from './common.ts';
 
+/** Writes one division's kept rows (rejecting duplicates and invalid matches into `rejects`); returns the counts. */
 export async function ingestDivision(
   tx: Tx,
   code: string,

@@ -13,24 +13,21 @@
  * (football-data's fixtures file) become `scheduled` fixtures under the same natural key, so the results file
  * later completes the same row; their prices are updated in place when the file is refreshed.
  */
+import type { Tx } from '@fairline/db';
 import { parseFootballData } from '@fairline/ml/data/football-data';
 import { ensureReferenceTeams } from '../identity/teams.ts';
 import { assertMostRowsValid, openSourceCsv, rawRow } from '../guards.ts';
 import { runSource } from '../run-source.ts';
-import type { Tx } from '../store/sql.ts';
-import { addCounts, zeroCounts, type IngestCtx, type IngestFile, type Reject, type RunOptions, type RunSummary } from '../types.ts';
+import { addCounts, zeroCounts, type IngestFile, type IngestInput, type IngestRunCtx, type Reject, type RunSummary } from '../types.ts';
 import { FOOTBALL_DATA_SOURCE, seasonOf, type FdRow } from './common.ts';
 import { ingestDivision } from './division.ts';
 
 export { FOOTBALL_DATA_SOURCE, seasonOf };
 
 /** Ingest football-data.co.uk files (one transaction per file). */
-export async function ingestFootballData(
-  ctx: IngestCtx,
-  input: { files: readonly IngestFile[] },
-  opts: RunOptions = {},
-): Promise<RunSummary> {
-  return runSource(ctx, 'football-data', input.files, (tx, file) => ingestFile(tx, file), {
+export async function ingestFootballData({ ctx, input }: { ctx: IngestRunCtx; input: IngestInput }): Promise<RunSummary> {
+  const { files, ...opts } = input;
+  return runSource(ctx, 'football-data', files, (tx, file) => ingestFile(tx, file), {
     ...opts,
     prepare: (tx) => ensureReferenceTeams(tx, 'soccer'),
   });

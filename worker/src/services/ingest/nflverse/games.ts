@@ -10,30 +10,37 @@
  * captured at 00:00 UTC of the game day, under the pseudo-bookmaker `nflverse_lines`. A line without its
  * prices (all of 1999–2005) is not stored: we never invent a price.
  */
+import {
+  ensureBookmakers,
+  ensureCompetition,
+  ensureSeason,
+  OddsBatch,
+  upsertFixtures,
+  upsertOddsSnapshots,
+  type FixtureRecord,
+  type Tx,
+} from '@fairline/db';
 import { columnIndex } from '@fairline/ml/data/csv';
-import { ensureBookmakers, ensureCompetition, ensureSeason } from '../identity/catalog.ts';
+import { fixtureRecordSchema } from '../fixture-record.ts';
 import { ensureReferenceTeams, resolveOrRegisterTeams } from '../identity/teams.ts';
 import { assertMostRowsValid, openSourceCsv, rawRow } from '../guards.ts';
 import { NFL_LINES_BOOK } from '../../odds/reference-books.ts';
 import { americanToDecimal } from '../odds-format.ts';
 import { runSource } from '../run-source.ts';
-import { fixtureRecordSchema, upsertFixtures, type FixtureRecord } from '../store/fixtures.ts';
-import { OddsBatch, upsertOddsSnapshots } from '../store/odds.ts';
-import type { Tx } from '../store/sql.ts';
 import { dateOnlyInstant, HHMM, ISO_DATE, zonedToUtc } from '../time.ts';
-import { addCounts, zeroCounts, type IngestCtx, type IngestFile, type Reject, type RunOptions, type RunSummary } from '../types.ts';
+import { addCounts, zeroCounts, type IngestFile, type IngestInput, type IngestRunCtx, type Reject, type RunSummary } from '../types.ts';
 
+/** The source name nflverse's team aliases and odds snapshots are stored under. */
 export const NFLVERSE_SOURCE = 'nflverse';
+/** Our NFL competition row (nflverse is its source of record). */
 export const NFL_COMPETITION = { sport: 'nfl' as const, code: 'NFL', name: 'National Football League', country: 'USA' };
 
 const REQUIRED = ['game_id', 'season', 'week', 'gameday', 'home_team', 'away_team', 'home_score', 'away_score'] as const;
 
-export async function ingestNflverseGames(
-  ctx: IngestCtx,
-  input: { files: readonly IngestFile[] },
-  opts: RunOptions = {},
-): Promise<RunSummary> {
-  return runSource(ctx, 'nflverse-games', input.files, (tx, file) => ingestGamesFile(tx, file), {
+/** Ingest nflverse games.csv files (one transaction per file). */
+export async function ingestNflverseGames({ ctx, input }: { ctx: IngestRunCtx; input: IngestInput }): Promise<RunSummary> {
+  const { files, ...opts } = input;
+  return runSource(ctx, 'nflverse-games', files, (tx, file) => ingestGamesFile(tx, file), {
     ...opts,
     prepare: (tx) => ensureReferenceTeams(tx, 'nfl'),
   });

@@ -5,14 +5,19 @@
  * a row whose game is unknown is rejected with that reason rather than inventing a fixture.
  * The prop markets read the typed columns; every other numeric column is kept in `extra`.
  */
+import {
+  emptyStatColumns,
+  ensurePlayers,
+  fixturesOfSeasons,
+  refreshPlayersLatestTeam,
+  upsertPlayerGameStats,
+  type Tx,
+} from '@fairline/db';
 import { columnIndex } from '@fairline/ml/data/csv';
-import { sql } from 'drizzle-orm';
 import { ensureReferenceTeams, resolveOrRegisterTeams } from '../identity/teams.ts';
 import { assertMostRowsValid, openSourceCsv, rawRow } from '../guards.ts';
 import { runSource } from '../run-source.ts';
-import { emptyStatColumns, ensurePlayers, refreshPlayersLatestTeam, upsertPlayerGameStats } from '../store/players.ts';
-import { rows, type Tx } from '../store/sql.ts';
-import { addCounts, FileRejectedError, zeroCounts, type IngestCtx, type IngestFile, type Reject, type RunOptions, type RunSummary } from '../types.ts';
+import { addCounts, FileRejectedError, zeroCounts, type IngestFile, type IngestInput, type IngestRunCtx, type Reject, type RunSummary } from '../types.ts';
 import { NFL_COMPETITION, NFLVERSE_SOURCE } from './games.ts';
 
 const REQUIRED = ['player_id', 'player_display_name', 'season', 'week'] as const;
@@ -45,12 +50,10 @@ const TYPED = [
 ] as const;
 const TYPED_COLUMNS = new Set<string>([...TYPED.map(([c]) => c), ...Object.values(RENAMED).flat()]);
 
-export async function ingestNflverseWeekly(
-  ctx: IngestCtx,
-  input: { files: readonly IngestFile[] },
-  opts: RunOptions = {},
-): Promise<RunSummary> {
-  return runSource(ctx, 'nflverse-weekly', input.files, (tx, file) => ingestWeeklyFile(tx, file), {
+/** Ingest nflverse weekly player-stats files (one at a time, one transaction each). */
+export async function ingestNflverseWeekly({ ctx, input }: { ctx: IngestRunCtx; input: IngestInput }): Promise<RunSummary> {
+  const { files, ...opts } = input;
+  return runSource(ctx, 'nflverse-weekly', files, (tx, file) => ingestWeeklyFile(tx, file), {
     ...opts,
     // One file at a time: each file re-derives its players' latest team from all stored stat lines, which
     // must include the lines of the files before it.
@@ -61,16 +64,10 @@ export async function ingestNflverseWeekly(
 
 /** `${season}:${week}:${teamId}` → fixture id for the NFL seasons given. */
 async function scheduleIndex(tx: Tx, seasons: string[]): Promise<Map<string, number>> {
-  const found = await rows<{ id: number; label: string; week: number; home_team_id: number; away_team_id: number }>(
-    tx,
-    sql`SELECT f.id, s.label, f.week, f.home_team_id, f.away_team_id
-        FROM fixtures f JOIN seasons s ON s.id = f.season_id JOIN competitions c ON c.id = f.competition_id
-        WHERE c.code = ${NFL_COMPETITION.code} AND s.label = ANY(${sql.param(seasons)}::text[])`,
-  );
   const out = new Map<string, number>();
-  for (const f of found) {
-    out.set(`${f.label}:${f.week}:${f.home_team_id}`, Number(f.id));
-    out.set(`${f.label}:${f.week}:${f.away_team_id}`, Number(f.id));
+  for (const f of await fixturesOfSeasons(tx, NFL_COMPETITION.code, seasons)) {
+    out.set(`${f.season}:${f.week}:${f.homeTeamId}`, f.id);
+    out.set(`${f.season}:${f.week}:${f.awayTeamId}`, f.id);
   }
   return out;
 }

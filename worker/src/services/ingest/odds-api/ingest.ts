@@ -8,27 +8,33 @@
  * `prop` = the key without `player_`, selection over/under (or yes/no), line = point. Prices must be decimal
  * (request `oddsFormat=decimal`); a price ≤ 1 is a reject. Captured at the market's `last_update`.
  */
-import { ensureBookmakers } from '../identity/catalog.ts';
+import { appendChangedOdds, ensureBookmakers, OddsBatch, type Market, type Tx } from '@fairline/db';
+import type { Ctx } from '../../../context.ts';
 import { ensureReferenceTeams, resolveTeams } from '../identity/teams.ts';
 import { fetchTextWithRetry, redactUrl, type RetryPolicy } from '../http.ts';
 import { isValidDecimal } from '../odds-format.ts';
 import { runSource } from '../run-source.ts';
-import { appendChangedOdds, OddsBatch } from '../store/odds.ts';
-import type { Tx } from '../store/sql.ts';
-import type { Market } from '@fairline/db';
-import { FileRejectedError, addCounts, zeroCounts, type IngestCtx, type IngestFile, type Reject, type RunOptions, type RunSummary } from '../types.ts';
+import {
+  FileRejectedError,
+  addCounts,
+  zeroCounts,
+  type IngestFile,
+  type IngestInput,
+  type IngestRunCtx,
+  type Reject,
+  type RunOptions,
+  type RunSummary,
+} from '../types.ts';
 import { findOrCreateFixture, resolvePlayers } from './resolve.ts';
 import { eventSchema, SPORT_KEYS, type OddsApiEvent } from './schema.ts';
 
+/** The `source` of the odds snapshots (and the name of the ingestion source) the odds API writes. */
 export const ODDS_API_SOURCE = 'odds-api';
 
 /** Ingest recorded or fetched odds-API responses (each file: an event array or one event object). */
-export async function ingestOddsApi(
-  ctx: IngestCtx,
-  input: { files: readonly IngestFile[] },
-  opts: RunOptions = {},
-): Promise<RunSummary> {
-  return runSource(ctx, 'odds-api', input.files, (tx, file) => ingestPayload(tx, file), {
+export async function ingestOddsApi({ ctx, input }: { ctx: IngestRunCtx; input: IngestInput }): Promise<RunSummary> {
+  const { files, ...opts } = input;
+  return runSource(ctx, 'odds-api', files, (tx, file) => ingestPayload(tx, file), {
     ...opts,
     // In order, one at a time: whether a price is new depends on the snapshots written before it.
     concurrency: 1,
@@ -39,7 +45,8 @@ export async function ingestOddsApi(
   });
 }
 
-export interface PollOddsInput {
+/** What one polling tick fetches, and how the run goes (`waitForLock: false` for a cron tick). */
+export interface PollOddsInput extends RunOptions {
   /** API root, e.g. the provider's https origin (no trailing slash); tests point it at a local server. */
   baseUrl: string;
   /** From a secret (ODDS_API_KEY); never logged. */
@@ -53,7 +60,7 @@ export interface PollOddsInput {
 }
 
 /** One polling tick: fetch the sport's odds (and per-event props), then ingest them as one run. */
-export async function pollOdds(ctx: IngestCtx, input: PollOddsInput, opts: RunOptions = {}): Promise<RunSummary> {
+export async function pollOdds({ ctx, input }: { ctx: IngestRunCtx & Pick<Ctx, 'fetch'>; input: PollOddsInput }): Promise<RunSummary> {
   const q = (markets: string[]) =>
     `apiKey=${encodeURIComponent(input.apiKey)}&regions=${encodeURIComponent(input.regions ?? 'us,uk,eu')}` +
     `&markets=${encodeURIComponent(markets.join(','))}&oddsFormat=decimal&dateFormat=iso`;
@@ -82,7 +89,8 @@ export async function pollOdds(ctx: IngestCtx, input: PollOddsInput, opts: RunOp
       files.push({ name: redactUrl(eu), text: r.text });
     }
   }
-  return ingestOddsApi(ctx, { files }, opts);
+  const { onProgress, waitForLock, lockTimeoutMs } = input;
+  return ingestOddsApi({ ctx, input: { files, onProgress, waitForLock, lockTimeoutMs } });
 }
 
 function marketOf(sport: 'soccer' | 'nfl', key: string): { market: Market; prop: string | null } | null {
