@@ -7,7 +7,9 @@
  * as scikit-learn's IsotonicRegression(out_of_bounds="clip"), so results can be checked against it.
  */
 
+/** Tag of a serialised isotonic model; `loadIsotonic` rejects any other. */
 export const ISOTONIC_TAG = 'fairline.calibration.isotonic';
+/** Format version of a serialised isotonic model (bump when the JSON shape changes). */
 export const ISOTONIC_VERSION = 1;
 
 export interface IsotonicModel {
@@ -96,10 +98,12 @@ export function predictIsotonic(model: IsotonicModel, value: number): number {
   return x1 === x0 ? y[hi]! : y[lo]! + ((y[hi]! - y[lo]!) * (value - x0)) / (x1 - x0);
 }
 
+/** An isotonic model as tagged, versioned JSON text (the knots as they are: no rounding). */
 export function serializeIsotonic(model: IsotonicModel): string {
   return JSON.stringify({ tag: ISOTONIC_TAG, version: ISOTONIC_VERSION, model });
 }
 
+/** Reads `serializeIsotonic`'s JSON (text or parsed); throws on a wrong tag or version or malformed knots. */
 export function loadIsotonic(json: string | unknown): IsotonicModel {
   const doc = (typeof json === 'string' ? JSON.parse(json) : json) as { tag?: unknown; version?: unknown; model?: IsotonicModel } | null;
   if (!doc || doc.tag !== ISOTONIC_TAG) throw new Error(`isotonic: wrong model tag "${String(doc?.tag)}" (expected "${ISOTONIC_TAG}")`);

@@ -4,7 +4,9 @@
  */
 import { fitIsotonic, predictIsotonic, type IsotonicModel } from './isotonic.ts';
 
+/** Tag of a serialised one-vs-rest isotonic model; `loadMulticlassIsotonic` rejects any other. */
 export const MULTICLASS_ISOTONIC_TAG = 'fairline.calibration.isotonic-ovr';
+/** Format version of a serialised one-vs-rest isotonic model. */
 export const MULTICLASS_ISOTONIC_VERSION = 1;
 
 export interface MulticlassIsotonicModel {
@@ -44,10 +46,12 @@ export function predictMulticlassIsotonic(model: MulticlassIsotonicModel, p: Arr
   return out.map((v) => v / s);
 }
 
+/** A one-vs-rest isotonic model as tagged, versioned JSON text. */
 export function serializeMulticlassIsotonic(model: MulticlassIsotonicModel): string {
   return JSON.stringify({ tag: MULTICLASS_ISOTONIC_TAG, version: MULTICLASS_ISOTONIC_VERSION, model });
 }
 
+/** Reads `serializeMulticlassIsotonic`'s JSON (text or parsed); throws on a wrong tag, version or class count. */
 export function loadMulticlassIsotonic(json: string | unknown): MulticlassIsotonicModel {
   const doc = (typeof json === 'string' ? JSON.parse(json) : json) as { tag?: unknown; version?: unknown; model?: MulticlassIsotonicModel } | null;
   if (!doc || doc.tag !== MULTICLASS_ISOTONIC_TAG) throw new Error(`isotonic: wrong model tag "${String(doc?.tag)}" (expected "${MULTICLASS_ISOTONIC_TAG}")`);

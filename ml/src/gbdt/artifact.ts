@@ -6,7 +6,9 @@
  */
 import type { GbdtParams, ObjectiveName, TrainingMetrics } from './types.ts';
 
+/** Tag of a fairline GBDT artifact: `loadGbdt` refuses anything else (XGBoost files go through `importXgboost`). */
 export const ARTIFACT_TAG = 'fairline.gbdt';
+/** Artifact format version; `loadGbdt` reads exactly this one (bump on any change to the JSON shape). */
 export const ARTIFACT_VERSION = 1;
 
 export interface ArtifactTree {

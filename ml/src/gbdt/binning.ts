@@ -34,6 +34,10 @@ export const BIN_STRIDE = 257;
  */
 const SKETCH_ROWS = 1 << 16;
 
+/**
+ * Quantile cuts per feature from a (sampled) training matrix: at most `maxBins` value bins (2..256; 255 when the
+ * feature has NaNs, which get one extra bin). The file comment gives the bin convention shared with inference.
+ */
 export function buildBinMapper(x: DenseMatrix, maxBins: number): BinMapper {
   if (!(maxBins >= 2 && maxBins <= 256)) throw new Error(`gbdt: maxBins must be in 2..256, got ${maxBins}`);
   const { rows, cols, values } = x;
@@ -125,6 +129,10 @@ export interface BinnedMatrix {
   cols: number;
 }
 
+/**
+ * The matrix as bin ids under `mapper`: row-major Uint8 (padded to whole words) for histograms plus a
+ * column-major copy for partitioning rows at a split.
+ */
 export function binMatrix(x: DenseMatrix, mapper: BinMapper): BinnedMatrix {
   const { rows, cols, values } = x;
   const stride = (cols + 3) & ~3;

@@ -18,6 +18,7 @@ const T64 = Float64Array.from({ length: 64 }, (_, j) => 2 ** (j / 64));
 /** 2^m for m = −1024..1023 (2^m with m < −1022 is subnormal, exact). */
 const P2 = Float64Array.from({ length: 2048 }, (_, i) => 2 ** (i - 1024));
 
+/** e^x to ≈ 2 ulp, ≈ 2.2× faster than Math.exp (Tang 1989; see the file comment); Math.exp itself outside ±700. */
 export function fastExp(x: number): number {
   if (!(x > -700 && x < 700)) return Math.exp(x);
   const k = Math.floor(x * INV + 0.5);

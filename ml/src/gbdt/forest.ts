@@ -44,6 +44,10 @@ export interface TreeArrays {
   cover: ArrayLike<number>;
 }
 
+/**
+ * Flattens trees given as local arrays (trained or imported) into one `Forest`; `float32` rounds thresholds and
+ * leaf values to float32 as XGBoost's predictor does. Validates child ids and feature indices.
+ */
 export function buildForest(
   trees: readonly TreeArrays[],
   treeClass: ArrayLike<number>,

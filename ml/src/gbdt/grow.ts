@@ -56,6 +56,10 @@ interface Open {
 /** Minimum loss change to split (XGBoost's kRtEps). */
 const MIN_GAIN = 1e-6;
 
+/**
+ * Grows the trees of one training run, reusing its row buffers and histogram pools from tree to tree (Chen &
+ * Guestrin 2016, Alg. 1 on histograms; depth-wise or leaf-wise, see the file comment).
+ */
 export class TreeGrower {
   /** Row ids, partitioned per node; valid for the last grown tree. */
   readonly rows: Uint32Array;

@@ -27,6 +27,10 @@
  */
 import { BIN_STRIDE, type BinnedMatrix } from './binning.ts';
 
+/**
+ * Builds a node's gradient histogram (interleaved g, h sums per feature bin) from its rows: gather, then accumulate
+ * (see the file comment for why, and for the layouts measured and dropped). One builder per training run.
+ */
 export class HistogramBuilder {
   private readonly words: Uint32Array;
   private readonly bytes: Uint8Array;

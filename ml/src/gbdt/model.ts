@@ -26,6 +26,10 @@ export interface ModelState {
   source: string;
 }
 
+/**
+ * A trained or imported tree ensemble: predictions (response scale), margins, leaf indices, TreeSHAP contributions
+ * and importance; immutable, and serialisable with `toJSON` (artifact.ts) for `loadGbdt`.
+ */
 export class GbdtModel {
   readonly forest: Forest;
   readonly objective: ObjectiveName;

@@ -30,6 +30,10 @@ export interface Objective {
 
 const EPS_HESS = 1e-16;
 
+/**
+ * The objective named `name` (XGBoost's formulas): its gradients, initial margin, response transform and
+ * metric. `alpha` is the quantile level (quantile loss), `numClass` the classes (softmax).
+ */
 export function makeObjective(name: ObjectiveName, opts: { alpha?: number; numClass?: number } = {}): Objective {
   switch (name) {
     case 'squared':
@@ -196,6 +200,7 @@ function poisson(): Objective {
   };
 }
 
+/** Logistic function 1/(1 + e^−z) with `fastExp`: the logistic objective's margin → probability. */
 export function sigmoid(z: number): number {
   return 1 / (1 + fastExp(-z));
 }

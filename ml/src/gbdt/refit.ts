@@ -25,6 +25,10 @@ export interface RefitInput {
   monotone: Int8Array | null;
 }
 
+/**
+ * Refits the leaves of a just-grown tree to the learning rate × the weighted α-quantile of their rows' residuals
+ * (Friedman 2001, §4.3), keeping monotone constraints (see the file comment). Writes `t`'s leaf values in place.
+ */
 export function refitLeaves(t: GrownTree, leaves: readonly number[], a: RefitInput): void {
   const quantile = (id: number): number => {
     const s = t.start[id]!;

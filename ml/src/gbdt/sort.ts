@@ -13,6 +13,10 @@
 const MIN_RADIX = 4096;
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
+/**
+ * Sorts a NaN-free Float64Array ascending in place (LSD radix on the IEEE-754 bits; the built-in sort below 4096
+ * values or on big-endian hosts) and returns it.
+ */
 export function sortFloat64(a: Float64Array): Float64Array {
   const n = a.length;
   if (n < MIN_RADIX || !LITTLE_ENDIAN) return a.sort();

@@ -38,6 +38,11 @@ function gainAt(g: number, h: number, lambda: number, w: number): number {
   return -(2 * g * w + (h + lambda) * w * w);
 }
 
+/**
+ * The best split of a node over `features` from its histogram: XGBoost's gain G_L²/(H_L+λ) + G_R²/(H_R+λ) −
+ * G²/(H+λ) (Chen & Guestrin 2016, eq. 7), missing values tried on both sides, `minChildWeight` respected and
+ * monotone constraints enforced through the weight bounds [lo, hi]; null when no split gains.
+ */
 export function findBestSplit(
   hist: Float64Array,
   mapper: BinMapper,

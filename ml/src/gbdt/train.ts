@@ -33,6 +33,11 @@ export interface TrainInput {
 /** 'auto' histograms are quantized from this many rows (below it, quantization noise is not worth the risk). */
 const QUANTIZE_FROM_ROWS = 10_000;
 
+/**
+ * Trains a gradient-boosted tree ensemble (Chen & Guestrin, "XGBoost", KDD 2016, on quantile-binned histograms):
+ * `params` over `DEFAULT_PARAMS`, optional validation set with early stopping. Deterministic for a given seed
+ * and `createdAt`.
+ */
 export function trainGbdt(input: TrainInput): GbdtModel {
   const params: GbdtParams = { ...DEFAULT_PARAMS, ...input.params };
   const X = toDense(input.features);

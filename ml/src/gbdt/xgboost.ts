@@ -31,6 +31,11 @@ const OBJECTIVES: Record<string, ObjectiveName> = {
   'multi:softmax': 'softmax',
 };
 
+/**
+ * A `GbdtModel` from an XGBoost `save_model` JSON document (text or parsed), predicting in float32 like XGBoost's
+ * CPU predictor; throws on an XGBoost version other than 1.x/2.x, a non-gbtree booster, an unsupported objective or
+ * categorical splits.
+ */
 export function importXgboost(json: string | object, opts: { createdAt?: string } = {}): GbdtModel {
   const m = (typeof json === 'string' ? JSON.parse(json) : json) as Record<string, any>;
   const version = m?.version;

@@ -13,6 +13,7 @@ function check(p: ArrayLike<number>, outcome: number): void {
     throw new RangeError(`scoring rule: outcome ${outcome} is not a class index in 0..${p.length - 1}`);
 }
 
+/** Ranked probability score of one forecast over ordered classes (Epstein 1969): 0 is perfect, lower is better. */
 export function rps(p: ArrayLike<number>, outcome: number): number {
   check(p, outcome);
   let cumP = 0;
@@ -25,11 +26,13 @@ export function rps(p: ArrayLike<number>, outcome: number): number {
   return s / (p.length - 1);
 }
 
+/** Log loss −ln p_outcome in nats, p clamped at 1e-15 (lower is better). */
 export function logLoss(p: ArrayLike<number>, outcome: number): number {
   check(p, outcome);
   return -Math.log(Math.max(p[outcome]!, 1e-15));
 }
 
+/** Multi-class Brier score Σ_k (p_k − o_k)² of one forecast (Brier 1950), in [0, 2]. */
 export function brier(p: ArrayLike<number>, outcome: number): number {
   check(p, outcome);
   let s = 0;
@@ -47,6 +50,9 @@ function meanOf(fn: (p: ArrayLike<number>, o: number) => number) {
   };
 }
 
+/** Mean ranked probability score over a sample of forecasts and observed classes. */
 export const meanRps = meanOf(rps);
+/** Mean log loss (nats) over a sample of forecasts and observed classes. */
 export const meanLogLoss = meanOf(logLoss);
+/** Mean multi-class Brier score over a sample of forecasts and observed classes. */
 export const meanBrier = meanOf(brier);

@@ -56,6 +56,10 @@ export interface TeamContext {
 
 const num = (s: string | undefined) => (s === undefined || s === '' ? NaN : Number(s));
 
+/**
+ * Parses nfldata games CSV texts (one per file) into games; empty cells become NaN and team abbreviations
+ * are canonicalised (teams.ts) so they join the weekly player file.
+ */
 export function parseGames(texts: readonly string[]): NflGame[] {
   const out: NflGame[] = [];
   for (const text of texts) {
@@ -99,6 +103,7 @@ export function parseGames(texts: readonly string[]): NflGame[] {
   return out;
 }
 
+/** Key of a team's pre-game context in `teamContexts`' map: `season:week:team`. */
 export const contextKey = (season: number, week: number, team: string) => `${season}:${week}:${team}`;
 
 /** Index every team's pre-game context by season:week:team. */

@@ -6,6 +6,7 @@
  */
 const RELOCATIONS: Readonly<Record<string, string>> = { STL: 'LA', SD: 'LAC', OAK: 'LV', LAR: 'LA' };
 
+/** The franchise's current abbreviation for any it has used (STL → LA, SD → LAC, OAK → LV, LAR → LA); case-blind. */
 export function canonicalTeam(abbr: string): string {
   const t = abbr.trim().toUpperCase();
   return RELOCATIONS[t] ?? t;

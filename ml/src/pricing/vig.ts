@@ -15,6 +15,7 @@
 
 export type VigMethod = 'multiplicative' | 'additive' | 'power' | 'shin' | 'oddsRatio';
 
+/** Every vig-removal method `removeVig` accepts, in the order of the file comment. */
 export const VIG_METHODS: readonly VigMethod[] = ['multiplicative', 'additive', 'power', 'shin', 'oddsRatio'];
 
 /** Implied probabilities 1/odds, after validating the prices. */

@@ -5,7 +5,9 @@
  */
 import type { DixonColesModel } from './dixon-coles.ts';
 
+/** Tag of a serialised Dixon–Coles model; `loadDixonColes` refuses any other. */
 export const DIXON_COLES_TAG = 'fairline.soccer.dixon-coles';
+/** Format version of a serialised Dixon–Coles model. */
 export const DIXON_COLES_VERSION = 1;
 
 export interface DixonColesJson {
@@ -14,11 +16,13 @@ export interface DixonColesJson {
   model: DixonColesModel;
 }
 
+/** A fitted Dixon–Coles model as tagged, versioned JSON text (every parameter at full precision). */
 export function serializeDixonColes(model: DixonColesModel): string {
   const doc: DixonColesJson = { tag: DIXON_COLES_TAG, version: DIXON_COLES_VERSION, model };
   return JSON.stringify(doc);
 }
 
+/** Reads `serializeDixonColes`' JSON (text or parsed), checking the tag, the version and every field's type. */
 export function loadDixonColes(json: string | unknown): DixonColesModel {
   const doc = (typeof json === 'string' ? JSON.parse(json) : json) as Partial<DixonColesJson> | null;
   if (!doc || typeof doc !== 'object') throw new Error('Dixon-Coles: model JSON must be an object');

@@ -6,6 +6,10 @@
 import type { FootballDataMatch } from '../data/football-data.ts';
 import type { BacktestMatch } from './backtest.ts';
 
+/**
+ * A football-data.co.uk match as a backtest match: Pinnacle closing 1X2 (else the market-average closing) as the
+ * benchmark, Pinnacle pre-match as the price, shots on target when recorded.
+ */
 export function backtestMatchFromFootballData(m: FootballDataMatch): BacktestMatch {
   return {
     home: m.homeTeam,

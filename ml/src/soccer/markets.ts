@@ -36,6 +36,7 @@ export interface HandicapMarket {
   away: AsianOutcome;
 }
 
+/** P(home win), P(draw), P(away win) from the score grid (sums over x > y, x = y, x < y). */
 export function matchOdds(grid: ScoreGrid): ThreeWay {
   const size = grid.maxGoals + 1;
   let home = 0, draw = 0, away = 0;
@@ -49,6 +50,7 @@ export function matchOdds(grid: ScoreGrid): ThreeWay {
   return { home, draw, away };
 }
 
+/** Double-chance probabilities: home or draw, draw or away, home or away (no draw). */
 export function doubleChance(grid: ScoreGrid): { homeOrDraw: number; drawOrAway: number; homeOrAway: number } {
   const r = matchOdds(grid);
   return { homeOrDraw: r.home + r.draw, drawOrAway: r.draw + r.away, homeOrAway: r.home + r.away };
@@ -61,6 +63,7 @@ export function drawNoBet(grid: ScoreGrid): { home: number; away: number } {
   return { home: r.home / d, away: r.away / d };
 }
 
+/** P(both teams score) and its complement from the score grid. */
 export function bothTeamsToScore(grid: ScoreGrid): { yes: number; no: number } {
   const size = grid.maxGoals + 1;
   let no = 0;

@@ -42,11 +42,13 @@ export interface GameLinesReport {
   moneyline: { n: number; logLoss: number; marketLogLoss: number };
 }
 
+/** Fits the game-lines model on `trainSeasons` of `allGames` and scores it on `testSeasons` (scoreGameLines). */
 export function backtestGameLines(allGames: readonly NflGame[], trainSeasons: readonly number[], testSeasons: readonly number[]): GameLinesReport {
   const model = fitGameLines(allGames, trainSeasons);
   return scoreGameLines(model, allGames.filter((g) => testSeasons.includes(g.season)));
 }
 
+/** Scores a fitted model on finished games beside the references of the file comment (log losses in nats). */
 export function scoreGameLines(model: GameLinesModel, games: readonly NflGame[]): GameLinesReport {
   const played = games.filter((g) => Number.isFinite(g.homeScore) && Number.isFinite(g.awayScore));
   const ml = { n: 0, logLoss: 0, marketLogLoss: 0 };

@@ -49,6 +49,11 @@ function normalMasses(mu: number, sigma: number): { lo: number; masses: Float64A
 /** Weights by |outcome| 0…KEY_RANGE; `null` = the plain discretised normal. */
 export type KeyWeights = Float64Array | null;
 
+/**
+ * The law of a whole-point outcome (margin or total): a normal N(mu, sigma²) discretised to whole points, each
+ * point's mass times its key-number weight (by |outcome|) and renormalised; `weights` null = the plain
+ * discretised normal.
+ */
 export function discreteLaw(mu: number, sigma: number, weights: KeyWeights): DiscreteLaw {
   if (!(sigma > 0) || !Number.isFinite(mu)) throw new Error(`discrete law: needs a finite centre and σ > 0 (got ${mu}, ${sigma})`);
   const { lo, masses: p } = normalMasses(mu, sigma);

@@ -22,7 +22,12 @@ import type { NflGame } from '../games.ts';
 import type { LinePrice } from '../props/price.ts';
 import { centreForLine, discreteLaw, fitKeyWeights, KEY_RANGE, type DiscreteLaw } from './law.ts';
 
+/**
+ * Tag of a game-lines artifact; `loadGameLines` refuses any other. (Its `props.` prefix predates game lines moving
+ * out of the props package; it stays, so stored artifacts keep loading.)
+ */
 export const GAME_LINES_TAG = 'fairline.props.game-lines';
+/** Game-lines artifact version; `loadGameLines` reads only this one (older versions are retrained). */
 export const GAME_LINES_VERSION = 2;
 
 export interface GameLinesModel {
@@ -105,6 +110,7 @@ export function marginLaw(m: GameLinesModel, spread: number): DiscreteLaw {
   return discreteLaw(centreForLine(spread, m.marginSigma, m.marginWeights), m.marginSigma, m.marginWeights);
 }
 
+/** The points-total law of a game whose market total is `total`, centred so that `total` is its median. */
 export function totalLaw(m: GameLinesModel, total: number): DiscreteLaw {
   return discreteLaw(centreForLine(total, m.totalSigma, m.totalWeights), m.totalSigma, m.totalWeights);
 }
@@ -166,6 +172,7 @@ export function priceGames(m: GameLinesModel, allGames: readonly NflGame[], seas
     .map((g) => ({ game: g, ...priceGame(m, g.spread, g.total) }));
 }
 
+/** A game-lines model as a tagged, versioned plain object (weights as arrays), ready for JSON or a jsonb column. */
 export function serializeGameLines(m: GameLinesModel) {
   return {
     tag: GAME_LINES_TAG, version: GAME_LINES_VERSION, keyRange: KEY_RANGE,
@@ -175,6 +182,10 @@ export function serializeGameLines(m: GameLinesModel) {
   };
 }
 
+/**
+ * Reads `serializeGameLines`' output (object or JSON text); throws on a wrong tag or version, key weights of the
+ * wrong length or not positive, or a σ that is not a positive number.
+ */
 export function loadGameLines(json: string | object): GameLinesModel {
   const a = (typeof json === 'string' ? JSON.parse(json) : json) as Partial<ReturnType<typeof serializeGameLines>> | null;
   if (!a || a.tag !== GAME_LINES_TAG) throw new Error(`game lines: not a ${GAME_LINES_TAG} artifact`);

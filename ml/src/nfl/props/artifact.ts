@@ -10,6 +10,7 @@ import { MARKETS, type MarketName } from './markets.ts';
 import type { PropModel } from './model.ts';
 import type { PropModelConfig } from './config.ts';
 
+/** Tag of a prop-model artifact; `loadPropModel` refuses any other. */
 export const PROP_MODEL_TAG = 'fairline.props.model';
 /** 2: whole-unit continuity correction of P(over) for yards (distribution.wholeUnits) */
 export const PROP_MODEL_VERSION = 2;
@@ -29,6 +30,7 @@ export type PropModelArtifact = {
   oosRows: number;
 };
 
+/** A prop model as its versioned artifact (the centre GBDTs as their own artifacts), ready for JSON or jsonb. */
 export function serializePropModel(m: PropModel): PropModelArtifact {
   return {
     tag: PROP_MODEL_TAG, version: PROP_MODEL_VERSION, market: m.market, featureVersion: m.featureVersion,
@@ -37,6 +39,10 @@ export function serializePropModel(m: PropModel): PropModelArtifact {
   };
 }
 
+/**
+ * Reads a prop-model artifact (object or JSON text); throws on a wrong tag or version, an unknown market, or a
+ * feature list that no longer matches the code's for that market's family (the model would read wrong columns).
+ */
 export function loadPropModel(json: string | object): PropModel {
   const a = (typeof json === 'string' ? JSON.parse(json) : json) as Partial<PropModelArtifact> | null;
   if (!a || a.tag !== PROP_MODEL_TAG) throw new Error(`props: not a ${PROP_MODEL_TAG} artifact (tag is ${JSON.stringify(a?.tag ?? null)})`);

@@ -7,8 +7,10 @@
 import type { MarketSpec } from './markets.ts';
 import type { WeeklyTable } from './weekly.ts';
 
+/** Games in the rolling baseline: the player's previous 8. */
 export const BASELINE_GAMES = 8;
 
+/** Rounds to the nearest half unit (a book-style line): 4.3 → 4.5, 4.2 → 4. */
 export const roundToHalf = (x: number) => Math.round(x * 2) / 2;
 
 export interface Baseline {

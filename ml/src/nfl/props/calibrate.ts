@@ -8,6 +8,10 @@
  */
 import { fitIsotonic, predictIsotonic, type IsotonicModel } from '../../calibration/index.ts';
 
+/**
+ * Fits the isotonic P(over) calibration on raw probabilities `p` and outcomes `y` (0/1), each row also entered at
+ * its raw p with weight `priorWeight` (0 = plain isotonic regression).
+ */
 export function fitOverCalibration(p: ArrayLike<number>, y: ArrayLike<number>, priorWeight: number): IsotonicModel {
   const n = p.length;
   if (priorWeight === 0) return fitIsotonic(p, y);
@@ -23,6 +27,7 @@ export function fitOverCalibration(p: ArrayLike<number>, y: ArrayLike<number>, p
   return fitIsotonic(x, t, w);
 }
 
+/** Calibrated P(over) for a raw probability, kept inside [1e-6, 1 − 1e-6] so a price and a log loss stay finite. */
 export function applyOverCalibration(model: IsotonicModel, p: number): number {
   return Math.min(1 - 1e-6, Math.max(1e-6, predictIsotonic(model, p)));
 }

@@ -46,6 +46,7 @@ const centre = (...objectives: ObjectiveName[]): PropModelConfig => ({
   calibrationPriorWeight: 4,
 });
 
+/** The training configuration of each market as chosen on the training-season folds (see the file comment). */
 export const PROP_DEFAULTS: Record<MarketName, PropModelConfig> = {
   passing_yards: centre('squared', 'absolute'),
   rushing_yards: centre('squared', 'absolute'),

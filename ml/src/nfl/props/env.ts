@@ -21,6 +21,10 @@ export function repairOpponents(t: WeeklyTable, contexts: ReadonlyMap<string, Te
   return repaired;
 }
 
+/**
+ * The feature environment from CSV texts: the weekly player table (opponents repaired from the schedule),
+ * each team's pre-game context from the games file, and the teams' rolling volume and defence.
+ */
 export function buildEnv(weeklyCsvs: readonly string[], gamesCsvs: readonly string[]): FeatureEnv {
   const table = parseWeekly(weeklyCsvs);
   const contexts = teamContexts(parseGames(gamesCsvs));

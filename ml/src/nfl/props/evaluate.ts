@@ -47,6 +47,9 @@ export interface PropsBacktestOptions {
 
 const binaryLogLoss = (p: number, y: number) => logLoss([1 - p, p], y);
 
+/**
+ * Scores a fitted model on the offered rows of `testSeasons` beside the rolling-8 baseline (see the file comment).
+ */
 export function scoreMarket(model: PropModel, env: FeatureEnv, testSeasons: readonly number[]): MarketReport {
   const spec = MARKETS[model.market];
   const rows = offeredRows(spec, env.table, new Set(testSeasons));
@@ -97,6 +100,10 @@ export function scoreMarket(model: PropModel, env: FeatureEnv, testSeasons: read
   };
 }
 
+/**
+ * Fits each market on `trainSeasons` and scores it on `testSeasons` (default: the main markets, with
+ * `PROP_DEFAULTS`); `onMarket` reports each market as it finishes.
+ */
 export function backtestProps(
   env: FeatureEnv,
   trainSeasons: readonly number[],

@@ -12,6 +12,7 @@ export interface ScoreIntervals {
   coverage80: Interval;
 }
 
+/** 90 % player-cluster bootstrap intervals (`reps` resamples) of a market's MAE improvement and coverage80. */
 export function scoreIntervals(r: Pick<MarketReport, 'scored'>, reps = 1000): ScoreIntervals {
   const { player, absError, baselineAbsError, covered } = r.scored;
   const clusters = clusterIndex(player);

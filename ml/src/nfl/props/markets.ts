@@ -27,6 +27,7 @@ const stat = (s: StatName) => (t: WeeklyTable, i: number) => t.stats[s][i]!;
 const QB_VOLUME = { positions: ['QB'] as const, volume: ['attempts'] as const, volumeMin: 20 };
 const RB_VOLUME = { positions: ['RB'] as const, volume: ['carries'] as const, volumeMin: 8 };
 
+/** Every player-prop market's specification, by market name. */
 export const MARKETS = {
   passing_yards: { name: 'passing_yards', family: 'passing', kind: 'yards', ...QB_VOLUME, outcome: stat('passing_yards') },
   rushing_yards: { name: 'rushing_yards', family: 'rushing', kind: 'yards', ...RB_VOLUME, outcome: stat('rushing_yards') },
@@ -49,7 +50,9 @@ export const MARKETS = {
 } as const satisfies Record<string, MarketSpec>;
 
 export type MarketName = keyof typeof MARKETS;
+/** The markets `backtestProps` and the props benchmark score by default (yards of each kind, receptions). */
 export const MAIN_MARKETS: readonly MarketName[] = ['passing_yards', 'rushing_yards', 'receiving_yards', 'receptions'];
+/** Every market name, in `MARKETS` order (the order the API lists a player's markets in). */
 export const ALL_MARKETS = Object.keys(MARKETS) as MarketName[];
 
 /** Games of history required before a player is scored (the 3-game volume mean needs three). */

@@ -41,6 +41,10 @@ export function trainingRows(spec: MarketSpec, env: FeatureEnv, seasons: Readonl
   return Int32Array.from(out);
 }
 
+/**
+ * Trains the centre ensemble of a market on `rows`: one GBDT per objective in `config` (their mean is μ), with a
+ * fixed `createdAt` so the artifact is reproducible.
+ */
 export function fitCentre(spec: MarketSpec, env: FeatureEnv, rows: Int32Array, config: PropModelConfig): GbdtModel[] {
   const features = buildFeatures(env, spec.family, rows);
   const label = outcomes(spec, env.table, rows);
@@ -73,6 +77,10 @@ export interface OutOfSample {
   line: number[];
 }
 
+/**
+ * Out-of-sample centres, outcomes and baseline lines over the training period (rolling origin, or leave one season
+ * out): what the distribution and the calibration are fitted on.
+ */
 export function outOfSample(env: FeatureEnv, market: MarketName, trainSeasons: readonly number[], config: PropModelConfig = PROP_DEFAULTS[market]): OutOfSample {
   const spec: MarketSpec = MARKETS[market];
   const seasons = [...new Set(trainSeasons)].sort((a, b) => a - b);
@@ -95,6 +103,10 @@ export function outOfSample(env: FeatureEnv, market: MarketName, trainSeasons: r
   return oos;
 }
 
+/**
+ * Fits a market's full prop model on `trainSeasons`: out-of-sample distribution and P(over) calibration, then the
+ * centre refitted on every training season (see the file comment).
+ */
 export function fitPropModel(env: FeatureEnv, market: MarketName, trainSeasons: readonly number[], config: PropModelConfig = PROP_DEFAULTS[market]): PropModel {
   const spec: MarketSpec = MARKETS[market];
   const seasons = [...new Set(trainSeasons)].sort((a, b) => a - b);
@@ -117,6 +129,10 @@ export interface Projection {
   q90: number;
 }
 
+/**
+ * Projections (centre, median, 10 % and 90 % quantiles) of the rows `rows` of the environment's table; for the
+ * binary market the centre is P(yes) and the quantiles are NaN.
+ */
 export function project(model: PropModel, env: FeatureEnv, rows: ArrayLike<number>): Projection[] {
   const mu = predictCentre(model.centre, buildFeatures(env, MARKETS[model.market].family, rows));
   const d = model.distribution;

@@ -57,6 +57,10 @@ export interface LeaguePrior {
 const MIN_PRIOR_DENOMINATOR = 200;
 const PRIORS = new WeakMap<WeeklyTable, Map<string, LeaguePrior>>();
 
+/**
+ * The league-rate prior Σ num / Σ den by position group over earlier weeks, memoised per table and stat pair (the
+ * mean the shrunk efficiencies move toward).
+ */
 export function leaguePrior(t: WeeklyTable, num: StatName, den: StatName): LeaguePrior {
   let byStat = PRIORS.get(t);
   if (!byStat) PRIORS.set(t, (byStat = new Map()));

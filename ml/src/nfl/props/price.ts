@@ -30,6 +30,11 @@ export interface LinePrice {
   fairPrice: { over: number; under: number };
 }
 
+/**
+ * Prices a line for a projection centred on `mu`: calibrated P(over), P(under), P(push) and both fair prices
+ * (push refunds, pricing/fair-price.ts). Yes/no markets ignore `line` and price ½. Throws on a non-finite centre
+ * or a line that is not a whole or half unit ≥ 0.
+ */
 export function priceLine(m: LinePricingModel, mu: number, line: number): LinePrice {
   if (!Number.isFinite(mu)) throw new RangeError(`props: projection centre must be finite, got ${mu}`);
   const d = m.distribution;

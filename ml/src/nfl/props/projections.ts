@@ -28,6 +28,9 @@ export interface ProjectionRecord {
   distribution: ProjectionDistribution;
 }
 
+/**
+ * One storable record per row of `rows`: the player-game's natural keys, the centre and the predictive law at it.
+ */
 export function projectionRecords(model: PropModel, env: FeatureEnv, rows: ArrayLike<number>): ProjectionRecord[] {
   const t = env.table;
   const proj = project(model, env, rows);

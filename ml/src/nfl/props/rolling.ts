@@ -23,6 +23,7 @@ function medianOf(a: Float64Array, m: number): number {
 export function historyNames(stat: string): string[] {
   return [`${stat}_prev1`, `${stat}_mean3`, `${stat}_mean8`, `${stat}_mean16`, `${stat}_ewma`, `${stat}_season`, `${stat}_median8`];
 }
+/** Columns `historyBlock` writes per stat (the names from `historyNames`). */
 export const HISTORY_COLUMNS = 7;
 /** The long window: a steadier estimate of the player's level to shrink the short windows toward. */
 const LONG_WINDOW = 16;

@@ -6,6 +6,7 @@
  */
 import type { StatName, WeeklyTable } from './weekly.ts';
 
+/** Games in a team's rolling volume and defence by default: its previous 8. */
 export const TEAM_WINDOW = 8;
 /**
  * The passing and rushing families read team volume and opponent defence over 16 games: on the folds (third
@@ -17,6 +18,7 @@ const EMPTY = new Int32Array(0);
 
 export type PositionGroup = 'QB' | 'RB' | 'WR' | 'TE' | 'OTHER';
 
+/** The position group of a roster position: QB, RB (also HB, FB), WR, TE, else OTHER. */
 export function positionGroup(position: string): PositionGroup {
   if (position === 'QB') return 'QB';
   if (position === 'RB' || position === 'HB' || position === 'FB') return 'RB';
@@ -49,7 +51,9 @@ const DEFENCE: ReadonlyArray<[string, PositionGroup | 'ALL', StatName]> = [
   ['opp_allowed_te_receiving_yards', 'TE', 'receiving_yards'],
   ['opp_allowed_te_receptions', 'TE', 'receptions'],
 ];
+/** Column names of `TeamRolling.offense`'s vector (team attempts, carries, targets, passing and rushing yards). */
 export const TEAM_OFFENSE_NAMES = OFFENSE.map(([n]) => n);
+/** Column names of `TeamRolling.defence`'s vector (what the defence allowed, by position group and stat). */
 export const TEAM_DEFENCE_NAMES = DEFENCE.map(([n]) => n);
 
 export interface TeamRolling {

@@ -20,9 +20,13 @@
  * correction. `discrete` (counts) additionally makes the median an integer.
  */
 
+/** Tag of a scaled-residual law inside a prop-model artifact (the `distribution` field). */
 export const SCALED_RESIDUAL_TAG = 'fairline.props.scaled-residual';
+/** Most quantile knots stored for the standardised-residual shape. */
 export const MAX_KNOTS = 201;
+/** Fewest quantile knots stored, however few the out-of-sample rows. */
 export const MIN_KNOTS = 21;
+/** Out-of-sample rows per quantile knot (K = n / 25, clamped to [MIN_KNOTS, MAX_KNOTS]). */
 export const ROWS_PER_KNOT = 25;
 /** ln μ is floored here so tiny centres do not produce a vanishing scale. */
 const MIN_CENTRE = 1;
@@ -42,6 +46,7 @@ export interface ScaledResidual {
   wholeUnits: boolean;
 }
 
+/** The scale s(μ) = exp(a + b·ln max(μ, 1)) of the law at centre μ, in the outcome's units. */
 export function scaleAt(d: ScaledResidual, mu: number): number {
   return Math.exp(d.a + d.b * Math.log(Math.max(mu, MIN_CENTRE)));
 }

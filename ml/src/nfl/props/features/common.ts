@@ -18,6 +18,7 @@ export function scheduleWeek(season: number, week: number): number {
   return season >= 2021 ? Math.max(1, week - 1) : week;
 }
 
+/** The block every market family starts with (see the file comment); a missing context is NaN. */
 export const commonFeatures: FeatureBlock = {
   id: 'common',
   version: 3,

@@ -3,6 +3,10 @@ import { HISTORY_COLUMNS, historyBlock, historyNames } from '../rolling.ts';
 import type { StatName } from '../weekly.ts';
 import type { FeatureBlock } from './types.ts';
 
+/**
+ * A feature block `id`@`version` of the player's rolling history (rolling.ts: previous game, 3/8/16-game means,
+ * EWMA, season mean, 8-game median) for each of `stats`, from games strictly before the row's.
+ */
 export function historyFeatures(id: string, version: number, stats: readonly StatName[]): FeatureBlock {
   return {
     id,

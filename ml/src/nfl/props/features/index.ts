@@ -23,6 +23,7 @@ const FAMILIES: Record<FeatureFamily, readonly FeatureBlock[]> = {
   touchdown: [commonFeatures, ...touchdownFeatures],
 };
 
+/** Column names of a family's feature matrix, in the order `buildFeatures` writes them. */
 export function featureNames(family: FeatureFamily): string[] {
   return FAMILIES[family].flatMap((b) => [...b.names]);
 }

@@ -18,6 +18,10 @@ const ATTEMPTS = teamTotal('team_attempts');
  */
 export const SHRINK = { catchRate: 60, yardsPerTarget: 100, yardsPerAttempt: 200 } as const;
 
+/**
+ * Receiving opportunity: target share (3 and 8 games), expected targets, shrunk catch rate and yards per target,
+ * and expected receptions and receiving yards (targets × rate).
+ */
 export const receivingOpportunity: FeatureBlock = {
   id: 'receiving_opportunity',
   version: 1,
@@ -37,6 +41,10 @@ export const receivingOpportunity: FeatureBlock = {
   },
 };
 
+/**
+ * Passing opportunity: attempt share (8 games), expected attempts, shrunk yards per attempt and expected passing
+ * yards (attempts × rate).
+ */
 export const passingOpportunity: FeatureBlock = {
   id: 'passing_opportunity',
   version: 2,

@@ -28,4 +28,7 @@ const efficiency: FeatureBlock = {
   },
 };
 
+/**
+ * The passing family's own blocks: QB history and efficiency with team and opponent context (see the file comment).
+ */
 export const passingFeatures: readonly FeatureBlock[] = [history, efficiency];

@@ -41,4 +41,5 @@ const context: FeatureBlock = {
   },
 };
 
+/** The receiving family's own blocks: receiver history and the position, team and opponent context. */
 export const receivingFeatures: readonly FeatureBlock[] = [history, context];

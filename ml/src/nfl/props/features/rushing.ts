@@ -28,4 +28,5 @@ const context: FeatureBlock = {
   },
 };
 
+/** The rushing family's own blocks: back history, yards per carry, carry share and team and opponent context. */
 export const rushingFeatures: readonly FeatureBlock[] = [history, context];

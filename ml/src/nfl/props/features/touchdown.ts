@@ -21,4 +21,5 @@ const context: FeatureBlock = {
   },
 };
 
+/** The touchdown family's own blocks: scoring history and the position and opponent's allowed TDs. */
 export const touchdownFeatures: readonly FeatureBlock[] = [history, context];
