@@ -7,8 +7,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { dataDir, repoRoot } from './local/paths.ts';
-import { waitForHttp } from './local/wait.ts';
+import { dataDir, repoRoot } from '@fairline/local/paths';
+import { waitForHttp } from '@fairline/local/wait';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {

@@ -6,10 +6,10 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { dataDir, repoRoot } from './local/paths.ts';
-import { prepareDemoDatabase } from './local/demo-database.ts';
-import { DEV_PORTS, portsFrom, startLocalStack } from './local/stack.ts';
-import { assertPortFree, waitForHttp } from './local/wait.ts';
+import { dataDir, repoRoot } from '@fairline/local/paths';
+import { prepareDemoDatabase } from './demo-database.ts';
+import { DEV_PORTS, portsFrom, startLocalStack } from '@fairline/local/stack';
+import { assertPortFree, waitForHttp } from '@fairline/local/wait';
 
 // Overridable so the browser tests can run a second, isolated platform beside a developer's `npm start`.
 const API_PORT = Number(process.env.FAIRLINE_API_PORT ?? 8787);

@@ -11,10 +11,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ws from 'ws';
-import { createPoolDb } from '../../db/src/client.ts';
-import { migrateDatabase } from '../../db/src/migrate.ts';
-import { dataDir, sharedDataDir } from '../../scripts/local/paths.ts';
-import { portsFrom, startLocalStack } from '../../scripts/local/stack.ts';
+import { createPoolDb } from '@fairline/db';
+import { migrateDatabase } from '@fairline/db/migrate';
+import { dataDir, sharedDataDir } from '@fairline/local/paths';
+import { portsFrom, startLocalStack } from '@fairline/local/stack';
 import { INGESTERS } from '../../worker/src/services/ingest/index.ts';
 import type { IngestFile, IngestSource, RunSummary } from '../../worker/src/services/ingest/types.ts';
 import { silentLogger } from '../../worker/src/lib/logger.ts';

@@ -5,8 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import ws from 'ws';
-import { createPoolDb, type PoolDb } from '../../db/src/client.ts';
-import { dropDatabase, ensureDatabase } from '../local/postgres.ts';
+import { createPoolDb, type PoolDb } from '@fairline/db';
+import { dropDatabase, ensureDatabase } from '@fairline/local/postgres';
 import type { TestStackInfo } from './global-setup.ts';
 
 export interface FreshDb {

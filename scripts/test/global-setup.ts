@@ -5,13 +5,13 @@
  * into a database of its own (see fresh-db.ts), so suites never share rows.
  */
 import type { TestProject } from 'vitest/node';
-import { migrateDatabase } from '../../db/src/migrate.ts';
-import { dataDir } from '../local/paths.ts';
-import { portsFrom, startLocalStack, type LocalStack } from '../local/stack.ts';
+import { migrateDatabase } from '@fairline/db/migrate';
+import { dataDir } from '@fairline/local/paths';
+import { portsFrom, startLocalStack, type LocalStack } from '@fairline/local/stack';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isPortFree } from '../local/wait.ts';
+import { isPortFree } from '@fairline/local/wait';
 
 /**
  * Claims a block of four ports for this run's stack. Several runs can start at the same instant (developers'

@@ -24,11 +24,11 @@ export async function openCliDatabase(): Promise<CliDatabase> {
     return { db, close, where: '' };
   }
   const { join } = await import('node:path');
-  const { DEV_PORTS, startLocalStack } = await import('../../../scripts/local/stack.ts');
-  const { dataDir } = await import('../../../scripts/local/paths.ts');
-  const { ensureDatabase, localPostgresUrl } = await import('../../../scripts/local/postgres.ts');
-  const { isPortFree } = await import('../../../scripts/local/wait.ts');
-  const { migrateDatabase } = await import('../../../db/src/migrate.ts');
+  const { DEV_PORTS, startLocalStack } = await import('@fairline/local/stack');
+  const { dataDir } = await import('@fairline/local/paths');
+  const { ensureDatabase, localPostgresUrl } = await import('@fairline/local/postgres');
+  const { isPortFree } = await import('@fairline/local/wait');
+  const { migrateDatabase } = await import('@fairline/db/migrate');
   let stop: () => Promise<void> = async () => {};
   let url: string;
   let proxy = `127.0.0.1:${DEV_PORTS.neonProxy}`;
@@ -36,7 +36,7 @@ export async function openCliDatabase(): Promise<CliDatabase> {
     url = localPostgresUrl(DEV_PORTS.postgres, DATABASE);
     await ensureDatabase(localPostgresUrl(DEV_PORTS.postgres, 'postgres'), DATABASE);
     if (await isPortFree(DEV_PORTS.neonProxy)) {
-      const { startNeonProxy } = await import('../../../scripts/local/neon-proxy.ts');
+      const { startNeonProxy } = await import('@fairline/local/neon-proxy');
       const p = await startNeonProxy({ port: 0 });
       proxy = `127.0.0.1:${p.port}`;
       stop = () => p.close();

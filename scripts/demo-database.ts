@@ -4,7 +4,7 @@ import ws from 'ws';
 import { createPoolDb } from '@fairline/db';
 import { migrateDatabase } from '@fairline/db/migrate';
 import { seedSimulatedData, type SeedSummary } from '@fairline/worker/seed';
-import type { LocalStack } from './stack.ts';
+import type { LocalStack } from '@fairline/local/stack';
 
 export async function prepareDemoDatabase(stack: LocalStack, database: string): Promise<SeedSummary> {
   await stack.postgres.ensureDatabase(database);
