@@ -1,33 +1,10 @@
-import { cloudflareTest } from '@cloudflare/vitest-plugin';
-import { defineProject } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 
-// Routes, the LiveRoom Durable Object and cron jobs, tested inside workerd (the real Workers runtime)
-// against the real local Postgres (through the Neon proxy) and Redis (through the Upstash shim).
-export default defineProject({
-  plugins: [
-    cloudflareTest(({ inject }) => {
-      const stack = inject('stack');
-      return {
-        wrangler: { configPath: '../wrangler.toml' },
-        miniflare: {
-          bindings: {
-            ENVIRONMENT: 'test',
-            DATABASE_URL: stack.adminUrl.replace(/\/postgres$/, `/${stack.templateDb}`),
-            NEON_LOCAL_PROXY: stack.neonProxy,
-            UPSTASH_REDIS_REST_URL: stack.upstashUrl ?? '',
-            UPSTASH_REDIS_REST_TOKEN: stack.upstashToken ?? '',
-            ADMIN_TOKEN: 'test-admin-token',
-            TEST_ADMIN_DATABASE_URL: stack.adminUrl,
-            TEST_TEMPLATE_DB: stack.templateDb,
-          },
-        },
-      };
-    }),
-  ],
+// The worker's tests, each in the runtime its code runs in. A container config: it runs no tests itself, its
+// projects are named `worker (workerd)` and `worker (node)`, and `vitest --project worker` runs both.
+export default defineConfig({
   test: {
     name: 'worker',
-    include: ['test/worker/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    projects: ['./vitest.workerd.config.ts', './vitest.node.config.ts'],
   },
 });

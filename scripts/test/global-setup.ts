@@ -70,11 +70,11 @@ declare module 'vitest' {
 let stack: LocalStack | undefined;
 let releasePorts: () => void = () => {};
 
-/** The projects that talk to Postgres/Redis; a run of only `ml`/`cli` does not start the stack. */
-const STACK_PROJECTS = new Set(['db', 'worker']);
+/** The projects that talk to Postgres/Redis: db's and the worker's (`worker (workerd)`, `worker (node)`); a run of only `ml` does not start the stack. */
+const needsStack = (name: string) => name === 'db' || name.startsWith('worker');
 
 export async function setup(project: TestProject) {
-  if (!project.vitest.projects.some((p) => STACK_PROJECTS.has(p.name))) return;
+  if (!project.vitest.projects.some((p) => needsStack(p.name))) return;
   // Concurrent test runs on one machine each claim their own port block, with a data directory of its own.
   const claim = process.env.FAIRLINE_TEST_PORT_BASE
     ? { base: Number(process.env.FAIRLINE_TEST_PORT_BASE), release: () => {} }
