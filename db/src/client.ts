@@ -30,6 +30,11 @@ function configureDriver(opts: DbOptions) {
   }
 }
 
+/**
+ * A drizzle client over a @neondatabase/serverless WebSocket `Pool` (at most 5 connections), for interactive
+ * transactions. Returns the client and `close` (ends the pool); in Workers create one per request and close it
+ * when the request ends.
+ */
 export function createPoolDb(opts: DbOptions) {
   configureDriver(opts);
   const pool = new Pool({ connectionString: opts.url, max: 5 });
@@ -39,6 +44,10 @@ export function createPoolDb(opts: DbOptions) {
   return { db, close: () => pool.end() };
 }
 
+/**
+ * A drizzle client over neon-http: each statement is one HTTP request (fetch), so no pool to close and no
+ * interactive transactions. Used for reads (the API worker's queries, the web app's server functions).
+ */
 export function createHttpDb(opts: DbOptions) {
   configureDriver(opts);
   return drizzleHttp({ client: neon(opts.url), schema });

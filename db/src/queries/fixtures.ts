@@ -6,6 +6,11 @@ import type { Db } from '../client.ts';
 import { FIXTURE_STATUSES, SPORTS } from '../schema/enums.ts';
 import { competitions, fixtures, teams } from '../schema/sports/index.ts';
 
+/**
+ * The fixture list's filter, validated (zod): sport, competition code, kick-off window [`from`, `to`)
+ * (ISO strings or dates, coerced), status, and paging (`limit` 1–500, default 100; `offset` ≥ 0).
+ * Rejects a window whose `from` is after its `to`.
+ */
 export const fixtureFilterSchema = z
   .object({
     sport: z.enum(SPORTS).optional(),
@@ -77,11 +82,13 @@ export async function listFixtures(db: Db, filter: FixtureFilter = {}): Promise<
     .offset(f.offset);
 }
 
+/** One fixture as the list shows it (teams and competition by name), or null when there is no such id. */
 export async function fixtureById(db: Db, id: number): Promise<FixtureRow | null> {
   const rows = await selectFixtures(db).where(eq(fixtures.id, id)).limit(1);
   return rows[0] ?? null;
 }
 
+/** How many fixtures the database holds, across all sports and competitions (real and simulated). */
 export async function countFixtures(db: Db): Promise<number> {
   const rows = await db.select({ n: sql<number>`count(*)::int` }).from(fixtures);
   return rows[0]?.n ?? 0;

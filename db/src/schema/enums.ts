@@ -1,12 +1,16 @@
 // Closed vocabularies, declared once `as const` so the same list feeds the Postgres enum and zod validators.
 import { pgEnum } from 'drizzle-orm/pg-core';
 
+/** The sports Fairline prices: soccer (football-data, Dixon–Coles) and the NFL (nflverse). */
 export const SPORTS = ['soccer', 'nfl'] as const;
 export type Sport = (typeof SPORTS)[number];
+/** Postgres enum `sport` over SPORTS. */
 export const sportEnum = pgEnum('sport', SPORTS);
 
+/** A fixture's state: scheduled, live, final (scores set), postponed or cancelled. */
 export const FIXTURE_STATUSES = ['scheduled', 'live', 'final', 'postponed', 'cancelled'] as const;
 export type FixtureStatus = (typeof FIXTURE_STATUSES)[number];
+/** Postgres enum `fixture_status` over FIXTURE_STATUSES. */
 export const fixtureStatusEnum = pgEnum('fixture_status', FIXTURE_STATUSES);
 
 /**
@@ -15,21 +19,33 @@ export const fixtureStatusEnum = pgEnum('fixture_status', FIXTURE_STATUSES);
  */
 export const MODEL_KINDS = ['soccer_dixon_coles', 'nfl_game_lines', 'nfl_props'] as const;
 export type ModelKind = (typeof MODEL_KINDS)[number];
+/** Postgres enum `model_kind` over MODEL_KINDS (the `model_versions.kind` column). */
 export const modelKindEnum = pgEnum('model_kind', MODEL_KINDS);
 
 /** A model version's life: filed as a candidate, made active (at most one per kind and scope), retired. */
 export const MODEL_STATUSES = ['candidate', 'active', 'retired'] as const;
 export type ModelStatus = (typeof MODEL_STATUSES)[number];
+/** Postgres enum `model_status` over MODEL_STATUSES (the `model_versions.status` column). */
 export const modelStatusEnum = pgEnum('model_status', MODEL_STATUSES);
 
+/**
+ * How a bet settled: pending until settled; won, lost, push (stake back); half_won / half_lost for quarter-line
+ * Asian handicaps and totals (half the stake settles at each neighbouring line); void (stake returned, e.g. the
+ * fixture was cancelled).
+ */
 export const BET_RESULTS = ['pending', 'won', 'lost', 'push', 'half_won', 'half_lost', 'void'] as const;
 export type BetResult = (typeof BET_RESULTS)[number];
+/** Postgres enum `bet_result` over BET_RESULTS (the `bets.result` column). */
 export const betResultEnum = pgEnum('bet_result', BET_RESULTS);
 
+/** Account roles of `users.role`: 'user' (the default) or 'admin'. */
 export const USER_ROLES = ['user', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
+/** Postgres enum `user_role` over USER_ROLES (the `users.role` column). */
 export const userRoleEnum = pgEnum('user_role', USER_ROLES);
 
+/** An ingestion run's state: running until it ends as succeeded or failed. */
 export const RUN_STATUSES = ['running', 'succeeded', 'failed'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
+/** Postgres enum `run_status` over RUN_STATUSES (the `ingestion_runs.status` column). */
 export const runStatusEnum = pgEnum('run_status', RUN_STATUSES);

@@ -1,6 +1,7 @@
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { userRoleEnum } from '../enums.ts';
 
+/** User accounts (sessions, API keys and portfolios hang off them); `role` is 'user' or 'admin' (USER_ROLES). */
 export const users = pgTable('users', {
   id: uuid('id').primaryKey().defaultRandom(),
   email: text('email').notNull().unique(),

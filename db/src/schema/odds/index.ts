@@ -14,6 +14,7 @@ import {
 import { fixtures } from '../sports/fixtures.ts';
 import { players } from '../sports/players.ts';
 
+/** The books whose prices are stored, plus the market aggregates football-data publishes (average, maximum). */
 export const bookmakers = pgTable('bookmakers', {
   id: serial('id').primaryKey(),
   /** Stable key: 'pinnacle', 'bet365', 'market_avg', 'market_max', 'draftkings' … */

@@ -12,6 +12,10 @@ export const auditSnapshots = pgTable('audit_snapshots', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * One row per ingestion run of a source: status, how many files it read and rows it inserted, updated, left
+ * unchanged or rejected, its duration (milliseconds) and, when it failed, the error.
+ */
 export const ingestionRuns = pgTable(
   'ingestion_runs',
   {
@@ -31,6 +35,7 @@ export const ingestionRuns = pgTable(
   (t) => [index('ingestion_runs_source_idx').on(t.source, t.startedAt)],
 );
 
+/** Rows an ingestion run refused (unknown team alias, bad value …): file, row number, raw text and reason. */
 export const ingestionRejects = pgTable(
   'ingestion_rejects',
   {
@@ -46,6 +51,10 @@ export const ingestionRejects = pgTable(
   (t) => [index('ingestion_rejects_run_idx').on(t.runId)],
 );
 
+/**
+ * A model version's monitored metric over a time window (`value`) against its baseline at training time;
+ * `details` holds the breakdown. Declared for model monitoring; nothing writes it yet.
+ */
 export const driftReports = pgTable('drift_reports', {
   id: serial('id').primaryKey(),
   modelVersionId: integer('model_version_id')

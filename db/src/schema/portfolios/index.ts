@@ -5,6 +5,7 @@ import { bookmakers } from '../odds/index.ts';
 import { fixtures } from '../sports/fixtures.ts';
 import { players } from '../sports/players.ts';
 
+/** A user's named bankroll that bets are tracked in: currency (default EUR) and starting bankroll in it. */
 export const portfolios = pgTable(
   'portfolios',
   {

@@ -13,6 +13,7 @@ export const competitions = pgTable('competitions', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/** A competition's season, keyed by its label; fixtures belong to one. */
 export const seasons = pgTable(
   'seasons',
   {

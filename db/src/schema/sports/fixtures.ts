@@ -3,6 +3,11 @@ import { fixtureStatusEnum, sportEnum } from '../enums.ts';
 import { competitions, seasons } from './competitions.ts';
 import { teams } from './teams.ts';
 
+/**
+ * A game: two teams, a kick-off time (UTC), a status and, once played, the full-time scores (half-time ones
+ * for soccer) — goals for soccer, points for the NFL. `week` is the NFL week; `updatedAt` moves on every
+ * ingestion write that changes the row, which is how changed fixtures are found and pushed to the rooms.
+ */
 export const fixtures = pgTable(
   'fixtures',
   {

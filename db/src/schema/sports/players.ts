@@ -2,6 +2,7 @@ import { integer, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/p
 import { sportEnum } from '../enums.ts';
 import { teams } from './teams.ts';
 
+/** Players (the NFL prop markets' subjects), keyed by sport and the source of record's id; `teamId` as first stored. */
 export const players = pgTable(
   'players',
   {
@@ -17,6 +18,7 @@ export const players = pgTable(
   (t) => [unique('players_natural_key').on(t.sport, t.externalId)],
 );
 
+/** How a source spells a player (the odds feed's names), mapped to the player the odds rows point at. */
 export const playerAliases = pgTable(
   'player_aliases',
   {

@@ -1,6 +1,7 @@
 import { boolean, integer, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { sportEnum } from '../enums.ts';
 
+/** A team of one sport under its canonical name; `simulated` marks the demo league's teams. */
 export const teams = pgTable(
   'teams',
   {
