@@ -5,7 +5,11 @@
  * The embedded default is migrated before use.
  */
 import type { PoolDb } from '@fairline/db';
+import type { Ctx } from '../context.ts';
+import { silentLogger, type Logger } from '../lib/logger.ts';
+import { cliEnv } from './env.ts';
 
+/** An open database for one command, and where it is. */
 export interface CliDatabase {
   db: PoolDb;
   /** '' for DATABASE_URL; a label for the embedded default, for the command's summary line. */
@@ -15,12 +19,13 @@ export interface CliDatabase {
 
 const DATABASE = 'fairline';
 
+/** Opens the database a command writes to (see the file comment); `close` it when done. */
 export async function openCliDatabase(): Promise<CliDatabase> {
   const ws = (await import('ws')).default;
   const { createPoolDb } = await import('@fairline/db');
-  const envUrl = process.env.DATABASE_URL;
-  if (envUrl) {
-    const { db, close } = createPoolDb({ url: envUrl, localProxy: process.env.NEON_LOCAL_PROXY, webSocketConstructor: ws });
+  const env = cliEnv();
+  if (env.DATABASE_URL) {
+    const { db, close } = createPoolDb({ url: env.DATABASE_URL, localProxy: env.NEON_LOCAL_PROXY, webSocketConstructor: ws });
     return { db, close, where: '' };
   }
   const { join } = await import('node:path');
@@ -57,4 +62,9 @@ export async function openCliDatabase(): Promise<CliDatabase> {
       await stop();
     },
   };
+}
+
+/** The one `Ctx` over a CLI database: reads and writes on the same pool, no cache tier, the real clock and fetch. */
+export function cliContext(db: PoolDb, logger: Logger = silentLogger): Ctx {
+  return { db, read: db, cache: null, clock: () => new Date(), logger, fetch };
 }

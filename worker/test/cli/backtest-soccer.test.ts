@@ -82,6 +82,8 @@ describe('fairline backtest soccer', () => {
     const { code, err } = await capture(['--test', testFile]);
     expect(code).toBe(2);
     expect(err).toMatch(/usage: fairline backtest soccer --train/);
-    await expect(run(['--train', ...train, '--test', testFile, '--xi', 'abc'])).rejects.toThrow(/--xi must be a number/);
+    const bad = await capture(['--train', ...train, '--test', testFile, '--xi', 'abc']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--xi must be a number, got 'abc'\nusage: fairline backtest soccer --train/);
   });
 });

@@ -1,8 +1,7 @@
-// `fairline backtest soccer --train <csv...> --test <csv...> [--xi] [--window-days] [--shrinkage] [--json]`
+// `fairline backtest soccer --train <csv...> --test <csv...> [options] [--json]`
 // Reads football-data.co.uk CSVs, runs the walk-forward Dixon–Coles backtest from @fairline/ml and prints the
 // model next to the margin-free Pinnacle closing odds. Transport only: all modelling lives in ml/.
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { parseFootballDataCsv } from '@fairline/ml/data/football-data';
 import {
   SOCCER_DEFAULTS,
@@ -11,18 +10,7 @@ import {
   type BacktestMatch,
   type BacktestReport,
 } from '@fairline/ml/soccer/index';
-import { expandMultiValue } from '../args.ts';
-
-const USAGE =
-  'usage: fairline backtest soccer --train <csv...> --test <csv...> [--xi 0.0019] [--window-days 1100] ' +
-  '[--shrinkage N] [--shots-weight 0.3 | --pure-dc] [--refit-days 0] [--edge 0.03] [--kelly 0.25] [--json]';
-
-function num(v: string | undefined, name: string, fallback: number): number {
-  if (v === undefined) return fallback;
-  const x = Number(v);
-  if (!Number.isFinite(x)) throw new Error(`--${name} must be a number, got "${v}"`);
-  return x;
-}
+import { defineCommand, numberOption as num } from '../command.ts';
 
 function load(files: string[], log: (s: string) => void): BacktestMatch[] {
   const out: BacktestMatch[] = [];
@@ -35,55 +23,45 @@ function load(files: string[], log: (s: string) => void): BacktestMatch[] {
   return out;
 }
 
-export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: expandMultiValue(argv, ['--train', '--test']),
-    options: {
-      train: { type: 'string', multiple: true },
-      test: { type: 'string', multiple: true },
-      xi: { type: 'string' },
-      'window-days': { type: 'string' },
-      shrinkage: { type: 'string' },
-      'refit-days': { type: 'string' },
-      edge: { type: 'string' },
-      kelly: { type: 'string' },
-      'shots-weight': { type: 'string' },
-      'pure-dc': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-    strict: true,
-  });
-  if (values.help) {
-    console.log(USAGE);
+/** `fairline backtest soccer`. */
+export const command = defineCommand({
+  name: 'backtest soccer',
+  options: {
+    train: { type: 'string', arg: '<csv...>', multiple: true, required: true },
+    test: { type: 'string', arg: '<csv...>', multiple: true, required: true },
+    xi: { type: 'string', arg: String(SOCCER_DEFAULTS.xi) },
+    'window-days': { type: 'string', arg: String(SOCCER_DEFAULTS.windowDays) },
+    shrinkage: { type: 'string', arg: '<n>' },
+    'shots-weight': { type: 'string', arg: String(SOCCER_DEFAULTS.shotsOnTargetWeight) },
+    'pure-dc': { type: 'boolean' },
+    'refit-days': { type: 'string', arg: '0' },
+    edge: { type: 'string', arg: '0.03' },
+    kelly: { type: 'string', arg: '0.25' },
+  },
+  run({ values }) {
+    const config = {
+      xi: num(values.xi, 'xi', SOCCER_DEFAULTS.xi),
+      windowDays: num(values['window-days'], 'window-days', SOCCER_DEFAULTS.windowDays),
+      shrinkage: num(values.shrinkage, 'shrinkage', SOCCER_DEFAULTS.shrinkage),
+      newcomer: SOCCER_DEFAULTS.newcomer,
+      shotsOnTargetWeight: values['pure-dc'] ? 0 : num(values['shots-weight'], 'shots-weight', SOCCER_DEFAULTS.shotsOnTargetWeight),
+      refitDays: num(values['refit-days'], 'refit-days', 0),
+      betting: { edgeThreshold: num(values.edge, 'edge', 0.03), kellyFraction: num(values.kelly, 'kelly', 0.25) },
+    };
+    const log = (s: string) => process.stderr.write(`${s}\n`);
+    const history = load(values.train, log);
+    const test = load(values.test, log);
+    const showProgress = !values.json && process.stderr.isTTY;
+    const report = backtestSoccer(history, test, { ...config, ...(showProgress ? { onProgress: progressBar } : {}) });
+    if (showProgress) process.stderr.write('\n');
+    if (values.json) console.log(JSON.stringify(summary(report)));
+    else printHuman(report);
     return 0;
-  }
-  if (!values.train?.length || !values.test?.length) {
-    console.error(USAGE);
-    return 2;
-  }
-  const log = (s: string) => process.stderr.write(`${s}\n`);
-  const history = load(values.train, log);
-  const test = load(values.test, log);
-  const showProgress = !values.json && process.stderr.isTTY;
-  const report = backtestSoccer(history, test, {
-    xi: num(values.xi, 'xi', SOCCER_DEFAULTS.xi),
-    windowDays: num(values['window-days'], 'window-days', SOCCER_DEFAULTS.windowDays),
-    shrinkage: num(values.shrinkage, 'shrinkage', SOCCER_DEFAULTS.shrinkage),
-    newcomer: SOCCER_DEFAULTS.newcomer,
-    shotsOnTargetWeight: values['pure-dc'] ? 0 : num(values['shots-weight'], 'shots-weight', SOCCER_DEFAULTS.shotsOnTargetWeight),
-    refitDays: num(values['refit-days'], 'refit-days', 0),
-    betting: { edgeThreshold: num(values.edge, 'edge', 0.03), kellyFraction: num(values.kelly, 'kelly', 0.25) },
-    ...(showProgress ? { onProgress: progressBar } : {}),
-  });
-  if (showProgress) process.stderr.write('\n');
-  if (values.json) {
-    console.log(JSON.stringify(summary(report)));
-  } else {
-    printHuman(report);
-  }
-  return 0;
-}
+  },
+});
+
+/** Runs the command on the words after `fairline backtest soccer`; resolves to the exit code. */
+export const run = command.run;
 
 function progressBar(done: number, total: number): void {
   const width = 30;
@@ -91,6 +69,7 @@ function progressBar(done: number, total: number): void {
   process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} matches`);
 }
 
+/** The JSON report: the figures of the backtest without the per-match records. */
 export function summary(r: BacktestReport) {
   return {
     matches: r.matches,

@@ -2,35 +2,9 @@
 // CSV: a header row, numeric cells, an empty cell = missing. Model code lives in @fairline/ml/gbdt; this file
 // only reads files, checks input and reports.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { parseCsv } from '@fairline/ml/data/csv';
 import { importXgboost, loadGbdt, trainGbdt, type GbdtModel, type GbdtParams } from '@fairline/ml/gbdt/index';
-
-const USAGE = [
-  'usage: fairline gbdt train --csv <file> --target <column> --out <model.json> [--objective squared|absolute|quantile:0.9|poisson|logistic|softmax]',
-  '         [--trees 200] [--depth 6] [--leaves 0] [--learning-rate 0.1] [--max-bins 256] [--lambda 1] [--min-child-weight 1]',
-  '         [--gamma 0] [--subsample 1] [--colsample 1] [--seed 0] [--monotone <column>:<1|-1>,…] [--valid <file>] [--early-stopping 0] [--json]',
-  '       fairline gbdt predict --model <model.json> --csv <file> --out <preds.csv> [--shap] [--json]',
-].join('\n');
-
-class UsageError extends Error {}
-
-export async function run(argv: string[]): Promise<number> {
-  const [sub, ...rest] = argv;
-  try {
-    if (sub === 'train') return train(rest);
-    if (sub === 'predict') return predict(rest);
-    console.error(USAGE);
-    return 2;
-  } catch (err) {
-    if (err instanceof UsageError) {
-      console.error(`fairline gbdt: ${err.message}\n${USAGE}`);
-      return 2;
-    }
-    console.error(`fairline gbdt: ${err instanceof Error ? err.message : String(err)}`);
-    return 1;
-  }
-}
+import { commandGroup, defineCommand, numberOption as num, UsageError, type OptionSpec, type OptionValues } from '../command.ts';
 
 /** A numeric CSV: header, row-major values (NaN = empty cell) and the 1-based line of each row. */
 interface NumericTable {
@@ -94,13 +68,6 @@ function featuresAndLabel(t: NumericTable, target: string, file: string, names?:
   return { features: { values, rows: t.rows, cols: F }, label, featureNames };
 }
 
-function num(v: string | undefined, name: string, fallback: number): number {
-  if (v === undefined) return fallback;
-  const x = Number(v);
-  if (v.trim() === '' || !Number.isFinite(x)) throw new UsageError(`--${name} must be a number, got '${v}'`);
-  return x;
-}
-
 function parseObjective(s: string): Pick<GbdtParams, 'objective' | 'alpha'> {
   const m = /^quantile(?::(.+))?$/.exec(s);
   if (m) return { objective: 'quantile', alpha: num(m[1] ?? '0.5', 'objective quantile:α', 0.5) };
@@ -121,34 +88,30 @@ function parseMonotone(spec: string, names: string[]): number[] {
   return out;
 }
 
-function train(argv: string[]): number {
-  const { values: o } = parseArgs({
-    args: argv,
-    options: {
-      csv: { type: 'string' },
-      target: { type: 'string' },
-      out: { type: 'string' },
-      objective: { type: 'string', default: 'squared' },
-      trees: { type: 'string' },
-      depth: { type: 'string' },
-      leaves: { type: 'string' },
-      'learning-rate': { type: 'string' },
-      'max-bins': { type: 'string' },
-      lambda: { type: 'string' },
-      'min-child-weight': { type: 'string' },
-      gamma: { type: 'string' },
-      subsample: { type: 'string' },
-      colsample: { type: 'string' },
-      seed: { type: 'string' },
-      valid: { type: 'string' },
-      'early-stopping': { type: 'string' },
-      monotone: { type: 'string' },
-      json: { type: 'boolean', default: false },
-    },
-  });
-  if (!o.csv || !o.target || !o.out) throw new UsageError('train needs --csv, --target and --out');
+const TRAIN_OPTIONS = {
+  csv: { type: 'string', arg: '<file>', required: true },
+  target: { type: 'string', arg: '<column>', required: true },
+  out: { type: 'string', arg: '<model.json>', required: true },
+  objective: { type: 'string', arg: 'squared|absolute|quantile:0.9|poisson|logistic|softmax', default: 'squared' },
+  trees: { type: 'string', arg: '200' },
+  depth: { type: 'string', arg: '6' },
+  leaves: { type: 'string', arg: '0' },
+  'learning-rate': { type: 'string', arg: '0.1' },
+  'max-bins': { type: 'string', arg: '256' },
+  lambda: { type: 'string', arg: '1' },
+  'min-child-weight': { type: 'string', arg: '1' },
+  gamma: { type: 'string', arg: '0' },
+  subsample: { type: 'string', arg: '1' },
+  colsample: { type: 'string', arg: '1' },
+  seed: { type: 'string', arg: '0' },
+  monotone: { type: 'string', arg: '<column>:<1|-1>,…' },
+  valid: { type: 'string', arg: '<file>' },
+  'early-stopping': { type: 'string', arg: '0' },
+} as const satisfies Record<string, OptionSpec>;
+
+function trainModel(o: OptionValues<typeof TRAIN_OPTIONS>): number {
   const params: Partial<GbdtParams> = {
-    ...parseObjective(o.objective!),
+    ...parseObjective(o.objective),
     trees: num(o.trees, 'trees', 200),
     maxDepth: num(o.depth, 'depth', 6),
     maxLeaves: num(o.leaves, 'leaves', 0),
@@ -205,18 +168,14 @@ function readModel(file: string): GbdtModel {
   return loadGbdt(json as object);
 }
 
-function predict(argv: string[]): number {
-  const { values: o } = parseArgs({
-    args: argv,
-    options: {
-      model: { type: 'string' },
-      csv: { type: 'string' },
-      out: { type: 'string' },
-      shap: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-    },
-  });
-  if (!o.model || !o.csv || !o.out) throw new UsageError('predict needs --model, --csv and --out');
+const PREDICT_OPTIONS = {
+  model: { type: 'string', arg: '<model.json>', required: true },
+  csv: { type: 'string', arg: '<file>', required: true },
+  out: { type: 'string', arg: '<preds.csv>', required: true },
+  shap: { type: 'boolean' },
+} as const satisfies Record<string, OptionSpec>;
+
+function predictRows(o: OptionValues<typeof PREDICT_OPTIONS>): number {
   const model = readModel(o.model);
   const t = readNumericCsv(o.csv);
   const missing = model.featureNames.filter((name) => !t.header.includes(name));
@@ -255,3 +214,12 @@ function predict(argv: string[]): number {
   else console.log(`predicted ${t.rows} rows in ${predictMs.toFixed(1)} ms → ${o.out}`);
   return 0;
 }
+
+/** `fairline gbdt train|predict`. */
+export const command = commandGroup('gbdt', [
+  defineCommand({ name: 'gbdt train', options: TRAIN_OPTIONS, run: ({ values }) => trainModel(values) }),
+  defineCommand({ name: 'gbdt predict', options: PREDICT_OPTIONS, run: ({ values }) => predictRows(values) }),
+]);
+
+/** Runs the command on the words after `fairline gbdt` (`train …` or `predict …`); resolves to the exit code. */
+export const run = command.run;

@@ -9,15 +9,13 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { jsonLogger, silentLogger } from '../../lib/logger.ts';
 import { fetchTextWithRetry, redactUrl } from '../../services/ingest/http.ts';
 import { INGESTERS } from '../../services/ingest/index.ts';
 import { INGEST_SOURCES, type IngestFile, type IngestSource, type RunSummary } from '../../services/ingest/types.ts';
-import { jsonLogger, silentLogger } from '../../lib/logger.ts';
-import { openCliDatabase } from '../database.ts';
-
-const USAGE =
-  'usage: fairline ingest <football-data|nflverse-games|nflverse-weekly|odds-api> (--file <path...> | --url <url>) [--json] [--verbose]';
+import { defineCommand, UsageError } from '../command.ts';
+import { cliContext, openCliDatabase } from '../database.ts';
+import { cliEnv } from '../env.ts';
 
 function collect(path: string, ext: string[], out: string[]): void {
   const st = statSync(path);
@@ -35,82 +33,74 @@ function bar(done: number, total: number, label: string): string {
   return `\r[${'#'.repeat(fill)}${'.'.repeat(width - fill)}] ${done}/${total} ${label.slice(-50).padEnd(50)}`;
 }
 
-export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      file: { type: 'string', multiple: true },
-      url: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      verbose: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-  });
-  const source = positionals[0] as IngestSource | undefined;
-  if (values.help || !source) {
-    console.error(USAGE);
-    return values.help ? 0 : 2;
-  }
-  if (!INGEST_SOURCES.includes(source)) {
-    console.error(`fairline ingest: unknown source "${source}"\n${USAGE}`);
-    return 2;
-  }
-  // Paths after --file may also be given as extra positionals (shell globs expand to several words).
-  const paths = [...(values.file ?? []), ...positionals.slice(1)];
-  if ((paths.length === 0) === !values.url) {
-    console.error(`fairline ingest: give either --file <path...> or --url <url>\n${USAGE}`);
-    return 2;
-  }
+/** `fairline ingest`. */
+export const command = defineCommand({
+  name: 'ingest',
+  positionals: { usage: `<${INGEST_SOURCES.join('|')}>`, required: 1 },
+  options: {
+    file: { type: 'string', arg: '<path...>', multiple: true },
+    url: { type: 'string', arg: '<url>' },
+    verbose: { type: 'boolean' },
+  },
+  async run({ values, positionals }) {
+    const source = positionals[0] as IngestSource;
+    if (!INGEST_SOURCES.includes(source)) throw new UsageError(`unknown source "${source}"`);
+    // Paths after --file may also be given as extra positionals (shell globs expand to several words).
+    const paths = [...values.file, ...positionals.slice(1)];
+    if ((paths.length === 0) === !values.url) throw new UsageError('give either --file <path...> or --url <url>');
 
-  const files: IngestFile[] = [];
-  if (values.url) {
-    let url = values.url;
-    const key = process.env.ODDS_API_KEY;
-    if (source === 'odds-api' && key && !/[?&]apiKey=/.test(url)) url += `${url.includes('?') ? '&' : '?'}apiKey=${encodeURIComponent(key)}`;
-    const res = await fetchTextWithRetry(fetch, url, {}, {
-      onRetry: (a, why, ms) => console.error(`fairline ingest: attempt ${a} failed (${why}); retrying in ${ms} ms`),
-    });
-    files.push({ name: redactUrl(url), text: res.text });
-  } else {
-    const list: string[] = [];
-    const ext = source === 'odds-api' ? ['.json'] : ['.csv'];
-    for (const p of paths) collect(p, ext, list);
-    for (const p of list) files.push({ name: p, text: readFileSync(p, 'utf8') });
-  }
+    const files: IngestFile[] = [];
+    if (values.url) {
+      let url = values.url;
+      const key = cliEnv().ODDS_API_KEY;
+      if (source === 'odds-api' && key && !/[?&]apiKey=/.test(url)) url += `${url.includes('?') ? '&' : '?'}apiKey=${encodeURIComponent(key)}`;
+      const res = await fetchTextWithRetry(fetch, url, {}, {
+        onRetry: (a, why, ms) => console.error(`fairline ingest: attempt ${a} failed (${why}); retrying in ${ms} ms`),
+      });
+      files.push({ name: redactUrl(url), text: res.text });
+    } else {
+      const list: string[] = [];
+      const ext = source === 'odds-api' ? ['.json'] : ['.csv'];
+      for (const p of paths) collect(p, ext, list);
+      for (const p of list) files.push({ name: p, text: readFileSync(p, 'utf8') });
+    }
 
-  const conn = await openCliDatabase();
-  const tty = process.stderr.isTTY && !values.json;
-  let summary: RunSummary;
-  try {
-    summary = await INGESTERS[source]({
-      ctx: { db: conn.db, clock: () => new Date(), logger: values.verbose ? jsonLogger({ cmd: 'ingest' }) : silentLogger },
-      input: {
-        files,
-        onProgress: (done, total, o) => {
-          if (tty) process.stderr.write(bar(done, total, o.name));
-          if (o.error) process.stderr.write(`${tty ? '\n' : ''}fairline ingest: ${o.name}: ${o.error}\n`);
+    const conn = await openCliDatabase();
+    const tty = process.stderr.isTTY && !values.json;
+    let summary: RunSummary;
+    try {
+      summary = await INGESTERS[source]({
+        ctx: cliContext(conn.db, values.verbose ? jsonLogger({ cmd: 'ingest' }) : silentLogger),
+        input: {
+          files,
+          onProgress: (done, total, o) => {
+            if (tty) process.stderr.write(bar(done, total, o.name));
+            if (o.error) process.stderr.write(`${tty ? '\n' : ''}fairline ingest: ${o.name}: ${o.error}\n`);
+          },
         },
-      },
-    });
-    if (tty) process.stderr.write('\n');
-  } finally {
-    await conn.close();
-  }
-  const out = {
-    files: summary.files,
-    inserted: summary.inserted,
-    updated: summary.updated,
-    unchanged: summary.unchanged,
-    rejected: summary.rejected,
-    ms: summary.ms,
-  };
-  if (values.json) console.log(JSON.stringify(out));
-  else {
-    console.log(
-      `${source}: ${out.files} file(s) · ${out.inserted} inserted · ${out.updated} updated · ${out.unchanged} unchanged · ` +
-        `${out.rejected} rejected · ${out.ms} ms (run ${summary.runId}${conn.where ? `, ${conn.where}` : ''})`,
-    );
-  }
-  return summary.failedFiles > 0 ? 1 : 0;
-}
+      });
+      if (tty) process.stderr.write('\n');
+    } finally {
+      await conn.close();
+    }
+    const out = {
+      files: summary.files,
+      inserted: summary.inserted,
+      updated: summary.updated,
+      unchanged: summary.unchanged,
+      rejected: summary.rejected,
+      ms: summary.ms,
+    };
+    if (values.json) console.log(JSON.stringify(out));
+    else {
+      console.log(
+        `${source}: ${out.files} file(s) · ${out.inserted} inserted · ${out.updated} updated · ${out.unchanged} unchanged · ` +
+          `${out.rejected} rejected · ${out.ms} ms (run ${summary.runId}${conn.where ? `, ${conn.where}` : ''})`,
+      );
+    }
+    return summary.failedFiles > 0 ? 1 : 0;
+  },
+});
+
+/** Runs the command on the words after `fairline ingest`; resolves to the exit code. */
+export const run = command.run;
