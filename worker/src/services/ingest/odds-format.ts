@@ -6,6 +6,7 @@ export function americanToDecimal(a: number): number | null {
   return a > 0 ? 1 + a / 100 : 1 + 100 / -a;
 }
 
+/** A storable decimal price: finite, above 1 (a stake back plus something) and below 10,000. */
 export function isValidDecimal(p: number): boolean {
   return Number.isFinite(p) && p > 1 && p < 10_000;
 }

@@ -47,5 +47,7 @@ export function dateOnlyInstant(isoDate: string): string {
   return `${isoDate}T12:00:00.000Z`;
 }
 
+/** A wall-clock time `h:mm` or `hh:mm` (24-hour). */
 export const HHMM = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+/** A calendar date `yyyy-mm-dd`. */
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

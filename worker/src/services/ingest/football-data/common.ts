@@ -4,8 +4,10 @@ import type { FootballDataFixture } from '@fairline/ml/data/football-data';
 /** A row of a file: played (with goals) or upcoming (fixtures-file rows, no score yet). */
 export type FdRow = FootballDataFixture & { homeGoals?: number; awayGoals?: number };
 
+/** The source name football-data's team aliases and odds snapshots are stored under. */
 export const FOOTBALL_DATA_SOURCE = 'football-data';
 
+/** football-data.co.uk division codes → league name and country (the site's notes.txt). */
 export const LEAGUES: Record<string, { name: string; country: string }> = {
   E0: { name: 'Premier League', country: 'England' },
   E1: { name: 'Championship', country: 'England' },

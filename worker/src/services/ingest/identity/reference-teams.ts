@@ -105,6 +105,7 @@ const NFL: [string, string[], string[]][] = [
   ['Washington Commanders', ['WAS', 'WSH'], ['Washington Football Team', 'Washington Redskins', 'Washington']],
 ];
 
+/** Every reference team (English soccer, NFL franchises) with its aliases per source. */
 export const REFERENCE_TEAMS: readonly ReferenceTeam[] = [
   ...SOCCER_ENGLAND.map(([canonical, fd, extra]) => ({
     sport: 'soccer' as const,

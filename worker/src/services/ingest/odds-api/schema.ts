@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 
+/** One outcome of a market: name, decimal price, line (`point`) and, for player props, the player (`description`). */
 export const outcomeSchema = z.object({
   name: z.string().min(1),
   price: z.number(),
@@ -12,12 +13,14 @@ export const outcomeSchema = z.object({
   description: z.string().optional(),
 });
 
+/** One market of a bookmaker (`h2h`, `spreads`, `player_pass_yds`…) and when the bookmaker last updated it. */
 export const marketSchema = z.object({
   key: z.string().min(1),
   last_update: z.iso.datetime({ offset: true }).optional(),
   outcomes: z.array(outcomeSchema),
 });
 
+/** One bookmaker's markets of an event. */
 export const bookmakerSchema = z.object({
   key: z.string().min(1),
   title: z.string().min(1),
@@ -25,6 +28,7 @@ export const bookmakerSchema = z.object({
   markets: z.array(marketSchema),
 });
 
+/** One event (game) with every bookmaker's markets. */
 export const eventSchema = z.object({
   id: z.string().min(1),
   sport_key: z.string().min(1),

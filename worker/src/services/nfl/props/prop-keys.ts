@@ -1,6 +1,6 @@
 /**
  * Our prop market names ↔ the `prop` column of odds_snapshots (the odds feed's market key without `player_`,
- * e.g. `player_pass_yds` → `pass_yds`; worker/src/ingest/odds-api/ingest.ts).
+ * e.g. `player_pass_yds` → `pass_yds`; worker/src/services/ingest/odds-api/ingest.ts).
  */
 import type { MarketName } from '@fairline/ml/nfl/props/index';
 
