@@ -84,10 +84,9 @@ if (process.env.FAIRLINE_WEB_MODE === 'built') {
     log('web build failed');
     await shutdown(1);
   }
-  const webVars = ['DATABASE_URL', 'NEON_LOCAL_PROXY'].flatMap((k) => ['--var', `${k}:${env[k]}`]);
-  run('web', 'wrangler', ['dev', '--config', join(webDir, '.output/server/wrangler.json'), '--ip', '127.0.0.1', '--port', String(WEB_PORT), '--persist-to', join(STACK_DIR, 'wrangler-web'), ...webVars], wranglerEnv, webDir);
+  run('web', 'wrangler', ['dev', '--config', join(webDir, '.output/server/wrangler.json'), '--ip', '127.0.0.1', '--port', String(WEB_PORT), '--persist-to', join(STACK_DIR, 'wrangler-web')], wranglerEnv, webDir);
 } else {
-  run('web', 'vite', ['dev', '--port', String(WEB_PORT)], { ...env, API_URL: apiUrl, VITE_API_URL: apiUrl }, join(repoRoot, 'web'));
+  run('web', 'vite', ['dev', '--port', String(WEB_PORT)], { API_URL: apiUrl, VITE_API_URL: apiUrl }, join(repoRoot, 'web'));
 }
 
 let stopping = false;

@@ -1,12 +1,11 @@
-import { A, createAsync, query } from '@solidjs/router';
+import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
-import { fetchFixtures } from '../server/fixtures.ts';
+import { createFixtureList } from '../lib/fixtures.ts';
 import { formatKickoff } from '../lib/format.ts';
 
-const upcoming = query(() => fetchFixtures({ from: new Date(), status: 'scheduled', limit: 8 }), 'upcoming');
-
+/** The landing page: the next upcoming fixtures, through tRPC (fixtures.list). */
 export default function Home() {
-  const rows = createAsync(() => upcoming());
+  const rows = createFixtureList(() => ({ from: new Date(), status: 'scheduled', limit: 8 }));
   return (
     <section class="space-y-6">
       <div>

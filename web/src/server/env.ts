@@ -5,8 +5,6 @@
 import { getRequestEvent } from 'solid-js/web';
 
 export interface WebBindings {
-  DATABASE_URL?: string;
-  NEON_LOCAL_PROXY?: string;
   /** Service binding to fairline-api (production). */
   API?: { fetch: typeof fetch };
   /** URL of the API worker (development, or when no service binding is configured). */
@@ -20,8 +18,6 @@ export function webEnv(): WebBindings {
   const cf = event?.nativeEvent?.req?.runtime?.cloudflare?.env;
   const env = typeof process !== 'undefined' ? process.env : {};
   return {
-    DATABASE_URL: cf?.DATABASE_URL ?? env.DATABASE_URL,
-    NEON_LOCAL_PROXY: cf?.NEON_LOCAL_PROXY ?? env.NEON_LOCAL_PROXY,
     API: cf?.API,
     API_URL: cf?.API_URL ?? env.API_URL ?? env.VITE_API_URL,
   };
