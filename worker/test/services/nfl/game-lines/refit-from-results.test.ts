@@ -57,7 +57,7 @@ describe('refitGameLinesFromResults (the daily job after results)', () => {
     expect(r.games).toBe(reference.games);
     const [live] = await active();
     expect(live!.artifact).toEqual(JSON.parse(JSON.stringify(serializeGameLines(reference))));
-    expect((await gameLinesVersion(ctx.read, silentLogger))!.id).toBe(live!.id);
+    expect((await gameLinesVersion({ read: ctx.read, logger: silentLogger }))!.id).toBe(live!.id);
   }, 120_000);
 
   it('does nothing while no result changed, refits and swaps the live version when one did', async () => {
