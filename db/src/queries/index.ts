@@ -8,3 +8,4 @@ export * from './ingestion/index.ts';
 export * from './props.ts';
 export * from './game-lines.ts';
 export * from './seed.ts';
+export * from './health.ts';

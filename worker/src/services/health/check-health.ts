@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { pingDatabase } from '@fairline/db';
 import type { Ctx } from '../../context.ts';
 
 export type TierState = 'ok' | 'down' | 'disabled';
@@ -25,7 +25,7 @@ async function timed(fn: () => Promise<unknown>): Promise<{ ok: boolean; ms: num
  */
 export async function checkHealth({ ctx }: { ctx: Ctx }): Promise<HealthReport> {
   const [pg, redis] = await Promise.all([
-    timed(() => ctx.read.execute(sql`select 1`)),
+    timed(() => pingDatabase(ctx.read)),
     ctx.cache ? timed(async () => { if (!(await ctx.cache!.ping())) throw new Error('no PONG'); }) : Promise.resolve(null),
   ]);
   const tiers = {
