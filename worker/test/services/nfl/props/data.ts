@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const DATA = path.resolve(import.meta.dirname, '../../../../../shared/data');
+const DATA = path.resolve(import.meta.dirname, '../../../../../../shared/data');
 
 export const weeklyPath = (season: number) => path.join(DATA, `nfl_player_weekly/weekly_${season}.csv`);
 export const GAMES_PATH = path.join(DATA, 'nfl_games/games_1999-2019.csv');
