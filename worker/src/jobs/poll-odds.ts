@@ -4,10 +4,10 @@
  * Skipped without an ODDS_API_KEY, and when every sport's previous poll is still running (that poll pushes its
  * own changes). A poll that fails after another sport's committed still pushes what was committed.
  */
-import { latestOddsId, oddsChangesSince, type OddsChange } from '@fairline/db';
 import type { Ctx } from '../context.ts';
 import type { RoomEvent } from '../rooms/protocol.ts';
 import type { RoomPublisher } from '../rooms/publisher.ts';
+import { oddsChangesAfter, oddsWatermark, type OddsChange } from '../services/odds/odds-changes.ts';
 import { ODDS_API_SOURCE, pollOdds } from '../services/ingest/odds-api/ingest.ts';
 import { ODDS_API_BASE, ODDS_SPORTS } from '../services/ingest/odds-api/polled-sports.ts';
 import { briefCounts, IngestBusyError } from '../services/ingest/types.ts';
@@ -43,7 +43,7 @@ export interface PushSummary {
  * and every change to its sport's room, one batched call per room.
  */
 export async function pushOddsChanges({ ctx, rooms, sinceId }: { ctx: Pick<Ctx, 'db'>; rooms: RoomPublisher; sinceId: number }): Promise<PushSummary> {
-  const { changes, truncated } = await oddsChangesSince(ctx.db, ODDS_API_SOURCE, sinceId, MAX_CHANGES_PER_TICK);
+  const { changes, truncated } = await oddsChangesAfter({ ctx, input: { source: ODDS_API_SOURCE, sinceId, limit: MAX_CHANGES_PER_TICK } });
   const byRoom = new Map<`fixture:${number}` | 'soccer' | 'nfl', RoomEvent[]>();
   for (const c of changes) {
     for (const room of [`fixture:${c.fixtureId}` as const, c.sport]) {
@@ -69,7 +69,7 @@ export const pollOddsJob: Job = {
   async run({ ctx, config, rooms }) {
     const apiKey = config.ODDS_API_KEY;
     if (!apiKey) return { status: 'skipped', reason: 'no ODDS_API_KEY bound' };
-    const before = await latestOddsId(ctx.db, ODDS_API_SOURCE);
+    const before = await oddsWatermark({ ctx, input: { source: ODDS_API_SOURCE } });
     const summary: JobSummary = {};
     let polled = 0;
     let error: string | null = null;

@@ -1,5 +1,5 @@
 /** The live fixtures tick: fixtures changed since the previous tick (scores, status) pushed to the rooms. */
-import { fixturesUpdatedSince } from '@fairline/db';
+import { updatedFixtures } from '../services/fixtures/updated-fixtures.ts';
 import { ran, type Job } from './job.ts';
 
 /** How far back a tick looks: the cron's period (5 minutes). */
@@ -12,7 +12,7 @@ export const pushFixtureUpdates: Job = {
   name: 'push-fixture-updates',
   async run({ ctx, rooms }) {
     const since = new Date(ctx.clock().getTime() - LOOKBACK_MS);
-    const changed = await fixturesUpdatedSince(ctx.db, since, MAX_FIXTURES);
+    const changed = await updatedFixtures({ ctx, input: { since, limit: MAX_FIXTURES } });
     for (const f of changed) {
       const event = { kind: 'fixture' as const, fixtureId: f.id, status: f.status, homeScore: f.homeScore, awayScore: f.awayScore };
       await rooms.publish('fixtures', event);
