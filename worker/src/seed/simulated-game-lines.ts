@@ -7,6 +7,7 @@
  * alternates and EV are visible. Nothing here is a real model or a real price: the model version's config,
  * metrics and artifact say `simulated`.
  */
+import { pricing } from '@fairline/ml';
 import { fitGameLines, lineOdds, marginLaw, serializeGameLines, totalLaw, type GameLinesModel } from '@fairline/ml/nfl/game-lines/index';
 import type { NflGame } from '@fairline/ml/nfl/games';
 import { seedBookmaker, seedModelVersion, seedOdds, type SeedOddsRow, type Tx } from '@fairline/db';
@@ -79,7 +80,7 @@ export async function seedSimulatedGameLines(tx: Tx, rand: () => number, games: 
     const row = (bookmakerId: number, market: 'spread' | 'game_total' | 'moneyline', selection: string, line: number | null, price: number) =>
       rows.push({ fixtureId: g.fixtureId, bookmakerId, market, selection, line, price, capturedAt: new Date(g.kickoff.getTime() - DAY), source: 'simulated' });
     const spreadSides = (bookmakerId: number, marginLine: number, home: number, away: number) => {
-      row(bookmakerId, 'spread', 'home', plain(-marginLine), home);
+      row(bookmakerId, 'spread', 'home', pricing.flipHandicap(marginLine), home);
       row(bookmakerId, 'spread', 'away', plain(marginLine), away);
     };
     // The seed book's moneyline, consistent with its spread.

@@ -8,6 +8,7 @@ import {
   hasCompetitions, seedBookmaker, seedCompetition, seedFixture, seedOdds, seedPlayerGameStats, seedPlayers, seedSeason,
   seedTeamAliases, seedTeams, type PoolDb,
 } from '@fairline/db';
+import { pricing } from '@fairline/ml';
 import { mulberry32, normal, poisson } from './rng.ts';
 import { seedSimulatedGameLines, simulateNflScore, SIM_TOTAL_LINE, type SimulatedNflGame } from './simulated-game-lines.ts';
 import { seedSimulatedProps, type SimulatedGame } from './simulated-props.ts';
@@ -143,7 +144,7 @@ export async function seedSimulatedData(db: PoolDb, now = Date.now()): Promise<S
         const line = Math.round(spread * 2) / 2;
         nflGames.push({ fixtureId, kickoff, marginLine: line });
         await seedOdds(tx, [
-          { fixtureId, bookmakerId: bookId, market: 'spread', selection: 'home', line: -line, price: 1.91, capturedAt: new Date(kickoff.getTime() - DAY), source: 'simulated' },
+          { fixtureId, bookmakerId: bookId, market: 'spread', selection: 'home', line: pricing.flipHandicap(line), price: 1.91, capturedAt: new Date(kickoff.getTime() - DAY), source: 'simulated' },
           { fixtureId, bookmakerId: bookId, market: 'spread', selection: 'away', line, price: 1.91, capturedAt: new Date(kickoff.getTime() - DAY), source: 'simulated' },
           { fixtureId, bookmakerId: bookId, market: 'game_total', selection: 'over', line: SIM_TOTAL_LINE, price: 1.91, capturedAt: new Date(kickoff.getTime() - DAY), source: 'simulated' },
           { fixtureId, bookmakerId: bookId, market: 'game_total', selection: 'under', line: SIM_TOTAL_LINE, price: 1.91, capturedAt: new Date(kickoff.getTime() - DAY), source: 'simulated' },

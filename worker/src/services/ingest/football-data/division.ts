@@ -12,6 +12,7 @@ import {
   type FixtureRecord,
   type Tx,
 } from '@fairline/db';
+import { pricing } from '@fairline/ml';
 import { fixtureRecordSchema } from '../fixture-record.ts';
 import { resolveOrRegisterTeams } from '../identity/teams.ts';
 import { dateOnlyInstant, zonedToUtc } from '../time.ts';
@@ -135,7 +136,7 @@ export async function ingestDivision(
       const b = bookOf(k, groups.ah);
       const id = bookIds.get(b.key)!;
       batch.push(fixtureId, id, 'asian_handicap', 'home', p.line, p.home, at, b.closing);
-      batch.push(fixtureId, id, 'asian_handicap', 'away', p.line === 0 ? 0 : -p.line, p.away, at, b.closing);
+      batch.push(fixtureId, id, 'asian_handicap', 'away', pricing.flipHandicap(p.line), p.away, at, b.closing);
     }
   }
   addCounts(counts, await upsertOddsSnapshots(tx, batch, fx.counts.inserted === records.length));

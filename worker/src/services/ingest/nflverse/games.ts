@@ -20,6 +20,7 @@ import {
   type FixtureRecord,
   type Tx,
 } from '@fairline/db';
+import { pricing } from '@fairline/ml';
 import { columnIndex } from '@fairline/ml/data/csv';
 import { fixtureRecordSchema } from '../fixture-record.ts';
 import { ensureReferenceTeams, resolveOrRegisterTeams } from '../identity/teams.ts';
@@ -220,7 +221,7 @@ async function ingestGamesFile(tx: Tx, file: IngestFile) {
       batch.push(id, bookId, 'moneyline', 'away', null, g.awayMl, at, false);
     }
     if (g.spread !== null && g.homeSpreadPrice !== null && g.awaySpreadPrice !== null) {
-      batch.push(id, bookId, 'spread', 'home', g.spread === 0 ? 0 : -g.spread, g.homeSpreadPrice, at, false);
+      batch.push(id, bookId, 'spread', 'home', pricing.flipHandicap(g.spread), g.homeSpreadPrice, at, false);
       batch.push(id, bookId, 'spread', 'away', g.spread, g.awaySpreadPrice, at, false);
     }
     if (g.total !== null && g.overPrice !== null && g.underPrice !== null) {
