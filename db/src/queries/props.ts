@@ -91,26 +91,25 @@ export async function propPricingParts(db: Db, ids: readonly number[]): Promise<
 
 const CHUNK = 1000;
 
-/** NFL fixture ids by nflverse game id (the fixture's natural key); unknown game ids are absent. */
-export async function nflFixtureIdsByGameId(tx: Tx, gameIds: readonly string[]): Promise<Map<string, number>> {
+/** key → id over `keys`, CHUNK keys per statement (a bounded IN list); `lookup` selects one slice's rows. */
+async function idsByKey(keys: readonly string[], lookup: (slice: string[]) => Promise<{ id: number; key: string }[]>): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  for (let k = 0; k < gameIds.length; k += CHUNK) {
-    const rows = await tx.select({ id: fixtures.id, key: fixtures.naturalKey }).from(fixtures)
-      .where(and(eq(fixtures.sport, 'nfl'), inArray(fixtures.naturalKey, gameIds.slice(k, k + CHUNK))));
-    for (const r of rows) out.set(r.key, r.id);
+  for (let k = 0; k < keys.length; k += CHUNK) {
+    for (const r of await lookup(keys.slice(k, k + CHUNK))) out.set(r.key, r.id);
   }
   return out;
 }
 
+/** NFL fixture ids by nflverse game id (the fixture's natural key); unknown game ids are absent. */
+export async function nflFixtureIdsByGameId(tx: Tx, gameIds: readonly string[]): Promise<Map<string, number>> {
+  return idsByKey(gameIds, (slice) =>
+    tx.select({ id: fixtures.id, key: fixtures.naturalKey }).from(fixtures).where(and(eq(fixtures.sport, 'nfl'), inArray(fixtures.naturalKey, slice))));
+}
+
 /** NFL player ids by source-of-record id (nflverse gsis id); unknown ids are absent. */
 export async function nflPlayerIdsByExternalId(tx: Tx, externalIds: readonly string[]): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  for (let k = 0; k < externalIds.length; k += CHUNK) {
-    const rows = await tx.select({ id: players.id, key: players.externalId }).from(players)
-      .where(and(eq(players.sport, 'nfl'), inArray(players.externalId, externalIds.slice(k, k + CHUNK))));
-    for (const r of rows) out.set(r.key, r.id);
-  }
-  return out;
+  return idsByKey(externalIds, (slice) =>
+    tx.select({ id: players.id, key: players.externalId }).from(players).where(and(eq(players.sport, 'nfl'), inArray(players.externalId, slice))));
 }
 
 /** One projection to store. */
