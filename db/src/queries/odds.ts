@@ -2,8 +2,8 @@
  * Odds reads. The feed appends a row only when a price changes and marks the latest row of every price it still
  * quotes as seen (`seen_at`), so a book's CURRENT prices are the rows seen at its latest update of that market
  * (per player and prop for player props): a line the book withdrew, or moved away from, keeps its last price
- * but not the latest sighting. Rows without `seen_at` come from sources that do not track sightings (results
- * files, manual entry): the newest such row of a selection is current, and it never withdraws another price.
+ * but not the latest sighting. A row without `seen_at` counts as seen when captured (the column's contract), so
+ * a results file's prices, all captured together, are current together.
  */
 import { and, asc, desc, eq, gt, inArray, max, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
@@ -49,7 +49,6 @@ export async function currentPrices(db: Db, fixtureId: number, markets: readonly
       capturedAt: oddsSnapshots.capturedAt,
       seenAt: sql<Date>`coalesce(${oddsSnapshots.seenAt}, ${oddsSnapshots.capturedAt})`.mapWith(oddsSnapshots.capturedAt),
       closing: oddsSnapshots.closing,
-      tracked: sql<boolean>`${oddsSnapshots.seenAt} IS NOT NULL`,
     })
     .from(oddsSnapshots)
     .innerJoin(bookmakers, eq(bookmakers.id, oddsSnapshots.bookmakerId))
@@ -61,8 +60,8 @@ export async function currentPrices(db: Db, fixtureId: number, markets: readonly
   // A book's latest sighting per market (and player and prop): its tracked prices not seen then were withdrawn.
   const lastSeen = new Map<string, number>();
   const key = (p: CurrentPrice) => `${p.market}|${p.playerId}|${p.prop}|${p.bookmaker}`;
-  for (const p of latest) if (p.tracked) lastSeen.set(key(p), Math.max(lastSeen.get(key(p)) ?? 0, p.seenAt.getTime()));
-  return latest.filter((p) => !p.tracked || p.seenAt.getTime() === lastSeen.get(key(p))).map(({ tracked: _, ...p }) => p);
+  for (const p of latest) lastSeen.set(key(p), Math.max(lastSeen.get(key(p)) ?? 0, p.seenAt.getTime()));
+  return latest.filter((p) => p.seenAt.getTime() === lastSeen.get(key(p)));
 }
 
 /** A price change to push live. */

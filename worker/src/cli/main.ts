@@ -9,6 +9,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   'train game-lines': () => import('./commands/train-game-lines.ts'),
   gbdt: () => import('./commands/gbdt.ts'),
   ingest: () => import('./commands/ingest.ts'),
+  models: () => import('./commands/models.ts'),
 };
 
 /** Every command's synopsis, from the definitions. */

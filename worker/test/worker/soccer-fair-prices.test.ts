@@ -55,8 +55,13 @@ describe('soccer.fairPrices (Dixon–Coles inside workerd)', () => {
   it('quotes the latest price of each selection when a book has moved', async () => {
     const next = (await soccerFixtures()).filter((f) => f.status === 'scheduled')[2]!;
     const [old] = await suite.db.select().from(oddsSnapshots).where(and(eq(oddsSnapshots.fixtureId, next.id), eq(oddsSnapshots.selection, 'home')));
-    const move = async (price: number, hours: number) =>
-      suite.db.insert(oddsSnapshots).values({ ...old!, id: undefined, price, capturedAt: new Date(old!.capturedAt.getTime() + hours * 3_600_000) });
+    // As a live feed records a move: the new home price is appended, and the book's unchanged prices are seen again.
+    const move = async (price: number, hours: number) => {
+      const at = new Date(old!.capturedAt.getTime() + hours * 3_600_000);
+      await suite.db.insert(oddsSnapshots).values({ ...old!, id: undefined, price, capturedAt: at, seenAt: at });
+      await suite.db.update(oddsSnapshots).set({ seenAt: at })
+        .where(and(eq(oddsSnapshots.fixtureId, next.id), eq(oddsSnapshots.bookmakerId, old!.bookmakerId), inArray(oddsSnapshots.selection, ['draw', 'away'])));
+    };
     await move(old!.price + 0.05, 1);
     const r = await caller.soccer.fairPrices({ fixtureId: next.id });
     const quote = r.quotes.find((q) => q.bookmaker === 'sim_book')!;

@@ -16,7 +16,7 @@ const SCOPE = 'soccer:TEST';
 const file = (artifact: object) =>
   ctx.db.transaction((tx) => fileCandidateIn(tx, { kind: 'soccer_dixon_coles', scope: SCOPE, config: {}, featureColumns: [], metrics: { n: 1 }, artifact }));
 const statuses = async () =>
-  (await fresh.db.select({ version: modelVersions.version, status: modelVersions.status }).from(modelVersions).where(eq(modelVersions.scope, SCOPE)).orderBy(modelVersions.version))
+  (await fresh.db.select({ version: modelVersions.version, status: modelVersions.status }).from(modelVersions).where(and(eq(modelVersions.kind, 'soccer_dixon_coles'), eq(modelVersions.scope, SCOPE))).orderBy(modelVersions.version))
     .map((r) => `${r.version}:${r.status}`);
 
 beforeAll(async () => {
@@ -51,8 +51,9 @@ describe('model registry', () => {
   });
 
   it('is enforced by Postgres: a second active version of a kind and scope cannot be written, even bypassing the verbs', async () => {
-    const write = fresh.db.update(modelVersions).set({ status: 'active' }).where(and(eq(modelVersions.id, v1)));
-    await expect(write).rejects.toThrow(/model_versions_one_active|duplicate key/);
+    const write = fresh.db.update(modelVersions).set({ status: 'active' }).where(eq(modelVersions.id, v1));
+    const err = await write.then(() => null, (e: unknown) => e as { cause?: unknown });
+    expect(err?.cause).toMatchObject({ code: '23505', constraint: 'model_versions_one_active' });
     // Another scope or kind is independent.
     const other = await ctx.db.transaction((tx) => fileCandidateIn(tx, { kind: 'nfl_props', scope: SCOPE, config: {}, featureColumns: [], metrics: {}, artifact: { x: 1 } }));
     await activate({ ctx, input: { id: other.id } });
