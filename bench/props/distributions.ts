@@ -1,5 +1,5 @@
 /**
- * The data behind the choice of predictive distribution (ml/src/props/distributions/scaled-residual.ts).
+ * The data behind the choice of predictive distribution (ml/src/nfl/props/distributions/scaled-residual.ts).
  * On the two walk-forward folds inside the training seasons (2015–16 → 2017, 2015–17 → 2018; 2019 never read),
  * every candidate is fitted on the same out-of-sample residuals of the training period and scored on the
  * validation season around the same GBDT centre:

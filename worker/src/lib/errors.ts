@@ -1,6 +1,6 @@
 /**
  * The closed set of errors a verb may raise on purpose. Each transport maps them once (tRPC: errorFormatter
- * and toTrpcError; HTTP: toHttpStatus). Anything else is an internal error: logged in full, returned as a
+ * and the mapErrors middleware in trpc/init.ts; HTTP: toHttpStatus in app.ts). Anything else is an internal error: logged in full, returned as a
  * generic message — database text never reaches a client.
  */
 export const ERROR_CODES = ['BAD_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'TOO_MANY_REQUESTS', 'UNAVAILABLE'] as const;

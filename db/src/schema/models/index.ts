@@ -90,7 +90,7 @@ export const projections = pgTable(
   },
   (t) => [
     unique('projections_natural_key').on(t.modelVersionId, t.fixtureId, t.playerId, t.market),
-    // The API reads a game's projections (props.byFixture); the natural key leads with the model version.
+    // The API reads a game's projections (nfl.props.byFixture); the natural key leads with the model version.
     index('projections_fixture_idx').on(t.fixtureId, t.playerId, t.market),
   ],
 );

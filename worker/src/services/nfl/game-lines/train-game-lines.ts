@@ -1,5 +1,5 @@
 /**
- * Fit the NFL game-lines model (ml/src/props/game-lines: key-number margin and total laws anchored on the
+ * Fit the NFL game-lines model (ml/src/nfl/game-lines: key-number margin and total laws anchored on the
  * market line) on given seasons of nflverse games files, score it on held-out seasons when given, and store
  * it as one model version (record-game-lines.ts). The CSV texts are passed in (no file system here), so the
  * CLI and a cron job share this verb.

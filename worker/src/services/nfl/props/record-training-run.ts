@@ -21,7 +21,7 @@ export const recordTrainingRunInput = z.object({
     .array(
       z.object({
         market,
-        /** A `fairline.props.model` artifact (ml/src/props/artifact.ts). */
+        /** A `fairline.props.model` artifact (ml/src/nfl/props/artifact.ts). */
         artifact: z.object({ tag: z.literal(PROP_MODEL_TAG), market, featureNames: z.array(z.string()), config: z.unknown() }).loose(),
         metrics: z.record(z.string(), z.number().finite()),
         trainedFrom: z.date().optional(),
