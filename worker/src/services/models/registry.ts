@@ -38,8 +38,17 @@ export async function activateIn(tx: Tx, v: { id: number; kind: ModelKind; scope
   await setActiveVersion(tx, v);
 }
 
+/** Input of activate and retire: `id`, a model version's serial id (a positive 32-bit integer). */
 export const modelVersionIdInput = z.object({ id: serialId });
+/**
+ * Input naming one registry slot: `kind`, a model kind (db's MODEL_KINDS), and `scope`, 1–64 characters (`nfl` for
+ * game lines, `nfl:<market>` for a prop market, a soccer competition's scope).
+ */
 export const modelScopeInput = z.object({ kind: z.enum(MODEL_KINDS), scope: z.string().min(1).max(64) });
+/**
+ * Input of listVersions: optional `kind` and `scope` (1–64 characters) filters, and `limit`, 1–500 versions (default
+ * 100).
+ */
 export const listModelVersionsInput = z.object({
   kind: z.enum(MODEL_KINDS).optional(),
   scope: z.string().min(1).max(64).optional(),

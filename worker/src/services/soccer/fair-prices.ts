@@ -16,6 +16,7 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import { dayOf, fitSoccerModel, MIN_HISTORY, priceFixture, soccerHistory } from './model.ts';
 import { currentSoccerModel, loadSoccerVersion } from './model-version.ts';
 
+/** Input of `soccer.fairPrices`: `fixtureId`, a soccer fixture's serial id (a positive 32-bit integer). */
 export const soccerFairPricesInput = z.object({ fixtureId: serialId });
 
 /** One book's 1X2 prices with what they imply. */

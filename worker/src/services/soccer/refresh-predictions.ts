@@ -32,6 +32,10 @@ export interface RefreshResult {
   changes: PredictionChange[];
 }
 
+/**
+ * The refresh's options: `horizonDays`, fixtures kicking off within this many days (1–60, default 14); `minChange`,
+ * the smallest absolute move of a 1X2 probability reported as a change (0–1, default 0.005).
+ */
 export const refreshSoccerPredictionsInput = z.object({
   /** Fixtures kicking off within this many days are predicted. */
   horizonDays: z.number().int().min(1).max(60).default(14),

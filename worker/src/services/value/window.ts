@@ -11,6 +11,10 @@ const DAY_MS = 86_400_000;
 /** Games priced per request at most (a full NFL week is 16). */
 export const MAX_FIXTURES = 48;
 
+/**
+ * The value finders' query: `minEdge`, the least EV per unit staked (0–10, default 0.02 = +2 %); `days`, the horizon
+ * from now (1–14, default 7); `limit`, rows returned (1–500, default 100).
+ */
 export const valueWindow = z.object({
   /** Minimum expected value per unit staked (0.03 = +3 %; long odds can exceed +100 %). */
   minEdge: z.number().finite().min(0).max(10).default(0.02),

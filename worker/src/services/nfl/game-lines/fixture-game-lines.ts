@@ -14,13 +14,20 @@ import { AppError, notFound } from '../../../lib/errors.ts';
 import { bookLines, consensusLine, mainLine, REFERENCE_BOOKS, type BookLine, type LineMarket } from './book-lines.ts';
 import { gameLinesVersion, type GameLinesVersion } from './model-version.ts';
 
+/** Input of `nfl.gameLines.byFixture`: `fixtureId`, an NFL fixture's serial id (a positive 32-bit integer). */
 export const nflGameLinesInput = z.object({ fixtureId: serialId });
 
-/** The largest |home handicap| and total the pricer accepts (NFL lines live far inside these). */
+/** The largest |home handicap| (points) the pricer accepts (NFL lines live far inside it and MAX_TOTAL). */
 export const MAX_SPREAD = 60;
+/** The largest game total (points) the pricer accepts: a total is above 0 and at most this. */
 export const MAX_TOTAL = 150;
 
 const halfPoints = (x: number) => Number.isInteger(x * 2);
+/**
+ * Input of `nfl.gameLines.priceLine`: `fixtureId` (serial id), `market` (`spread` or `total`) and `line` in whole or
+ * half points — a spread is the HOME handicap (−3 = home favoured by 3) within ±MAX_SPREAD, a total is above 0 and at
+ * most MAX_TOTAL.
+ */
 export const nflPriceGameLineInput = z
   .object({
     fixtureId: serialId,
@@ -159,6 +166,12 @@ function quoteOf(q: BookLine, main: boolean, laws: GameLaws): GameLineQuote {
   return { bookmaker: q.bookmaker, market: q.market, line: q.line, main, reference: REFERENCE_BOOKS.has(q.bookmaker), capturedAt: new Date(Math.max(...at)), margin, fair, sides };
 }
 
+/**
+ * Every spread, total and moneyline quote of one NFL fixture priced by the active game-lines model centred on the
+ * consensus lines (see the file comment), with the consensus and the fair moneyline it implies. BAD_REQUEST for a bad
+ * id or a fixture that is not NFL, NOT_FOUND for an unknown one, UNAVAILABLE without a usable model or without any
+ * quote.
+ */
 export async function nflGameLines({ ctx, input }: { ctx: Ctx; input: z.input<typeof nflGameLinesInput> }): Promise<NflGameLines> {
   const parsed = nflGameLinesInput.safeParse(input);
   if (!parsed.success) throw new AppError('BAD_REQUEST', `invalid game-lines query: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
@@ -215,6 +228,11 @@ export interface PricedGameLine {
   push: number;
 }
 
+/**
+ * One spread or total of an NFL fixture priced at any line the caller asks: P(win) and fair decimal odds of each side
+ * (a push refunds the stake) and P(push), under the active game-lines model centred on that market's consensus line.
+ * UNAVAILABLE without a usable model or without a quoted line of that market to centre on.
+ */
 export async function nflPriceGameLine({ ctx, input }: { ctx: Ctx; input: z.input<typeof nflPriceGameLineInput> }): Promise<PricedGameLine> {
   const parsed = nflPriceGameLineInput.safeParse(input);
   if (!parsed.success) {

@@ -7,8 +7,9 @@ import { loadGameLines, type GameLinesModel } from '@fairline/ml/nfl/game-lines/
 import type { Ctx } from '../../../context.ts';
 import { isBroken, LoadedModels, resolveActive } from '../../models/registry.ts';
 
-/** The registry kind and scope of the game-lines model. */
+/** The registry kind of the game-lines model. */
 export const GAME_LINES_KIND = 'nfl_game_lines' as const;
+/** The registry scope of the game-lines model: one model for the whole league. */
 export const GAME_LINES_SCOPE = 'nfl';
 
 /** The served version, loaded. */

@@ -11,6 +11,11 @@ import { AppError } from '../../../lib/errors.ts';
 import { fileCandidateIn, type FiledVersion } from '../../models/registry.ts';
 import { GAME_LINES_KIND, GAME_LINES_SCOPE } from './model-version.ts';
 
+/**
+ * A fitted game-lines model to file: `artifact`, a `fairline.props.game-lines` v2 artifact (GAME_LINES_TAG,
+ * GAME_LINES_VERSION) that loadGameLines accepts; `config`, free-form settings (default {}); `metrics`, name → finite
+ * number; `trainedFrom` / `trainedTo`, the training window's dates (optional).
+ */
 export const recordGameLinesInput = z.object({
   /** A `fairline.props.game-lines` artifact (serializeGameLines); it must also load (checked below). */
   artifact: z.object({ tag: z.string(), version: z.number() }).loose()
@@ -25,6 +30,11 @@ export type RecordGameLinesInput = z.input<typeof recordGameLinesInput>;
 /** The filed candidate. */
 export type RecordGameLinesResult = FiledVersion;
 
+/**
+ * Checks a game-lines artifact (tag, version, and that it loads) and files it as a candidate `nfl_game_lines` version
+ * of scope `nfl` — served only once activated. Idempotent: an identical artifact returns its version with
+ * `created: false`. BAD_REQUEST for an invalid artifact or metrics.
+ */
 export async function recordGameLines({ ctx, input }: { ctx: Ctx; input: RecordGameLinesInput }): Promise<RecordGameLinesResult> {
   const parsed = recordGameLinesInput.safeParse(input);
   if (!parsed.success) throw new AppError('BAD_REQUEST', `invalid game-lines model: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);

@@ -13,6 +13,11 @@ import { recordGameLines, type RecordGameLinesResult } from './record-game-lines
 
 const season = z.number().int().min(1920).max(2200);
 
+/**
+ * A game-lines training run: `gamesCsvs`, at least one nflverse games.csv text; `trainSeasons`, at least one season
+ * (1920–2200) to fit on; `testSeasons`, held-out seasons (same bounds, none of them a training season) to score on,
+ * default none.
+ */
 export const trainGameLinesInput = z
   .object({
     gamesCsvs: z.array(z.string()).min(1),
@@ -42,6 +47,12 @@ function flatten(report: GameLinesReport): Record<string, number> {
   return out;
 }
 
+/**
+ * Fits the game-lines model (ml/src/nfl/game-lines: σ and key-number weights of the margin and total laws) on the
+ * training seasons' games, scores it on the test seasons (`test.…` metrics: log losses, push rates …) and files it as
+ * a candidate version (recordGameLines), with the training window 1 September of the first season to 28 February
+ * after the last. BAD_REQUEST for an invalid input, a failed fit or a test season without a played game.
+ */
 export async function trainGameLines({ ctx, input }: { ctx: Ctx; input: TrainGameLinesInput }): Promise<TrainGameLinesResult> {
   const parsed = trainGameLinesInput.safeParse(input);
   if (!parsed.success) throw new AppError('BAD_REQUEST', `invalid game-lines training: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`);

@@ -13,6 +13,10 @@ import { priceFixtureGameLines, type GameLineSide, type NflGameLines } from './f
 import type { LineMarket } from './book-lines.ts';
 import { gameLinesVersion } from './model-version.ts';
 
+/**
+ * Input of `nfl.gameLines.valueBets`: the value window (services/value/window.ts) — `minEdge`, the least EV per unit
+ * staked (0–10, default 0.02), `days` ahead (1–14, default 7), `limit` rows (1–500, default 100).
+ */
 export const gameLineValueBetsInput = valueWindow;
 
 export interface GameLineValueBet extends ValueBetCommon {
@@ -30,6 +34,11 @@ export interface GameLineValueBet extends ValueBetCommon {
 /** `fixtures`: upcoming games searched (with at least one quote). */
 export type GameLineValueBets = ValueBets<GameLineValueBet>;
 
+/**
+ * Spread, total and moneyline prices of the upcoming NFL games (kicking off within `days`, at most MAX_FIXTURES)
+ * whose EV per unit staked under the active game-lines model is at least `minEdge`, best first; reference lines are
+ * never bets. UNAVAILABLE without a usable model.
+ */
 export async function gameLineValueBets({ ctx, input }: { ctx: Ctx; input: z.input<typeof gameLineValueBetsInput> }): Promise<GameLineValueBets> {
   const { minEdge, days, limit } = parseValueQuery(gameLineValueBetsInput, input);
   const version = await gameLinesVersion(ctx);

@@ -17,11 +17,19 @@ import { pricingModels } from './pricing-models.ts';
 
 const market = z.enum(ALL_MARKETS as unknown as [MarketName, ...MarketName[]]);
 
+/**
+ * Input of `nfl.props.byFixture`: `fixtureId` (serial id) and optionally `markets`, a non-empty list of prop markets
+ * (ALL_MARKETS); every market when left out.
+ */
 export const fixturePropsInput = z.object({
   fixtureId: serialId,
   markets: z.array(market).min(1).optional(),
 });
 
+/**
+ * Input of `nfl.props.priceLine`: `fixtureId` and `playerId` (serial ids), `market` (one of ALL_MARKETS) and `line`,
+ * ≥ 0 in whole or half units of the market (yards, receptions, touchdowns …; ignored for yes/no markets).
+ */
 export const pricePropLineInput = z.object({
   fixtureId: serialId,
   playerId: serialId,
@@ -114,6 +122,10 @@ function quoteOf(bookmaker: string, line: number, over: PriceRow | undefined, un
   };
 }
 
+/**
+ * The priced player props of one NFL fixture (see the file comment); a game without projections answers no players.
+ * BAD_REQUEST for an invalid query or a fixture that is not NFL, NOT_FOUND for an unknown fixture.
+ */
 export async function fixtureProps({ ctx, input }: { ctx: Ctx; input: z.input<typeof fixturePropsInput> }): Promise<FixtureProps> {
   const parsed = fixturePropsInput.safeParse(input);
   if (!parsed.success) throw new AppError('BAD_REQUEST', `invalid props query: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
@@ -184,6 +196,11 @@ export interface PricedLine {
   price: LinePrice;
 }
 
+/**
+ * One player's market priced at any line the caller asks: P(over / under / push) and both fair decimal prices (a push
+ * refunds), from that player's projection under the market's active model version. NOT_FOUND without such a
+ * projection, UNAVAILABLE when its model cannot price.
+ */
 export async function pricePropLine({ ctx, input }: { ctx: Ctx; input: z.input<typeof pricePropLineInput> }): Promise<PricedLine> {
   const parsed = pricePropLineInput.safeParse(input);
   if (!parsed.success) throw new AppError('BAD_REQUEST', `invalid line query: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);

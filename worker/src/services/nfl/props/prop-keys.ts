@@ -4,6 +4,10 @@
  */
 import type { MarketName } from '@fairline/ml/nfl/props/index';
 
+/**
+ * Our prop market name → the key stored in odds_snapshots.prop: The Odds API's player market key without its
+ * `player_` prefix (`player_pass_yds` → `pass_yds`).
+ */
 export const PROP_KEY: Record<MarketName, string> = {
   passing_yards: 'pass_yds',
   rushing_yards: 'rush_yds',
@@ -18,6 +22,7 @@ export const PROP_KEY: Record<MarketName, string> = {
 
 const MARKET_OF_KEY = new Map(Object.entries(PROP_KEY).map(([market, key]) => [key, market as MarketName]));
 
+/** The prop market of a stored `prop` key (PROP_KEY read backwards); undefined for a market we do not model. */
 export function marketOfPropKey(key: string): MarketName | undefined {
   return MARKET_OF_KEY.get(key);
 }

@@ -16,6 +16,12 @@ import { fileCandidateIn } from '../../models/registry.ts';
 const PROP_MODEL_TAG = 'fairline.props.model';
 const market = z.string().regex(/^[a-z_]+$/);
 
+/**
+ * A props training run to store. `models`: at least one, one per market (a lower-case snake_case name), each a
+ * `fairline.props.model` artifact of that market (ml/src/nfl/props/artifact.ts) with finite metrics and an optional
+ * training window. `projections`: per market, the nflverse game_id and the player's gsis id (non-empty), the
+ * projected mean (finite, in the market's units) and its distribution (median, q10, q90 …) as stored.
+ */
 export const recordTrainingRunInput = z.object({
   models: z
     .array(
@@ -46,6 +52,11 @@ export interface RecordTrainingRunResult {
   projections: { inserted: number; unchanged: number; unknownFixture: number; unknownPlayer: number };
 }
 
+/**
+ * Stores a props training run (see the file comment): files one candidate per market and upserts the projections tied
+ * to them, counting those whose game or player is unknown. BAD_REQUEST for an invalid run — an artifact filed under
+ * another market, two models of one market, or a projection for a market the run did not train.
+ */
 export async function recordTrainingRun({ ctx, input }: { ctx: Ctx; input: RecordTrainingRunInput }): Promise<RecordTrainingRunResult> {
   const parsed = recordTrainingRunInput.safeParse(input);
   if (!parsed.success) throw new AppError('BAD_REQUEST', `invalid training run: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);

@@ -22,6 +22,13 @@ export interface TrainAndRecordInput {
   configs?: Partial<Record<MarketName, PropModelConfig>>;
 }
 
+/**
+ * Fits one prop model per market (all by default; PROP_DEFAULTS unless `configs` overrides) on the training seasons
+ * of nflverse weekly-stats and games CSVs, scores it on `projectSeasons` where they have been played, projects their
+ * player-games a book would price, and stores the run (recordTrainingRun) with the training window 1 September of the
+ * first season to 28 February after the last. BAD_REQUEST for an unknown market or projection seasons that overlap
+ * the training seasons.
+ */
 export async function trainAndRecord({ ctx, input }: { ctx: Ctx; input: TrainAndRecordInput }): Promise<RecordTrainingRunResult> {
   const markets = input.markets ?? ALL_MARKETS;
   const unknown = markets.filter((m) => !(m in MARKETS));

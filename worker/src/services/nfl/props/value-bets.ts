@@ -13,6 +13,11 @@ import type { Ctx } from '../../../context.ts';
 import { bestBets, gameOf, inChunks, MAX_FIXTURES, parseValueQuery, upcomingNflFixtures, valueWindow, type ValueBetCommon, type ValueBets } from '../../value/window.ts';
 import { propsOfFixture } from './fixture-props.ts';
 
+/**
+ * Input of `nfl.props.valueBets`: the value window (services/value/window.ts: `minEdge` 0–10 EV per unit staked,
+ * default 0.02; `days` 1–14, default 7; `limit` 1–500 rows, default 100) and optionally `markets`, a non-empty list
+ * of prop markets (ALL_MARKETS).
+ */
 export const propValueBetsInput = valueWindow.extend({
   markets: z.array(z.enum(ALL_MARKETS as unknown as [MarketName, ...MarketName[]])).min(1).optional(),
 });
@@ -31,6 +36,10 @@ export interface PropValueBet extends ValueBetCommon {
 /** `fixtures`: upcoming games with projections that were searched. */
 export type PropValueBets = ValueBets<PropValueBet>;
 
+/**
+ * Over/under prices of the upcoming NFL games with active projections (kicking off within `days`, at most
+ * MAX_FIXTURES) whose model EV per unit staked is at least `minEdge`, best first (see the file comment).
+ */
 export async function propValueBets({ ctx, input }: { ctx: Ctx; input: z.input<typeof propValueBetsInput> }): Promise<PropValueBets> {
   const { minEdge, days, limit, markets } = parseValueQuery(propValueBetsInput, input);
   const now = ctx.clock();
