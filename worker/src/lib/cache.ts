@@ -12,6 +12,10 @@ export interface Cache {
   readonly redis: Redis;
 }
 
+/**
+ * The cache tier over Upstash Redis's REST API at `url` with `token`: JSON values with a TTL in seconds, one retry
+ * after 50 ms, telemetry off.
+ */
 export function upstashCache(url: string, token: string): Cache {
   const redis = new Redis({ url, token, enableTelemetry: false, retry: { retries: 1, backoff: () => 50 } });
   return {

@@ -6,6 +6,10 @@
 export const ERROR_CODES = ['BAD_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'TOO_MANY_REQUESTS', 'UNAVAILABLE'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * An error a verb raises on purpose: a code from ERROR_CODES and a message safe to show a client (the transports map
+ * the code to a tRPC code or an HTTP status).
+ */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
@@ -16,6 +20,7 @@ export class AppError extends Error {
   }
 }
 
+/** NOT_FOUND with the message `<what> not found` (e.g. `fixture 12 not found`). */
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
 
 const HTTP: Record<ErrorCode, number> = {
@@ -28,6 +33,7 @@ const HTTP: Record<ErrorCode, number> = {
   UNAVAILABLE: 503,
 };
 
+/** The HTTP status of an error code for the plain HTTP routes (400, 401, 403, 404, 409, 429, 503). */
 export function toHttpStatus(code: ErrorCode): number {
   return HTTP[code];
 }

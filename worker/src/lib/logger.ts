@@ -5,6 +5,10 @@ export interface Logger {
   error(msg: string, fields?: Record<string, unknown>): void;
 }
 
+/**
+ * A logger writing one JSON line per event to the console: `level`, `msg`, the `base` fields (e.g. `{ component }`)
+ * and the call's own fields.
+ */
 export function jsonLogger(base: Record<string, unknown> = {}): Logger {
   const emit = (level: string, msg: string, fields?: Record<string, unknown>) =>
     console.log(JSON.stringify({ level, msg, ...base, ...fields }));
@@ -15,4 +19,5 @@ export function jsonLogger(base: Record<string, unknown> = {}): Logger {
   };
 }
 
+/** A logger that drops everything (the CLI's default without --verbose, and tests). */
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

@@ -11,11 +11,16 @@ interface Series {
   buckets: number[];
 }
 
+/**
+ * Per-isolate HTTP metrics in the Prometheus text format (see the file comment): a request counter by method, route
+ * pattern and status, and a latency histogram in seconds (buckets 5 ms … 10 s) by method and route pattern.
+ */
 export class Metrics {
   private readonly requests = new Map<string, number>();
   private readonly latency = new Map<string, Series>();
   private readonly startedAt = Date.now();
 
+  /** Counts one request and its latency in seconds; `route` is the matched route pattern, never the raw path. */
   observe(method: string, route: string, status: number, seconds: number) {
     const key = `method="${method}",route="${escape(route)}",status="${status}"`;
     this.requests.set(key, (this.requests.get(key) ?? 0) + 1);
@@ -30,6 +35,7 @@ export class Metrics {
     for (let i = 0; i < BUCKETS.length; i++) if (seconds <= BUCKETS[i]!) s.buckets[i]!++;
   }
 
+  /** All series in the Prometheus text exposition format (0.0.4), plus this isolate's uptime in seconds. */
   render(): string {
     const out: string[] = [];
     out.push('# HELP fairline_http_requests_total HTTP requests by route pattern and status.');

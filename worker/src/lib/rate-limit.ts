@@ -12,6 +12,11 @@ export interface RateLimiter {
 
 const limiters = new WeakMap<object, Map<number, Ratelimit>>();
 
+/**
+ * A sliding-window limiter of `perMinute` requests per 60 s per key (the API keys by admin token, else client IP),
+ * stored in the cache's Redis under `fairline:rl`; `reset` is when the window frees up, in epoch milliseconds. One
+ * limiter per Redis client and rate, reused across requests.
+ */
 export function upstashRateLimiter(cache: Cache, perMinute: number): RateLimiter {
   let byLimit = limiters.get(cache.redis);
   if (!byLimit) limiters.set(cache.redis, (byLimit = new Map()));

@@ -9,6 +9,11 @@ import { clientMessageSchema, roomEventSchema, type RoomEvent, type ServerMessag
 
 const log = jsonLogger({ component: 'live-room' });
 
+/**
+ * The Durable Object behind `/rooms/:room` (see the file comment): accepts the room's WebSockets (hibernatable,
+ * tagged with the room name, greeted with the current sequence number), answers pings, and publishes RoomEvents to
+ * every socket with a per-room sequence number kept in durable storage.
+ */
 export class LiveRoom extends DurableObject {
   override async fetch(request: Request): Promise<Response> {
     if (request.headers.get('Upgrade') !== 'websocket') return new Response('expected a WebSocket upgrade', { status: 426 });
@@ -59,6 +64,7 @@ export class LiveRoom extends DurableObject {
     return { seq, delivered, events: parsed.length };
   }
 
+  /** The number of WebSockets connected to this room now. */
   async connections(): Promise<number> {
     return this.ctx.getWebSockets().length;
   }

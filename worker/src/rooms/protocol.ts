@@ -5,13 +5,27 @@
  */
 import { z } from 'zod';
 
+/**
+ * The rooms anyone may join besides `fixture:<id>`: `fixtures` (fixture status and score changes, and a heartbeat),
+ * `soccer` and `nfl` (that sport's price changes; soccer also its model's 1X2 moves).
+ */
 export const PUBLIC_ROOMS = ['fixtures', 'soccer', 'nfl'] as const;
+/**
+ * A room name: one of PUBLIC_ROOMS, or `fixture:<id>` (one fixture, an id of 1–10 digits). `/rooms/:room` answers
+ * NOT_FOUND for anything else.
+ */
 export const roomNameSchema = z.union([
   z.enum(PUBLIC_ROOMS),
   z.string().regex(/^fixture:\d{1,10}$/, 'room must be fixtures, soccer, nfl or fixture:<id>'),
 ]);
 export type RoomName = z.infer<typeof roomNameSchema>;
 
+/**
+ * An event a room fans out, by `kind`: `odds` (a book's decimal price, above 1, for a fixture's market, selection and
+ * line; for player props also the player id and prop key), `prediction` (a model probability, 0–1), `fixture` (status
+ * and score) or `heartbeat` (an ISO timestamp). Checked on publish: the HTTP route answers BAD_REQUEST, the room
+ * drops a malformed event.
+ */
 export const roomEventSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('odds'),
@@ -49,5 +63,6 @@ export type ServerMessage =
   | { type: 'pong'; at: string }
   | { type: 'error'; message: string };
 
+/** What a client may send: only `{"type":"ping"}` (answered with a pong); anything else gets an error message. */
 export const clientMessageSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('ping') })]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;

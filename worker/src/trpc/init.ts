@@ -56,9 +56,16 @@ const mapErrors = t.middleware(async ({ ctx, next, path }) => {
   return result;
 });
 
+/** Builds a tRPC router (or a nested one) over TrpcContext. */
 export const router = t.router;
+/** Makes a server-side caller of a router (tests and in-process callers call procedures without HTTP). */
 export const createCallerFactory = t.createCallerFactory;
+/**
+ * A procedure anyone may call, with the verbs' errors mapped once (AppError → its tRPC code; anything else logged and
+ * answered as a generic INTERNAL_SERVER_ERROR).
+ */
 export const publicProcedure = t.procedure.use(mapErrors);
+/** A publicProcedure that answers UNAUTHORIZED unless the request carried the admin bearer token (ctx.isAdmin). */
 export const adminProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.isAdmin) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'admin token required' });
   return next();

@@ -7,6 +7,10 @@ import { soccerRouter } from './routers/soccer.ts';
 import { systemRouter } from './routers/system.ts';
 import { router } from './init.ts';
 
+/**
+ * The whole tRPC API served at `/trpc`: admin (ingestion runs and rejects, the model registry), fixtures, soccer, nfl
+ * (props, gameLines) and system (health).
+ */
 export const appRouter = router({
   admin: adminRouter,
   fixtures: fixturesRouter,

@@ -2,6 +2,7 @@ import { getFixture, getFixtureInput } from '../../services/fixtures/get-fixture
 import { listFixtures, listFixturesInput } from '../../services/fixtures/list-fixtures.ts';
 import { publicProcedure, router } from '../init.ts';
 
+/** Fixtures: `list` (filtered, in kick-off order) and `byId` (one fixture) — services/fixtures. */
 export const fixturesRouter = router({
   list: publicProcedure.input(listFixturesInput).query(({ ctx, input }) => listFixtures({ ctx, input })),
   byId: publicProcedure.input(getFixtureInput).query(({ ctx, input }) => getFixture({ ctx, input })),
