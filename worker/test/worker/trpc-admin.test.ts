@@ -48,4 +48,30 @@ describe('admin procedures', () => {
     expect(rejects[0]!.file).toBe('E0_sample.csv');
     expect(rejects[0]!.reason).toMatch(/negative|score|goal/i);
   });
+
+  it('refuse the model registry to callers without the admin token: no listing, no activation, no rollback', async () => {
+    for (const token of [undefined, 'not-the-token']) {
+      const api = client(token);
+      for (const call of [
+        api.admin.models.list.query({}),
+        api.admin.models.activate.mutate({ id: 1 }),
+        api.admin.models.retire.mutate({ id: 1 }),
+        api.admin.models.rollback.mutate({ kind: 'nfl_game_lines', scope: 'nfl' }),
+      ]) {
+        const err = await call.catch((e: unknown) => e);
+        expect((err as TRPCClientError<AppRouter>).data?.code).toBe('UNAUTHORIZED');
+      }
+    }
+  });
+
+  it('run the model registry for an admin, with clear errors', async () => {
+    const api = client('test-admin-token');
+    expect(await api.admin.models.list.query({ kind: 'nfl_props' })).toEqual([]);
+    const missing = await api.admin.models.activate.mutate({ id: 987_654 }).catch((e: unknown) => e);
+    expect((missing as TRPCClientError<AppRouter>).data?.code).toBe('NOT_FOUND');
+    const none = await api.admin.models.rollback.mutate({ kind: 'nfl_game_lines', scope: 'nfl' }).catch((e: unknown) => e);
+    expect((none as TRPCClientError<AppRouter>).data?.code).toBe('CONFLICT');
+    const bad = await api.admin.models.rollback.mutate({ kind: 'dixon_coles' as never, scope: 'nfl' }).catch((e: unknown) => e);
+    expect((bad as TRPCClientError<AppRouter>).data?.code).toBe('BAD_REQUEST');
+  });
 });
