@@ -4,29 +4,18 @@
  */
 import { modelVersions } from '@fairline/db';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { freshDatabase, type FreshDb } from '../../../../scripts/test/fresh-db.ts';
+import { describe, expect, it } from 'vitest';
 import { run } from '../../../src/cli/commands/models.ts';
-import { captureRun, useDatabase } from '../../support/cli.ts';
+import { cliSuite } from '../../support/cli.ts';
 
-let fresh: FreshDb;
-let restoreDatabase = () => {};
 let ids: number[] = [];
-const capture = (argv: string[]) => captureRun(run, argv);
-const status = async (id: number) => (await fresh.db.select({ s: modelVersions.status }).from(modelVersions).where(eq(modelVersions.id, id)))[0]!.s;
-
-beforeAll(async () => {
-  fresh = await freshDatabase(inject('stack'));
-  restoreDatabase = useDatabase(fresh);
+const { capture, db } = cliSuite(run, async (fresh) => {
   const rows = await fresh.db.insert(modelVersions).values([1, 2].map((version) => ({
     kind: 'nfl_game_lines' as const, scope: 'nfl', version, status: 'candidate' as const, config: {}, artifact: { v: version },
   }))).returning({ id: modelVersions.id });
   ids = rows.map((r) => r.id);
 });
-afterAll(async () => {
-  restoreDatabase();
-  await fresh?.drop();
-});
+const status = async (id: number) => (await db().select({ s: modelVersions.status }).from(modelVersions).where(eq(modelVersions.id, id)))[0]!.s;
 
 describe('fairline models', () => {
   it('lists versions, activates one, rolls back, retires', async () => {

@@ -5,26 +5,12 @@
 import { fitGameLines, scoreGameLines, serializeGameLines } from '@fairline/ml/nfl/game-lines/index';
 import { parseGames } from '@fairline/ml/nfl/games';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { freshDatabase, type FreshDb } from '../../../../../scripts/test/fresh-db.ts';
+import { describe, expect, it } from 'vitest';
 import { parseSeasons, run } from '../../../../src/cli/commands/train-game-lines.ts';
 import { GAMES_PATH, gamesText } from '../props/data.ts';
-import { captureRun, useDatabase } from '../../../support/cli.ts';
+import { cliSuite } from '../../../support/cli.ts';
 
-let fresh: FreshDb;
-let restoreDatabase = () => {};
-const rowsOf = async <T>(q: ReturnType<typeof sql>) => ((await fresh.db.execute(q)) as unknown as { rows: T[] }).rows;
-
-const capture = (argv: string[]) => captureRun(run, argv);
-
-beforeAll(async () => {
-  fresh = await freshDatabase(inject('stack'));
-  restoreDatabase = useDatabase(fresh);
-});
-afterAll(async () => {
-  restoreDatabase();
-  await fresh?.drop();
-});
+const { capture, rowsOf } = cliSuite(run);
 
 describe('fairline train game-lines', () => {
   it('parses season ranges and lists', () => {

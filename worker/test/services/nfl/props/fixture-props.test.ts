@@ -6,17 +6,16 @@
  */
 import { appendChangedOdds, bookmakers, fixtures, OddsBatch, oddsSnapshots, players } from '@fairline/db';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildEnv, fitPropModel, loadPropModel, MARKETS, offeredRows, pOver, PROP_DEFAULTS, projectionRecords, serializePropModel,
   type MarketName, type PropModel,
 } from '@fairline/ml/nfl/props/index';
-import { freshDatabase, type FreshDb } from '../../../../../scripts/test/fresh-db.ts';
+import type { FreshDb } from '../../../../../scripts/test/fresh-db.ts';
 import type { Ctx } from '../../../../src/context.ts';
-import { ingestNflverseGames } from '../../../../src/services/ingest/nflverse/games.ts';
-import { ingestNflverseWeekly } from '../../../../src/services/ingest/nflverse/weekly.ts';
-import { silentLogger } from '../../../../src/lib/logger.ts';
-import { games2019, gamesText, weeklyText } from './data.ts';
+import { gamesText, weeklyText } from './data.ts';
+import { freshDatabaseWith2019 } from './database.ts';
+import { rowsOf as rowsIn } from '../../../support/database.ts';
 import { activate, rollback } from '../../../../src/services/models/registry.ts';
 import { fixtureProps, pricePropLine, recordTrainingRun } from '../../../../src/services/nfl/props/index.ts';
 
@@ -43,14 +42,10 @@ let receptionsMean: number;
 let yardsMean: number;
 const versionIds: Record<string, number> = {};
 
-const rowsOf = async <T>(q: ReturnType<typeof sql>) => ((await fresh.db.execute(q)) as unknown as { rows: T[] }).rows;
+const rowsOf = <T>(q: ReturnType<typeof sql>) => rowsIn<T>(fresh.db, q);
 
 beforeAll(async () => {
-  fresh = await freshDatabase(inject('stack'));
-  ctx = { db: fresh.db, read: fresh.db, cache: null, clock: () => new Date(), logger: silentLogger, fetch };
-  const files = (name: string, text: string) => ({ files: [{ name, text }] });
-  await ingestNflverseGames({ ctx: ctx, input: files('games_2019.csv', games2019) });
-  await ingestNflverseWeekly({ ctx: ctx, input: files('weekly_2019.csv', weeklyText(2019)) });
+  ({ fresh, ctx } = await freshDatabaseWith2019());
   const r = await recordTrainingRun({
     ctx,
     input: {

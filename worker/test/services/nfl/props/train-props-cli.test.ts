@@ -4,37 +4,18 @@
  * 2017–2018 through the `trainAndRecord` verb and must leave one model version and the 2019 projections.
  */
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildEnv, MARKETS, offeredRows } from '@fairline/ml/nfl/props/index';
-import { freshDatabase, type FreshDb } from '../../../../../scripts/test/fresh-db.ts';
+import { cliContext } from '../../../../src/cli/database.ts';
 import { run } from '../../../../src/cli/commands/train-props.ts';
-import type { Ctx } from '../../../../src/context.ts';
-import { ingestNflverseGames } from '../../../../src/services/ingest/nflverse/games.ts';
-import { ingestNflverseWeekly } from '../../../../src/services/ingest/nflverse/weekly.ts';
-import { silentLogger } from '../../../../src/lib/logger.ts';
-import { GAMES_PATH, games2019, gamesText, weeklyPath, weeklyText } from './data.ts';
-import { captureRun, useDatabase } from '../../../support/cli.ts';
+import { GAMES_PATH, gamesText, weeklyPath, weeklyText } from './data.ts';
+import { ingest2019 } from './database.ts';
+import { cliSuite } from '../../../support/cli.ts';
 
 const weekly = weeklyPath;
 const GAMES = GAMES_PATH;
 
-let fresh: FreshDb;
-let restoreDatabase = () => {};
-const rowsOf = async <T>(q: ReturnType<typeof sql>) => ((await fresh.db.execute(q)) as unknown as { rows: T[] }).rows;
-
-const capture = (argv: string[]) => captureRun(run, argv);
-
-beforeAll(async () => {
-  fresh = await freshDatabase(inject('stack'));
-  const ctx: Ctx = { db: fresh.db, read: fresh.db, cache: null, clock: () => new Date(), logger: silentLogger, fetch };
-  await ingestNflverseGames({ ctx: ctx, input: { files: [{ name: 'games_2019.csv', text: games2019 }] } });
-  await ingestNflverseWeekly({ ctx: ctx, input: { files: [{ name: 'weekly_2019.csv', text: weeklyText(2019) }] } });
-  restoreDatabase = useDatabase(fresh);
-});
-afterAll(async () => {
-  restoreDatabase();
-  await fresh?.drop();
-});
+const { capture, rowsOf } = cliSuite(run, (fresh) => ingest2019(cliContext(fresh.db)));
 
 describe('fairline train props', () => {
   it('stores one model version per market and the projected season’s projections in DATABASE_URL', async () => {

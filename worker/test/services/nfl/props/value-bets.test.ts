@@ -7,17 +7,15 @@
 import { activate } from '../../../../src/services/models/registry.ts';
 import { bookmakers, fixtures, oddsSnapshots, players } from '@fairline/db';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildEnv, fitPropModel, loadPropModel, MARKETS, offeredRows, pOver, PROP_DEFAULTS, projectionRecords, serializePropModel,
 } from '@fairline/ml/nfl/props/index';
-import { freshDatabase, type FreshDb } from '../../../../../scripts/test/fresh-db.ts';
+import type { FreshDb } from '../../../../../scripts/test/fresh-db.ts';
 import type { Ctx } from '../../../../src/context.ts';
-import { ingestNflverseGames } from '../../../../src/services/ingest/nflverse/games.ts';
-import { ingestNflverseWeekly } from '../../../../src/services/ingest/nflverse/weekly.ts';
-import { silentLogger } from '../../../../src/lib/logger.ts';
 import { propValueBets, recordTrainingRun } from '../../../../src/services/nfl/props/index.ts';
-import { games2019, gamesText, weeklyText } from './data.ts';
+import { gamesText, weeklyText } from './data.ts';
+import { freshDatabaseWith2019 } from './database.ts';
 
 const env = buildEnv([2017, 2018, 2019].map(weeklyText), [gamesText]);
 const model = fitPropModel(env, 'receptions', [2017, 2018], { ...PROP_DEFAULTS.receptions, gbdt: { ...PROP_DEFAULTS.receptions.gbdt, trees: 25, seed: 1 } });
@@ -40,11 +38,9 @@ async function ids(gameId: string, playerExternalId: string) {
 }
 
 beforeAll(async () => {
-  fresh = await freshDatabase(inject('stack'));
-  const files = (name: string, text: string) => ({ files: [{ name, text }] });
-  const setupCtx: Ctx = { db: fresh.db, read: fresh.db, cache: null, clock: () => new Date(), logger: silentLogger, fetch };
-  await ingestNflverseGames({ ctx: setupCtx, input: files('games_2019.csv', games2019) });
-  await ingestNflverseWeekly({ ctx: setupCtx, input: files('weekly_2019.csv', weeklyText(2019)) });
+  const setup = await freshDatabaseWith2019();
+  fresh = setup.fresh;
+  const setupCtx = setup.ctx;
   const run = await recordTrainingRun({ ctx: setupCtx, input: { models: [{ market: 'receptions', artifact: serializePropModel(model), metrics: {} }], projections: records } });
   await activate({ ctx: setupCtx, input: { id: run.models[0]!.id } });
 
