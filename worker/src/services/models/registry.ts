@@ -42,7 +42,7 @@ export async function activateIn(tx: Tx, v: { id: number; kind: ModelKind; scope
 export const modelVersionIdInput = z.object({ id: serialId });
 /**
  * Input naming one registry slot: `kind`, a model kind (db's MODEL_KINDS), and `scope`, 1–64 characters (`nfl` for
- * game lines, `nfl:<market>` for a prop market, a soccer competition's scope).
+ * game lines, `nfl:<market>` for a prop market, `soccer:<code>` for a soccer competition).
  */
 export const modelScopeInput = z.object({ kind: z.enum(MODEL_KINDS), scope: z.string().min(1).max(64) });
 /**
