@@ -49,3 +49,15 @@ export const RUN_STATUSES = ['running', 'succeeded', 'failed'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 /** Postgres enum `run_status` over RUN_STATUSES (the `ingestion_runs.status` column). */
 export const runStatusEnum = pgEnum('run_status', RUN_STATUSES);
+
+/** What a partner API key may do; every procedure declares the scope it needs (403 without it). */
+export const API_SCOPES = ['read:markets', 'read:props', 'read:live', 'write:portfolio'] as const;
+/** One API key scope. */
+export type ApiScope = (typeof API_SCOPES)[number];
+
+/** Subscription plans: they set per-minute request limits and daily quotas. */
+export const PLANS = ['free', 'pro'] as const;
+/** One plan. */
+export type Plan = (typeof PLANS)[number];
+/** The plan enum column (users.plan). */
+export const planEnum = pgEnum('plan', PLANS);
