@@ -56,19 +56,25 @@ export function createRng(seed: number): Rng {
       while (u === 0) u = next();
       return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * next());
     },
-    poisson: (lambda) => {
-      if (!(lambda >= 0)) throw new RangeError(`poisson: λ must be ≥ 0, got ${lambda}`);
-      if (lambda > 30) throw new RangeError('poisson: λ > 30 not supported by the product method');
-      const limit = Math.exp(-lambda);
-      let k = 0;
-      let p = next();
-      while (p > limit) {
-        k++;
-        p *= next();
-      }
-      return k;
-    },
+    poisson: (lambda) => poissonByProduct(next, lambda),
   };
+}
+
+/**
+ * A Poisson(λ) draw by the product-of-uniforms method (Knuth, TAOCP vol. 2, 3.4.1): count how many uniforms
+ * multiply before the product falls to e^−λ. Exact, and cheap for the small means of goals and counts; λ ≤ 30.
+ */
+export function poissonByProduct(next: () => number, lambda: number): number {
+  if (!(lambda >= 0)) throw new RangeError(`poisson: λ must be ≥ 0, got ${lambda}`);
+  if (lambda > 30) throw new RangeError('poisson: λ > 30 not supported by the product method');
+  const limit = Math.exp(-lambda);
+  let k = 0;
+  let p = next();
+  while (p > limit) {
+    k++;
+    p *= next();
+  }
+  return k;
 }
 
 function rotl(x: number, k: number): number {

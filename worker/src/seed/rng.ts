@@ -1,3 +1,4 @@
+import { numerics } from '@fairline/ml';
 /** mulberry32: a tiny deterministic PRNG, so the simulated league is identical on every machine. */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -10,17 +11,8 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** Poisson draw by inversion (fine for the small means of football scores). */
-export function poisson(rand: () => number, mean: number): number {
-  const limit = Math.exp(-mean);
-  let k = 0;
-  let p = rand();
-  while (p > limit) {
-    k++;
-    p *= rand();
-  }
-  return k;
-}
+/** Poisson draw for the simulated scores (ml's product method, on the seed's generator). */
+export const poisson = (rand: () => number, mean: number): number => numerics.poissonByProduct(rand, mean);
 
 /** A standard normal draw (Box–Muller, cosine branch) from a uniform generator. */
 export function normal(rand: () => number): number {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { jsonLogger, silentLogger } from '../../lib/logger.ts';
 import { fetchTextWithRetry, redactUrl } from '../../services/ingest/http.ts';
 import { INGESTERS } from '../../services/ingest/index.ts';
-import { INGEST_SOURCES, type IngestFile, type IngestSource, type RunSummary } from '../../services/ingest/types.ts';
+import { INGEST_SOURCES, runFigures, type IngestFile, type IngestSource, type RunSummary } from '../../services/ingest/types.ts';
 import { defineCommand, UsageError } from '../command.ts';
 import { cliContext, openCliDatabase } from '../database.ts';
 import { cliEnv } from '../env.ts';
@@ -83,14 +83,7 @@ export const command = defineCommand({
     } finally {
       await conn.close();
     }
-    const out = {
-      files: summary.files,
-      inserted: summary.inserted,
-      updated: summary.updated,
-      unchanged: summary.unchanged,
-      rejected: summary.rejected,
-      ms: summary.ms,
-    };
+    const out = runFigures(summary);
     if (values.json) console.log(JSON.stringify(out));
     else {
       console.log(

@@ -14,6 +14,7 @@ import {
 import { acquireSourceLock } from './lock.ts';
 import {
   addCounts,
+  runFigures,
   zeroCounts,
   type Counts,
   type FileOutcome,
@@ -122,12 +123,7 @@ export async function runSource<I extends { name: string }>(
       ctx.logger.info('ingest: run finished', {
         source,
         runId,
-        files: summary.files,
-        inserted: summary.inserted,
-        updated: summary.updated,
-        unchanged: summary.unchanged,
-        rejected: summary.rejected,
-        ms: summary.ms,
+        ...runFigures(summary),
       });
     }
     return summary;

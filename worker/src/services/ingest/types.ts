@@ -60,6 +60,11 @@ export interface RunSummary extends Counts {
   outcomes: FileOutcome[];
 }
 
+/** The figures of a run a report or log line shows (files, row counts, milliseconds). */
+export const runFigures = (s: RunSummary) => ({
+  files: s.files, inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected, ms: s.ms,
+});
+
 /** A run's counts in one word for a log line: `inserted+/updated~/unchanged=/rejected!`. */
 export const briefCounts = (s: Counts): string => `${s.inserted}+/${s.updated}~/${s.unchanged}=/${s.rejected}!`;
 
