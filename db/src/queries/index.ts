@@ -9,3 +9,4 @@ export * from './props.ts';
 export * from './game-lines.ts';
 export * from './seed.ts';
 export * from './health.ts';
+export * from './auth.ts';

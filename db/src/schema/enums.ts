@@ -54,6 +54,8 @@ export const runStatusEnum = pgEnum('run_status', RUN_STATUSES);
 export const API_SCOPES = ['read:markets', 'read:props', 'read:live', 'write:portfolio'] as const;
 /** One API key scope. */
 export type ApiScope = (typeof API_SCOPES)[number];
+/** Postgres enum `api_scope` over API_SCOPES (the `api_keys.scopes` array column). */
+export const apiScopeEnum = pgEnum('api_scope', API_SCOPES);
 
 /** Subscription plans: they set per-minute request limits and daily quotas. */
 export const PLANS = ['free', 'pro'] as const;
