@@ -4,6 +4,8 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { ConfigError, loadConfig } from './env.ts';
+import { requireMetricsToken } from './http/metrics-auth.ts';
+import { apiSecurityHeaders } from './http/security-headers.ts';
 import { AppError, toHttpStatus } from './lib/errors.ts';
 import { metrics } from './lib/metrics.ts';
 import { upstashRateLimiter } from './lib/rate-limit.ts';
@@ -35,11 +37,12 @@ export function createApp() {
     const t0 = performance.now();
     await next();
     // Label by route pattern (never the raw path, which would explode cardinality).
-    const matched = c.req.matchedRoutes.filter((r) => r.handler !== observe);
+    const matched = c.req.matchedRoutes.filter((r) => r.handler !== observe && r.handler !== apiSecurityHeaders);
     const route = matched.length ? matched[matched.length - 1]!.path : 'unmatched';
     metrics.observe(c.req.method, route, c.res.status, (performance.now() - t0) / 1000);
   };
   app.use('*', observe);
+  app.use('*', apiSecurityHeaders);
 
   app.onError((err, c) => {
     if (err instanceof AppError) return c.json({ error: err.code, message: err.message }, toHttpStatus(err.code) as 400);
@@ -60,7 +63,7 @@ export function createApp() {
     }
   });
 
-  app.get('/metrics', (c) => c.text(metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }));
+  app.get('/metrics', requireMetricsToken, (c) => c.text(metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }));
 
   app.all('/trpc/*', async (c) => {
     const config = loadConfig(c.env);

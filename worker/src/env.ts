@@ -3,8 +3,8 @@
  * The bindings' TYPE is `Env`, generated from wrangler.toml by `npm run types` (worker/worker-configuration.d.ts):
  * vars (ENVIRONMENT), the secrets wrangler.toml lists (DATABASE_URL, UPSTASH_REDIS_REST_TOKEN, ADMIN_TOKEN,
  * ODDS_API_KEY) and the LIVE_ROOM Durable Object namespace. Read here as well, though wrangler.toml leaves them out:
- * UPSTASH_REDIS_REST_URL (a var set per deployment), RATE_LIMIT_PER_MINUTE (defaulted) and NEON_LOCAL_PROXY (the
- * local stand-in only).
+ * UPSTASH_REDIS_REST_URL (a var set per deployment), RATE_LIMIT_PER_MINUTE (defaulted), NEON_LOCAL_PROXY (the
+ * local stand-in only) and METRICS_TOKEN (an optional secret: without it a production `/metrics` is closed).
  */
 import { z } from 'zod';
 
@@ -23,6 +23,11 @@ export const envSchema = z.object({
   /** Bearer token for admin procedures and the server-side publish path; admin is disabled when unset. */
   ADMIN_TOKEN: optionalString,
   ODDS_API_KEY: optionalString,
+  /**
+   * Bearer token a Prometheus scraper presents on `/metrics`. Production always requires it (unset: `/metrics` answers
+   * 401 to everyone); development and test require it only when set, so a local scrape needs no ceremony.
+   */
+  METRICS_TOKEN: optionalString,
   /** Requests per minute per client on /trpc (sliding window in Redis); no limit without a cache tier. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
 });
@@ -34,6 +39,15 @@ export type AppConfig = z.infer<typeof envSchema>;
 export class ConfigError extends Error {}
 
 const parsed = new WeakMap<object, AppConfig>();
+
+/**
+ * The deployment kind alone, for edges that must answer even when the rest of the environment is invalid (the
+ * security headers of a 500): an unset or unknown ENVIRONMENT counts as production, the strict choice.
+ */
+export function deploymentOf(env: Env): AppConfig['ENVIRONMENT'] {
+  const kind = envSchema.shape.ENVIRONMENT.safeParse((env as { ENVIRONMENT?: unknown }).ENVIRONMENT);
+  return kind.success ? kind.data : 'production';
+}
 
 /** Parse once per bindings object (Workers reuse it across requests in an isolate). */
 export function loadConfig(env: Env): AppConfig {
