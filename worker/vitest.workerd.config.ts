@@ -19,6 +19,7 @@ export default defineProject({
             ADMIN_TOKEN: 'test-admin-token',
             TEST_ADMIN_DATABASE_URL: stack.adminUrl,
             TEST_TEMPLATE_DB: stack.templateDb,
+            TEST_SILENT_URL: inject('silentUrl'),
           },
         },
       };
@@ -26,6 +27,8 @@ export default defineProject({
   ],
   test: {
     name: 'workerd',
+    // A server that accepts and never answers: the slow Redis of the limiter's fail-open test.
+    globalSetup: ['../scripts/test/silent-server.ts'],
     include: ['test/worker/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -8,10 +8,11 @@ import { requireMetricsToken } from './http/metrics-auth.ts';
 import { apiSecurityHeaders } from './http/security-headers.ts';
 import { AppError, toHttpStatus } from './lib/errors.ts';
 import { metrics } from './lib/metrics.ts';
-import { upstashRateLimiter } from './lib/rate-limit.ts';
+import { enforceRateLimit } from './lib/rate-limit/enforce.ts';
 import { roomEventSchema, roomNameSchema } from './rooms/protocol.ts';
 import { publishToRoom } from './rooms/publish.ts';
 import { buildCtx } from './runtime.ts';
+import { ANONYMOUS, type Principal } from './services/auth/principal.ts';
 import { checkHealth } from './services/health/check-health.ts';
 import { appRouter } from './trpc/router.ts';
 
@@ -69,26 +70,16 @@ export function createApp() {
     const config = loadConfig(c.env);
     const { ctx, dispose } = buildCtx(config);
     try {
-      if (ctx.cache) {
-        // Keyed by API client identity: the admin token holder, else the connecting IP.
-        const who = sameSecret(bearer(c.req.raw), config.ADMIN_TOKEN) ? 'admin' : (c.req.header('cf-connecting-ip') ?? 'anonymous');
-        const verdict = await upstashRateLimiter(ctx.cache, config.RATE_LIMIT_PER_MINUTE)
-          .limit(`trpc:${who}`)
-          .catch((err: unknown) => {
-            // A cache outage must not take the API down: fail open and say so in the logs.
-            ctx.logger.warn('rate limiter unavailable', { error: String(err) });
-            return null;
-          });
-        if (verdict && !verdict.success) {
-          const retry = Math.max(1, Math.ceil((verdict.reset - Date.now()) / 1000));
-          return c.json({ error: 'TOO_MANY_REQUESTS', message: `rate limit of ${verdict.limit}/min exceeded` }, 429, { 'retry-after': String(retry) });
-        }
-      }
       return await fetchRequestHandler({
         endpoint: '/trpc',
         req: c.req.raw,
         router: appRouter,
-        createContext: () => ({ ...ctx, isAdmin: sameSecret(bearer(c.req.raw), config.ADMIN_TOKEN) }),
+        createContext: async ({ info, resHeaders }) => {
+          const isAdmin = sameSecret(bearer(c.req.raw), config.ADMIN_TOKEN);
+          const principal: Principal = isAdmin ? { kind: 'machine' } : ANONYMOUS;
+          await enforceRateLimit({ headers: c.req.raw.headers, principal, calls: info.calls, resHeaders, cache: ctx.cache, logger: ctx.logger, clock: ctx.clock, config });
+          return { ...ctx, isAdmin };
+        },
       });
     } finally {
       c.executionCtx.waitUntil(dispose());

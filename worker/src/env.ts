@@ -3,7 +3,7 @@
  * The bindings' TYPE is `Env`, generated from wrangler.toml by `npm run types` (worker/worker-configuration.d.ts):
  * vars (ENVIRONMENT), the secrets wrangler.toml lists (DATABASE_URL, UPSTASH_REDIS_REST_TOKEN, ADMIN_TOKEN,
  * ODDS_API_KEY) and the LIVE_ROOM Durable Object namespace. Read here as well, though wrangler.toml leaves them out:
- * UPSTASH_REDIS_REST_URL (a var set per deployment), RATE_LIMIT_PER_MINUTE (defaulted), NEON_LOCAL_PROXY (the
+ * UPSTASH_REDIS_REST_URL (a var set per deployment), RATE_LIMIT_PER_MINUTE (optional), NEON_LOCAL_PROXY (the
  * local stand-in only) and METRICS_TOKEN (an optional secret: without it a production `/metrics` is closed).
  */
 import { z } from 'zod';
@@ -28,8 +28,11 @@ export const envSchema = z.object({
    * 401 to everyone); development and test require it only when set, so a local scrape needs no ceremony.
    */
   METRICS_TOKEN: optionalString,
-  /** Requests per minute per client on /trpc (sliding window in Redis); no limit without a cache tier. */
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /**
+   * Replaces the anonymous per-minute rate of lib/rate-limit/plans.ts (units per client address), for load tests and
+   * local benches; unset in production. No limits at all without a cache tier.
+   */
+  RATE_LIMIT_PER_MINUTE: optionalString.transform((v) => (v === undefined ? undefined : Number(v))).pipe(z.number().int().positive().optional()),
 });
 
 /** The validated environment every edge builds its context from. */

@@ -12,6 +12,8 @@ export interface TestEnv extends Env {
   UPSTASH_REDIS_REST_URL?: string;
   TEST_ADMIN_DATABASE_URL: string;
   TEST_TEMPLATE_DB: string;
+  /** A server that accepts connections and never answers (scripts/test/silent-server.ts): a Redis that hangs. */
+  TEST_SILENT_URL: string;
 }
 
 export const testEnv = env as unknown as TestEnv;
