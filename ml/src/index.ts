@@ -4,3 +4,4 @@ export * as soccer from './soccer/index.ts';
 export * as gbdt from './gbdt/index.ts';
 export * as pricing from './pricing/index.ts';
 export * as nfl from './nfl/index.ts';
+export * as portfolio from './portfolio/index.ts';
