@@ -9,27 +9,15 @@ import { apiSecurityHeaders } from './http/security-headers.ts';
 import { AppError, toHttpStatus } from './lib/errors.ts';
 import { metrics } from './lib/metrics.ts';
 import { enforceRateLimit } from './lib/rate-limit/enforce.ts';
+import { bearerToken, sameSecret } from './lib/secrets.ts';
 import { roomEventSchema, roomNameSchema } from './rooms/protocol.ts';
 import { publishToRoom } from './rooms/publish.ts';
 import { buildCtx } from './runtime.ts';
-import { ANONYMOUS, type Principal } from './services/auth/principal.ts';
 import { checkHealth } from './services/health/check-health.ts';
+import { createTrpcContext } from './trpc/context.ts';
 import { appRouter } from './trpc/router.ts';
 
 type AppEnv = { Bindings: Env };
-
-function bearer(req: Request): string | null {
-  const h = req.headers.get('authorization');
-  return h?.startsWith('Bearer ') ? h.slice(7) : null;
-}
-
-/** Constant-time comparison, so the admin token cannot be guessed byte by byte from timings. */
-function sameSecret(a: string | null, b: string | undefined): boolean {
-  if (!a || !b || a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
-}
 
 export function createApp() {
   const app = new Hono<AppEnv>();
@@ -74,12 +62,10 @@ export function createApp() {
         endpoint: '/trpc',
         req: c.req.raw,
         router: appRouter,
-        createContext: async ({ info, resHeaders }) => {
-          const isAdmin = sameSecret(bearer(c.req.raw), config.ADMIN_TOKEN);
-          const principal: Principal = isAdmin ? { kind: 'machine' } : ANONYMOUS;
-          await enforceRateLimit({ headers: c.req.raw.headers, principal, calls: info.calls, resHeaders, cache: ctx.cache, logger: ctx.logger, clock: ctx.clock, config });
-          return { ...ctx, isAdmin };
-        },
+        createContext: ({ info, resHeaders }) =>
+          createTrpcContext({ ctx, config, req: c.req.raw, resHeaders }, (principal) =>
+            enforceRateLimit({ headers: c.req.raw.headers, principal, calls: info.calls, resHeaders, cache: ctx.cache, logger: ctx.logger, clock: ctx.clock, config }),
+          ),
       });
     } finally {
       c.executionCtx.waitUntil(dispose());
@@ -98,7 +84,7 @@ export function createApp() {
 
   app.post('/rooms/:room/publish', async (c) => {
     const config = loadConfig(c.env);
-    if (!sameSecret(bearer(c.req.raw), config.ADMIN_TOKEN)) throw new AppError('UNAUTHORIZED', 'admin token required');
+    if (!(await sameSecret(bearerToken(c.req.raw), config.ADMIN_TOKEN))) throw new AppError('UNAUTHORIZED', 'admin token required');
     const room = roomNameSchema.safeParse(c.req.param('room'));
     if (!room.success) throw new AppError('NOT_FOUND', 'unknown room');
     const event = roomEventSchema.safeParse(await c.req.json().catch(() => null));

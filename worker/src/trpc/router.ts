@@ -1,6 +1,8 @@
 // The API surface partner apps type against: `import type { AppRouter } from '@fairline/worker/router'`.
-// Routers are named as the services they call: fixtures, soccer, nfl (props, gameLines), admin, system.
+// Routers are named as the services they call: auth, apiKeys, fixtures, soccer, nfl (props, gameLines), admin, system.
 import { adminRouter } from './routers/admin.ts';
+import { apiKeysRouter } from './routers/api-keys.ts';
+import { authRouter } from './routers/auth.ts';
 import { fixturesRouter } from './routers/fixtures.ts';
 import { nflRouter } from './routers/nfl.ts';
 import { soccerRouter } from './routers/soccer.ts';
@@ -8,10 +10,12 @@ import { systemRouter } from './routers/system.ts';
 import { router } from './init.ts';
 
 /**
- * The whole tRPC API served at `/trpc`: admin (ingestion runs and rejects, the model registry), fixtures, soccer, nfl
- * (props, gameLines) and system (health).
+ * The whole tRPC API served at `/trpc`: auth (accounts, sessions), apiKeys (partner keys), admin (ingestion runs and
+ * rejects, the model registry), fixtures, soccer, nfl (props, gameLines) and system (health).
  */
 export const appRouter = router({
+  auth: authRouter,
+  apiKeys: apiKeysRouter,
   admin: adminRouter,
   fixtures: fixturesRouter,
   soccer: soccerRouter,

@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/env.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { buildCtx } from '../../src/runtime.ts';
 import { refreshSoccerPredictions } from '../../src/services/soccer/refresh-predictions.ts';
-import { createCallerFactory } from '../../src/trpc/init.ts';
+import { createCallerFactory, inProcessContext } from '../../src/trpc/init.ts';
 import { appRouter } from '../../src/trpc/router.ts';
 import { suiteDatabase, testEnv, type SuiteDb } from './support/fresh-db.ts';
 
@@ -20,7 +20,7 @@ beforeAll(async () => {
   suite = await suiteDatabase();
   await seedSimulatedData(suite.db, NOW);
   built = buildCtx(loadConfig(suite.env), silentLogger);
-  caller = makeCaller({ ...built.ctx, isAdmin: false });
+  caller = makeCaller(inProcessContext(built.ctx));
 });
 afterAll(async () => {
   await built?.dispose();
@@ -117,7 +117,7 @@ describe('soccer.fairPrices (Dixon–Coles inside workerd)', () => {
     const fixtureId = refreshed.changes[0]!.fixtureId;
     const stored = await suite.db.select().from(predictions).where(and(eq(predictions.fixtureId, fixtureId), eq(predictions.market, '1x2')));
     expect(stored).toHaveLength(3);
-    const r = await makeCaller({ ...atNow, isAdmin: false }).soccer.fairPrices({ fixtureId });
+    const r = await makeCaller(inProcessContext(atNow)).soccer.fairPrices({ fixtureId });
     expect(r.model.versionId).toBe(stored[0]!.modelVersionId);
     for (const p of stored) {
       expect(r.book.matchOdds[p.selection as 'home' | 'draw' | 'away'].p).toBeCloseTo(p.probability, 12);

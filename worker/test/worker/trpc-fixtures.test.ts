@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/env.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { buildCtx } from '../../src/runtime.ts';
-import { createCallerFactory } from '../../src/trpc/init.ts';
+import { createCallerFactory, inProcessContext } from '../../src/trpc/init.ts';
 import { appRouter, type AppRouter } from '../../src/trpc/router.ts';
 import { suiteDatabase, type SuiteDb } from './support/fresh-db.ts';
 import { trpcClient } from './support/worker-http.ts';
@@ -62,7 +62,7 @@ describe('fixtures via createCaller', () => {
   it('serves the same verbs without HTTP', async () => {
     const { ctx, dispose } = buildCtx(loadConfig(suite.env), silentLogger);
     try {
-      const caller = createCallerFactory(appRouter)({ ...ctx, isAdmin: false });
+      const caller = createCallerFactory(appRouter)(inProcessContext(ctx));
       const soccer = await caller.fixtures.list({ competition: 'SIM-SOC', limit: 500 });
       expect(soccer.length).toBe(90);
       expect(new Set(soccer.map((f) => f.homeTeam)).size).toBe(10);

@@ -4,6 +4,6 @@ import { publicProcedure, router } from '../init.ts';
 
 /** Fixtures: `list` (filtered, in kick-off order) and `byId` (one fixture) — services/fixtures. */
 export const fixturesRouter = router({
-  list: publicProcedure.input(listFixturesInput).query(({ ctx, input }) => listFixtures({ ctx, input })),
-  byId: publicProcedure.input(getFixtureInput).query(({ ctx, input }) => getFixture({ ctx, input })),
+  list: publicProcedure.meta({ scope: 'read:markets' }).input(listFixturesInput).query(({ ctx, input }) => listFixtures({ ctx, input })),
+  byId: publicProcedure.meta({ scope: 'read:markets' }).input(getFixtureInput).query(({ ctx, input }) => getFixture({ ctx, input })),
 });

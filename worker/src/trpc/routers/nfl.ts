@@ -6,18 +6,18 @@ import { publicProcedure, router } from '../init.ts';
 export const nflRouter = router({
   props: router({
     /** Every player projection of an NFL game with the books' lines priced by the model. */
-    byFixture: publicProcedure.input(fixturePropsInput).query(({ ctx, input }) => fixtureProps({ ctx, input })),
+    byFixture: publicProcedure.meta({ scope: 'read:props' }).input(fixturePropsInput).query(({ ctx, input }) => fixtureProps({ ctx, input })),
     /** P(over/under/push) and fair price of one player's market at any whole or half line. */
-    priceLine: publicProcedure.input(pricePropLineInput).query(({ ctx, input }) => pricePropLine({ ctx, input })),
+    priceLine: publicProcedure.meta({ scope: 'read:props' }).input(pricePropLineInput).query(({ ctx, input }) => pricePropLine({ ctx, input })),
     /** The value finder: every upcoming prop price with model EV ≥ minEdge, best first. */
-    valueBets: publicProcedure.input(propValueBetsInput.optional()).query(({ ctx, input }) => propValueBets({ ctx, input: input ?? {} })),
+    valueBets: publicProcedure.meta({ scope: 'read:props' }).input(propValueBetsInput.optional()).query(({ ctx, input }) => propValueBets({ ctx, input: input ?? {} })),
   }),
   gameLines: router({
     /** Spread/total/moneyline: every book's quotes priced by the game-lines model centred on the consensus line. */
-    byFixture: publicProcedure.input(nflGameLinesInput).query(({ ctx, input }) => nflGameLines({ ctx, input })),
+    byFixture: publicProcedure.meta({ scope: 'read:markets' }).input(nflGameLinesInput).query(({ ctx, input }) => nflGameLines({ ctx, input })),
     /** P(win/push) and fair price of any whole or half spread (home handicap) or total. */
-    priceLine: publicProcedure.input(nflPriceGameLineInput).query(({ ctx, input }) => nflPriceGameLine({ ctx, input })),
+    priceLine: publicProcedure.meta({ scope: 'read:markets' }).input(nflPriceGameLineInput).query(({ ctx, input }) => nflPriceGameLine({ ctx, input })),
     /** The value finder for game lines: every upcoming spread/total/moneyline price with model EV ≥ minEdge, best first. */
-    valueBets: publicProcedure.input(gameLineValueBetsInput.optional()).query(({ ctx, input }) => gameLineValueBets({ ctx, input: input ?? {} })),
+    valueBets: publicProcedure.meta({ scope: 'read:markets' }).input(gameLineValueBetsInput.optional()).query(({ ctx, input }) => gameLineValueBets({ ctx, input: input ?? {} })),
   }),
 });
