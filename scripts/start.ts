@@ -84,9 +84,9 @@ if (process.env.FAIRLINE_WEB_MODE === 'built') {
     log('web build failed');
     await shutdown(1);
   }
-  run('web', 'wrangler', ['dev', '--config', join(webDir, '.output/server/wrangler.json'), '--ip', '127.0.0.1', '--port', String(WEB_PORT), '--persist-to', join(STACK_DIR, 'wrangler-web')], wranglerEnv, webDir);
+  run('web', 'wrangler', ['dev', '--config', join(webDir, '.output/server/wrangler.json'), '--ip', '127.0.0.1', '--port', String(WEB_PORT), '--persist-to', join(STACK_DIR, 'wrangler-web'), '--var', 'ENVIRONMENT:development'], wranglerEnv, webDir);
 } else {
-  run('web', 'vite', ['dev', '--port', String(WEB_PORT)], { API_URL: apiUrl, VITE_API_URL: apiUrl }, join(repoRoot, 'web'));
+  run('web', 'vite', ['dev', '--port', String(WEB_PORT)], { API_URL: apiUrl, VITE_API_URL: apiUrl, ENVIRONMENT: 'development' }, join(repoRoot, 'web'));
 }
 
 let stopping = false;

@@ -6,7 +6,7 @@ import { defineConfig } from 'vite';
 // SolidStart v2 on Vite's Environment API; nitro turns the server build into a Cloudflare Worker
 // (`NITRO_PRESET=cloudflare_module vite build`). In development `vite dev` runs on Node.
 export default defineConfig({
-  plugins: [tailwindcss(), solidStart(), nitro()],
+  plugins: [tailwindcss(), solidStart({ middleware: './src/middleware.ts' }), nitro()],
   nitro: {
     preset: process.env.NITRO_PRESET ?? 'node_server',
     compatibilityDate: '2026-10-01',

@@ -1,5 +1,5 @@
 import type { APIEvent } from '@solidjs/start/server';
 import { forwardToApi } from '../../server/api-proxy.ts';
 
-export const GET = (event: APIEvent) => forwardToApi(event.request);
-export const POST = (event: APIEvent) => forwardToApi(event.request);
+export const GET = (event: APIEvent) => forwardToApi(event);
+export const POST = (event: APIEvent) => forwardToApi(event);
