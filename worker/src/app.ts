@@ -5,6 +5,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { ConfigError, loadConfig } from './env.ts';
 import { requireMetricsToken } from './http/metrics-auth.ts';
+import { upgradeToRoom } from './http/room-upgrade.ts';
 import { apiSecurityHeaders } from './http/security-headers.ts';
 import { AppError, toHttpStatus } from './lib/errors.ts';
 import { metrics } from './lib/metrics.ts';
@@ -72,15 +73,7 @@ export function createApp() {
     }
   });
 
-  app.get('/rooms/:room', async (c) => {
-    const room = roomNameSchema.safeParse(c.req.param('room'));
-    if (!room.success) throw new AppError('NOT_FOUND', 'unknown room');
-    if (c.req.header('upgrade') !== 'websocket') throw new AppError('BAD_REQUEST', 'expected a WebSocket upgrade');
-    const stub = c.env.LIVE_ROOM.get(c.env.LIVE_ROOM.idFromName(room.data));
-    const headers = new Headers(c.req.raw.headers);
-    headers.set('x-fairline-room', room.data);
-    return stub.fetch(new Request(c.req.raw.url, { headers }));
-  });
+  app.get('/rooms/:room', upgradeToRoom);
 
   app.post('/rooms/:room/publish', async (c) => {
     const config = loadConfig(c.env);

@@ -10,15 +10,29 @@ import { z } from 'zod';
  * `soccer` and `nfl` (that sport's price changes; soccer also its model's 1X2 moves).
  */
 export const PUBLIC_ROOMS = ['fixtures', 'soccer', 'nfl'] as const;
+/** The prefix of a user's private room, `user:<user id>` (portfolio events of that user). */
+export const USER_ROOM_PREFIX = 'user:';
+const USER_ROOM = /^user:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
 /**
- * A room name: one of PUBLIC_ROOMS, or `fixture:<id>` (one fixture, an id of 1–10 digits). `/rooms/:room` answers
- * NOT_FOUND for anything else.
+ * A room name: one of PUBLIC_ROOMS, `fixture:<id>` (one fixture, an id of 1–10 digits) — both open to anyone — or
+ * `user:<user id>` (a lower-case UUID), private to that user: its upgrade needs that user's session or an API key of
+ * that user holding `read:live` (rooms/access.ts). `/rooms/:room` answers NOT_FOUND for anything else.
  */
 export const roomNameSchema = z.union([
   z.enum(PUBLIC_ROOMS),
-  z.string().regex(/^fixture:\d{1,10}$/, 'room must be fixtures, soccer, nfl or fixture:<id>'),
+  z.string().regex(/^fixture:\d{1,10}$/, 'room must be fixtures, soccer, nfl, fixture:<id> or user:<id>'),
+  z.string().regex(USER_ROOM, 'room must be fixtures, soccer, nfl, fixture:<id> or user:<id>'),
 ]);
 export type RoomName = z.infer<typeof roomNameSchema>;
+
+/** The private room of user `userId` (a UUID, as users.id). */
+export const userRoom = (userId: string): RoomName => `${USER_ROOM_PREFIX}${userId.toLowerCase()}`;
+
+/** The user a private room belongs to, or null for a public room. */
+export function roomOwner(room: RoomName): string | null {
+  return USER_ROOM.exec(room)?.[1] ?? null;
+}
 
 /**
  * An event a room fans out, by `kind`: `odds` (a book's decimal price, above 1, for a fixture's market, selection and
