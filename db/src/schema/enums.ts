@@ -63,3 +63,34 @@ export const PLANS = ['free', 'pro'] as const;
 export type Plan = (typeof PLANS)[number];
 /** The plan enum column (users.plan). */
 export const planEnum = pgEnum('plan', PLANS);
+
+/**
+ * Where a tracked bet came from: `quote` (tracked from a price the platform showed, with the model probability and
+ * version of that moment), `manual` (entered by hand, placed elsewhere), `import` (a CSV import), `system` (a pick of
+ * the platform's own track record, recorded when its model flagged it).
+ */
+export const BET_SOURCES = ['quote', 'manual', 'import', 'system'] as const;
+/** One of BET_SOURCES. */
+export type BetSource = (typeof BET_SOURCES)[number];
+/** Postgres enum `bet_source` over BET_SOURCES (the `bets.source` column). */
+export const betSourceEnum = pgEnum('bet_source', BET_SOURCES);
+
+/**
+ * Whose closing quote a bet's closing-line value is measured against, in order of preference: the bet's own book,
+ * else the sharpest book quoting the market (Pinnacle where present), else the consensus of the books that do.
+ */
+export const CLOSING_SOURCES = ['own_book', 'sharpest', 'consensus'] as const;
+/** One of CLOSING_SOURCES. */
+export type ClosingSource = (typeof CLOSING_SOURCES)[number];
+/** Postgres enum `closing_source` over CLOSING_SOURCES (the `bets.closing_source` column). */
+export const closingSourceEnum = pgEnum('closing_source', CLOSING_SOURCES);
+
+/**
+ * Why a settlement entry was written: `settle` (the first settlement on a result), `resettle` (a corrected result
+ * changed it; the earlier entry stays), `void` (voided by its owner before kickoff, or the fixture was cancelled).
+ */
+export const SETTLEMENT_KINDS = ['settle', 'resettle', 'void'] as const;
+/** One of SETTLEMENT_KINDS. */
+export type SettlementKind = (typeof SETTLEMENT_KINDS)[number];
+/** Postgres enum `settlement_kind` over SETTLEMENT_KINDS (the `bet_settlements.kind` column). */
+export const settlementKindEnum = pgEnum('settlement_kind', SETTLEMENT_KINDS);

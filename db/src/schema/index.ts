@@ -5,4 +5,5 @@ export * from './odds/index.ts';
 export * from './models/index.ts';
 export * from './auth/index.ts';
 export * from './portfolios/index.ts';
+export * from './audit/index.ts';
 export * from './ops/index.ts';

@@ -2,16 +2,6 @@ import { bigserial, doublePrecision, index, integer, jsonb, pgTable, serial, tex
 import { runStatusEnum } from '../enums.ts';
 import { modelVersions } from '../models/index.ts';
 
-/** Immutable, hash-chained record of what the platform published (hash = SHA-256(prevHash ‖ payload)). */
-export const auditSnapshots = pgTable('audit_snapshots', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  kind: text('kind').notNull(),
-  payload: jsonb('payload').notNull(),
-  prevHash: text('prev_hash'),
-  hash: text('hash').notNull().unique(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
-
 /**
  * One row per ingestion run of a source: status, how many files it read and rows it inserted, updated, left
  * unchanged or rejected, its duration (milliseconds) and, when it failed, the error.
