@@ -11,6 +11,7 @@ import { AppError, toHttpStatus } from './lib/errors.ts';
 import { metrics } from './lib/metrics.ts';
 import { enforceRateLimit } from './lib/rate-limit/enforce.ts';
 import { bearerToken, sameSecret } from './lib/secrets.ts';
+import { restApi } from './rest.ts';
 import { roomEventSchema, roomNameSchema } from './rooms/protocol.ts';
 import { publishToRoom } from './rooms/publish.ts';
 import { buildCtx } from './runtime.ts';
@@ -41,7 +42,7 @@ export function createApp() {
     return c.json({ error: 'INTERNAL', message: 'internal error' }, 500);
   });
 
-  app.get('/', (c) => c.json({ name: 'fairline-api', routes: ['/health', '/metrics', '/trpc/*', '/rooms/:room'] }));
+  app.get('/', (c) => c.json({ name: 'fairline-api', routes: ['/health', '/metrics', '/trpc/*', '/api/v1/*', '/api/openapi.json', '/api/docs', '/rooms/:room'] }));
 
   app.get('/health', async (c) => {
     const { ctx, dispose } = buildCtx(loadConfig(c.env));
@@ -72,6 +73,8 @@ export function createApp() {
       c.executionCtx.waitUntil(dispose());
     }
   });
+
+  app.route('/api', restApi());
 
   app.get('/rooms/:room', upgradeToRoom);
 

@@ -15,6 +15,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { ApiScope } from '@fairline/db';
+import type { OpenApiMeta } from 'trpc-to-openapi';
 import type { Ctx } from '../context.ts';
 import { AppError, type ErrorCode } from '../lib/errors.ts';
 import type { UserPrincipal } from '../services/auth/actor.ts';
@@ -26,6 +27,8 @@ export interface ProcedureMeta {
   scope?: ApiScope;
   /** Request units one call costs (the rate limiter's default is 1); expensive procedures weigh more. */
   weight?: number;
+  /** The procedure's REST route under /api/v1 (trpc-to-openapi's meta; worker/src/rest.ts serves it). */
+  openapi?: OpenApiMeta['openapi'];
 }
 
 /** What the edge knows about the HTTP request behind a call (null fields outside HTTP, e.g. createCaller). */

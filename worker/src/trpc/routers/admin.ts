@@ -1,5 +1,6 @@
 import { listIngestionRejects, listIngestionRuns, listRejectsInput, listRunsInput } from '../../services/ingest/index.ts';
 import { activate, listModelVersionsInput, listVersions, modelScopeInput, modelVersionIdInput, retire, rollback } from '../../services/models/registry.ts';
+import { WEIGHT } from '../../lib/rate-limit/plans.ts';
 import { adminProcedure, router } from '../init.ts';
 
 /** Operator views and actions; every procedure requires the admin bearer token. */
@@ -9,8 +10,8 @@ export const adminRouter = router({
   /** The model registry: list versions, activate one (retiring the active one), retire, roll back to the previous. */
   models: router({
     list: adminProcedure.input(listModelVersionsInput.optional()).query(({ ctx, input }) => listVersions({ ctx, input: input ?? {} })),
-    activate: adminProcedure.input(modelVersionIdInput).mutation(({ ctx, input }) => activate({ ctx, input })),
-    retire: adminProcedure.input(modelVersionIdInput).mutation(({ ctx, input }) => retire({ ctx, input })),
-    rollback: adminProcedure.input(modelScopeInput).mutation(({ ctx, input }) => rollback({ ctx, input })),
+    activate: adminProcedure.meta({ weight: WEIGHT.registry }).input(modelVersionIdInput).mutation(({ ctx, input }) => activate({ ctx, input })),
+    retire: adminProcedure.meta({ weight: WEIGHT.registry }).input(modelVersionIdInput).mutation(({ ctx, input }) => retire({ ctx, input })),
+    rollback: adminProcedure.meta({ weight: WEIGHT.registry }).input(modelScopeInput).mutation(({ ctx, input }) => rollback({ ctx, input })),
   }),
 });

@@ -1,9 +1,14 @@
 import { getFixture, getFixtureInput } from '../../services/fixtures/get-fixture.ts';
 import { listFixtures, listFixturesInput } from '../../services/fixtures/list-fixtures.ts';
+import { WEIGHT } from '../../lib/rate-limit/plans.ts';
 import { publicProcedure, router } from '../init.ts';
 
 /** Fixtures: `list` (filtered, in kick-off order) and `byId` (one fixture) — services/fixtures. */
 export const fixturesRouter = router({
-  list: publicProcedure.meta({ scope: 'read:markets' }).input(listFixturesInput).query(({ ctx, input }) => listFixtures({ ctx, input })),
-  byId: publicProcedure.meta({ scope: 'read:markets' }).input(getFixtureInput).query(({ ctx, input }) => getFixture({ ctx, input })),
+  list: publicProcedure
+    .meta({ scope: 'read:markets', weight: WEIGHT.read, openapi: { method: 'GET', path: '/fixtures', tags: ['fixtures'], summary: 'Fixtures, filtered, in kick-off order' } })
+    .input(listFixturesInput).query(({ ctx, input }) => listFixtures({ ctx, input })),
+  byId: publicProcedure
+    .meta({ scope: 'read:markets', weight: WEIGHT.read, openapi: { method: 'GET', path: '/fixtures/{id}', tags: ['fixtures'], summary: 'One fixture' } })
+    .input(getFixtureInput).query(({ ctx, input }) => getFixture({ ctx, input })),
 });

@@ -1,8 +1,15 @@
 import { soccerFairPrices, soccerFairPricesInput } from '../../services/soccer/fair-prices.ts';
+import { WEIGHT } from '../../lib/rate-limit/plans.ts';
 import { publicProcedure, router } from '../init.ts';
 
 /** Soccer: the model's fair prices (services/soccer). */
 export const soccerRouter = router({
   /** Every market from one Dixon–Coles score grid, with the books' current 1X2 prices priced against it. */
-  fairPrices: publicProcedure.meta({ scope: 'read:markets' }).input(soccerFairPricesInput).query(({ ctx, input }) => soccerFairPrices({ ctx, input })),
+  fairPrices: publicProcedure
+    .meta({
+      scope: 'read:markets',
+      weight: WEIGHT.price,
+      openapi: { method: 'GET', path: '/soccer/fixtures/{fixtureId}/fair-prices', tags: ['soccer'], summary: 'Fair prices of every market, and the books’ 1X2 priced against them' },
+    })
+    .input(soccerFairPricesInput).query(({ ctx, input }) => soccerFairPrices({ ctx, input })),
 });

@@ -1,0 +1,165 @@
+/**
+ * The response schemas of the REST routes, for the OpenAPI document only. trpc-to-openapi documents a procedure's
+ * answer from its `.output()` parser, but an `.output()` on the tRPC procedures themselves would validate every
+ * answer at run time and — worse — retype the AppRouter the web app and the typed client rely on. So the answers
+ * are documented here, loosely: objects are `looseObject`s (fields beyond those listed may appear), the fields a
+ * partner needs to find their way are typed, deeper structures are described and left open. The exact types are
+ * the TypeScript ones a TypeScript partner gets from `@fairline/client`. Dates are ISO 8601 strings.
+ * Nothing here ever runs against an answer.
+ */
+import { z } from 'zod';
+
+const isoDate = z.string().meta({ description: 'ISO 8601 date-time (UTC)', format: 'date-time' });
+const modelVersion = z.looseObject({ id: z.number().int(), version: z.number().int(), status: z.string(), simulated: z.boolean() });
+
+const fixture = z
+  .looseObject({
+    id: z.number().int(),
+    sport: z.enum(['soccer', 'nfl']),
+    competition: z.string(),
+    competitionName: z.string(),
+    simulated: z.boolean().meta({ description: 'true for the demo seed’s simulated fixtures' }),
+    kickoffAt: isoDate,
+    status: z.enum(['scheduled', 'live', 'final', 'postponed', 'cancelled']),
+    homeTeam: z.string(),
+    awayTeam: z.string(),
+    homeScore: z.number().int().nullable(),
+    awayScore: z.number().int().nullable(),
+    neutralVenue: z.boolean(),
+    week: z.number().int().nullable(),
+  })
+  .meta({ id: 'Fixture' });
+
+const valueBetCommon = {
+  fixtureId: z.number().int(),
+  kickoffAt: isoDate,
+  homeTeam: z.string(),
+  awayTeam: z.string(),
+  bookmaker: z.string(),
+  price: z.number().meta({ description: 'decimal odds' }),
+  capturedAt: isoDate,
+  expectedValue: z.number().meta({ description: 'model EV per unit staked at this price (0.05 = +5 %)' }),
+  bookFair: z.number().nullable().meta({ description: 'the book’s margin-free probability of this side, when both sides are quoted' }),
+  modelVersion,
+};
+const valueBets = <T extends z.ZodType>(bet: T, id: string) =>
+  z
+    .looseObject({
+      asOf: isoDate,
+      fixtures: z.number().int().meta({ description: 'upcoming games searched' }),
+      bets: z.array(bet).meta({ description: 'best first: expected value, then kickoff' }),
+    })
+    .meta({ id });
+const open = (description: string) => z.unknown().meta({ description });
+const lineProbabilities = z.looseObject({ win: z.number(), push: z.number(), lose: z.number(), fairPrice: z.number() });
+
+/** The documented answer of each procedure served under /api/v1, by tRPC path. */
+export const REST_OUTPUTS: Readonly<Record<string, z.ZodType>> = {
+  'fixtures.list': z.array(fixture),
+  'fixtures.byId': fixture,
+  'soccer.fairPrices': z
+    .looseObject({
+      fixtureId: z.number().int(),
+      model: z.looseObject({ kind: z.literal('soccer_dixon_coles'), versionId: z.number().int().nullable(), version: z.number().int().nullable() }),
+      book: open('every market from one Dixon–Coles score grid: 1X2, totals, Asian handicaps, both teams to score, correct score (probabilities and fair decimal prices)'),
+      quotes: z.array(
+        z.looseObject({
+          bookmaker: z.string(),
+          capturedAt: isoDate,
+          closing: z.boolean(),
+          prices: z.looseObject({ home: z.number(), draw: z.number(), away: z.number() }),
+          margin: z.number(),
+          fair: z.looseObject({ home: z.number(), draw: z.number(), away: z.number() }).nullable(),
+          expectedValue: z.looseObject({ home: z.number(), draw: z.number(), away: z.number() }),
+        }),
+      ),
+    })
+    .meta({ id: 'SoccerFairPrices' }),
+  'nfl.props.byFixture': z
+    .looseObject({
+      fixtureId: z.number().int(),
+      players: z.array(
+        z.looseObject({
+          playerId: z.number().int(),
+          name: z.string(),
+          position: z.string().nullable(),
+          team: z.string().nullable(),
+          markets: z.array(
+            z.looseObject({
+              market: z.string(),
+              modelVersion,
+              mean: z.number(),
+              median: z.number(),
+              q10: z.number().nullable(),
+              q90: z.number().nullable(),
+              quotes: z.array(open('one book’s line: over/under prices with their EV, the margin, the fair split and the model’s P(over/under/push)')),
+            }),
+          ),
+        }),
+      ),
+    })
+    .meta({ id: 'FixtureProps' }),
+  'nfl.props.priceLine': z
+    .looseObject({
+      fixtureId: z.number().int(),
+      playerId: z.number().int(),
+      market: z.string(),
+      modelVersion,
+      mean: z.number(),
+      price: open('P(over), P(under), P(push) and the fair decimal prices of both sides at the line'),
+    })
+    .meta({ id: 'PricedPropLine' }),
+  'nfl.props.valueBets': valueBets(
+    z.looseObject({
+      ...valueBetCommon,
+      playerId: z.number().int(),
+      player: z.string(),
+      team: z.string().nullable(),
+      market: z.string(),
+      line: z.number(),
+      side: z.enum(['over', 'under']),
+      model: lineProbabilities,
+    }),
+    'PropValueBets',
+  ),
+  'nfl.gameLines.byFixture': z
+    .looseObject({
+      fixtureId: z.number().int(),
+      model: z.looseObject({ id: z.number().int(), version: z.number().int(), status: z.string(), simulated: z.boolean() }),
+      method: z.string(),
+      consensus: open('the consensus spread and total (line, books, each book’s main line)'),
+      prices: open('the model’s home cover, game total and moneyline probabilities and fair prices, and the expected margin'),
+      quotes: z.array(open('one book’s spread/total/moneyline quote: line, main or alternative, prices with model probabilities and EV')),
+    })
+    .meta({ id: 'NflGameLines' }),
+  'nfl.gameLines.priceLine': z
+    .looseObject({
+      fixtureId: z.number().int(),
+      market: z.enum(['spread', 'total']),
+      line: z.number(),
+      consensus: z.number(),
+      sides: z.array(z.looseObject({ selection: z.enum(['home', 'away', 'over', 'under']), probability: z.number(), fairPrice: z.number() })),
+      push: z.number(),
+    })
+    .meta({ id: 'PricedGameLine' }),
+  'nfl.gameLines.valueBets': valueBets(
+    z.looseObject({
+      ...valueBetCommon,
+      market: z.enum(['spread', 'total', 'moneyline']),
+      line: z.number().nullable(),
+      consensus: z.number().nullable(),
+      main: z.boolean(),
+      selection: z.enum(['home', 'away', 'over', 'under']),
+      model: lineProbabilities,
+    }),
+    'GameLineValueBets',
+  ),
+  'system.health': z
+    .looseObject({
+      status: z.enum(['ok', 'degraded', 'down']),
+      tiers: z.looseObject({ postgres: z.string(), redis: z.string() }),
+      degraded: z.array(z.string()),
+      latencyMs: z.looseObject({ postgres: z.number().nullable(), redis: z.number().nullable() }),
+    })
+    .meta({ id: 'Health' }),
+};
