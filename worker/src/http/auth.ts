@@ -79,7 +79,7 @@ export const secureCookies = (environment: AppConfig['ENVIRONMENT']): boolean =>
 
 /** The `Set-Cookie` value carrying session `token` until `expiresAt`. */
 export function sessionCookie(token: string, expiresAt: Date, secure: boolean, now: Date = new Date()): string {
-  const maxAge = Math.max(0, Math.min(Math.floor((expiresAt.getTime() - now.getTime()) / 1000), SESSION_TTL_MS / 1000));
+  const maxAge = Math.max(0, Math.min(Math.round((expiresAt.getTime() - now.getTime()) / 1000), SESSION_TTL_MS / 1000));
   return `${SESSION_COOKIE}=${token}; Path=/; Max-Age=${maxAge}; Expires=${expiresAt.toUTCString()}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
 }
 
