@@ -10,6 +10,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   gbdt: () => import('./commands/gbdt.ts'),
   ingest: () => import('./commands/ingest.ts'),
   models: () => import('./commands/models.ts'),
+  users: () => import('./commands/users.ts'),
   'portfolio analyze': () => import('./commands/portfolio-analyze.ts'),
 };
 
