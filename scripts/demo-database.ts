@@ -1,18 +1,19 @@
-// The embedded default's database: created if missing, migrated, and seeded with the simulated demo data when
-// empty. Shared by `npm start` and the benchmarks that boot a platform of their own.
+// The embedded default's database: created if missing, migrated, seeded with the simulated demo data when empty,
+// and given the demo accounts when missing. Shared by `npm start` and the benchmarks that boot a platform of their own.
 import ws from 'ws';
 import { createPoolDb } from '@fairline/db';
 import { migrateDatabase } from '@fairline/db/migrate';
-import { seedSimulatedData, type SeedSummary } from '@fairline/worker/seed';
+import { seedDemoUsers, seedSimulatedData, type DemoUserSeed, type SeedSummary } from '@fairline/worker/seed';
 import type { LocalStack } from '@fairline/local/stack';
 
-export async function prepareDemoDatabase(stack: LocalStack, database: string): Promise<SeedSummary> {
+export async function prepareDemoDatabase(stack: LocalStack, database: string): Promise<SeedSummary & { demoUsers: DemoUserSeed[] }> {
   await stack.postgres.ensureDatabase(database);
   await migrateDatabase(stack.postgres.url(database));
   const env = stack.env(database);
   const { db, close } = createPoolDb({ url: env.DATABASE_URL!, localProxy: env.NEON_LOCAL_PROXY, webSocketConstructor: ws });
   try {
-    return await seedSimulatedData(db);
+    const summary = await seedSimulatedData(db);
+    return { ...summary, demoUsers: await seedDemoUsers(db) };
   } finally {
     await close();
   }

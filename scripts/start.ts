@@ -1,7 +1,8 @@
 /**
  * `npm start` — the embedded default. Starts real Postgres (+ Neon proxy), Redis (+ Upstash shim) when
  * redis-server is installed, applies migrations, seeds a clearly labelled simulated league when the database
- * is empty, then runs the API worker under `wrangler dev` (workerd) and the web app under `vite dev`.
+ * is empty (and the demo subscriber and admin, whose credentials it prints), then runs the API worker under
+ * `wrangler dev` (workerd) and the web app under `vite dev`.
  * Ctrl-C stops everything it started; the data in .data/dev is kept for the next run.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -113,4 +114,7 @@ await waitForHttp(`http://127.0.0.1:${WEB_PORT}/`, 120_000);
 log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 log(`web app     http://127.0.0.1:${WEB_PORT}/`);
 log(`API worker  ${apiUrl}  (/health, /metrics, /trpc, /rooms/:room)`);
+log('demo accounts (LOCAL DEMO ONLY — published passwords; sign in at /signin):');
+for (const u of seeded.demoUsers) log(`  ${u.label.padEnd(16)} ${u.email.padEnd(32)} password: ${u.password}${u.created ? '' : '  (unless changed)'}`);
+log('admins elsewhere: npx fairline users create --email <email> --admin');
 log(`Ctrl-C stops everything; data stays in ${STACK_DIR}`);

@@ -15,7 +15,7 @@ export const signUpInput = z.object({ email: emailInput, password: newPasswordIn
  */
 export async function signUp({ ctx, input, client }: { ctx: Ctx; input: z.input<typeof signUpInput>; client: ClientInfo }): Promise<{ user: AuthUser; session: NewSession }> {
   return ctx.db.transaction(async (tx) => {
-    const user = await createUser({ ctx, input: { ...input, role: 'user' }, tx });
+    const user = await createUser({ ctx, input: { email: input.email, password: input.password, role: 'user', plan: 'free' }, tx });
     const session = await startSession(tx, ctx, user.id, client.userAgent);
     return { user, session };
   });
