@@ -8,9 +8,10 @@
  * cost can be raised later: `verifyPassword` says when a stored hash is below PASSWORD_HASH_PARAMS and sign-in then
  * re-hashes it.
  *
- * Cost (measured by `npm run bench:auth`): about 0.4 s of CPU per hash in workerd and Node on this machine — above
- * Cloudflare's free-plan CPU limit (10 ms), within the paid plan's (30 s by default). Sign-in, sign-up and password
- * changes are the only callers, and they are throttled.
+ * Cost, measured on the development machine (2 shared cores): 0.17–0.35 s per hash or verification in workerd
+ * (0.37–0.46 s on Node 24) — well above Cloudflare's free-plan CPU limit (10 ms per request), well within the paid
+ * plan's (30 s by default); `npm run bench:auth` reports it. Sign-up, sign-in and password changes are the only
+ * callers: they weigh 10 units with the rate limiter and sign-in is throttled per account and address.
  */
 import { argon2idAsync } from '@noble/hashes/argon2.js';
 import { randomBytes, timingSafeEqual } from '../../lib/secrets.ts';
