@@ -70,8 +70,11 @@ declare module 'vitest' {
 let stack: LocalStack | undefined;
 let releasePorts: () => void = () => {};
 
-/** The projects that talk to Postgres/Redis: db's and the worker's (`worker (workerd)`, `worker (node)`); a run of only `ml` does not start the stack. */
-const needsStack = (name: string) => name === 'db' || name.startsWith('worker');
+/**
+ * The projects that talk to Postgres/Redis: db's, the worker's (`worker (workerd)`, `worker (node)`) and the typed
+ * client's (it runs the worker); a run of only `ml` does not start the stack.
+ */
+const needsStack = (name: string) => name === 'db' || name.startsWith('worker') || name === 'client';
 
 export async function setup(project: TestProject) {
   if (!project.vitest.projects.some((p) => needsStack(p.name))) return;
