@@ -10,3 +10,5 @@ export * from './game-lines.ts';
 export * from './seed.ts';
 export * from './health.ts';
 export * from './auth.ts';
+export * from './portfolios/index.ts';
+export * from './audit.ts';
