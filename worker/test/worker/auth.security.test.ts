@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/lib/secrets.ts';
 import { upstashCache } from '../../src/lib/cache.ts';
-import { chargeSignInAttempt, SIGN_IN_THROTTLE } from '../../src/services/auth/throttle.ts';
+import { chargeSignInAttempt, SIGN_IN_THROTTLE, SIGN_UP_THROTTLE } from '../../src/services/auth/throttle.ts';
 import {
   API_ORIGIN, bearer, createKey, freshEmail, freshIp, GOOD_PASSWORD, setSessionCookieOf, setSessionExpiry, signUpUser, trpcRaw, type TestUser,
 } from './support/auth.ts';
@@ -184,6 +184,23 @@ describe.runIf(hasRedis)('brute-force sign-in', () => {
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     // The same account from another address still signs in.
     expect((await m('auth.signIn', { 'cf-connecting-ip': freshIp() }, { email: ana.email, password: ana.password, session: 'token' })).status).toBe(200);
+  });
+});
+
+describe.runIf(hasRedis)('sign-up from one address', () => {
+  it('is throttled (it answers CONFLICT for a taken email, so it must not be an unbounded account-existence oracle)', async () => {
+    const ip = freshIp();
+    const taken = await m('auth.signUp', { 'cf-connecting-ip': ip }, { email: ana.email, password: GOOD_PASSWORD, session: 'token' });
+    expect(taken.error?.code).toBe('CONFLICT');
+    for (let i = 1; i < SIGN_UP_THROTTLE.perAddress; i++) {
+      // Refused before hashing (a common password) still counts: the count is taken first.
+      const r = await m('auth.signUp', { 'cf-connecting-ip': ip }, { email: freshEmail('probe'), password: 'Password1234!', session: 'token' });
+      expect(r.error?.code).toBe('BAD_REQUEST');
+    }
+    const blocked = await m('auth.signUp', { 'cf-connecting-ip': ip }, { email: ana.email, password: GOOD_PASSWORD, session: 'token' });
+    expect(blocked.error?.code).toBe('TOO_MANY_REQUESTS');
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await m('auth.signUp', { 'cf-connecting-ip': freshIp() }, { email: freshEmail(), password: GOOD_PASSWORD, session: 'token' })).status).toBe(200);
   });
 });
 

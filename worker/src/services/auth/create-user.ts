@@ -1,4 +1,4 @@
-import { insertUser, PLANS, USER_ROLES, type Tx } from '@fairline/db';
+import { insertUser, PLANS, USER_ROLES, type Plan, type Tx, type UserRole } from '@fairline/db';
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -17,16 +17,35 @@ export const createUserInput = z.object({
   plan: z.enum(PLANS).default('free'),
 });
 
+/** A validated account ready to insert: the normalised email and the argon2id hash of its password. */
+export interface NewUserRecord {
+  email: string;
+  passwordHash: string;
+  role: UserRole;
+  plan: Plan;
+}
+
 /**
- * Creates an account: validates the email and the password (length, not common, not the email), hashes the password
- * (argon2id) and inserts the user — inside `tx` when given (sign-up starts the session in the same transaction).
- * CONFLICT when the email is taken (case-insensitively). Used by signUp and by `fairline users create`.
+ * Validates a new account — the email, and the password (length, not common, not the email) — and hashes the
+ * password (argon2id). Done before any transaction opens: the hash takes a few hundred ms of CPU.
  */
-export async function createUser({ ctx, input, tx }: { ctx: Ctx; input: z.input<typeof createUserInput>; tx?: Tx }): Promise<AuthUser> {
+export async function newUserRecord(input: z.input<typeof createUserInput>): Promise<NewUserRecord> {
   const { email, password, role, plan } = parseInput(createUserInput, input);
   assertAcceptablePassword(password, email);
-  const passwordHash = await hashPassword(password);
-  const user = await insertUser(tx ?? ctx.db, { email, passwordHash, role, plan });
+  return { email, passwordHash: await hashPassword(password), role, plan };
+}
+
+/** Inserts a validated account; CONFLICT when the email is taken (case-insensitively, decided by the unique index). */
+export async function insertNewUser(tx: Tx, record: NewUserRecord): Promise<AuthUser> {
+  const user = await insertUser(tx, record);
   if (!user) throw new AppError('CONFLICT', 'an account with this email already exists');
   return user;
+}
+
+/**
+ * Creates an account: newUserRecord, then insertNewUser. Used by `fairline users create` and the demo seed; sign-up
+ * does the same two steps around its transaction.
+ */
+export async function createUser({ ctx, input }: { ctx: Ctx; input: z.input<typeof createUserInput> }): Promise<AuthUser> {
+  return insertNewUser(ctx.db, await newUserRecord(input));
 }

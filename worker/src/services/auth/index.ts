@@ -2,7 +2,7 @@
 export { currentSessionId, type ClientInfo, type UserCtx, type UserPrincipal } from './actor.ts';
 export { changePassword, changePasswordInput } from './change-password.ts';
 export { commonPasswordReason } from './common-passwords.ts';
-export { createUser, createUserInput } from './create-user.ts';
+export { createUser, createUserInput, insertNewUser, newUserRecord } from './create-user.ts';
 export { emailInput, newPasswordInput, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS } from './inputs.ts';
 export { listSessions, type SessionView } from './list-sessions.ts';
 export { me, type Me } from './me.ts';
@@ -13,4 +13,4 @@ export { authenticateSession, SESSION_SLIDE_BELOW_MS, SESSION_TOKEN_PREFIX, SESS
 export { INVALID_CREDENTIALS, signIn, signInInput } from './sign-in.ts';
 export { signOut } from './sign-out.ts';
 export { signUp, signUpInput } from './sign-up.ts';
-export { chargeSignInAttempt, SIGN_IN_THROTTLE } from './throttle.ts';
+export { chargeSignInAttempt, chargeSignUpAttempt, SIGN_IN_THROTTLE, SIGN_UP_THROTTLE } from './throttle.ts';
