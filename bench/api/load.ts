@@ -14,16 +14,20 @@ export interface LoadResult {
   p99: number;
 }
 
-export async function load(url: string, opts: { connections: number; seconds: number }): Promise<LoadResult> {
+/** One request's method, headers and body (GET with no body when not given); `i` counts requests from 0. */
+export type RequestFactory = (i: number) => { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string };
+
+export async function load(url: string, opts: { connections: number; seconds: number; request?: RequestFactory }): Promise<LoadResult> {
   const agent = new Agent({ connections: opts.connections, pipelining: 1 });
   const latencies: number[] = [];
   let errors = 0;
   const end = performance.now() + opts.seconds * 1000;
+  let sent = 0;
   const worker = async () => {
     while (performance.now() < end) {
       const t0 = performance.now();
       try {
-        const res = await request(url, { dispatcher: agent });
+        const res = await request(url, { dispatcher: agent, ...opts.request?.(sent++) });
         await res.body.arrayBuffer();
         if (res.statusCode >= 400) errors++;
         else latencies.push(performance.now() - t0);
