@@ -41,7 +41,8 @@ export const DEFAULT_WEIGHT = 1;
 
 /**
  * Weights the routers declare in procedure meta (`.meta({ weight: WEIGHT.scan })`): a plain read is 1; pricing a
- * line or a fixture's markets from a model is 2; a value-finder scan (every upcoming price priced) is 5; an operator
- * action on the model registry (a write that reloads models) is 10.
+ * line or a fixture's markets from a model is 2; a value-finder scan (every upcoming price priced) is 5; hashing a
+ * password (sign-up, sign-in, password change: argon2id, about 0.2 s of CPU — `npm run bench:auth`) is 10; an
+ * operator action on the model registry (a write that reloads models) is 10.
  */
-export const WEIGHT = { read: 1, price: 2, scan: 5, registry: 10 } as const;
+export const WEIGHT = { read: 1, price: 2, scan: 5, password: 10, registry: 10 } as const;

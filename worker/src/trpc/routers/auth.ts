@@ -8,6 +8,7 @@ import { signOut } from '../../services/auth/sign-out.ts';
 import { signUp, signUpInput } from '../../services/auth/sign-up.ts';
 import type { AuthUser } from '../../services/auth/principal.ts';
 import { z } from 'zod';
+import { WEIGHT } from '../../lib/rate-limit/plans.ts';
 import { protectedProcedure, publicProcedure, router, type TrpcContext } from '../init.ts';
 
 /**
@@ -33,12 +34,12 @@ const client = (ctx: TrpcContext) => ({ address: ctx.request.address, userAgent:
 export const authRouter = router({
   /** Opens an account and signs it in. */
   signUp: publicProcedure
-    .meta({ weight: 10 })
+    .meta({ weight: WEIGHT.password })
     .input(signUpInput.extend({ session: sessionDelivery }))
     .mutation(async ({ ctx, input: { session, ...input } }) => deliver(ctx, await signUp({ ctx, input, client: client(ctx) }), session)),
   /** Signs in with email and password (throttled per account and per client address). */
   signIn: publicProcedure
-    .meta({ weight: 10 })
+    .meta({ weight: WEIGHT.password })
     .input(signInInput.extend({ session: sessionDelivery }))
     .mutation(async ({ ctx, input: { session, ...input } }) => deliver(ctx, await signIn({ ctx, input, client: client(ctx) }), session)),
   /** Ends the caller's session and clears the cookie. */
@@ -51,7 +52,7 @@ export const authRouter = router({
   me: publicProcedure.query(({ ctx }) => me({ ctx })),
   /** Changes the password and ends every other session. */
   changePassword: protectedProcedure
-    .meta({ weight: 10 })
+    .meta({ weight: WEIGHT.password })
     .input(changePasswordInput)
     .mutation(({ ctx, input }) => changePassword({ ctx, input })),
   /** The caller's live sessions. */
