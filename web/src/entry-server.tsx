@@ -11,6 +11,8 @@ export default createHandler(
             <meta charset="utf-8" />
             <meta name="viewport" content="width=device-width, initial-scale=1" />
             <title>Fairline</title>
+            {/* No favicon yet: an empty one spares every page a 404 in the console. */}
+            <link rel="icon" href="data:," />
             {assets}
           </head>
           <body class="bg-slate-50 text-slate-900 antialiased">

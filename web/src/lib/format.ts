@@ -22,3 +22,21 @@ export const PROP_MARKET_LABEL: Record<string, string> = {
   passing_yards: 'Passing yards', rushing_yards: 'Rushing yards', receiving_yards: 'Receiving yards', receptions: 'Receptions',
   completions: 'Completions', attempts: 'Pass attempts', passing_tds: 'Passing TDs', carries: 'Carries', anytime_td: 'Anytime TD',
 };
+
+const whenFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+
+/** A moment for lists of sessions and keys: `5 Dec 2026, 05:20 UTC`; `never` for none. */
+export const formatWhen = (d: Date | null | undefined, never = 'never') => (d ? `${whenFmt.format(d)} UTC` : never);
+
+/** A whole number with thousands separators (`20,000`). */
+export const count = (n: number) => n.toLocaleString('en-GB');
+
+/** A short name for a user agent: browser (or tool) and system, e.g. `Chrome on Linux`, `curl`. */
+export function deviceName(userAgent: string | null): string {
+  if (!userAgent) return 'Unknown device';
+  const tool = /^(curl|Wget|python-requests|node|undici|PostmanRuntime)/i.exec(userAgent)?.[1];
+  if (tool) return tool;
+  const browser = /Edg\//.test(userAgent) ? 'Edge' : /Firefox\//.test(userAgent) ? 'Firefox' : /Chrom(e|ium)\//.test(userAgent) ? 'Chrome' : /Safari\//.test(userAgent) ? 'Safari' : 'Browser';
+  const system = /Android/.test(userAgent) ? 'Android' : /iPhone|iPad/.test(userAgent) ? 'iOS' : /Mac OS X/.test(userAgent) ? 'macOS' : /Windows/.test(userAgent) ? 'Windows' : /Linux/.test(userAgent) ? 'Linux' : null;
+  return system ? `${browser} on ${system}` : browser;
+}
