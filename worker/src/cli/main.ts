@@ -12,6 +12,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   models: () => import('./commands/models.ts'),
   users: () => import('./commands/users.ts'),
   'portfolio analyze': () => import('./commands/portfolio-analyze.ts'),
+  'audit verify': () => import('./commands/audit.ts'),
 };
 
 /** Every command's synopsis, from the definitions. */

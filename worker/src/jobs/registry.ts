@@ -2,23 +2,25 @@
  * Cron expression → jobs. Must list exactly the crons in wrangler.toml [triggers]; an unknown cron is a
  * deployment mistake and throws rather than silently doing nothing.
  */
+import { captureClosingLinesJob } from './capture-closing-lines.ts';
 import { dailyResultsJob } from './daily-results.ts';
 import type { Job } from './job.ts';
 import { pollOddsJob } from './poll-odds.ts';
 import { pushFixtureUpdates } from './push-fixture-updates.ts';
 import { refitGameLinesJob } from './refit-game-lines.ts';
 import { refreshSoccerPredictionsJob } from './refresh-soccer-predictions.ts';
+import { settleBetsJob } from './settle-bets.ts';
 
 /** The jobs of each cron expression, run in order. */
 export const CRON_JOBS: Record<string, Job[]> = {
-  // Live push of changed fixtures (scores/status) to the rooms.
-  '*/5 * * * *': [pushFixtureUpdates],
+  // Live push of changed fixtures (scores/status) to the rooms; then the closing lines of bets whose fixture kicked off.
+  '*/5 * * * *': [pushFixtureUpdates, captureClosingLinesJob],
   // Live odds (incl. NFL player props), changed prices pushed to the rooms; skipped without ODDS_API_KEY.
   // 15 min keeps within typical API quotas.
   '*/15 * * * *': [pollOddsJob],
-  // Results, schedules and player stats of the current seasons; then the game-lines model refitted on new
-  // NFL results (jobs of a cron run in order).
-  '0 6 * * *': [dailyResultsJob, refitGameLinesJob],
+  // Results, schedules and player stats of the current seasons; then tracked bets settled on them (and re-settled
+  // after corrections); then the game-lines model refitted on new NFL results (jobs of a cron run in order).
+  '0 6 * * *': [dailyResultsJob, settleBetsJob, refitGameLinesJob],
   // Soccer predictions for the next two weeks: refit only when results changed; moved 1X2 pushed live.
   '0 * * * *': [refreshSoccerPredictionsJob],
 };

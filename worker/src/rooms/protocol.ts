@@ -37,7 +37,8 @@ export function roomOwner(room: RoomName): string | null {
 /**
  * An event a room fans out, by `kind`: `odds` (a book's decimal price, above 1, for a fixture's market, selection and
  * line; for player props also the player id and prop key), `prediction` (a model probability, 0–1), `fixture` (status
- * and score) or `heartbeat` (an ISO timestamp). Checked on publish: the HTTP route answers BAD_REQUEST, the room
+ * and score), `heartbeat` (an ISO timestamp), and in a user's private room `closing` (a bet's closing line captured) and
+ * `settled` (a bet settled or re-settled). Checked on publish: the HTTP route answers BAD_REQUEST, the room
  * drops a malformed event.
  */
 export const roomEventSchema = z.discriminatedUnion('kind', [
@@ -68,6 +69,30 @@ export const roomEventSchema = z.discriminatedUnion('kind', [
     awayScore: z.number().int().nullable(),
   }),
   z.object({ kind: z.literal('heartbeat'), at: z.string() }),
+  /** Private (`user:<id>`): a pending bet's closing line was captured at kick-off — price, margin-free probability, CLV. */
+  z.object({
+    kind: z.literal('closing'),
+    betId: z.uuid(),
+    portfolioId: z.uuid(),
+    fixtureId: z.number().int(),
+    closingPrice: z.number().gt(1),
+    /** Whose closing quote: own_book, sharpest or consensus. */
+    source: z.string(),
+    fairProbability: z.number().gt(0).max(1),
+    clv: z.number(),
+  }),
+  /** Private (`user:<id>`): a bet was settled (or re-settled after a corrected result); P&L in the portfolio's currency units. */
+  z.object({
+    kind: z.literal('settled'),
+    betId: z.uuid(),
+    portfolioId: z.uuid(),
+    fixtureId: z.number().int(),
+    result: z.string(),
+    pnl: z.number(),
+    currency: z.string(),
+    resettled: z.boolean(),
+    sequence: z.number().int().min(1),
+  }),
 ]);
 export type RoomEvent = z.infer<typeof roomEventSchema>;
 

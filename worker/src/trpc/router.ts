@@ -3,15 +3,18 @@
 import { adminRouter } from './routers/admin.ts';
 import { apiKeysRouter } from './routers/api-keys.ts';
 import { authRouter } from './routers/auth.ts';
+import { betsRouter } from './routers/bets.ts';
 import { fixturesRouter } from './routers/fixtures.ts';
 import { nflRouter } from './routers/nfl.ts';
+import { portfoliosRouter } from './routers/portfolios.ts';
 import { soccerRouter } from './routers/soccer.ts';
 import { systemRouter } from './routers/system.ts';
 import { router } from './init.ts';
 
 /**
  * The whole tRPC API served at `/trpc`: auth (accounts, sessions), apiKeys (partner keys), admin (ingestion runs and
- * rejects, the model registry), fixtures, soccer, nfl (props, gameLines) and system (health).
+ * rejects, the model registry), fixtures, soccer, nfl (props, gameLines), portfolios and bets (the signed-in user's
+ * tracked bets) and system (health).
  */
 export const appRouter = router({
   auth: authRouter,
@@ -20,6 +23,8 @@ export const appRouter = router({
   fixtures: fixturesRouter,
   soccer: soccerRouter,
   nfl: nflRouter,
+  portfolios: portfoliosRouter,
+  bets: betsRouter,
   system: systemRouter,
 });
 

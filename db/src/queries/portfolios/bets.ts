@@ -6,7 +6,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../../client.ts';
-import type { BetResult, BetSource, ClosingSource, SettlementKind, Sport } from '../../schema/enums.ts';
+import type { BetResult, BetSource, ClosingSource, FixtureStatus, SettlementKind, Sport } from '../../schema/enums.ts';
 import { bookmakers, type Market } from '../../schema/odds/index.ts';
 import { betSettlements, bets } from '../../schema/portfolios/index.ts';
 import { competitions, fixtures, players, teams } from '../../schema/sports/index.ts';
@@ -23,6 +23,7 @@ export interface BetRow {
   homeTeam: string;
   awayTeam: string;
   kickoffAt: Date;
+  fixtureStatus: FixtureStatus;
   market: Market;
   selection: string;
   /** Totals: the total; Asian handicap and spread: the HOME handicap whichever side was backed; null otherwise. */
@@ -67,6 +68,7 @@ const BET = {
   homeTeam: home.name,
   awayTeam: away.name,
   kickoffAt: fixtures.kickoffAt,
+  fixtureStatus: fixtures.status,
   market: bets.market,
   selection: bets.selection,
   line: bets.line,

@@ -7,7 +7,7 @@ import { and, asc, desc, eq, gt, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../client.ts';
 import type { BetResult, ClosingSource, FixtureStatus, SettlementKind, Sport } from '../../schema/enums.ts';
 import { bookmakers, oddsSnapshots, type Market } from '../../schema/odds/index.ts';
-import { betSettlements, bets } from '../../schema/portfolios/index.ts';
+import { betSettlements, bets, portfolios } from '../../schema/portfolios/index.ts';
 import { fixtures, playerGameStats } from '../../schema/sports/index.ts';
 
 /** A pending bet whose fixture has kicked off and whose closing line is not captured yet. */
@@ -181,8 +181,10 @@ export interface SettlementCandidate {
   playerId: number | null;
   prop: string | null;
   priceTaken: number;
-  /** Minor units. */
+  /** Minor units of `currency`. */
   stake: number;
+  /** The portfolio's currency. */
+  currency: string;
   result: BetResult;
   closingCapturedAt: Date | null;
   /** The player's stats in this game (player props only); null when none are stored. */
@@ -203,7 +205,7 @@ export async function settlementCandidates(
     SELECT b.id, b.user_id AS "userId", b.portfolio_id AS "portfolioId", b.fixture_id AS "fixtureId", f.sport,
            f.kickoff_at AS "kickoffAt", f.status AS "fixtureStatus", f.home_score AS "homeScore", f.away_score AS "awayScore",
            b.market, b.selection, b.line, b.player_id AS "playerId", b.prop, b.price_taken::float8 AS "priceTaken",
-           b.stake::float8 AS stake, b.result, b.closing_captured_at AS "closingCapturedAt",
+           b.stake::float8 AS stake, p.currency, b.result, b.closing_captured_at AS "closingCapturedAt",
            CASE WHEN s.id IS NULL THEN NULL ELSE json_build_object(
              'completions', s.completions, 'passAttempts', s.pass_attempts, 'passingYards', s.passing_yards,
              'passingTds', s.passing_tds, 'carries', s.carries, 'rushingYards', s.rushing_yards, 'rushingTds', s.rushing_tds,
@@ -213,6 +215,7 @@ export async function settlementCandidates(
              'awayScore', l.away_score, 'statValue', l.stat_value) END AS last
       FROM ${bets} b
       JOIN ${fixtures} f ON f.id = b.fixture_id
+      JOIN ${portfolios} p ON p.id = b.portfolio_id
       LEFT JOIN ${playerGameStats} s ON s.player_id = b.player_id AND s.fixture_id = b.fixture_id
       LEFT JOIN LATERAL (
         SELECT sequence, kind, result, pnl, home_score, away_score, stat_value FROM ${betSettlements}

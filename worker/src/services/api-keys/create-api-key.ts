@@ -1,6 +1,7 @@
 import { API_SCOPES, apiKeysOf, insertApiKey, type ApiScope } from '@fairline/db';
 import { z } from 'zod';
 import { AppError } from '../../lib/errors.ts';
+import { actorOf, appendAudit } from '../audit/index.ts';
 import type { UserCtx } from '../auth/actor.ts';
 import { parseInput } from '../auth/inputs.ts';
 import { mintApiKey } from './key-format.ts';
@@ -42,14 +43,19 @@ export async function createApiKey({ ctx, input }: { ctx: UserCtx; input: z.inpu
   const usable = (await apiKeysOf(ctx.db, ctx.user.id)).filter((k) => keyStatus(k, now) === 'active');
   if (usable.length >= MAX_ACTIVE_KEYS) throw new AppError('BAD_REQUEST', `at most ${MAX_ACTIVE_KEYS} active keys: revoke one first`);
   const minted = await mintApiKey();
-  const row = await insertApiKey(ctx.db, {
-    userId: ctx.user.id,
-    name,
-    prefix: minted.prefix,
-    hash: minted.hash,
-    scopes: sortScopes(scopes),
-    expiresAt: expiresAt ?? null,
-    now,
+  const row = await ctx.db.transaction(async (tx) => {
+    const r = await insertApiKey(tx, {
+      userId: ctx.user.id,
+      name,
+      prefix: minted.prefix,
+      hash: minted.hash,
+      scopes: sortScopes(scopes),
+      expiresAt: expiresAt ?? null,
+      now,
+    });
+    // Audited in the same transaction (issue 13 item 7); never the secret or its hash.
+    await appendAudit(tx, { kind: 'api_key.create', actor: actorOf(ctx.principal), subject: `api_key:${r.id}`, payload: { name, prefix: r.prefix, scopes: r.scopes, expiresAt: r.expiresAt } }, now);
+    return r;
   });
   return { ...toView(row, now), secret: minted.key };
 }

@@ -1,6 +1,7 @@
 import { revokeApiKeyOf } from '@fairline/db';
 import { z } from 'zod';
 import { notFound } from '../../lib/errors.ts';
+import { actorOf, appendAudit } from '../audit/index.ts';
 import type { UserCtx } from '../auth/actor.ts';
 import { parseInput } from '../auth/inputs.ts';
 import { toView, type ApiKeyView } from './list-api-keys.ts';
@@ -15,7 +16,14 @@ export const revokeApiKeyInput = z.object({ id: z.uuid() });
 export async function revokeApiKey({ ctx, input }: { ctx: UserCtx; input: z.input<typeof revokeApiKeyInput> }): Promise<ApiKeyView> {
   const { id } = parseInput(revokeApiKeyInput, input);
   const now = ctx.clock();
-  const row = await revokeApiKeyOf(ctx.db, ctx.user.id, id, now);
+  const row = await ctx.db.transaction(async (tx) => {
+    const r = await revokeApiKeyOf(tx, ctx.user.id, id, now);
+    // Audited in the same transaction when this call revoked it (a repeat keeps the first time and adds no entry).
+    if (r && r.revokedAt?.getTime() === now.getTime()) {
+      await appendAudit(tx, { kind: 'api_key.revoke', actor: actorOf(ctx.principal), subject: `api_key:${r.id}`, payload: { prefix: r.prefix, revokedAt: r.revokedAt } }, now);
+    }
+    return r;
+  });
   if (!row) throw notFound('API key');
   return toView(row, now);
 }

@@ -11,6 +11,8 @@ import {
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { actorOf, appendAudit, CLI_ACTOR, SYSTEM_ACTOR } from '../audit/index.ts';
+import type { Principal } from '../auth/principal.ts';
 
 export type { ModelKind, ModelVersionMeta };
 
@@ -32,11 +34,30 @@ export async function fileCandidateIn(tx: Tx, v: NewModelVersion): Promise<Filed
   return { ...(await insertCandidate(tx, v)), created: true };
 }
 
-/** Makes a filed version the active one of its kind+scope, retiring the one active before (same transaction). */
-export async function activateIn(tx: Tx, v: { id: number; kind: ModelKind; scope: string }): Promise<void> {
-  await lockModelScope(tx, v.kind, v.scope);
-  await setActiveVersion(tx, v);
+/** Who changes the registry, for its audit entries: an actor (audit/actor.ts) and the time. */
+export interface RegistryActor {
+  actor: string;
+  at: Date;
 }
+
+/**
+ * Makes a filed version the active one of its kind+scope, retiring the one active before (same transaction). A change
+ * of the active version is audited (`model.activate`) in that transaction — by `by`, the system (a cron's refit) unless
+ * named.
+ */
+export async function activateIn(tx: Tx, v: { id: number; kind: ModelKind; scope: string }, by: RegistryActor = { actor: SYSTEM_ACTOR, at: new Date() }): Promise<void> {
+  await lockModelScope(tx, v.kind, v.scope);
+  const before = await activeModelVersion(tx, v.kind, v.scope);
+  await setActiveVersion(tx, v);
+  if (before?.id !== v.id) {
+    await appendAudit(tx, { kind: 'model.activate', actor: by.actor, subject: `model_version:${v.id}`, payload: { kind: v.kind, scope: v.scope, retired: before?.id ?? null } }, by.at);
+  }
+}
+
+/** The context of the registry's operator verbs: the caller's principal when there is one (tRPC); none is the Node CLI. */
+export type RegistryCtx = Pick<Ctx, 'db'> & { principal?: Principal; clock?: () => Date };
+
+const actorFor = (ctx: RegistryCtx): RegistryActor => ({ actor: ctx.principal ? actorOf(ctx.principal) : CLI_ACTOR, at: ctx.clock?.() ?? new Date() });
 
 /** Input of activate and retire: `id`, a model version's serial id (a positive 32-bit integer). */
 export const modelVersionIdInput = z.object({ id: serialId });
@@ -61,40 +82,51 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   return r.data;
 }
 
-/** Makes version `id` active (retiring the current active version of its kind+scope); returns it as now stored. */
-export async function activate({ ctx, input }: { ctx: Pick<Ctx, 'db'>; input: z.input<typeof modelVersionIdInput> }): Promise<ModelVersionMeta> {
+/** Makes version `id` active (retiring the current active version of its kind+scope); returns it as now stored. Audited. */
+export async function activate({ ctx, input }: { ctx: RegistryCtx; input: z.input<typeof modelVersionIdInput> }): Promise<ModelVersionMeta> {
   const { id } = parse(modelVersionIdInput, input);
   return ctx.db.transaction(async (tx) => {
     const v = await modelVersionMeta(tx, id);
     if (!v) throw notFound(`model version ${id}`);
-    await activateIn(tx, v);
+    await activateIn(tx, v, actorFor(ctx));
     return (await modelVersionMeta(tx, id))!;
   });
 }
 
-/** Retires version `id` (an active one leaves its kind+scope without an active version until one is activated). */
-export async function retire({ ctx, input }: { ctx: Pick<Ctx, 'db'>; input: z.input<typeof modelVersionIdInput> }): Promise<ModelVersionMeta> {
+/**
+ * Retires version `id` (an active one leaves its kind+scope without an active version until one is activated). A change
+ * of status is audited (`model.retire`).
+ */
+export async function retire({ ctx, input }: { ctx: RegistryCtx; input: z.input<typeof modelVersionIdInput> }): Promise<ModelVersionMeta> {
   const { id } = parse(modelVersionIdInput, input);
   return ctx.db.transaction(async (tx) => {
     const v = await modelVersionMeta(tx, id);
     if (!v) throw notFound(`model version ${id}`);
     await lockModelScope(tx, v.kind, v.scope);
     await retireVersion(tx, id);
+    if (v.status !== 'retired') {
+      const by = actorFor(ctx);
+      await appendAudit(tx, { kind: 'model.retire', actor: by.actor, subject: `model_version:${id}`, payload: { kind: v.kind, scope: v.scope, was: v.status } }, by.at);
+    }
     return (await modelVersionMeta(tx, id))!;
   });
 }
 
 /**
  * Returns kind+scope to the version that was active before the current one: the current one is retired and the
- * most recently active retired version becomes active again. CONFLICT when there is nothing to return to.
+ * most recently active retired version becomes active again. CONFLICT when there is nothing to return to. Audited
+ * (`model.rollback`).
  */
-export async function rollback({ ctx, input }: { ctx: Pick<Ctx, 'db'>; input: z.input<typeof modelScopeInput> }): Promise<ModelVersionMeta> {
+export async function rollback({ ctx, input }: { ctx: RegistryCtx; input: z.input<typeof modelScopeInput> }): Promise<ModelVersionMeta> {
   const { kind, scope } = parse(modelScopeInput, input);
   return ctx.db.transaction(async (tx) => {
     await lockModelScope(tx, kind, scope);
     const previous = await previouslyActiveVersion(tx, kind, scope);
     if (!previous) throw new AppError('CONFLICT', `no earlier active ${kind} version of ${scope} to roll back to`);
+    const current = await activeModelVersion(tx, kind, scope);
     await setActiveVersion(tx, previous);
+    const by = actorFor(ctx);
+    await appendAudit(tx, { kind: 'model.rollback', actor: by.actor, subject: `model_version:${previous.id}`, payload: { kind, scope, from: current?.id ?? null, to: previous.id } }, by.at);
     return (await modelVersionMeta(tx, previous.id))!;
   });
 }
