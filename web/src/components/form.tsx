@@ -1,20 +1,23 @@
-import { Show, splitProps, type JSX } from 'solid-js';
+import { createUniqueId, Show, splitProps, type JSX } from 'solid-js';
 
 /** The look of a text input across the app's forms. */
 export const inputClass =
   'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand focus:outline-none focus:ring-1 focus:ring-brand';
 
-/** A labelled input; `hint` is a line of help under it. */
+/** A labelled input; `hint` is a line of help under it (described-by, so it is read after the label, not in it). */
 export function Field(props: JSX.InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string }) {
   const [own, input] = splitProps(props, ['label', 'hint']);
+  const hintId = createUniqueId();
   return (
-    <label class="block text-sm font-medium text-slate-700">
-      {own.label}
-      <input class={inputClass} {...input} />
+    <div>
+      <label class="block text-sm font-medium text-slate-700">
+        {own.label}
+        <input class={inputClass} aria-describedby={own.hint ? hintId : undefined} {...input} />
+      </label>
       <Show when={own.hint}>
-        <span class="mt-1 block text-xs font-normal text-slate-500">{own.hint}</span>
+        <p id={hintId} class="mt-1 text-xs text-slate-500">{own.hint}</p>
       </Show>
-    </label>
+    </div>
   );
 }
 
