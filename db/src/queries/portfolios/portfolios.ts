@@ -42,14 +42,14 @@ export async function insertPortfolio(
   return row ?? null;
 }
 
-/** The portfolios of `userId`, oldest first; archived ones only when `includeArchived`. */
+/** The portfolios of `userId`, oldest first (then by name); archived ones only when `includeArchived`. */
 export async function portfoliosOf(db: Db | Tx, userId: string, opts: { includeArchived: boolean }): Promise<PortfolioRow[]> {
   const owned = eq(portfolios.userId, userId);
   return db
     .select(PORTFOLIO)
     .from(portfolios)
     .where(opts.includeArchived ? owned : and(owned, isNull(portfolios.archivedAt)))
-    .orderBy(asc(portfolios.createdAt), asc(portfolios.id));
+    .orderBy(asc(portfolios.createdAt), asc(portfolios.name));
 }
 
 /**
