@@ -17,7 +17,7 @@ function Layout(props: ParentProps) {
             <A href="/value" class={link} activeClass="bg-white/15">Value</A>
             <A href="/status" class={`${link} whitespace-nowrap`} activeClass="bg-white/15">API status</A>
           </div>
-          <div class="ml-auto flex min-w-0 items-center gap-3">
+          <div class="ml-auto flex min-w-0 items-center gap-2 sm:gap-3">
             <LiveIndicator room="fixtures" />
             <Suspense fallback={<span class="w-24" />}>
               <AccountMenu />

@@ -7,7 +7,8 @@ export function LiveIndicator(props: { room: string }) {
   return (
     <span class="inline-flex items-center gap-2 text-sm" data-testid="live-indicator" data-state={state()} title={`${events()} live updates`}>
       <span class={`h-2.5 w-2.5 rounded-full ${dot()}`} />
-      {state() === 'live' ? 'Live' : state() === 'connecting' ? 'Connecting…' : 'Offline'}
+      {/* The word hides at phone width (the dot and its title stay; screen readers still hear it). */}
+      <span class="sr-only sm:not-sr-only">{state() === 'live' ? 'Live' : state() === 'connecting' ? 'Connecting…' : 'Offline'}</span>
     </span>
   );
 }

@@ -21,10 +21,10 @@ export default function Home() {
           <ul class="mt-2 divide-y divide-slate-100">
             <For each={rows()}>
               {(f) => (
-                <li class="py-2 flex gap-4 text-sm">
-                  <span class="w-44 text-slate-500">{formatKickoff(f.kickoffAt)}</span>
+                <li class="py-2 flex flex-col gap-x-4 gap-y-0.5 text-sm sm:flex-row sm:items-baseline">
+                  <span class="shrink-0 text-slate-500 sm:w-44">{formatKickoff(f.kickoffAt)}</span>
                   <A href={`/fixtures/${f.id}`} class="hover:underline">{f.homeTeam} v {f.awayTeam}</A>
-                  <Show when={f.simulated}><span class="ml-auto text-xs rounded bg-amber-100 text-amber-800 px-2">simulated</span></Show>
+                  <Show when={f.simulated}><span class="self-start text-xs rounded bg-amber-100 text-amber-800 px-2 sm:ml-auto sm:self-auto">simulated</span></Show>
                 </li>
               )}
             </For>

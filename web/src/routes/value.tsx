@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, For, onMount, Show } from 'solid-js';
 import { ev, formatKickoff, odds, pct, PROP_MARKET_LABEL } from '../lib/format.ts';
 import { createBurstRefetch } from '../lib/burst-refetch.ts';
 import { createLiveRoom } from '../lib/live-room.ts';
@@ -15,7 +15,11 @@ const cell = 'px-2 py-1.5';
 export default function ValuePage() {
   const [minEdge, setMinEdge] = createSignal(2);
   const [days, setDays] = createSignal(7);
-  const query = () => ({ minEdge: minEdge() / 100, days: days() });
+  // Fetched once mounted, like every page: the same-origin /trpc the client calls is the browser's (on the server
+  // renderer the relative URL is invalid, and the error used to be rendered and kept after hydration).
+  const [mounted, setMounted] = createSignal(false);
+  onMount(() => setMounted(true));
+  const query = () => (mounted() ? { minEdge: minEdge() / 100, days: days() } : false);
   const [data, { refetch }] = createResource(query, (q) => api.nfl.props.valueBets.query(q));
   const [lines, { refetch: refetchLines }] = createResource(query, (q) => api.nfl.gameLines.valueBets.query(q));
   const burst = createBurstRefetch(() => Promise.all([refetch(), refetchLines()]));
@@ -36,13 +40,13 @@ export default function ValuePage() {
         <label class="text-slate-600">
           Minimum edge{' '}
           <select name="edge" class="rounded border border-slate-300 px-1 py-0.5" value={String(minEdge())} onChange={(e) => setMinEdge(Number(e.currentTarget.value))}>
-            <For each={[0, 1, 2, 3, 5, 10]}>{(v) => <option value={String(v)}>{`+${v}%`}</option>}</For>
+            <For each={[0, 1, 2, 3, 5, 10]}>{(v) => <option value={String(v)} selected={v === minEdge()}>{`+${v}%`}</option>}</For>
           </select>
         </label>
         <label class="text-slate-600">
           Games within{' '}
           <select name="days" class="rounded border border-slate-300 px-1 py-0.5" value={String(days())} onChange={(e) => setDays(Number(e.currentTarget.value))}>
-            <For each={[1, 3, 7, 14]}>{(v) => <option value={String(v)}>{`${v} day${v > 1 ? 's' : ''}`}</option>}</For>
+            <For each={[1, 3, 7, 14]}>{(v) => <option value={String(v)} selected={v === days()}>{`${v} day${v > 1 ? 's' : ''}`}</option>}</For>
           </select>
         </label>
       </form>
@@ -61,29 +65,31 @@ export default function ValuePage() {
                     <span class="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-amber-800">simulated demo models</span>
                   </Show>
                 </p>
-                <table class="w-full text-sm">
-                  <thead class="text-left text-slate-500">
-                    <tr>
-                      <th class={cell}>Game</th><th class={cell}>Player</th><th class={cell}>Market</th><th class={cell}>Bet</th><th class={cell}>Book</th>
-                      <th class={`${cell} text-right`}>Price</th><th class={`${cell} text-right`}>Model P</th><th class={`${cell} text-right`}>Fair</th>
-                      <th class={`${cell} text-right`}>Book P</th><th class={`${cell} text-right`}>EV</th>
-                    </tr>
-                  </thead>
-                  <tbody class="divide-y divide-slate-100">
-                    <For each={d().bets}>
-                      {(b) => (
-                        <tr data-testid="value-row">
-                          <GameCell bet={b} />
-                          <td class={cell}>{b.player}<Show when={b.team}><span class="text-xs text-slate-500"> · {b.team}</span></Show></td>
-                          <td class={cell}>{PROP_MARKET_LABEL[b.market] ?? b.market}</td>
-                          <td class={cell}>{b.market === 'anytime_td' ? (b.side === 'over' ? 'Yes' : 'No') : `${b.side === 'over' ? 'Over' : 'Under'} ${b.line}`}</td>
-                          <td class={cell}>{b.bookmaker}</td>
-                          <PriceCells bet={b} win={b.model.win} push={b.model.push} fair={b.model.fairPrice} evTestId="value-ev" />
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
+                <div class="-mx-4 overflow-x-auto px-4">
+                  <table class="w-full text-sm">
+                    <thead class="text-left text-slate-500">
+                      <tr>
+                        <th class={cell}>Game</th><th class={cell}>Player</th><th class={cell}>Market</th><th class={cell}>Bet</th><th class={cell}>Book</th>
+                        <th class={`${cell} text-right`}>Price</th><th class={`${cell} text-right`}>Model P</th><th class={`${cell} text-right`}>Fair</th>
+                        <th class={`${cell} text-right`}>Book P</th><th class={`${cell} text-right`}>EV</th>
+                      </tr>
+                    </thead>
+                    <tbody class="divide-y divide-slate-100">
+                      <For each={d().bets}>
+                        {(b) => (
+                          <tr data-testid="value-row">
+                            <GameCell bet={b} />
+                            <td class={cell}>{b.player}<Show when={b.team}><span class="text-xs text-slate-500"> · {b.team}</span></Show></td>
+                            <td class={cell}>{PROP_MARKET_LABEL[b.market] ?? b.market}</td>
+                            <td class={cell}>{b.market === 'anytime_td' ? (b.side === 'over' ? 'Yes' : 'No') : `${b.side === 'over' ? 'Over' : 'Under'} ${b.line}`}</td>
+                            <td class={cell}>{b.bookmaker}</td>
+                            <PriceCells bet={b} win={b.model.win} push={b.model.push} fair={b.model.fairPrice} evTestId="value-ev" />
+                          </tr>
+                        )}
+                      </For>
+                    </tbody>
+                  </table>
+                </div>
               </Show>
             )}
           </Show>
@@ -154,31 +160,33 @@ function GameLineValue(props: { data: GameLineValueBets | undefined; error: unkn
         <Show when={props.data} fallback={<p class="text-sm text-slate-500">Loading…</p>}>
           {(d) => (
             <Show when={d().bets.length > 0} fallback={<p class="text-sm text-slate-500">No spread, total or moneyline clears this edge in {d().fixtures} upcoming quoted game{d().fixtures === 1 ? '' : 's'}.</p>}>
-              <table class="w-full text-sm">
-                <thead class="text-left text-slate-500">
-                  <tr>
-                    <th class={cell}>Game</th><th class={cell}>Market</th><th class={cell}>Bet</th><th class={cell}>Book</th>
-                    <th class={`${cell} text-right`}>Price</th><th class={`${cell} text-right`}>Model P</th><th class={`${cell} text-right`}>Fair</th>
-                    <th class={`${cell} text-right`}>Book P</th><th class={`${cell} text-right`}>EV</th>
-                  </tr>
-                </thead>
-                <tbody class="divide-y divide-slate-100">
-                  <For each={d().bets}>
-                    {(b) => (
-                      <tr data-testid="game-line-value-row">
-                        <GameCell bet={b} />
-                        <td class={cell}>
-                          {MARKET_LABEL[b.market] ?? b.market}
-                          <Show when={b.consensus !== null && !b.main}><div class="text-xs text-slate-500">alternate; consensus {consensusLabel(b)}</div></Show>
-                        </td>
-                        <td class={cell}>{betLabel(b)}</td>
-                        <td class={cell}>{b.bookmaker}</td>
-                        <PriceCells bet={b} win={b.model.win} push={b.model.push} fair={b.model.fairPrice} evTestId="game-line-value-ev" />
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
+              <div class="-mx-4 overflow-x-auto px-4">
+                <table class="w-full text-sm">
+                  <thead class="text-left text-slate-500">
+                    <tr>
+                      <th class={cell}>Game</th><th class={cell}>Market</th><th class={cell}>Bet</th><th class={cell}>Book</th>
+                      <th class={`${cell} text-right`}>Price</th><th class={`${cell} text-right`}>Model P</th><th class={`${cell} text-right`}>Fair</th>
+                      <th class={`${cell} text-right`}>Book P</th><th class={`${cell} text-right`}>EV</th>
+                    </tr>
+                  </thead>
+                  <tbody class="divide-y divide-slate-100">
+                    <For each={d().bets}>
+                      {(b) => (
+                        <tr data-testid="game-line-value-row">
+                          <GameCell bet={b} />
+                          <td class={cell}>
+                            {MARKET_LABEL[b.market] ?? b.market}
+                            <Show when={b.consensus !== null && !b.main}><div class="text-xs text-slate-500">alternate; consensus {consensusLabel(b)}</div></Show>
+                          </td>
+                          <td class={cell}>{betLabel(b)}</td>
+                          <td class={cell}>{b.bookmaker}</td>
+                          <PriceCells bet={b} win={b.model.win} push={b.model.push} fair={b.model.fairPrice} evTestId="game-line-value-ev" />
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </div>
             </Show>
           )}
         </Show>

@@ -18,12 +18,12 @@ export function ConfirmButton(props: { label: string; confirmLabel: string; onCo
     <Show
       when={asking()}
       fallback={
-        <button type="button" class={`${base} text-rose-700 ring-1 ring-rose-200 hover:bg-rose-50`} onClick={() => setAsking(true)} data-testid={props.testId}>
+        <button type="button" class={`${base} self-start text-rose-700 ring-1 ring-rose-200 hover:bg-rose-50 sm:self-auto`} onClick={() => setAsking(true)} data-testid={props.testId}>
           {props.label}
         </button>
       }
     >
-      <span class="inline-flex gap-1">
+      <span class="inline-flex gap-1 self-start sm:self-auto">
         <button type="button" class={`${base} bg-rose-600 text-white hover:bg-rose-700 disabled:opacity-60`} disabled={busy()} onClick={run} data-testid={props.testId && `${props.testId}-confirm`}>
           {busy() ? '…' : props.confirmLabel}
         </button>
