@@ -68,6 +68,17 @@ describe('API security headers', () => {
     expectApiHeaders(refused);
   });
 
+  it('let the real API reference page run: each of its scripts carries the nonce its CSP names', async () => {
+    const res = await get(DOCS_PATH);
+    expect(res.status).toBe(200);
+    const nonce = /script-src 'nonce-([^']+)'/.exec(res.headers.get('content-security-policy') ?? '')?.[1];
+    expect(nonce).toBeTruthy();
+    const scripts = [...(await res.text()).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+  });
+
   it('give the docs page its own policy: scripts only with a fresh per-response nonce, never framed', async () => {
     // The docs route belongs to the REST module; a stand-in page shows the middleware's side of the contract.
     const app = new Hono<{ Bindings: Env }>();
