@@ -7,6 +7,7 @@ import { dailyResultsJob } from './daily-results.ts';
 import type { Job } from './job.ts';
 import { pollOddsJob } from './poll-odds.ts';
 import { pushFixtureUpdates } from './push-fixture-updates.ts';
+import { recordTrackRecordJob } from './record-track-record.ts';
 import { refitGameLinesJob } from './refit-game-lines.ts';
 import { refreshSoccerPredictionsJob } from './refresh-soccer-predictions.ts';
 import { settleBetsJob } from './settle-bets.ts';
@@ -16,8 +17,8 @@ export const CRON_JOBS: Record<string, Job[]> = {
   // Live push of changed fixtures (scores/status) to the rooms; then the closing lines of bets whose fixture kicked off.
   '*/5 * * * *': [pushFixtureUpdates, captureClosingLinesJob],
   // Live odds (incl. NFL player props), changed prices pushed to the rooms; skipped without ODDS_API_KEY.
-  // 15 min keeps within typical API quotas.
-  '*/15 * * * *': [pollOddsJob],
+  // 15 min keeps within typical API quotas. Then the track record's new picks, at the prices just polled.
+  '*/15 * * * *': [pollOddsJob, recordTrackRecordJob],
   // Results, schedules and player stats of the current seasons; then tracked bets settled on them (and re-settled
   // after corrections); then the game-lines model refitted on new NFL results (jobs of a cron run in order).
   '0 6 * * *': [dailyResultsJob, settleBetsJob, refitGameLinesJob],

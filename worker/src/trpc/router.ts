@@ -9,6 +9,7 @@ import { nflRouter } from './routers/nfl.ts';
 import { portfoliosRouter } from './routers/portfolios.ts';
 import { soccerRouter } from './routers/soccer.ts';
 import { systemRouter } from './routers/system.ts';
+import { trackRecordRouter } from './routers/track-record.ts';
 import { router } from './init.ts';
 
 /**
@@ -26,6 +27,7 @@ export const appRouter = router({
   portfolios: portfoliosRouter,
   bets: betsRouter,
   system: systemRouter,
+  trackRecord: trackRecordRouter,
 });
 
 export type AppRouter = typeof appRouter;

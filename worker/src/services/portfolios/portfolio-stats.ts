@@ -4,7 +4,7 @@
  * histogram, actual against expected wins), broken down by sport, market, book and month — with every amount in
  * currency units. Bets are ordered by settlement time; the month is the settlement's (UTC).
  */
-import { portfolioOf, settledBetsOf } from '@fairline/db';
+import { portfolioOf, settledBetsOf, type Db, type PortfolioRow } from '@fairline/db';
 import { portfolio } from '@fairline/ml';
 import type { z } from 'zod';
 import { notFound } from '../../lib/errors.ts';
@@ -29,7 +29,16 @@ export async function portfolioStatistics({ ctx, input }: { ctx: UserCtx; input:
   const { id } = parseInput(portfolioIdInput, input);
   const p = await portfolioOf(ctx.read, ctx.user.id, id);
   if (!p) throw notFound('portfolio');
-  const settled = await settledBetsOf(ctx.read, ctx.user.id, id);
+  return statsOfPortfolio(ctx.read, ctx.user.id, p);
+}
+
+/**
+ * The statistics of portfolio `p` of `userId`, read from its settled bets, amounts in currency units. The caller has
+ * already checked who may see them (portfolios.stats: the owner; trackRecord.summary: anyone, the system portfolio).
+ */
+export async function statsOfPortfolio(read: Db, userId: string, p: PortfolioRow): Promise<PortfolioStatsView> {
+  const id = p.id;
+  const settled = await settledBetsOf(read, userId, id);
   const stats = portfolio.portfolioStats(
     settled.map((b) => ({
       at: b.settledAt.toISOString(), sport: b.sport, market: b.market, book: b.bookmaker, stake: b.stake, pnl: b.pnl, result: b.result, clv: b.clv,
