@@ -61,6 +61,9 @@ describe('listFixtures', () => {
     expect(nfl.length).toBeGreaterThan(0);
     expect(nfl.every((f) => f.competition === 'SIM-NFL')).toBe(true);
     await expect(listFixtures(fresh.db, { from: new Date(NOW), to: new Date(NOW - 1) })).rejects.toThrow(/from/);
+    // A date that does not parse names the field and the form a date takes (it said "expected date, received Date").
+    await expect(listFixtures(fresh.db, { from: 'yesterday-ish' })).rejects.toThrow('`from` is not a valid date (use ISO 8601, e.g. 2026-12-05 or 2026-12-05T18:00:00Z)');
+    await expect(listFixtures(fresh.db, { to: new Date(Number.NaN) })).rejects.toThrow(/`to` is not a valid date/);
   });
 
   it('reads the same rows over neon-http as over the Pool', async () => {

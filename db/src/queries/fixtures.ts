@@ -15,8 +15,9 @@ export const fixtureFilterSchema = z
   .object({
     sport: z.enum(SPORTS).optional(),
     competition: z.string().min(1).max(32).optional(),
-    from: z.coerce.date().optional(),
-    to: z.coerce.date().optional(),
+    // Say which date and what a date looks like: zod's default for an unparseable one is "expected date, received Date".
+    from: z.coerce.date({ error: '`from` is not a valid date (use ISO 8601, e.g. 2026-12-05 or 2026-12-05T18:00:00Z)' }).optional(),
+    to: z.coerce.date({ error: '`to` is not a valid date (use ISO 8601, e.g. 2026-12-05 or 2026-12-05T18:00:00Z)' }).optional(),
     status: z.enum(FIXTURE_STATUSES).optional(),
     limit: z.number().int().min(1).max(500).default(100),
     offset: z.number().int().min(0).default(0),

@@ -3,7 +3,12 @@
  * and the mapErrors middleware in trpc/init.ts; HTTP: toHttpStatus in app.ts). Anything else is an internal error: logged in full, returned as a
  * generic message — database text never reaches a client.
  */
-export const ERROR_CODES = ['BAD_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'TOO_MANY_REQUESTS', 'UNAVAILABLE'] as const;
+export const ERROR_CODES = ['BAD_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'TOO_MANY_REQUESTS', 'UNAVAILABLE', 'NOT_AVAILABLE'] as const;
+/**
+ * `UNAVAILABLE` is an outage (a model that does not load, usage storage down): try again later. `NOT_AVAILABLE` is a
+ * missing-data state that retrying will not change (too few results before a fixture to fit a model on): the thing
+ * asked for does not exist for this input, though the input itself is valid.
+ */
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /**
@@ -33,9 +38,10 @@ const HTTP: Record<ErrorCode, number> = {
   CONFLICT: 409,
   TOO_MANY_REQUESTS: 429,
   UNAVAILABLE: 503,
+  NOT_AVAILABLE: 412,
 };
 
-/** The HTTP status of an error code for the plain HTTP routes (400, 401, 403, 404, 409, 429, 503). */
+/** The HTTP status of an error code for the plain HTTP routes (400, 401, 403, 404, 409, 412, 429, 503). */
 export function toHttpStatus(code: ErrorCode): number {
   return HTTP[code];
 }

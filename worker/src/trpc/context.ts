@@ -11,7 +11,7 @@ import type { AppConfig } from '../env.ts';
 import { AppError } from '../lib/errors.ts';
 import { applyCookieAction, authenticateRequest, clientAddressOf, originVerdict, secureCookies } from '../http/auth.ts';
 import { ANONYMOUS, type Principal } from '../services/auth/principal.ts';
-import type { TrpcContext } from './init.ts';
+import { TRPC_CODE, type TrpcContext } from './init.ts';
 
 /** What createTrpcContext needs from the edge. */
 export interface TrpcContextInput {
@@ -54,7 +54,7 @@ export async function createTrpcContext(
   } catch (err) {
     if (err instanceof AppError) {
       if (err.code === 'UNAUTHORIZED') resHeaders.set('www-authenticate', 'Bearer error="invalid_token"');
-      throw new TRPCError({ code: err.code === 'UNAVAILABLE' ? 'SERVICE_UNAVAILABLE' : err.code, message: err.message, cause: err });
+      throw new TRPCError({ code: TRPC_CODE[err.code], message: err.message, cause: err });
     }
     throw err;
   }

@@ -62,7 +62,8 @@ export const IN_PROCESS_REQUEST: RequestInfo = Object.freeze({
   resHeaders: null,
 });
 
-const TRPC_CODE: Record<ErrorCode, TRPCError['code']> = {
+/** The tRPC code of each verb error code (NOT_AVAILABLE, a missing-data state, is PRECONDITION_FAILED: HTTP 412). */
+export const TRPC_CODE: Record<ErrorCode, TRPCError['code']> = {
   BAD_REQUEST: 'BAD_REQUEST',
   UNAUTHORIZED: 'UNAUTHORIZED',
   FORBIDDEN: 'FORBIDDEN',
@@ -70,6 +71,7 @@ const TRPC_CODE: Record<ErrorCode, TRPCError['code']> = {
   CONFLICT: 'CONFLICT',
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
   UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  NOT_AVAILABLE: 'PRECONDITION_FAILED',
 };
 
 const t = initTRPC.context<TrpcContext>().meta<ProcedureMeta>().create({

@@ -90,7 +90,10 @@ describe('soccer.fairPrices (Dixon–Coles inside workerd)', () => {
 
   it('refuses fixtures it cannot price honestly, with clear errors', async () => {
     const all = await soccerFixtures();
-    await expect(caller.soccer.fairPrices({ fixtureId: all[0]!.id })).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    // Too little history is a missing-data state (PRECONDITION_FAILED, HTTP 412), not an outage (SERVICE_UNAVAILABLE).
+    await expect(caller.soccer.fairPrices({ fixtureId: all[0]!.id })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED', message: expect.stringMatching(/^not enough results before this fixture to price it \(\d+ of the \d+ needed\)$/),
+    });
     const [nfl] = await suite.db.select().from(fixtures).where(eq(fixtures.sport, 'nfl')).limit(1);
     await expect(caller.soccer.fairPrices({ fixtureId: nfl!.id })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(caller.soccer.fairPrices({ fixtureId: 99_999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -63,7 +63,7 @@ export async function modelQuote(ctx: Ctx, fx: FixtureKeys, s: CheckedSelection)
     return await lookUp(ctx, fx, s);
   } catch (err) {
     // A model that cannot price is an answer ("no model quote"), not a failure of the bet.
-    if (err instanceof AppError && (err.code === 'UNAVAILABLE' || err.code === 'NOT_FOUND')) return null;
+    if (err instanceof AppError && (err.code === 'UNAVAILABLE' || err.code === 'NOT_AVAILABLE' || err.code === 'NOT_FOUND')) return null;
     throw err;
   }
 }

@@ -89,7 +89,7 @@ async function modelFor(ctx: Ctx, fx: FixtureKeys): Promise<{ key: string; price
   }
   if (fx.status === 'scheduled' && fx.kickoffAt.getTime() > ctx.clock().getTime()) {
     const mv = await currentSoccerModel(ctx, { id: fx.competitionId, code: fx.competition });
-    if ('tooFew' in mv) throw new AppError('UNAVAILABLE', `not enough results to price this fixture (${mv.tooFew} < ${MIN_HISTORY})`);
+    if ('tooFew' in mv) throw new AppError('NOT_AVAILABLE', `not enough results to price this fixture yet (${mv.tooFew} of the ${MIN_HISTORY} needed)`);
     return byVersion(mv, mv.model);
   }
   // Kicked off and never predicted: a fit on what was known before kick-off, keyed by the results it saw.
@@ -99,7 +99,7 @@ async function modelFor(ctx: Ctx, fx: FixtureKeys): Promise<{ key: string; price
     price: async () => {
       const history = await soccerHistory(ctx.read, fx.competitionId, fx.kickoffAt);
       if (history.length < MIN_HISTORY) {
-        throw new AppError('UNAVAILABLE', `not enough results before this fixture to price it (${history.length} < ${MIN_HISTORY})`);
+        throw new AppError('NOT_AVAILABLE', `not enough results before this fixture to price it (${history.length} of the ${MIN_HISTORY} needed)`);
       }
       const model = fitSoccerModel(history, dayOf(fx.kickoffAt));
       return { book: priceFixture(model, fx.homeTeamId, fx.awayTeamId, fx.neutralVenue), model: info(model, null) };
