@@ -1,5 +1,6 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { createLiveRoom } from '../lib/live-room.ts';
+import { friendlyError, isMissingData } from '../lib/errors.ts';
 import { api } from '../lib/trpc.ts';
 import { ev, odds, pct } from '../lib/format.ts';
 
@@ -20,7 +21,18 @@ export function FairPrices(props: { fixtureId: number }) {
   return (
     <div class="rounded-lg bg-white shadow-sm ring-1 ring-slate-200 p-6 space-y-4" data-testid="fair-prices" data-live={live.state()} data-updates={updates()}>
       <h2 class="font-medium">Fair prices <span class="text-xs text-slate-500">(Dixon–Coles, results before kickoff)</span></h2>
-      <Show when={!data.error} fallback={<p class="text-sm text-slate-600" data-testid="fair-prices-unavailable">{String(data.error?.message ?? '')}</p>}>
+      <Show
+        when={!data.error}
+        fallback={
+          <Show when={isMissingData(data.error)} fallback={<p class="text-sm text-rose-700" data-testid="fair-prices-error">Could not load fair prices. {friendlyError(data.error)}</p>}>
+            {/* Too little history is a state of the data (PRECONDITION_FAILED), not a failure: said as such, calmly. */}
+            <div class="rounded-md bg-slate-50 px-4 py-3 text-sm text-slate-600 ring-1 ring-slate-200" data-testid="fair-prices-unavailable">
+              <p class="font-medium text-slate-700">No model prices for this match</p>
+              <p class="mt-1">{friendlyError(data.error)}</p>
+            </div>
+          </Show>
+        }
+      >
         <Show when={data()} fallback={<p class="text-sm text-slate-500">Fitting…</p>}>
           {(d) => (
             <>

@@ -1,7 +1,8 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { createBurstRefetch } from '../lib/burst-refetch.ts';
 import { createLiveRoom } from '../lib/live-room.ts';
-import { ev, odds, parseLine, pct } from '../lib/format.ts';
+import { ev, odds, pct, PUSH } from '../lib/format.ts';
+import { friendlyError, lineInputError } from '../lib/errors.ts';
 import { api } from '../lib/trpc.ts';
 import { TwoWayPrice, type PricedSide } from './two-way-price.tsx';
 
@@ -24,7 +25,7 @@ function SideCell(props: { label: string; side: Quote['sides'][number]; moneylin
       <Show when={props.side.model} fallback={<span class="block text-slate-400">no model line</span>}>
         {(m) => (
           <span class="block text-slate-500">
-            model {pct(m().win)}{m().push > 0 ? ` · ${props.moneyline ? 'tie (void)' : 'push'} ${pct(m().push)}` : ''} · fair <span class="font-mono">{odds(m().fairPrice)}</span>
+            model {pct(m().win)}{m().push > 0 ? ` · ${PUSH} ${pct(m().push)}` : ''} · fair <span class="font-mono">{odds(m().fairPrice)}</span>
           </span>
         )}
       </Show>
@@ -37,6 +38,7 @@ function GameLinePricer(props: { fixtureId: number; home: string; away: string }
   const [market, setMarket] = createSignal<'spread' | 'total'>('spread');
   const [line, setLine] = createSignal('');
   const [asked, setAsked] = createSignal<{ market: 'spread' | 'total'; line: number }>();
+  const [inputError, setInputError] = createSignal<string | null>(null);
   const [price] = createResource(asked, (q) => api.nfl.gameLines.priceLine.query({ fixtureId: props.fixtureId, ...q }));
   const sideOf = (x: { selection: string; probability: number; fairPrice: number }): PricedSide => ({
     label: x.selection === 'home' ? props.home : x.selection === 'away' ? props.away : x.selection, probability: x.probability, fairPrice: x.fairPrice,
@@ -47,7 +49,10 @@ function GameLinePricer(props: { fixtureId: number; home: string; away: string }
       data-testid="game-line-pricer"
       onSubmit={(e) => {
         e.preventDefault();
-        setAsked({ market: market(), line: parseLine(line()) });
+        // An empty or `1,5` line is said plainly here, never sent for the API to answer in a validator's words.
+        const wrong = lineInputError(line());
+        setInputError(wrong);
+        if (!wrong) setAsked({ market: market(), line: Number(line().trim()) });
       }}
     >
       <span class="text-slate-500">Any line:</span>
@@ -57,7 +62,7 @@ function GameLinePricer(props: { fixtureId: number; home: string; away: string }
       </select>
       <input class="w-20 rounded border border-slate-300 px-1 py-0.5 font-mono" inputmode="decimal" placeholder={market() === 'spread' ? '-3.5' : '44.5'} value={line()} onInput={(e) => setLine(e.currentTarget.value)} />
       <button class="rounded bg-slate-800 px-2 py-0.5 text-white">Price</button>
-      <Show when={!price.error} fallback={<span class="text-rose-700" data-testid="game-line-price-error">{String(price.error?.message ?? '')}</span>}>
+      <Show when={!inputError() && !price.error} fallback={<span class="text-rose-700" role="alert" data-testid="game-line-price-error">{inputError() ?? friendlyError(price.error)}</span>}>
         <Show when={price()}>
           {(p) => (
             <span data-testid="game-line-price">
@@ -98,7 +103,7 @@ export function GameLines(props: { fixtureId: number; home: string; away: string
           <span class="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800" data-testid="game-lines-simulated">simulated demo model</span>
         </Show>
       </h2>
-      <Show when={!data.error} fallback={<p class="text-sm text-slate-600" data-testid="game-lines-unavailable">{String(data.error?.message ?? '')}</p>}>
+      <Show when={!data.error} fallback={<p class="text-sm text-slate-600" data-testid="game-lines-unavailable">{friendlyError(data.error)}</p>}>
         <Show when={data()} fallback={<p class="text-sm text-slate-500">Loading…</p>}>
           {(d) => (
             <>
@@ -147,7 +152,6 @@ export function GameLines(props: { fixtureId: number; home: string; away: string
                         <TwoWayPrice
                           sides={[{ label: props.home, probability: m().home, fairPrice: m().fairPrice.home }, { label: props.away, probability: m().away, fairPrice: m().fairPrice.away }]}
                           push={m().tie}
-                          pushLabel="tie"
                         />
                       </p>
                     )}

@@ -1,7 +1,8 @@
 import { createResource, createSignal, For, Show, type Signal } from 'solid-js';
 import { createBurstRefetch } from '../lib/burst-refetch.ts';
 import { createLiveRoom } from '../lib/live-room.ts';
-import { ev, odds, parseLine, pct, PROP_MARKET_LABEL } from '../lib/format.ts';
+import { ev, odds, pct, PROP_MARKET_LABEL } from '../lib/format.ts';
+import { friendlyError, lineInputError } from '../lib/errors.ts';
 import { api } from '../lib/trpc.ts';
 import { TwoWayPrice } from './two-way-price.tsx';
 
@@ -19,6 +20,7 @@ interface PricerState {
 function LinePricer(props: { fixtureId: number; playerId: number; market: string; state: PricerState }) {
   const [line, setLine] = props.state.line;
   const [asked, setAsked] = props.state.asked;
+  const [inputError, setInputError] = createSignal<string | null>(null);
   const [price] = createResource(asked, (l) =>
     api.nfl.props.priceLine.query({ fixtureId: props.fixtureId, playerId: props.playerId, market: props.market as never, line: l }),
   );
@@ -28,12 +30,15 @@ function LinePricer(props: { fixtureId: number; playerId: number; market: string
       data-testid="line-pricer"
       onSubmit={(e) => {
         e.preventDefault();
-        setAsked(parseLine(line()));
+        // An empty or `1,5` line is said plainly here, never sent for the API to answer in a validator's words.
+        const wrong = lineInputError(line());
+        setInputError(wrong);
+        if (!wrong) setAsked(Number(line().trim()));
       }}
     >
       <label class="text-slate-500">Line <input class="w-20 rounded border border-slate-300 px-1 py-0.5 font-mono" inputmode="decimal" value={line()} onInput={(e) => setLine(e.currentTarget.value)} /></label>
       <button class="rounded bg-slate-800 px-2 py-0.5 text-white">Price</button>
-      <Show when={!price.error} fallback={<span class="text-rose-700" data-testid="line-price-error">{String(price.error?.message ?? '')}</span>}>
+      <Show when={!inputError() && !price.error} fallback={<span class="text-rose-700" role="alert" data-testid="line-price-error">{inputError() ?? friendlyError(price.error)}</span>}>
         <Show when={price()}>
           {(p) => (
             <TwoWayPrice
@@ -78,7 +83,7 @@ export function PlayerProps(props: { fixtureId: number }) {
           <span class="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800" data-testid="props-simulated">simulated demo model</span>
         </Show>
       </h2>
-      <Show when={!data.error} fallback={<p class="text-sm text-slate-600" data-testid="player-props-unavailable">{String(data.error?.message ?? '')}</p>}>
+      <Show when={!data.error} fallback={<p class="text-sm text-slate-600" data-testid="player-props-unavailable">{friendlyError(data.error)}</p>}>
         <Show when={data()} fallback={<p class="text-sm text-slate-500">Loading…</p>}>
           {(d) => (
             <Show when={d().players.length > 0} fallback={<p class="text-sm text-slate-500" data-testid="player-props-empty">No player projections for this game yet.</p>}>

@@ -1,5 +1,5 @@
 import { Show } from 'solid-js';
-import { odds, pct } from '../lib/format.ts';
+import { odds, pct, PUSH } from '../lib/format.ts';
 
 export interface PricedSide {
   label: string;
@@ -16,7 +16,7 @@ export function TwoWayPrice(props: { sides: readonly [PricedSide, PricedSide]; p
     <span class={props.class} data-testid={props.testId}>
       {props.sides[0].label} {pct(props.sides[0].probability)} <span class="font-mono">({odds(props.sides[0].fairPrice)})</span> · {props.sides[1].label}{' '}
       {pct(props.sides[1].probability)} <span class="font-mono">({odds(props.sides[1].fairPrice)})</span>
-      <Show when={props.push > 0}> · {props.pushLabel ?? 'push'} {pct(props.push)}</Show>
+      <Show when={props.push > 0}> · {props.pushLabel ?? PUSH} {pct(props.push)}</Show>
     </span>
   );
 }

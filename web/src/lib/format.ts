@@ -8,6 +8,18 @@ export function score(home: number | null, away: number | null): string {
   return home === null || away === null ? '–' : `${home}–${away}`;
 }
 
+/**
+ * The one name of a game on every page: home team first, then the away team (`Kansas City v Buffalo`), as the
+ * fixture header and the fixtures list order them — for soccer and NFL alike.
+ */
+export const gameName = (home: string, away: string) => `${home} v ${away}`;
+
+/**
+ * The one word for a stake returned because the bet neither won nor lost — a whole line landed exactly, or a
+ * two-way moneyline tied: `push`, on every page.
+ */
+export const PUSH = 'push';
+
 /** A probability as a percentage with one decimal. */
 export const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
 /** Decimal odds with two decimals ('—' when infinite: a side that cannot win). */
@@ -15,8 +27,6 @@ export const odds = (o: number) => (Number.isFinite(o) ? o.toFixed(2) : '—');
 /** Expected value per unit staked as a signed percentage; one that rounds to zero prints 0.0%, never −0.0%. */
 export const ev = (v: number) => (Math.abs(v) < 0.0005 ? '0.0%' : `${v > 0 ? '+' : ''}${(v * 100).toFixed(1)}%`);
 
-/** A line typed into a pricer: an empty field is no line (Number('') is 0, which would price a line of 0); the API rejects NaN. */
-export const parseLine = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 
 export const PROP_MARKET_LABEL: Record<string, string> = {
   passing_yards: 'Passing yards', rushing_yards: 'Rushing yards', receiving_yards: 'Receiving yards', receptions: 'Receptions',

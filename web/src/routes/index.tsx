@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { createFixtureList } from '../lib/fixtures.ts';
-import { formatKickoff } from '../lib/format.ts';
+import { formatKickoff, gameName } from '../lib/format.ts';
 
 /** The landing page: the next upcoming fixtures, through tRPC (fixtures.list). */
 export default function Home() {
@@ -23,7 +23,7 @@ export default function Home() {
               {(f) => (
                 <li class="py-2 flex flex-col gap-x-4 gap-y-0.5 text-sm sm:flex-row sm:items-baseline">
                   <span class="shrink-0 text-slate-500 sm:w-44">{formatKickoff(f.kickoffAt)}</span>
-                  <A href={`/fixtures/${f.id}`} class="hover:underline">{f.homeTeam} v {f.awayTeam}</A>
+                  <A href={`/fixtures/${f.id}`} class="hover:underline">{gameName(f.homeTeam, f.awayTeam)}</A>
                   <Show when={f.simulated}><span class="self-start text-xs rounded bg-amber-100 text-amber-800 px-2 sm:ml-auto sm:self-auto">simulated</span></Show>
                 </li>
               )}

@@ -1,8 +1,9 @@
 import { A } from '@solidjs/router';
 import { createResource, createSignal, For, onMount, Show } from 'solid-js';
-import { ev, formatKickoff, odds, pct, PROP_MARKET_LABEL } from '../lib/format.ts';
+import { ev, formatKickoff, gameName, odds, pct, PROP_MARKET_LABEL } from '../lib/format.ts';
 import { createBurstRefetch } from '../lib/burst-refetch.ts';
 import { createLiveRoom } from '../lib/live-room.ts';
+import { friendlyError } from '../lib/errors.ts';
 import { api } from '../lib/trpc.ts';
 
 const cell = 'px-2 py-1.5';
@@ -52,7 +53,7 @@ export default function ValuePage() {
       </form>
       <div class="rounded-lg bg-white shadow-sm ring-1 ring-slate-200 p-4">
         <h2 class="font-medium mb-2">Player props</h2>
-        <Show when={!data.error} fallback={<p class="text-sm text-rose-700" data-testid="value-error">{String(data.error?.message ?? '')}</p>}>
+        <Show when={!data.error} fallback={<p class="text-sm text-rose-700" data-testid="value-error">{friendlyError(data.error)}</p>}>
           <Show when={data()} fallback={<p class="text-sm text-slate-500">Loading…</p>}>
             {(d) => (
               <Show
@@ -108,7 +109,7 @@ type AnyBet = Pick<GameLineValueBets['bets'][number], 'fixtureId' | 'kickoffAt' 
 function GameCell(props: { bet: AnyBet }) {
   return (
     <td class={cell}>
-      <A href={`/fixtures/${props.bet.fixtureId}`} class="hover:underline">{props.bet.awayTeam} @ {props.bet.homeTeam}</A>
+      <A href={`/fixtures/${props.bet.fixtureId}`} class="hover:underline">{gameName(props.bet.homeTeam, props.bet.awayTeam)}</A>
       <div class="text-xs text-slate-500">{formatKickoff(new Date(props.bet.kickoffAt))}</div>
     </td>
   );
@@ -156,7 +157,7 @@ function GameLineValue(props: { data: GameLineValueBets | undefined; error: unkn
   return (
     <div class="rounded-lg bg-white shadow-sm ring-1 ring-slate-200 p-4" data-testid="game-line-value">
       <h2 class="font-medium mb-2">Game lines</h2>
-      <Show when={!props.error} fallback={<p class="text-sm text-slate-600" data-testid="game-line-value-error">{String((props.error as Error | undefined)?.message ?? '')}</p>}>
+      <Show when={!props.error} fallback={<p class="text-sm text-slate-600" data-testid="game-line-value-error">{friendlyError(props.error)}</p>}>
         <Show when={props.data} fallback={<p class="text-sm text-slate-500">Loading…</p>}>
           {(d) => (
             <Show when={d().bets.length > 0} fallback={<p class="text-sm text-slate-500">No spread, total or moneyline clears this edge in {d().fixtures} upcoming quoted game{d().fixtures === 1 ? '' : 's'}.</p>}>

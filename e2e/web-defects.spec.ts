@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test';
+import { openFirstUpcoming } from './support.ts';
+
+test('unknown paths answer the 404 page with status 404', async ({ page }) => {
+  for (const path of ['/nope', '/fixtures/103/extra', '/fixtures/abc', '/fixtures/99999999999999999999']) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(404);
+    await expect(page.getByTestId('not-found'), path).toContainText('not found');
+    await expect(page.getByRole('link', { name: 'Fixtures' }).first()).toBeVisible();
+  }
+});
+
+test('the fixtures filters survive a direct load and a reload and share as URLs', async ({ page }) => {
+  await page.goto('/fixtures?sport=nfl&status=final');
+  const sport = page.locator('select[name="sport"]');
+  const status = page.locator('select[name="status"]');
+  await expect(sport).toHaveValue('nfl');
+  await expect(status).toHaveValue('final');
+  await expect(page.getByTestId('live-indicator')).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
+  await expect(sport).toHaveValue('nfl');
+  await expect(status).toHaveValue('final');
+  await expect(page.getByTestId('fixture-row').first()).toContainText('Simulated Football League');
+  await expect(page.getByTestId('fixture-row').first()).toContainText(/final/i);
+  await page.reload();
+  await expect(sport).toHaveValue('nfl');
+  await expect(status).toHaveValue('final');
+  await expect(sport.locator('option:checked')).toHaveText('NFL');
+  await expect(status.locator('option:checked')).toHaveText('Finished');
+});
+
+test('a pricer says plainly what is wrong with an empty or decimal-comma line (never the validator’s words)', async ({ page }) => {
+  await openFirstUpcoming(page, 'nfl');
+  const row = page.getByTestId('prop-row').first();
+  await expect(row).toBeVisible({ timeout: 20_000 });
+  const pricer = row.getByTestId('line-pricer');
+  await pricer.getByRole('button', { name: 'Price' }).click();
+  await expect(row.getByTestId('line-price-error')).toHaveText('Type a line first, for example 5.5.');
+  await pricer.locator('input').fill('1,5');
+  await pricer.getByRole('button', { name: 'Price' }).click();
+  await expect(row.getByTestId('line-price-error')).toHaveText('Write the line with a decimal point: 1.5.');
+
+  const lines = page.getByTestId('game-line-pricer');
+  await expect(lines).toBeVisible({ timeout: 20_000 });
+  await lines.getByRole('button', { name: 'Price' }).click();
+  await expect(page.getByTestId('game-line-price-error')).toHaveText('Type a line first, for example 5.5.');
+  await expect(page.locator('body')).not.toContainText(/expected number|received NaN|invalid input/i);
+});
+
+test('a finished soccer match with too little history before it shows a missing-data state, not an outage', async ({ page }) => {
+  await page.goto('/fixtures?sport=soccer&status=final');
+  await expect(page.getByTestId('live-indicator')).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
+  await page.getByTestId('fixture-row').first().locator('a').click(); // the season's first match: nothing before it
+  const state = page.getByTestId('fair-prices-unavailable');
+  await expect(state).toContainText('No model prices for this match', { timeout: 20_000 });
+  await expect(state).toContainText(/Not enough results before this fixture to price it \(\d+ of the \d+ needed\)\./);
+  await expect(page.getByTestId('fair-prices-error')).toHaveCount(0);
+});
