@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openFirstUpcoming } from './support.ts';
+import { API, openFirstUpcoming } from './support.ts';
 
 test('unknown paths answer the 404 page with status 404', async ({ page }) => {
   for (const path of ['/nope', '/fixtures/103/extra', '/fixtures/abc', '/fixtures/99999999999999999999']) {
@@ -54,4 +54,25 @@ test('a finished soccer match with too little history before it shows a missing-
   await expect(state).toContainText('No model prices for this match', { timeout: 20_000 });
   await expect(state).toContainText(/Not enough results before this fixture to price it \(\d+ of the \d+ needed\)\./);
   await expect(page.getByTestId('fair-prices-error')).toHaveCount(0);
+});
+
+test('the fixture header and the fixtures list follow a live fixture event', async ({ page, request }) => {
+  const publish = async (event: object) => {
+    const res = await request.post(`${API}/rooms/fixtures/publish`, { headers: { authorization: 'Bearer fairline-local-admin' }, data: event });
+    expect(res.status()).toBe(200);
+  };
+  await page.goto('/fixtures?sport=soccer&status=scheduled');
+  await expect(page.getByTestId('live-indicator')).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
+  const row = page.getByTestId('fixture-row').first();
+  const id = Number((await row.locator('a').getAttribute('href'))!.split('/').pop());
+  await publish({ kind: 'fixture', fixtureId: id, status: 'live', homeScore: 1, awayScore: 0 });
+  await expect(row.getByTestId('fixture-row-score')).toHaveText('1–0');
+  await expect(row.getByTestId('fixture-row-status')).toHaveText(/live/i);
+
+  await row.locator('a').click();
+  await expect(page.getByTestId('fixture-detail')).toBeVisible({ timeout: 20_000 });
+  await page.waitForTimeout(1500); // the page's own socket to the fixtures room
+  await publish({ kind: 'fixture', fixtureId: id, status: 'live', homeScore: 2, awayScore: 1 });
+  await expect(page.getByTestId('fixture-score')).toHaveText('2–1');
+  await expect(page.getByTestId('fixture-status')).toHaveText(/live/i);
 });
