@@ -15,6 +15,8 @@ function Layout(props: ParentProps) {
           <div class="order-3 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
             <A href="/fixtures" class={link} activeClass="bg-white/15" end={false}>Fixtures</A>
             <A href="/value" class={link} activeClass="bg-white/15">Value</A>
+            <A href="/portfolios" class={link} activeClass="bg-white/15" end={false}>Portfolios</A>
+            <A href="/track-record" class={`${link} whitespace-nowrap`} activeClass="bg-white/15">Track record</A>
             <A href="/status" class={`${link} whitespace-nowrap`} activeClass="bg-white/15">API status</A>
           </div>
           <div class="ml-auto flex min-w-0 items-center gap-2 sm:gap-3">

@@ -1,0 +1,118 @@
+/**
+ * The portfolio charts, drawn with lightweight-charts once mounted in the browser (it needs a canvas): the bankroll
+ * curve (or cumulative P&L without a starting bankroll), the drawdown below the running peak, and the CLV histogram.
+ * Each bet settled at the same second gets the next second, since a time scale needs strictly increasing times.
+ */
+import {
+  AreaSeries, ColorType, createChart, createOptionsChart, HistogramSeries, LineSeries, type DeepPartial, type ChartOptions, type IChartApi,
+  type UTCTimestamp,
+} from 'lightweight-charts';
+import { onCleanup, onMount, Show } from 'solid-js';
+import type { Stats } from './format.ts';
+
+const BASE: DeepPartial<ChartOptions> = {
+  height: 220,
+  autoSize: true,
+  layout: { background: { type: ColorType.Solid, color: '#ffffff' }, textColor: '#334155', attributionLogo: false },
+  grid: { vertLines: { color: '#f1f5f9' }, horzLines: { color: '#f1f5f9' } },
+  rightPriceScale: { borderVisible: false },
+  timeScale: { borderVisible: false },
+};
+
+/** The curve's points on strictly increasing whole seconds. */
+function curveTimes(curve: Stats['curve']): { time: UTCTimestamp; pnl: number; bankroll: number | null }[] {
+  let last = 0;
+  return curve.map((c) => {
+    const t = Math.max(last + 1, Math.floor(new Date(c.at).getTime() / 1000));
+    last = t;
+    return { time: t as UTCTimestamp, pnl: c.pnl, bankroll: c.bankroll };
+  });
+}
+
+/** Mounts a chart into a div once in the browser, and removes it with the component. */
+function useChart<C extends { remove(): void; timeScale(): { fitContent(): void } }>(make: (el: HTMLDivElement) => C, draw: (chart: C) => void) {
+  let el: HTMLDivElement | undefined;
+  onMount(() => {
+    if (!el) return; // nothing to draw (the card shows why)
+    const chart = make(el);
+    draw(chart);
+    chart.timeScale().fitContent();
+    onCleanup(() => chart.remove());
+  });
+  return (d: HTMLDivElement) => (el = d);
+}
+
+function ChartCard(props: { title: string; testid: string; empty: boolean; emptyText: string; note?: string; chartRef: (d: HTMLDivElement) => void }) {
+  return (
+    <figure class="min-w-0 rounded-lg border border-slate-200 bg-white p-3">
+      <figcaption class="mb-2 flex flex-wrap items-baseline justify-between gap-1 text-sm font-medium text-slate-700">
+        <span>{props.title}</span>
+        <Show when={props.note}><span class="text-xs font-normal text-slate-500">{props.note}</span></Show>
+      </figcaption>
+      <Show when={!props.empty} fallback={<p class="py-16 text-center text-sm text-slate-500">{props.emptyText}</p>}>
+        <div ref={props.chartRef} class="h-[220px] w-full" data-testid={props.testid} />
+      </Show>
+    </figure>
+  );
+}
+
+/** Bankroll after each settled bet (starting bankroll as the first point), or cumulative P&L without a bankroll. */
+export function BankrollChart(props: { stats: Stats }) {
+  const ref = useChart(
+    (el) => createChart(el, BASE) as IChartApi,
+    (chart) => {
+      const pts = curveTimes(props.stats.curve);
+      const start = props.stats.startingBankroll;
+      const series = chart.addSeries(LineSeries, { color: '#4f46e5', lineWidth: 2, priceLineVisible: false });
+      const first = pts[0] ? [{ time: (pts[0].time - 1) as UTCTimestamp, value: start ?? 0 }] : [];
+      series.setData([...first, ...pts.map((p) => ({ time: p.time, value: p.bankroll ?? p.pnl }))]);
+    },
+  );
+  return (
+    <ChartCard title={props.stats.startingBankroll === null ? 'Cumulative P&L' : 'Bankroll'} testid="chart-bankroll" empty={props.stats.curve.length === 0}
+      emptyText="No settled bets yet." note={props.stats.currency} chartRef={ref} />
+  );
+}
+
+/** How far below its running peak the bankroll (cumulative P&L) stood after each settled bet, as a negative amount. */
+export function DrawdownChart(props: { stats: Stats }) {
+  const ref = useChart(
+    (el) => createChart(el, BASE) as IChartApi,
+    (chart) => {
+      let peak = 0;
+      const pts = curveTimes(props.stats.curve).map((p) => {
+        peak = Math.max(peak, p.pnl);
+        return { time: p.time, value: p.pnl - peak };
+      });
+      const series = chart.addSeries(AreaSeries, { lineColor: '#e11d48', topColor: 'rgba(225,29,72,0.05)', bottomColor: 'rgba(225,29,72,0.35)', lineWidth: 2, priceLineVisible: false, invertFilledArea: true });
+      const first = pts[0] ? [{ time: (pts[0].time - 1) as UTCTimestamp, value: 0 }] : [];
+      series.setData([...first, ...pts]);
+    },
+  );
+  return (
+    <ChartCard title="Drawdown" testid="chart-drawdown" empty={props.stats.curve.length === 0} emptyText="No settled bets yet." note={props.stats.currency} chartRef={ref} />
+  );
+}
+
+/** The CLV distribution: bets per CLV bin (percent on the horizontal axis). */
+export function ClvHistogram(props: { stats: Stats }) {
+  const bins = () => props.stats.clvHistogram.filter((b) => b.count > 0 || (b.from !== null && b.to !== null));
+  const ref = useChart(
+    (el) => createOptionsChart(el, { ...BASE, timeScale: { borderVisible: false } } as never),
+    (chart) => {
+      const all = bins();
+      const width = all.find((b) => b.from !== null && b.to !== null);
+      const w = width ? width.to! - width.from! : 0.01;
+      const data = all.map((b) => {
+        const centre = b.from === null ? b.to! - w / 2 : b.to === null ? b.from + w / 2 : (b.from + b.to) / 2;
+        return { time: Math.round(centre * 1000) / 10, value: b.count, color: centre >= 0 ? '#059669' : '#e11d48' };
+      });
+      const series = chart.addSeries(HistogramSeries, { priceLineVisible: false, priceFormat: { type: 'price', precision: 0, minMove: 1 } });
+      series.setData(data);
+    },
+  );
+  return (
+    <ChartCard title="CLV distribution" testid="chart-clv" empty={props.stats.clvBets === 0} emptyText="No closing lines captured yet." note="% vs the fair close · bets"
+      chartRef={ref} />
+  );
+}
