@@ -33,6 +33,7 @@ test('a pricer says plainly what is wrong with an empty or decimal-comma line (n
   const row = page.getByTestId('prop-row').first();
   await expect(row).toBeVisible({ timeout: 20_000 });
   const pricer = row.getByTestId('line-pricer');
+  await pricer.locator('input').fill(''); // it starts at the book's line
   await pricer.getByRole('button', { name: 'Price' }).click();
   await expect(row.getByTestId('line-price-error')).toHaveText('Type a line first, for example 5.5.');
   await pricer.locator('input').fill('1,5');

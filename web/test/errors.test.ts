@@ -27,6 +27,8 @@ describe('messages for people from API errors', () => {
       code: 'BAD_REQUEST', issues: [{ path: 'line', message: 'a line is a whole or half number' }],
     });
     expect(friendlyError(half)).toBe('A line is a whole or half number.');
+    const signIn = apiError('invalid email or password', { code: 'UNAUTHORIZED' });
+    expect(friendlyError(signIn)).toBe('Invalid email or password.');
     const missing = apiError('not enough results before this fixture to price it (3 of the 30 needed)', { code: 'PRECONDITION_FAILED' });
     expect(friendlyError(missing)).toBe('Not enough results before this fixture to price it (3 of the 30 needed).');
   });

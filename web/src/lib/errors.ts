@@ -7,7 +7,7 @@ type ErrorData = { code?: string; issues?: Array<{ path: string; message: string
  * "Invalid input: expected date, received Date") are for programmers; a message the API wrote for people ("a line is a
  * whole or half number", "a password is 12 to 256 characters long") is kept as it is.
  */
-const RAW = /^(too (big|small)|invalid( input)?\b|expected\b|unrecognized key)/i;
+const RAW = /^(too (big|small)\b|invalid input\b|invalid (type|string|date|enum|union|option|literal|format)\b|expected\b|unrecognized key)/i;
 
 /** What a field of an API input means to the person who typed it or followed the link. */
 const FIELD: Record<string, string> = {
