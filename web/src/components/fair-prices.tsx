@@ -1,4 +1,5 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
+import { TrackBet } from './track-bet.tsx';
 import { createLiveRoom } from '../lib/live-room.ts';
 import { friendlyError, isMissingData } from '../lib/errors.ts';
 import { api } from '../lib/trpc.ts';
@@ -49,7 +50,8 @@ export function FairPrices(props: { fixtureId: number }) {
                           {(s) => (
                             <td class={cell}>
                               <span class="font-mono">{odds(q.prices[s])}</span>{' '}
-                              <span class={q.expectedValue[s] > 0 ? 'text-emerald-700 font-medium' : 'text-slate-400'}>{ev(q.expectedValue[s])}</span>
+                              <span class={q.expectedValue[s] > 0 ? 'text-emerald-700 font-medium' : 'text-slate-400'}>{ev(q.expectedValue[s])}</span>{' '}
+                              <TrackBet selection={{ fixtureId: props.fixtureId, market: '1x2', selection: s }} bookmaker={q.bookmaker} price={q.prices[s]} label={`1X2 ${s}`} />
                             </td>
                           )}
                         </For>

@@ -5,6 +5,7 @@ import { ev, odds, pct, PUSH } from '../lib/format.ts';
 import { friendlyError, lineInputError } from '../lib/errors.ts';
 import { api } from '../lib/trpc.ts';
 import { TwoWayPrice, type PricedSide } from './two-way-price.tsx';
+import { TrackBet, type TrackSelection } from './track-bet.tsx';
 
 /** A handicap as books print it: +3.5, -3, PK. */
 const handicap = (h: number) => (h === 0 ? 'PK' : h > 0 ? `+${h}` : `${h}`);
@@ -13,7 +14,7 @@ const GAME_LINE_MARKETS = new Set(['spread', 'game_total', 'moneyline']);
 type GameLinesData = Awaited<ReturnType<typeof api.nfl.gameLines.byFixture.query>>;
 type Quote = GameLinesData['quotes'][number];
 
-function SideCell(props: { label: string; side: Quote['sides'][number]; moneyline: boolean }) {
+function SideCell(props: { label: string; side: Quote['sides'][number]; moneyline: boolean; track?: Omit<TrackSelection, 'selection'> & { bookmaker: string } }) {
   return (
     <td class="px-2 py-1.5 align-top text-xs">
       <span class="text-slate-500">{props.label}</span> <span class="font-mono">{props.side.price === null ? '—' : odds(props.side.price)}</span>{' '}
@@ -28,6 +29,9 @@ function SideCell(props: { label: string; side: Quote['sides'][number]; moneylin
             model {pct(m().win)}{m().push > 0 ? ` · ${PUSH} ${pct(m().push)}` : ''} · fair <span class="font-mono">{odds(m().fairPrice)}</span>
           </span>
         )}
+      </Show>
+      <Show when={props.track && props.side.price !== null}>
+        <span class="mt-1 block"><TrackBet selection={{ ...props.track!, selection: props.side.selection }} bookmaker={props.track!.bookmaker} price={props.side.price!} label={props.label} /></span>
       </Show>
     </td>
   );
@@ -173,8 +177,12 @@ export function GameLines(props: { fixtureId: number; home: string; away: string
                         <td class={`${cell} text-xs`}>
                           {label(q)} <Show when={!q.main}><span class="text-slate-400">alt</span></Show>
                         </td>
-                        <SideCell label={sideLabel(q.sides[0].selection)} side={q.sides[0]} moneyline={q.market === 'moneyline'} />
-                        <SideCell label={sideLabel(q.sides[1].selection)} side={q.sides[1]} moneyline={q.market === 'moneyline'} />
+                        <For each={[0, 1] as const}>
+                          {(k) => (
+                            <SideCell label={sideLabel(q.sides[k].selection)} side={q.sides[k]} moneyline={q.market === 'moneyline'}
+                              track={q.reference ? undefined : { fixtureId: props.fixtureId, market: q.market === 'total' ? 'game_total' : q.market, line: q.line, bookmaker: q.bookmaker }} />
+                          )}
+                        </For>
                       </tr>
                     )}
                   </For>

@@ -5,6 +5,7 @@ import { createBurstRefetch } from '../lib/burst-refetch.ts';
 import { createLiveRoom } from '../lib/live-room.ts';
 import { friendlyError } from '../lib/errors.ts';
 import { api } from '../lib/trpc.ts';
+import { TrackBet } from '../components/track-bet.tsx';
 
 const cell = 'px-2 py-1.5';
 
@@ -72,7 +73,7 @@ export default function ValuePage() {
                       <tr>
                         <th class={cell}>Game</th><th class={cell}>Player</th><th class={cell}>Market</th><th class={cell}>Bet</th><th class={cell}>Book</th>
                         <th class={`${cell} text-right`}>Price</th><th class={`${cell} text-right`}>Model P</th><th class={`${cell} text-right`}>Fair</th>
-                        <th class={`${cell} text-right`}>Book P</th><th class={`${cell} text-right`}>EV</th>
+                        <th class={`${cell} text-right`}>Book P</th><th class={`${cell} text-right`}>EV</th><th class={cell}><span class="sr-only">Track</span></th>
                       </tr>
                     </thead>
                     <tbody class="divide-y divide-slate-100">
@@ -85,6 +86,8 @@ export default function ValuePage() {
                             <td class={cell}>{b.market === 'anytime_td' ? (b.side === 'over' ? 'Yes' : 'No') : `${b.side === 'over' ? 'Over' : 'Under'} ${b.line}`}</td>
                             <td class={cell}>{b.bookmaker}</td>
                             <PriceCells bet={b} win={b.model.win} push={b.model.push} fair={b.model.fairPrice} evTestId="value-ev" />
+                            <td class={cell}><TrackBet bookmaker={b.bookmaker} price={b.price} label={`${b.player} ${b.side} ${b.line} ${PROP_MARKET_LABEL[b.market] ?? b.market}`}
+                              selection={{ fixtureId: b.fixtureId, market: 'player_prop', playerId: b.playerId, prop: b.market, line: b.line, selection: b.market === 'anytime_td' ? (b.side === 'over' ? 'yes' : 'no') : b.side }} /></td>
                           </tr>
                         )}
                       </For>
@@ -167,7 +170,7 @@ function GameLineValue(props: { data: GameLineValueBets | undefined; error: unkn
                     <tr>
                       <th class={cell}>Game</th><th class={cell}>Market</th><th class={cell}>Bet</th><th class={cell}>Book</th>
                       <th class={`${cell} text-right`}>Price</th><th class={`${cell} text-right`}>Model P</th><th class={`${cell} text-right`}>Fair</th>
-                      <th class={`${cell} text-right`}>Book P</th><th class={`${cell} text-right`}>EV</th>
+                      <th class={`${cell} text-right`}>Book P</th><th class={`${cell} text-right`}>EV</th><th class={cell}><span class="sr-only">Track</span></th>
                     </tr>
                   </thead>
                   <tbody class="divide-y divide-slate-100">
@@ -182,6 +185,8 @@ function GameLineValue(props: { data: GameLineValueBets | undefined; error: unkn
                           <td class={cell}>{betLabel(b)}</td>
                           <td class={cell}>{b.bookmaker}</td>
                           <PriceCells bet={b} win={b.model.win} push={b.model.push} fair={b.model.fairPrice} evTestId="game-line-value-ev" />
+                          <td class={cell}><TrackBet bookmaker={b.bookmaker} price={b.price} label={`${gameName(b.homeTeam, b.awayTeam)}: ${betLabel(b)}`}
+                            selection={{ fixtureId: b.fixtureId, market: b.market === 'total' ? 'game_total' : b.market, selection: b.selection, line: b.line }} /></td>
                         </tr>
                       )}
                     </For>
