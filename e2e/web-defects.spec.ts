@@ -77,3 +77,36 @@ test('the fixture header and the fixtures list follow a live fixture event', asy
   await expect(page.getByTestId('fixture-score')).toHaveText('2–1');
   await expect(page.getByTestId('fixture-status')).toHaveText(/live/i);
 });
+
+/** True when the canvas has at least one pixel that is not transparent or white. */
+export async function canvasDrawn(page: import('@playwright/test').Page, testId: string): Promise<boolean> {
+  return page.getByTestId(testId).first().evaluate((c) => {
+    const canvas = c as HTMLCanvasElement;
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 0 && (data[i]! < 240 || data[i + 1]! < 240 || data[i + 2]! < 240)) return true;
+    return false;
+  });
+}
+
+test('an NFL fixture links its players to their page: game log, the law drawn with the line, P(over) by line, hit rates', async ({ page }) => {
+  await openFirstUpcoming(page, 'nfl');
+  const link = page.getByTestId('player-link').filter({ hasText: 'Receiver' }).first();
+  await expect(link).toBeVisible({ timeout: 20_000 });
+  const name = await link.innerText();
+  await link.click();
+  await expect(page).toHaveURL(/\/players\/\d+$/);
+  await expect(page.getByTestId('player-detail')).toContainText(name, { timeout: 20_000 });
+  await expect(page.getByTestId('game-log-row').first()).toBeVisible();
+  expect(await page.getByTestId('game-log-row').count()).toBeGreaterThanOrEqual(10);
+  await expect(page.getByTestId('player-market')).toHaveCount(2);
+  await expect(page.getByTestId('hit-rates').first()).toContainText(/Last 5 over [\d.]+/);
+  await expect(page.getByTestId('hit-rates').first()).toContainText(/\d+\/5 \(/);
+  expect(await canvasDrawn(page, 'distribution-chart')).toBe(true);
+  expect(await canvasDrawn(page, 'over-curve-chart')).toBe(true);
+  // Loaded directly, and an unknown player is the 404 page.
+  await page.reload();
+  await expect(page.getByTestId('player-detail')).toContainText(name, { timeout: 20_000 });
+  expect((await page.goto('/players/abc'))?.status()).toBe(404);
+  await page.goto('/players/999999');
+  await expect(page.getByTestId('not-found')).toContainText('Player not found', { timeout: 20_000 });
+});

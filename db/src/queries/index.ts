@@ -12,3 +12,4 @@ export * from './health.ts';
 export * from './auth.ts';
 export * from './portfolios/index.ts';
 export * from './audit.ts';
+export * from './players.ts';

@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show, type Signal } from 'solid-js';
 import { createBurstRefetch } from '../lib/burst-refetch.ts';
 import { createLiveRoom } from '../lib/live-room.ts';
@@ -99,7 +100,7 @@ export function PlayerProps(props: { fixtureId: number }) {
                           <tr class="border-t border-slate-100" data-testid="prop-row">
                             <td class={cell}>
                               <Show when={i() === 0}>
-                                <span class="font-medium">{p.name}</span> <span class="text-xs text-slate-500">{p.position} · {p.team}</span>
+                                <A href={`/players/${p.playerId}`} class="font-medium text-brand hover:underline" data-testid="player-link">{p.name}</A> <span class="text-xs text-slate-500">{p.position} · {p.team}</span>
                               </Show>
                             </td>
                             <td class={cell}>{PROP_MARKET_LABEL[m.market] ?? m.market}</td>

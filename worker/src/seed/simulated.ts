@@ -12,6 +12,7 @@ import { pricing } from '@fairline/ml';
 import { mulberry32, normal, poisson } from './rng.ts';
 import { seedSimulatedGameLines, simulateNflScore, SIM_TOTAL_LINE, type SimulatedNflGame } from './simulated-game-lines.ts';
 import { seedSimulatedProps, type SimulatedGame } from './simulated-props.ts';
+import { seedSimulatedNflHistory } from './simulated-history.ts';
 
 const SEED = 20261121;
 const DAY = 86_400_000;
@@ -177,6 +178,11 @@ export async function seedSimulatedData(db: PoolDb, now = Date.now()): Promise<S
     oddsCount += 2 * projectionCount;
     // Game lines draw from their own stream, so adding them changed nothing above.
     oddsCount += await seedSimulatedGameLines(tx, mulberry32(SEED + 1), nflGames, bookId);
+    // A previous season of game logs for the player pages, from its own stream: nothing above changes.
+    fixtureCount += await seedSimulatedNflHistory(tx, mulberry32(SEED + 2), {
+      competitionId: nflId, teamIds: nflTeams.map((t) => t.id), ratings: rating, rounds: nflRounds, seasonStart: firstWeek + 18 * 3_600_000,
+      roster: nflTeams.map((_, i) => ({ qb: roster[i * 2]!.id, wr: roster[i * 2 + 1]!.id })),
+    });
   });
   return { seeded: true, fixtures: fixtureCount, odds: oddsCount, projections: projectionCount };
 }

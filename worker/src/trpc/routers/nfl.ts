@@ -1,5 +1,5 @@
 import { gameLineValueBets, gameLineValueBetsInput, nflGameLines, nflGameLinesInput, nflPriceGameLine, nflPriceGameLineInput } from '../../services/nfl/game-lines/index.ts';
-import { fixtureProps, fixturePropsInput, pricePropLine, pricePropLineInput, propValueBets, propValueBetsInput } from '../../services/nfl/props/index.ts';
+import { fixtureProps, fixturePropsInput, playerPage, playerPageInput, pricePropLine, pricePropLineInput, propValueBets, propValueBetsInput } from '../../services/nfl/props/index.ts';
 import { WEIGHT } from '../../lib/rate-limit/plans.ts';
 import { publicProcedure, router } from '../init.ts';
 
@@ -18,6 +18,10 @@ export const nflRouter = router({
     valueBets: publicProcedure
       .meta({ scope: 'read:props', weight: WEIGHT.scan, openapi: { method: 'GET', path: '/nfl/props/value-bets', tags: ['nfl'], summary: 'Value bets on player props: every upcoming price with model EV ≥ minEdge, best first' } })
       .input(propValueBetsInput.optional()).query(({ ctx, input }) => propValueBets({ ctx, input: input ?? {} })),
+    /** The player page: game log, next game's projections with their distribution, P(over) by line and hit rates. */
+    player: publicProcedure
+      .meta({ scope: 'read:props', weight: WEIGHT.price, openapi: { method: 'GET', path: '/nfl/players/{playerId}', tags: ['nfl'], summary: 'An NFL player: game log, projections with their predictive distribution, P(over) by line, hit rates at the books’ line' } })
+      .input(playerPageInput).query(({ ctx, input }) => playerPage({ ctx, input })),
   }),
   gameLines: router({
     /** Spread/total/moneyline: every book's quotes priced by the game-lines model centred on the consensus line. */

@@ -90,10 +90,10 @@ async function nflFixture(ctx: Ctx, fixtureId: number) {
 }
 
 /**
- * The projections of a fixture that can be priced: those of each market's active model version, leaving out
+ * The projections of a fixture that can be priced (the fixture page's and the player page's): those of each market's active model version, leaving out
  * (and logging) a version whose artifact cannot price. `unusable`: there were projections, none priceable.
  */
-async function pricedProjections(ctx: Ctx, fixtureId: number, filter: { markets?: readonly string[]; playerId?: number }) {
+export async function pricedProjections(ctx: Ctx, fixtureId: number, filter: { markets?: readonly string[]; playerId?: number }) {
   const rows = await activeProjections(ctx.read, fixtureId, filter);
   const { models, broken } = await pricingModels(ctx.read, rows.map((r) => r.modelVersionId));
   for (const [id, why] of broken) ctx.logger.warn('props: model version cannot price, its projections are skipped', { modelVersionId: id, why });
