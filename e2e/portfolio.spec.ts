@@ -17,7 +17,7 @@ const PASSWORD = 'fair prices for everyone';
 /** Whether a chart's canvases hold a saturated (series-coloured, not grey grid or text) pixel. */
 async function chartDrawn(page: Page, testid: string): Promise<boolean> {
   return page.getByTestId(testid).evaluate((el) =>
-    [...el.querySelectorAll('canvas')].some((c) => {
+    Array.from(el.querySelectorAll('canvas')).some((c) => {
       const g = c.getContext('2d');
       if (!g || c.width === 0 || c.height === 0) return false;
       const d = g.getImageData(0, 0, c.width, c.height).data;
