@@ -13,3 +13,4 @@ export * from './auth.ts';
 export * from './portfolios/index.ts';
 export * from './audit.ts';
 export * from './players.ts';
+export * from './odds-history.ts';

@@ -109,6 +109,30 @@ export const REST_OUTPUTS: Readonly<Record<string, z.ZodType>> = {
       price: open('P(over), P(under), P(push) and the fair decimal prices of both sides at the line'),
     })
     .meta({ id: 'PricedPropLine' }),
+  'nfl.props.player': z
+    .looseObject({
+      player: z.looseObject({ id: z.number().int(), name: z.string(), position: z.string().nullable(), team: z.string().nullable() }),
+      gameLog: z.array(z.looseObject({ fixtureId: z.number().int(), kickoffAt: isoDate, season: z.string().nullable(), opponent: z.string().nullable(), home: z.boolean() }))
+        .meta({ description: 'finished games, newest first, each with its box score (passing, rushing, receiving; null where not recorded)' }),
+      next: z
+        .looseObject({
+          fixtureId: z.number().int(), kickoffAt: isoDate, homeTeam: z.string(), awayTeam: z.string(),
+          markets: z.array(z.looseObject({
+            market: z.string(), simulated: z.boolean(), mean: z.number(), bookLine: z.number().nullable(), line: z.number(),
+            distribution: open('the predictive law as a histogram: bins { from, to, p } in the market’s units'),
+            overCurve: open('calibrated P(over) at half lines across the law’s 2–98 % range: { line, over }'),
+            hitRates: open('last5, last10, season: { games, overs, pushes, rate } at `line`'),
+          })),
+        })
+        .nullable(),
+    })
+    .meta({ id: 'PlayerPage' }),
+  'soccer.oddsHistory': z
+    .looseObject({
+      fixtureId: z.number().int(),
+      selections: open('home, draw, away: each a list of { bookmaker, points: [{ at, price }] } in capture order'),
+    })
+    .meta({ id: 'SoccerOddsHistory' }),
   'nfl.props.valueBets': valueBets(
     z.looseObject({
       ...valueBetCommon,

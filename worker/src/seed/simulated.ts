@@ -13,6 +13,7 @@ import { mulberry32, normal, poisson } from './rng.ts';
 import { seedSimulatedGameLines, simulateNflScore, SIM_TOTAL_LINE, type SimulatedNflGame } from './simulated-game-lines.ts';
 import { seedSimulatedProps, type SimulatedGame } from './simulated-props.ts';
 import { seedSimulatedNflHistory } from './simulated-history.ts';
+import { seedSimulatedPriceHistory, type SimulatedCurrentQuote } from './simulated-price-history.ts';
 
 const SEED = 20261121;
 const DAY = 86_400_000;
@@ -58,6 +59,7 @@ export async function seedSimulatedData(db: PoolDb, now = Date.now()): Promise<S
       SOCCER_TEAMS.map((name) => ({ sport: 'soccer' as const, name: `${name} (Simulated)`, shortName: name, simulated: true })),
     );
     await seedTeamAliases(tx, socTeams.map((t) => ({ sport: 'soccer' as const, source: 'simulated', alias: t.shortName!, teamId: t.id })));
+    const soccerQuotes: SimulatedCurrentQuote[] = [];
     const attack = socTeams.map(() => normal(rand) * 0.25);
     const defence = socTeams.map(() => normal(rand) * 0.25);
     const rounds = roundRobin(socTeams.length);
@@ -100,6 +102,7 @@ export async function seedSimulatedData(db: PoolDb, now = Date.now()): Promise<S
           })),
         );
         oddsCount += 3;
+        if (!played) soccerQuotes.push({ fixtureId, kickoff, prices: { home: prices[0]!, draw: prices[1]!, away: prices[2]! } });
       }
     }
 
@@ -178,6 +181,8 @@ export async function seedSimulatedData(db: PoolDb, now = Date.now()): Promise<S
     oddsCount += 2 * projectionCount;
     // Game lines draw from their own stream, so adding them changed nothing above.
     oddsCount += await seedSimulatedGameLines(tx, mulberry32(SEED + 1), nflGames, bookId);
+    // A 1X2 price history for the upcoming soccer fixtures' odds-movement charts, from its own stream.
+    oddsCount += await seedSimulatedPriceHistory(tx, mulberry32(SEED + 3), bookId, soccerQuotes);
     // A previous season of game logs for the player pages, from its own stream: nothing above changes.
     fixtureCount += await seedSimulatedNflHistory(tx, mulberry32(SEED + 2), {
       competitionId: nflId, teamIds: nflTeams.map((t) => t.id), ratings: rating, rounds: nflRounds, seasonStart: firstWeek + 18 * 3_600_000,
