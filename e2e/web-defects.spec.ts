@@ -110,3 +110,23 @@ test('an NFL fixture links its players to their page: game log, the law drawn wi
   await page.goto('/players/999999');
   await expect(page.getByTestId('not-found')).toContainText('Player not found', { timeout: 20_000 });
 });
+
+test('an upcoming soccer match draws its odds movement per selection and the correct-score heatmap', async ({ page }) => {
+  await openFirstUpcoming(page, 'soccer');
+  await expect(page.getByTestId('score-heatmap')).toBeVisible({ timeout: 20_000 });
+  const cells = page.getByTestId('score-heatmap').locator('td');
+  await expect(cells).toHaveCount(36);
+  const shares = (await cells.allInnerTexts()).map(Number);
+  expect(shares.reduce((a, b) => a + b, 0)).toBeGreaterThan(80); // 0–5 goals each: most of the grid's mass
+  await expect(page.getByTestId('odds-movement-chart')).toHaveCount(3, { timeout: 20_000 });
+  for (let i = 0; i < 3; i++) {
+    const drawn = await page.getByTestId('odds-movement-chart').nth(i).locator('canvas').first().evaluate(async (c) => {
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const canvas = c as HTMLCanvasElement;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      for (let j = 0; j < data.length; j += 4) if (data[j + 3]! > 0 && (data[j]! < 200 || data[j + 1]! < 200 || data[j + 2]! < 200)) return true;
+      return false;
+    });
+    expect(drawn).toBe(true);
+  }
+});

@@ -3,13 +3,14 @@ import { TrackBet } from './track-bet.tsx';
 import { createLiveRoom } from '../lib/live-room.ts';
 import { friendlyError, isMissingData } from '../lib/errors.ts';
 import { api } from '../lib/trpc.ts';
+import { ScoreHeatmap } from './soccer-charts.tsx';
 import { ev, odds, pct } from '../lib/format.ts';
 
 /**
  * Model probabilities and fair odds for a soccer fixture, beside the latest book prices (EV highlighted).
  * Refetches when the fixture's room announces new predictions or odds.
  */
-export function FairPrices(props: { fixtureId: number }) {
+export function FairPrices(props: { fixtureId: number; home?: string; away?: string }) {
   const [data, { refetch }] = createResource(() => props.fixtureId, (id) => api.soccer.fairPrices.query({ fixtureId: id }));
   const [updates, setUpdates] = createSignal(0);
   const live = createLiveRoom(`fixture:${props.fixtureId}`, (event) => {
@@ -66,6 +67,7 @@ export function FairPrices(props: { fixtureId: number }) {
                 <div><p class="text-slate-500">Both teams score</p><p class="font-mono">{odds(d().book.bothTeamsToScore.yes.fairPrice)} / {odds(d().book.bothTeamsToScore.no.fairPrice)}</p></div>
                 <div><p class="text-slate-500">AH home −0.5 / 0</p><p class="font-mono">{odds(d().book.asianHandicap['-0.5']!.home.fairPrice)} / {odds(d().book.asianHandicap['0']!.home.fairPrice)}</p></div>
               </div>
+              <ScoreHeatmap scores={d().book.correctScore.scores} other={d().book.correctScore.other.p} home={props.home ?? 'Home'} away={props.away ?? 'Away'} />
             </>
           )}
         </Show>
