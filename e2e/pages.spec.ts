@@ -1,0 +1,128 @@
+/**
+ * Every page, loaded directly and reached through the navigation, at 1440 and 390 px: no console errors, nothing
+ * wider than the viewport, and the charts draw (a canvas with non-blank pixels). A full-page screenshot of each is
+ * kept under FAIRLINE_SHOTS_DIR (default test-results/shots, git-ignored).
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const SHOTS = process.env.FAIRLINE_SHOTS_DIR ?? 'test-results/shots';
+mkdirSync(SHOTS, { recursive: true });
+const WIDTHS = [1440, 390] as const;
+
+/** Pages by name: path and what shows it is rendered (a test id or a heading). */
+const PAGES: Array<{ name: string; path: string; ready: string; status?: number; charts?: string[] }> = [
+  { name: 'home', path: '/', ready: 'h1' },
+  { name: 'fixtures', path: '/fixtures', ready: '[data-testid="fixture-row"]' },
+  { name: 'fixtures-nfl-final', path: '/fixtures?sport=nfl&status=final', ready: '[data-testid="fixture-row"]' },
+  { name: 'value', path: '/value', ready: 'h1' },
+  { name: 'status', path: '/status', ready: '[data-testid="api-status"]' },
+  { name: 'track-record', path: '/track-record', ready: 'h1' },
+  { name: 'signin', path: '/signin', ready: 'h1' },
+  { name: 'signup', path: '/signup', ready: 'h1' },
+  { name: 'account-redirect', path: '/account', ready: 'h1' },
+  { name: 'not-found', path: '/nope', ready: '[data-testid="not-found"]', status: 404 },
+];
+
+/** Ids found once from the list pages: an upcoming soccer match, an upcoming NFL game and one of its players. */
+async function discover(page: Page): Promise<void> {
+  if (PAGES.some((p) => p.name === 'soccer-fixture')) return;
+  await page.goto('/fixtures?sport=soccer&status=scheduled');
+  const soccer = await page.getByTestId('fixture-row').first().locator('a').getAttribute('href');
+  await page.goto('/fixtures?sport=nfl&status=scheduled');
+  const nfl = await page.getByTestId('fixture-row').first().locator('a').getAttribute('href');
+  await page.goto(nfl!);
+  const player = await page.getByTestId('player-link').first().getAttribute('href', { timeout: 20_000 });
+  PAGES.push(
+    { name: 'soccer-fixture', path: soccer!, ready: '[data-testid="score-heatmap"]', charts: ['odds-movement-chart'] },
+    { name: 'nfl-fixture', path: nfl!, ready: '[data-testid="player-props"]' },
+    { name: 'player', path: player!, ready: '[data-testid="player-market"]', charts: ['distribution-chart', 'over-curve-chart'] },
+  );
+}
+
+function watchConsole(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}
+
+async function overflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+async function canvasesDrawn(page: Page, testId: string): Promise<boolean[]> {
+  const els = page.getByTestId(testId);
+  await expect(els.first()).toBeVisible({ timeout: 20_000 });
+  const n = await els.count();
+  const out: boolean[] = [];
+  for (let i = 0; i < n; i++) {
+    const el = els.nth(i);
+    const canvas = (await el.evaluate((e) => e.tagName)) === 'CANVAS' ? el : el.locator('canvas').first();
+    out.push(
+      await canvas.evaluate(async (c) => {
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const cv = c as HTMLCanvasElement;
+        const data = cv.getContext('2d')!.getImageData(0, 0, cv.width, cv.height).data;
+        for (let j = 0; j < data.length; j += 4) if (data[j + 3]! > 0 && (data[j]! < 200 || data[j + 1]! < 200 || data[j + 2]! < 200)) return true;
+        return false;
+      }),
+    );
+  }
+  return out;
+}
+
+for (const width of WIDTHS) {
+  test(`every page loaded directly at ${width} px: no console error, no horizontal overflow, charts drawn`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    await discover(page);
+    for (const p of PAGES) {
+      const errors = watchConsole(page);
+      const res = await page.goto(p.path);
+      expect(res?.status(), p.path).toBe(p.status ?? 200);
+      await expect(page.locator(p.ready).first(), p.path).toBeVisible({ timeout: 20_000 });
+      await page.waitForLoadState('networkidle');
+      for (const c of p.charts ?? []) expect(await canvasesDrawn(page, c), `${p.path} ${c}`).not.toContain(false);
+      expect(await overflow(page), `${p.path} at ${width} px is wider than the viewport`).toBeLessThanOrEqual(0);
+      // The 404 page's own document answers 404, which the browser reports as a failed resource.
+      const real = errors.filter((e) => !(p.status === 404 && /404/.test(e)));
+      expect(real, `${p.path} console errors`).toEqual([]);
+      await page.screenshot({ path: join(SHOTS, `${p.name}-${width}.png`), fullPage: true });
+      page.removeAllListeners('console');
+      page.removeAllListeners('pageerror');
+    }
+  });
+
+  test(`every page reached through the navigation at ${width} px: no console error, no horizontal overflow`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    const errors = watchConsole(page);
+    await page.goto('/');
+    await expect(page.getByTestId('live-indicator')).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    for (const [link, ready] of [['Fixtures', '[data-testid="fixture-row"]'], ['Value', 'h1'], ['API status', '[data-testid="api-status"]'], ['Track record', 'h1'], ['Sign in', 'h1'], ['Sign up', 'h1'], ['Fairline', 'h1']] as const) {
+      const a = nav.getByRole('link', { name: link, exact: true });
+      if ((await a.count()) === 0) continue; // a link another page adds later
+      await a.first().click();
+      await expect(page.locator(ready).first(), link).toBeVisible({ timeout: 20_000 });
+      await page.waitForLoadState('networkidle');
+      expect(await overflow(page), `${link} at ${width} px`).toBeLessThanOrEqual(0);
+    }
+    // Into a match, an NFL game and a player by their links.
+    await nav.getByRole('link', { name: 'Fixtures', exact: true }).click();
+    await page.locator('select[name="sport"]').selectOption('nfl');
+    await page.locator('select[name="status"]').selectOption('scheduled');
+    await page.getByTestId('fixture-row').first().locator('a').click();
+    await expect(page.getByTestId('player-props')).toBeVisible({ timeout: 20_000 });
+    expect(await overflow(page), `NFL game at ${width} px`).toBeLessThanOrEqual(0);
+    await page.getByTestId('player-link').first().click();
+    await expect(page.getByTestId('player-market').first()).toBeVisible({ timeout: 20_000 });
+    expect(await canvasesDrawn(page, 'distribution-chart')).not.toContain(false);
+    expect(await overflow(page), `player at ${width} px`).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+  });
+}
