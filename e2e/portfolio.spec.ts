@@ -134,8 +134,32 @@ test('track bets from the value finder and a fixture page, settle them, see P&L,
   await page.getByTestId('filter-market').selectOption('correct_score');
   await expect(page.getByTestId('bet-row')).toHaveCount(0);
 
-  // The public track record page answers with its rule and the audit chain head.
+  // The odds cron (no odds key here: the poll is skipped) then records the track record's picks from the simulated
+  // demo models; the public page lists them with the rule and the audit chain head.
+  await request.get(`${API}/__scheduled?cron=${encodeURIComponent('*/15 * * * *')}`, { timeout: 120_000 });
   await page.goto('/track-record');
   await expect(page.getByTestId('track-record-rule')).toContainText('EV ≥');
   await expect(page.getByTestId('audit-head')).toHaveText(/^[0-9a-f]{64}$/);
+  await expect(page.getByTestId('track-record-picks').getByTestId('bet-row').first()).toBeVisible({ timeout: 20_000 });
+  expect(Number(await page.getByTestId('tr-bets').innerText())).toBeGreaterThan(0);
+
+  // Screenshots of every page of this feature at desktop and phone width, when asked for (FAIRLINE_SHOTS_DIR).
+  const shots = process.env.FAIRLINE_SHOTS_DIR;
+  if (shots) {
+    for (const [w, h] of [[1440, 1000], [390, 844]] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      for (const [name, path] of [['track-record', '/track-record'], ['portfolios', '/portfolios'], ['portfolio', `/portfolios/${portfolioId}`]] as const) {
+        await page.goto(path);
+        await page.waitForTimeout(1500);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        console.log(`${name} @${w}: horizontal overflow ${overflow}px`);
+        await page.screenshot({ path: `${shots}/${name}-${w}.png`, fullPage: true });
+      }
+      await page.goto('/value');
+      await page.locator('select[name="days"]').selectOption('14');
+      await page.getByTestId('game-line-value-row').first().getByTestId('track-bet').click();
+      await expect(page.getByTestId('track-kelly')).toContainText('Quarter Kelly', { timeout: 20_000 });
+      await page.screenshot({ path: `${shots}/track-dialog-${w}.png` });
+    }
+  }
 });
