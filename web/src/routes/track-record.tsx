@@ -44,7 +44,7 @@ export default function TrackRecord() {
             />
             <Show when={r().stats}>
               {(s) => (
-                <div class="grid gap-4 lg:grid-cols-3">
+                <div class="grid grid-cols-1 gap-4 lg:grid-cols-3">
                   <BankrollChart stats={s()} />
                   <DrawdownChart stats={s()} />
                   <ClvHistogram stats={s()} />

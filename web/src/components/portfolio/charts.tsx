@@ -1,11 +1,11 @@
 /**
  * The portfolio charts, drawn with lightweight-charts once mounted in the browser (it needs a canvas): the bankroll
  * curve (or cumulative P&L without a starting bankroll), the drawdown below the running peak, and the CLV histogram.
- * Each bet settled at the same second gets the next second, since a time scale needs strictly increasing times.
+ * The horizontal axis of the bankroll and drawdown charts is the number of bets settled (0 = the start): bets often
+ * settle in the same second, and a count reads better than a clock there.
  */
 import {
-  AreaSeries, ColorType, createChart, createOptionsChart, HistogramSeries, LineSeries, type DeepPartial, type ChartOptions, type IChartApi,
-  type UTCTimestamp,
+  AreaSeries, ColorType, createOptionsChart, HistogramSeries, LineSeries, type ChartOptions, type DeepPartial,
 } from 'lightweight-charts';
 import { onCleanup, onMount, Show } from 'solid-js';
 import type { Stats } from './format.ts';
@@ -19,15 +19,13 @@ const BASE: DeepPartial<ChartOptions> = {
   timeScale: { borderVisible: false },
 };
 
-/** The curve's points on strictly increasing whole seconds. */
-function curveTimes(curve: Stats['curve']): { time: UTCTimestamp; pnl: number; bankroll: number | null }[] {
-  let last = 0;
-  return curve.map((c) => {
-    const t = Math.max(last + 1, Math.floor(new Date(c.at).getTime() / 1000));
-    last = t;
-    return { time: t as UTCTimestamp, pnl: c.pnl, bankroll: c.bankroll };
-  });
+/** The curve's points against the number of bets settled (1, 2, …). */
+function curvePoints(curve: Stats['curve']): { time: number; pnl: number; bankroll: number | null }[] {
+  return curve.map((c, k) => ({ time: k + 1, pnl: c.pnl, bankroll: c.bankroll }));
 }
+
+/** A chart whose horizontal axis is a number (bets settled; CLV percent), not a clock. */
+const numericChart = (el: HTMLDivElement) => createOptionsChart(el, BASE as never);
 
 /** Mounts a chart into a div once in the browser, and removes it with the component. */
 function useChart<C extends { remove(): void; timeScale(): { fitContent(): void } }>(make: (el: HTMLDivElement) => C, draw: (chart: C) => void) {
@@ -44,7 +42,7 @@ function useChart<C extends { remove(): void; timeScale(): { fitContent(): void 
 
 function ChartCard(props: { title: string; testid: string; empty: boolean; emptyText: string; note?: string; chartRef: (d: HTMLDivElement) => void }) {
   return (
-    <figure class="min-w-0 rounded-lg border border-slate-200 bg-white p-3">
+    <figure class="min-w-0 overflow-hidden rounded-lg border border-slate-200 bg-white p-3">
       <figcaption class="mb-2 flex flex-wrap items-baseline justify-between gap-1 text-sm font-medium text-slate-700">
         <span>{props.title}</span>
         <Show when={props.note}><span class="text-xs font-normal text-slate-500">{props.note}</span></Show>
@@ -59,38 +57,38 @@ function ChartCard(props: { title: string; testid: string; empty: boolean; empty
 /** Bankroll after each settled bet (starting bankroll as the first point), or cumulative P&L without a bankroll. */
 export function BankrollChart(props: { stats: Stats }) {
   const ref = useChart(
-    (el) => createChart(el, BASE) as IChartApi,
+    numericChart,
     (chart) => {
-      const pts = curveTimes(props.stats.curve);
+      const pts = curvePoints(props.stats.curve);
       const start = props.stats.startingBankroll;
       const series = chart.addSeries(LineSeries, { color: '#4f46e5', lineWidth: 2, priceLineVisible: false });
-      const first = pts[0] ? [{ time: (pts[0].time - 1) as UTCTimestamp, value: start ?? 0 }] : [];
+      const first = pts[0] ? [{ time: 0, value: start ?? 0 }] : [];
       series.setData([...first, ...pts.map((p) => ({ time: p.time, value: p.bankroll ?? p.pnl }))]);
     },
   );
   return (
     <ChartCard title={props.stats.startingBankroll === null ? 'Cumulative P&L' : 'Bankroll'} testid="chart-bankroll" empty={props.stats.curve.length === 0}
-      emptyText="No settled bets yet." note={props.stats.currency} chartRef={ref} />
+      emptyText="No settled bets yet." note={`${props.stats.currency} · by bets settled`} chartRef={ref} />
   );
 }
 
 /** How far below its running peak the bankroll (cumulative P&L) stood after each settled bet, as a negative amount. */
 export function DrawdownChart(props: { stats: Stats }) {
   const ref = useChart(
-    (el) => createChart(el, BASE) as IChartApi,
+    numericChart,
     (chart) => {
       let peak = 0;
-      const pts = curveTimes(props.stats.curve).map((p) => {
+      const pts = curvePoints(props.stats.curve).map((p) => {
         peak = Math.max(peak, p.pnl);
         return { time: p.time, value: p.pnl - peak };
       });
       const series = chart.addSeries(AreaSeries, { lineColor: '#e11d48', topColor: 'rgba(225,29,72,0.05)', bottomColor: 'rgba(225,29,72,0.35)', lineWidth: 2, priceLineVisible: false, invertFilledArea: true });
-      const first = pts[0] ? [{ time: (pts[0].time - 1) as UTCTimestamp, value: 0 }] : [];
+      const first = pts[0] ? [{ time: 0, value: 0 }] : [];
       series.setData([...first, ...pts]);
     },
   );
   return (
-    <ChartCard title="Drawdown" testid="chart-drawdown" empty={props.stats.curve.length === 0} emptyText="No settled bets yet." note={props.stats.currency} chartRef={ref} />
+    <ChartCard title="Drawdown" testid="chart-drawdown" empty={props.stats.curve.length === 0} emptyText="No settled bets yet." note={`${props.stats.currency} · by bets settled`} chartRef={ref} />
   );
 }
 
@@ -98,7 +96,7 @@ export function DrawdownChart(props: { stats: Stats }) {
 export function ClvHistogram(props: { stats: Stats }) {
   const bins = () => props.stats.clvHistogram.filter((b) => b.count > 0 || (b.from !== null && b.to !== null));
   const ref = useChart(
-    (el) => createOptionsChart(el, { ...BASE, timeScale: { borderVisible: false } } as never),
+    numericChart,
     (chart) => {
       const all = bins();
       const width = all.find((b) => b.from !== null && b.to !== null);

@@ -129,7 +129,7 @@ export default function PortfolioPage() {
                 {/* Charts are redrawn from scratch after each change (keyed on the statistics object). */}
                 <Show when={s()} keyed>
                   {(st) => (
-                    <div class="grid gap-4 lg:grid-cols-3">
+                    <div class="grid grid-cols-1 gap-4 lg:grid-cols-3">
                       <BankrollChart stats={st} />
                       <DrawdownChart stats={st} />
                       <ClvHistogram stats={st} />
