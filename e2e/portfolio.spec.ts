@@ -137,11 +137,14 @@ test('track bets from the value finder and a fixture page, settle them, see P&L,
   // The odds cron (no odds key here: the poll is skipped) then records the track record's picks from the simulated
   // demo models; the public page lists them with the rule and the audit chain head.
   await request.get(`${API}/__scheduled?cron=${encodeURIComponent('*/15 * * * *')}`, { timeout: 120_000 });
-  await page.goto('/track-record');
-  await expect(page.getByTestId('track-record-rule')).toContainText('EV ≥');
+  // (/__scheduled answers before the jobs finish: reload until the picks are there.)
+  await expect.poll(async () => {
+    await page.goto('/track-record');
+    await expect(page.getByTestId('track-record-rule')).toContainText('EV ≥', { timeout: 20_000 });
+    return Number(await page.getByTestId('tr-bets').innerText());
+  }, { timeout: 60_000 }).toBeGreaterThan(0);
   await expect(page.getByTestId('audit-head')).toHaveText(/^[0-9a-f]{64}$/);
-  await expect(page.getByTestId('track-record-picks').getByTestId('bet-row').first()).toBeVisible({ timeout: 20_000 });
-  expect(Number(await page.getByTestId('tr-bets').innerText())).toBeGreaterThan(0);
+  await expect(page.getByTestId('track-record-picks').getByTestId('bet-row').first()).toBeVisible();
 
   // Screenshots of every page of this feature at desktop and phone width, when asked for (FAIRLINE_SHOTS_DIR).
   const shots = process.env.FAIRLINE_SHOTS_DIR;
@@ -152,7 +155,16 @@ test('track bets from the value finder and a fixture page, settle them, see P&L,
         await page.goto(path);
         await page.waitForTimeout(1500);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        console.log(`${name} @${w}: horizontal overflow ${overflow}px`);
+        const wide = await page.evaluate(() =>
+          Array.from(document.querySelectorAll('body *'))
+            .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+            .filter((e) => {
+              for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return false;
+              return true;
+            })
+            .slice(0, 5)
+            .map((e) => `${e.tagName.toLowerCase()}.${String(e.getAttribute('class') ?? '').split(' ').slice(0, 3).join('.')}`));
+        console.log(`${name} @${w}: horizontal overflow ${overflow}px ${wide.join(' | ')}`);
         await page.screenshot({ path: `${shots}/${name}-${w}.png`, fullPage: true });
       }
       await page.goto('/value');
