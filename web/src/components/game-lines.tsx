@@ -103,7 +103,7 @@ export function GameLines(props: { fixtureId: number; home: string; away: string
     <div class="rounded-lg bg-white shadow-sm ring-1 ring-slate-200 p-6 space-y-4" data-testid="game-lines" data-live={live.state()}>
       <h2 class="font-medium">
         Game lines <span class="text-xs text-slate-500">(key-number law centred on the books’ consensus line; P at each quote’s own line; EV at its price)</span>
-        <Show when={data()?.model.simulated}>
+        <Show when={!data.error && data()?.model.simulated}>
           <span class="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800" data-testid="game-lines-simulated">simulated demo model</span>
         </Show>
       </h2>

@@ -80,7 +80,7 @@ export function PlayerProps(props: { fixtureId: number }) {
     <div class="rounded-lg bg-white shadow-sm ring-1 ring-slate-200 p-6 space-y-4" data-testid="player-props" data-live={live.state()}>
       <h2 class="font-medium">
         Player props <span class="text-xs text-slate-500">(projection = predictive median, 10–90 % range; P at each book’s line; EV at its price)</span>
-        <Show when={data()?.players.some((p) => p.markets.some((m) => m.modelVersion.simulated))}>
+        <Show when={!data.error && data()?.players.some((p) => p.markets.some((m) => m.modelVersion.simulated))}>
           <span class="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800" data-testid="props-simulated">simulated demo model</span>
         </Show>
       </h2>
