@@ -62,11 +62,13 @@ export function XyChart(props: XyChartProps) {
       g.textAlign = 'right';
       g.fillText(fmt(y), PAD.l - 4, Y(y) + 4);
     }
-    g.textAlign = 'center';
     for (let i = 0; i <= 4; i++) {
       const x = xMin + ((xMax - xMin) * i) / 4;
+      // The end ticks align inwards so their labels stay inside the canvas.
+      g.textAlign = i === 0 ? 'left' : i === 4 ? 'right' : 'center';
       g.fillText(String(Math.round(x * 10) / 10), X(x), PAD.t + h + 14);
     }
+    g.textAlign = 'center';
     g.fillText(props.xLabel, PAD.l + w / 2, PAD.t + h + 27);
     // Data.
     if (props.kind === 'bars') {
