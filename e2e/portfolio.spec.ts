@@ -162,6 +162,7 @@ test('track bets from the value finder and a fixture page, settle them, see P&L,
               for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return false;
               return true;
             })
+            .concat(Array.from(document.querySelectorAll('body *')).filter((e) => getComputedStyle(e).position === 'absolute' && e.getBoundingClientRect().right > window.innerWidth + 1))
             .slice(0, 5)
             .map((e) => `${e.tagName.toLowerCase()}.${String(e.getAttribute('class') ?? '').split(' ').slice(0, 3).join('.')}`));
         console.log(`${name} @${w}: horizontal overflow ${overflow}px ${wide.join(' | ')}`);

@@ -73,7 +73,7 @@ export default function ValuePage() {
                       <tr>
                         <th class={cell}>Game</th><th class={cell}>Player</th><th class={cell}>Market</th><th class={cell}>Bet</th><th class={cell}>Book</th>
                         <th class={`${cell} text-right`}>Price</th><th class={`${cell} text-right`}>Model P</th><th class={`${cell} text-right`}>Fair</th>
-                        <th class={`${cell} text-right`}>Book P</th><th class={`${cell} text-right`}>EV</th><th class={cell}><span class="sr-only">Track</span></th>
+                        <th class={`${cell} text-right`}>Book P</th><th class={`${cell} text-right`}>EV</th><th class={cell} aria-label="Track" />
                       </tr>
                     </thead>
                     <tbody class="divide-y divide-slate-100">
@@ -170,7 +170,7 @@ function GameLineValue(props: { data: GameLineValueBets | undefined; error: unkn
                     <tr>
                       <th class={cell}>Game</th><th class={cell}>Market</th><th class={cell}>Bet</th><th class={cell}>Book</th>
                       <th class={`${cell} text-right`}>Price</th><th class={`${cell} text-right`}>Model P</th><th class={`${cell} text-right`}>Fair</th>
-                      <th class={`${cell} text-right`}>Book P</th><th class={`${cell} text-right`}>EV</th><th class={cell}><span class="sr-only">Track</span></th>
+                      <th class={`${cell} text-right`}>Book P</th><th class={`${cell} text-right`}>EV</th><th class={cell} aria-label="Track" />
                     </tr>
                   </thead>
                   <tbody class="divide-y divide-slate-100">

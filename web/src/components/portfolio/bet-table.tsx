@@ -23,7 +23,7 @@ export function BetTable(props: { bets: Bet[]; onVoid?: (bet: Bet) => Promise<vo
     }
   };
   return (
-    <div class="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div class="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table class="w-full min-w-[760px] text-sm" data-testid={props.testid ?? 'bet-table'}>
         <thead class="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>
@@ -50,13 +50,13 @@ export function BetTable(props: { bets: Bet[]; onVoid?: (bet: Bet) => Promise<vo
                 <td class="px-3 py-2">{selectionLabel(b)}</td>
                 <td class="px-3 py-2 text-slate-600">{b.bookmaker ?? '—'}</td>
                 <td class="px-3 py-2 text-right tabular-nums">{odds(b.price)}</td>
-                <td class="px-3 py-2 text-right tabular-nums">{money(b.stake, b.currency)}</td>
+                <td class="px-3 py-2 text-right tabular-nums whitespace-nowrap">{money(b.stake, b.currency)}</td>
                 <td class="px-3 py-2 text-right tabular-nums">{b.closing ? odds(b.closing.price) : '—'}</td>
                 <td class={`px-3 py-2 text-right tabular-nums ${tone(b.closing?.clv)}`} data-testid="bet-clv">{b.closing ? signedPct(b.closing.clv) : '—'}</td>
                 <td class="px-3 py-2">
                   <span class={`rounded px-1.5 py-0.5 text-xs font-medium ${RESULT_STYLE[b.result]?.cls ?? ''}`}>{RESULT_STYLE[b.result]?.label ?? b.result}</span>
                 </td>
-                <td class={`px-3 py-2 text-right tabular-nums ${tone(b.pnl)}`} data-testid="bet-pnl">{b.pnl === null ? '—' : money(b.pnl, b.currency, true)}</td>
+                <td class={`whitespace-nowrap px-3 py-2 text-right tabular-nums ${tone(b.pnl)}`} data-testid="bet-pnl">{b.pnl === null ? '—' : money(b.pnl, b.currency, true)}</td>
                 <Show when={props.onVoid}>
                   <td class="px-3 py-2 text-right">
                     <Show when={canVoid(b)}>

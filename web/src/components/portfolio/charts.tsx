@@ -42,13 +42,13 @@ function useChart<C extends { remove(): void; timeScale(): { fitContent(): void 
 
 function ChartCard(props: { title: string; testid: string; empty: boolean; emptyText: string; note?: string; chartRef: (d: HTMLDivElement) => void }) {
   return (
-    <figure class="min-w-0 overflow-hidden rounded-lg border border-slate-200 bg-white p-3">
+    <figure class="relative min-w-0 overflow-hidden rounded-lg border border-slate-200 bg-white p-3">
       <figcaption class="mb-2 flex flex-wrap items-baseline justify-between gap-1 text-sm font-medium text-slate-700">
         <span>{props.title}</span>
         <Show when={props.note}><span class="text-xs font-normal text-slate-500">{props.note}</span></Show>
       </figcaption>
       <Show when={!props.empty} fallback={<p class="py-16 text-center text-sm text-slate-500">{props.emptyText}</p>}>
-        <div ref={props.chartRef} class="h-[220px] w-full" data-testid={props.testid} />
+        <div ref={props.chartRef} class="relative h-[220px] w-full overflow-hidden" data-testid={props.testid} />
       </Show>
     </figure>
   );
