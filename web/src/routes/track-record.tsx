@@ -66,7 +66,7 @@ export default function TrackRecord() {
               </dl>
               <p class="mt-3 text-slate-600">
                 With database access, <code class="rounded bg-slate-100 px-1">npx fairline audit verify</code> recomputes every hash and names the first
-                broken link (exit status non-zero). The same data is public at <code class="break-all rounded bg-slate-100 px-1">GET /api/v1/track-record</code>.
+                broken link (exit status non-zero). Partners can read the same data at <code class="break-all rounded bg-slate-100 px-1">GET /api/v1/track-record</code> with any API key.
               </p>
             </div>
             <div class="space-y-2">

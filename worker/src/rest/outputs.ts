@@ -178,6 +178,24 @@ export const REST_OUTPUTS: Readonly<Record<string, z.ZodType>> = {
     }),
     'GameLineValueBets',
   ),
+  'trackRecord.summary': z
+    .looseObject({
+      minEdge: z.number().meta({ description: 'the stated edge: picks have model EV per unit staked at least this' }),
+      horizonDays: z.number().int(),
+      stake: z.number().meta({ description: 'every pick’s flat stake, in currency units' }),
+      currency: z.string(),
+      portfolioId: z.string().nullable(),
+      bets: z.number().int(),
+      settled: z.number().int(),
+      pending: z.number().int(),
+      pnl: z.number(),
+      roi: z.number().nullable().meta({ description: 'P&L ÷ staked over settled picks' }),
+      clv: z.number().nullable().meta({ description: 'mean CLV over picks with a closing line' }),
+      stats: z.looseObject({}).nullable().meta({ description: 'the system portfolio’s statistics, as portfolios.stats answers them' }),
+      audit: z.looseObject({ head: z.string().nullable().meta({ description: 'hash of the audit chain’s last entry' }), length: z.number().int() }),
+      picks: z.array(z.looseObject({ id: z.string(), fixture: z.looseObject({ id: z.number().int() }), market: z.string(), selection: z.string(), line: z.number().nullable(), bookmaker: z.string().nullable(), price: z.number(), stake: z.number(), result: z.string(), placedAt: isoDate })).meta({ description: 'newest first, at most 500' }),
+    })
+    .meta({ id: 'TrackRecord' }),
   'system.health': z
     .looseObject({
       status: z.enum(['ok', 'degraded', 'down']),
