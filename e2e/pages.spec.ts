@@ -116,6 +116,9 @@ for (const width of WIDTHS) {
     await nav.getByRole('link', { name: 'Fixtures', exact: true }).click();
     await page.locator('select[name="sport"]').selectOption('nfl');
     await page.locator('select[name="status"]').selectOption('scheduled');
+    await expect(page).toHaveURL(/sport=nfl.*status=scheduled|status=scheduled.*sport=nfl/);
+    // The list refetches: wait until its first row is an upcoming game, not the finished one shown before.
+    await expect(page.getByTestId('fixture-row-status').first()).toHaveText(/scheduled/i, { timeout: 20_000 });
     await page.getByTestId('fixture-row').first().locator('a').click();
     await expect(page.getByTestId('player-props')).toBeVisible({ timeout: 20_000 });
     expect(await overflow(page), `NFL game at ${width} px`).toBeLessThanOrEqual(0);
