@@ -88,7 +88,7 @@ export function PlayerProps(props: { fixtureId: number }) {
         <Show when={data()} fallback={<p class="text-sm text-slate-500">Loading…</p>}>
           {(d) => (
             <Show when={d().players.length > 0} fallback={<p class="text-sm text-slate-500" data-testid="player-props-empty">No player projections for this game yet.</p>}>
-              <table class="w-full text-sm">
+              <div class="overflow-x-auto"><table class="w-full text-sm">
                 <thead class="text-left text-slate-500">
                   <tr><th class={cell}>Player</th><th class={cell}>Market</th><th class={cell}>Projection</th><th class={cell}>Book lines</th></tr>
                 </thead>
@@ -129,7 +129,7 @@ export function PlayerProps(props: { fixtureId: number }) {
                     )}
                   </For>
                 </tbody>
-              </table>
+              </table></div>
             </Show>
           )}
         </Show>
