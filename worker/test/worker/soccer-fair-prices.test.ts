@@ -1,6 +1,6 @@
 import { bookmakers, fixtures, oddsSnapshots, predictions } from '@fairline/db';
 import { seedSimulatedData } from '../../src/seed/index.ts';
-import { and, asc, eq, inArray, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/env.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
@@ -54,7 +54,9 @@ describe('soccer.fairPrices (Dixon–Coles inside workerd)', () => {
 
   it('quotes the latest price of each selection when a book has moved', async () => {
     const next = (await soccerFixtures()).filter((f) => f.status === 'scheduled')[2]!;
-    const [old] = await suite.db.select().from(oddsSnapshots).where(and(eq(oddsSnapshots.fixtureId, next.id), eq(oddsSnapshots.selection, 'home')));
+    // The book's newest home price (the seed also stores an earlier price history).
+    const [old] = await suite.db.select().from(oddsSnapshots).where(and(eq(oddsSnapshots.fixtureId, next.id), eq(oddsSnapshots.selection, 'home')))
+      .orderBy(desc(oddsSnapshots.capturedAt), desc(oddsSnapshots.id)).limit(1);
     // As a live feed records a move: the new home price is appended, and the book's unchanged prices are seen again.
     const move = async (price: number, hours: number) => {
       const at = new Date(old!.capturedAt.getTime() + hours * 3_600_000);

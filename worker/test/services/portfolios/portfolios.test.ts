@@ -53,12 +53,13 @@ describe('portfolios', () => {
     const ben = s.ben().ctx;
     expect((await listPortfolios({ ctx: ben, input: { includeArchived: true } })).map((p) => p.name)).toEqual(['Main']);
     for (const call of [
-      getPortfolio({ ctx: ben, input: { id: main.id } }),
-      renamePortfolio({ ctx: ben, input: { id: main.id, name: 'Mine now' } }),
-      archivePortfolio({ ctx: ben, input: { id: main.id } }),
-      portfolioStatistics({ ctx: ben, input: { id: main.id } }),
+      // Thunks, called one at a time: a promise created early would reject before it is awaited.
+      () => getPortfolio({ ctx: ben, input: { id: main.id } }),
+      () => renamePortfolio({ ctx: ben, input: { id: main.id, name: 'Mine now' } }),
+      () => archivePortfolio({ ctx: ben, input: { id: main.id } }),
+      () => portfolioStatistics({ ctx: ben, input: { id: main.id } }),
     ]) {
-      await expect(call).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'portfolio not found' });
+      await expect(call()).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'portfolio not found' });
     }
     expect((await getPortfolio({ ctx: ana, input: { id: main.id } })).name).toBe('Primary');
   });
