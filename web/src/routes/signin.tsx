@@ -1,10 +1,6 @@
-import { useNavigate, useSearchParams } from '@solidjs/router';
-import { createSignal } from 'solid-js';
 import { AuthCard } from '../components/auth-card.tsx';
 import { Field, FormError, PrimaryButton } from '../components/form.tsx';
-import { friendlyError } from '../lib/errors.ts';
-import { safeNext } from '../lib/return-to.ts';
-import { refreshMe } from '../lib/session.ts';
+import { fieldOf, useAuthForm } from '../lib/auth-form.ts';
 import { api } from '../lib/trpc.ts';
 
 /**
@@ -12,27 +8,9 @@ import { api } from '../lib/trpc.ts';
  * back to the page that was asked for (`?next=`, a path on this site only) or the account page.
  */
 export default function SignIn() {
-  const [params] = useSearchParams<{ next?: string }>();
-  const navigate = useNavigate();
-  const [error, setError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
-  const next = () => safeNext(params.next);
-
-  const submit = async (e: SubmitEvent) => {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget as HTMLFormElement);
-    setBusy(true);
-    setError(null);
-    try {
-      await api.auth.signIn.mutate({ email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') });
-      await refreshMe();
-      navigate(next(), { replace: true });
-    } catch (err) {
-      setError(friendlyError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { next, error, busy, submit } = useAuthForm((form) =>
+    api.auth.signIn.mutate({ email: fieldOf(form, 'email'), password: fieldOf(form, 'password') }),
+  );
 
   return (
     <AuthCard
