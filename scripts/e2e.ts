@@ -15,14 +15,17 @@ if (!existsSync(chromium)) {
   console.error(`e2e: ${chromium} not found — install Debian's chromium (apt-get install chromium)`);
   process.exit(1);
 }
-const stackDir = join(dataDir, 'e2e');
+// Ports and data dir can be moved (FAIRLINE_E2E_*) so two checkouts or sessions on one machine do not collide.
+const apiPort = process.env.FAIRLINE_E2E_API_PORT ?? '8887';
+const webPort = process.env.FAIRLINE_E2E_WEB_PORT ?? '3100';
+const stackDir = join(dataDir, process.env.FAIRLINE_E2E_DIR ?? 'e2e');
 rmSync(stackDir, { recursive: true, force: true });
 const env = {
   ...process.env,
   FAIRLINE_STACK_DIR: stackDir,
-  FAIRLINE_STACK_PORT_BASE: '56530',
-  FAIRLINE_API_PORT: '8887',
-  FAIRLINE_WEB_PORT: '3100',
+  FAIRLINE_STACK_PORT_BASE: process.env.FAIRLINE_E2E_PORT_BASE ?? '56530',
+  FAIRLINE_API_PORT: apiPort,
+  FAIRLINE_WEB_PORT: webPort,
   // Test the production path: the built web worker under workerd, API reached through its service binding.
   FAIRLINE_WEB_MODE: process.env.FAIRLINE_WEB_MODE ?? 'built',
 };
@@ -37,15 +40,16 @@ let code = 1;
 try {
   await Promise.race([
     (async () => {
-      await waitForHttp('http://127.0.0.1:8887/health', 180_000);
-      await waitForHttp('http://127.0.0.1:3100/', 180_000);
+      await waitForHttp(`http://127.0.0.1:${apiPort}/health`, 180_000);
+      await waitForHttp(`http://127.0.0.1:${webPort}/`, 180_000);
     })(),
     new Promise((_, reject) => platform.once('exit', (c) => reject(new Error(`platform exited early (${c})\n${output}`)))),
   ]);
-  const r = spawnSync('playwright', ['test'], {
+  // Extra arguments go to Playwright (`npm run test:e2e -- e2e/pages.spec.ts -g home`).
+  const r = spawnSync('playwright', ['test', ...process.argv.slice(2)], {
     cwd: repoRoot,
     stdio: 'inherit',
-    env: { ...env, FAIRLINE_WEB_URL: 'http://127.0.0.1:3100', FAIRLINE_API_URL: 'http://127.0.0.1:8887' },
+    env: { ...env, FAIRLINE_WEB_URL: `http://127.0.0.1:${webPort}`, FAIRLINE_API_URL: `http://127.0.0.1:${apiPort}` },
   });
   code = r.status ?? 1;
 } catch (err) {
