@@ -14,10 +14,12 @@ export type FixtureStatus = (typeof FIXTURE_STATUSES)[number];
 export const fixtureStatusEnum = pgEnum('fixture_status', FIXTURE_STATUSES);
 
 /**
- * What a model version is. The scope column says what it covers: `soccer:<competition code>` for Dixon–Coles,
- * `nfl` for the game-lines model, `nfl:<prop market>` for a player-prop model (one model per market).
+ * What a model version is. The scope column says what it covers: `soccer:<competition code>` for Dixon–Coles and
+ * the two soccer GBDT variants, `nfl` for the game-lines model, `nfl:<prop market>` for a player-prop model (one
+ * model per market). `soccer_model` is the GBDT without market inputs (what the value finder compares with the
+ * market); `soccer_ensemble` includes the margin-free pre-close prices (the best forecast). Both scope `soccer:<code>`.
  */
-export const MODEL_KINDS = ['soccer_dixon_coles', 'nfl_game_lines', 'nfl_props'] as const;
+export const MODEL_KINDS = ['soccer_dixon_coles', 'nfl_game_lines', 'nfl_props', 'soccer_model', 'soccer_ensemble'] as const;
 export type ModelKind = (typeof MODEL_KINDS)[number];
 /** Postgres enum `model_kind` over MODEL_KINDS (the `model_versions.kind` column). */
 export const modelKindEnum = pgEnum('model_kind', MODEL_KINDS);
