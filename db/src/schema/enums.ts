@@ -96,3 +96,13 @@ export const SETTLEMENT_KINDS = ['settle', 'resettle', 'void'] as const;
 export type SettlementKind = (typeof SETTLEMENT_KINDS)[number];
 /** Postgres enum `settlement_kind` over SETTLEMENT_KINDS (the `bet_settlements.kind` column). */
 export const settlementKindEnum = pgEnum('settlement_kind', SETTLEMENT_KINDS);
+
+/**
+ * How a user reads prices (the web's preference): decimal (2.50), American (+150 / −200) or fractional (6/4).
+ * Stored prices are always decimal; this is display only.
+ */
+export const ODDS_FORMATS = ['decimal', 'american', 'fractional'] as const;
+/** One odds display format. */
+export type OddsFormat = (typeof ODDS_FORMATS)[number];
+/** Postgres enum `odds_format` over ODDS_FORMATS (the `user_preferences.odds_format` column). */
+export const oddsFormatEnum = pgEnum('odds_format', ODDS_FORMATS);

@@ -6,4 +6,5 @@ export * from './models/index.ts';
 export * from './auth/index.ts';
 export * from './portfolios/index.ts';
 export * from './audit/index.ts';
+export * from './preferences/index.ts';
 export * from './ops/index.ts';
