@@ -14,3 +14,5 @@ export * from './portfolios/index.ts';
 export * from './audit.ts';
 export * from './players.ts';
 export * from './odds-history.ts';
+export * from './preferences.ts';
+export * from './model-overview.ts';
