@@ -1,9 +1,10 @@
 import { getFixture, getFixtureInput } from '../../services/fixtures/get-fixture.ts';
+import { listCompetitions } from '../../services/fixtures/list-competitions.ts';
 import { listFixtures, listFixturesInput } from '../../services/fixtures/list-fixtures.ts';
 import { WEIGHT } from '../../lib/rate-limit/plans.ts';
 import { publicProcedure, router } from '../init.ts';
 
-/** Fixtures: `list` (filtered, in kick-off order) and `byId` (one fixture) — services/fixtures. */
+/** Fixtures: `list` (filtered, in kick-off order), `byId` (one fixture), `competitions` (the list's filter choices) — services/fixtures. */
 export const fixturesRouter = router({
   list: publicProcedure
     .meta({ scope: 'read:markets', weight: WEIGHT.read, openapi: { method: 'GET', path: '/fixtures', tags: ['fixtures'], summary: 'Fixtures, filtered, in kick-off order' } })
@@ -11,4 +12,7 @@ export const fixturesRouter = router({
   byId: publicProcedure
     .meta({ scope: 'read:markets', weight: WEIGHT.read, openapi: { method: 'GET', path: '/fixtures/{id}', tags: ['fixtures'], summary: 'One fixture' } })
     .input(getFixtureInput).query(({ ctx, input }) => getFixture({ ctx, input })),
+  competitions: publicProcedure
+    .meta({ scope: 'read:markets', weight: WEIGHT.read })
+    .query(({ ctx }) => listCompetitions({ ctx })),
 });
