@@ -1,0 +1,16 @@
+import { WEIGHT } from '../../lib/rate-limit/plans.ts';
+import { modelsOverview } from '../../services/models/overview.ts';
+import { publicProcedure, router } from '../init.ts';
+
+/**
+ * The public view of the model registry (services/models/overview.ts), for the `/models` page. Changing the registry
+ * (promote, rollback, retire, retrain) is `admin.models.*`.
+ */
+export const modelsRouter = router({
+  /**
+   * Every model kind and scope: the active version and its metrics, recent versions with their backtest scores beside
+   * the market's, a reliability diagram, and the registry's change history. Public fields only; admins also see the
+   * reasons admins gave.
+   */
+  overview: publicProcedure.meta({ weight: WEIGHT.read }).query(({ ctx }) => modelsOverview({ ctx })),
+});
