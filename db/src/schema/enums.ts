@@ -106,3 +106,10 @@ export const ODDS_FORMATS = ['decimal', 'american', 'fractional'] as const;
 export type OddsFormat = (typeof ODDS_FORMATS)[number];
 /** Postgres enum `odds_format` over ODDS_FORMATS (the `user_preferences.odds_format` column). */
 export const oddsFormatEnum = pgEnum('odds_format', ODDS_FORMATS);
+
+/** How far a monitored figure has moved (ml metrics/psi.ts `DriftLevel`): ok, warn (look at it), alert (act on it). */
+export const DRIFT_LEVELS = ['ok', 'warn', 'alert'] as const;
+/** One of DRIFT_LEVELS. */
+export type DriftLevelName = (typeof DRIFT_LEVELS)[number];
+/** Postgres enum `drift_level` over DRIFT_LEVELS (the `drift_reports.level` column). */
+export const driftLevelEnum = pgEnum('drift_level', DRIFT_LEVELS);
