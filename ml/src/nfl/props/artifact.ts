@@ -9,6 +9,7 @@ import { featureNames, featureVersion } from './features/index.ts';
 import { MARKETS, type MarketName } from './markets.ts';
 import type { PropModel } from './model.ts';
 import type { PropModelConfig } from './config.ts';
+import type { FeatureProfile } from '../../metrics/psi.ts';
 
 /** Tag of a prop-model artifact; `loadPropModel` refuses any other. */
 export const PROP_MODEL_TAG = 'fairline.props.model';
@@ -28,6 +29,8 @@ export type PropModelArtifact = {
   distribution: ScaledResidual | null;
   calibration: IsotonicModel;
   oosRows: number;
+  /** The training rows' feature deciles for drift monitoring (metrics/psi.ts); absent in artifacts filed before it. */
+  featureProfile?: FeatureProfile;
 };
 
 /** A prop model as its versioned artifact (the centre GBDTs as their own artifacts), ready for JSON or jsonb. */
@@ -36,6 +39,7 @@ export function serializePropModel(m: PropModel): PropModelArtifact {
     tag: PROP_MODEL_TAG, version: PROP_MODEL_VERSION, market: m.market, featureVersion: m.featureVersion,
     featureNames: m.featureNames, config: m.config, trainSeasons: m.trainSeasons, centre: m.centre.map((g) => g.toJSON()),
     distribution: m.distribution, calibration: m.calibration, oosRows: m.oosRows,
+    ...(m.featureProfile ? { featureProfile: m.featureProfile } : {}),
   };
 }
 
@@ -57,5 +61,6 @@ export function loadPropModel(json: string | object): PropModel {
   return {
     market: a.market, featureVersion: a.featureVersion, featureNames: a.featureNames ?? [], config: a.config, trainSeasons: a.trainSeasons,
     centre: a.centre.map((g) => loadGbdt(g)), distribution: a.distribution, calibration: a.calibration, oosRows: a.oosRows ?? 0,
+    ...(a.featureProfile ? { featureProfile: a.featureProfile } : {}),
   };
 }

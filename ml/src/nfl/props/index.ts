@@ -18,3 +18,4 @@ export { serializePropModel, loadPropModel, PROP_MODEL_TAG, PROP_MODEL_VERSION, 
 export { projectionRecords, type ProjectionRecord, type ProjectionDistribution } from './projections.ts';
 export { backtestProps, scoreMarket, scoresOnly, type MarketScores, type MarketReport, type PropsBacktestOptions } from './evaluate.ts';
 export { scoreIntervals, type ScoreIntervals } from './intervals.ts';
+export { propExplainer, explainPropRow, propFeatureLabel } from './explain.ts';

@@ -12,6 +12,7 @@
 import type { IsotonicModel } from '../../calibration/index.ts';
 import { applyOverCalibration, fitOverCalibration } from './calibrate.ts';
 import { trainGbdt, type DenseMatrix, type GbdtModel } from '../../gbdt/index.ts';
+import { featureProfile, type FeatureProfile } from '../../metrics/psi.ts';
 import { baselineAt } from './baseline.ts';
 import { PROP_DEFAULTS, type PropModelConfig } from './config.ts';
 import { fitScaledResidual, median, probOver, quantile, type ScaledResidual } from './distributions/scaled-residual.ts';
@@ -31,6 +32,8 @@ export interface PropModel {
   calibration: IsotonicModel;
   /** Out-of-sample rows the distribution and calibration were fitted on. */
   oosRows: number;
+  /** The training rows' feature distribution (deciles per column), for drift monitoring (metrics/psi.ts); absent in older artifacts. */
+  featureProfile?: FeatureProfile;
 }
 
 /** Training-period rows: position matches, ≥ 3 earlier games, 3-game volume ≥ fraction × offer threshold. */
@@ -43,10 +46,9 @@ export function trainingRows(spec: MarketSpec, env: FeatureEnv, seasons: Readonl
 
 /**
  * Trains the centre ensemble of a market on `rows`: one GBDT per objective in `config` (their mean is μ), with a
- * fixed `createdAt` so the artifact is reproducible.
+ * fixed `createdAt` so the artifact is reproducible. `features`: the rows' matrix when the caller has built it.
  */
-export function fitCentre(spec: MarketSpec, env: FeatureEnv, rows: Int32Array, config: PropModelConfig): GbdtModel[] {
-  const features = buildFeatures(env, spec.family, rows);
+export function fitCentre(spec: MarketSpec, env: FeatureEnv, rows: Int32Array, config: PropModelConfig, features: DenseMatrix = buildFeatures(env, spec.family, rows)): GbdtModel[] {
   const label = outcomes(spec, env.table, rows);
   return config.objectives.map((objective) =>
     trainGbdt({
@@ -114,11 +116,26 @@ export function fitPropModel(env: FeatureEnv, market: MarketName, trainSeasons: 
   const distribution = spec.kind === 'binary' ? null : fitScaledResidual(oosMu, oosY, spec.kind === 'count', true);
   const p = oosMu.map((m, k) => rawOver(distribution, m, oosLine[k]!));
   const calibration = fitOverCalibration(p, oosY.map((y, k) => (y > oosLine[k]! ? 1 : 0)), config.calibrationPriorWeight);
-  const centre = fitCentre(spec, env, trainingRows(spec, env, new Set(seasons), config.trainVolumeFraction), config);
+  const rows = trainingRows(spec, env, new Set(seasons), config.trainVolumeFraction);
+  const X = buildFeatures(env, spec.family, rows);
+  const centre = fitCentre(spec, env, rows, config, X);
   return {
     market, featureVersion: featureVersion(spec.family), featureNames: featureNames(spec.family), config,
-    trainSeasons: seasons, centre, distribution, calibration, oosRows: oosMu.length,
+    trainSeasons: seasons, centre, distribution, calibration, oosRows: oosMu.length, featureProfile: offeredProfile(spec, env, rows, X),
   };
+}
+
+/**
+ * The feature profile (metrics/psi.ts) of the training rows a book would have offered: the population live rows come
+ * from. The training rows also hold lower-volume players (trainVolumeFraction), whose features differ so much that a
+ * profile of all of them puts every live week at PSI ≈ 0.2 on 2018 data with no drift at all.
+ */
+function offeredProfile(spec: MarketSpec, env: FeatureEnv, rows: Int32Array, X: DenseMatrix): FeatureProfile {
+  const keep: number[] = [];
+  for (let r = 0; r < rows.length; r++) if (isOffered(spec, env.table, rows[r]!)) keep.push(r);
+  const values = new Float64Array(keep.length * X.cols);
+  keep.forEach((r, k) => values.set(X.values.subarray(r * X.cols, (r + 1) * X.cols), k * X.cols));
+  return featureProfile({ values, rows: keep.length, cols: X.cols }, featureNames(spec.family));
 }
 
 /** Projection of one player-game: centre, median (the point forecast), 10%/90% quantiles. */
@@ -131,10 +148,10 @@ export interface Projection {
 
 /**
  * Projections (centre, median, 10 % and 90 % quantiles) of the rows `rows` of the environment's table; for the
- * binary market the centre is P(yes) and the quantiles are NaN.
+ * binary market the centre is P(yes) and the quantiles are NaN. `features`: the rows' matrix when already built.
  */
-export function project(model: PropModel, env: FeatureEnv, rows: ArrayLike<number>): Projection[] {
-  const mu = predictCentre(model.centre, buildFeatures(env, MARKETS[model.market].family, rows));
+export function project(model: PropModel, env: FeatureEnv, rows: ArrayLike<number>, features: DenseMatrix = buildFeatures(env, MARKETS[model.market].family, rows)): Projection[] {
+  const mu = predictCentre(model.centre, features);
   const d = model.distribution;
   return Array.from(mu, (m) =>
     d ? { mu: m, median: median(d, m), q10: quantile(d, m, 0.1), q90: quantile(d, m, 0.9) } : { mu: m, median: m, q10: NaN, q90: NaN },

@@ -4,7 +4,8 @@
  * predictive distribution at that centre (its shape lives in the model artifact).
  */
 import { scaleAt, type ScaledResidual } from './distributions/scaled-residual.ts';
-import type { FeatureEnv } from './features/index.ts';
+import { buildFeatures, type FeatureEnv } from './features/index.ts';
+import { MARKETS } from './markets.ts';
 import { contextKey } from '../games.ts';
 import { project, type PropModel } from './model.ts';
 
@@ -26,6 +27,11 @@ export interface ProjectionRecord {
   market: string;
   mean: number;
   distribution: ProjectionDistribution;
+  /**
+   * The row's features in the model's column order (null = missing): what the GBDT saw, kept so the API can explain
+   * the projection (TreeSHAP) and the monitoring can compare live rows with the training distribution (PSI).
+   */
+  features: Array<number | null>;
 }
 
 /**
@@ -33,7 +39,8 @@ export interface ProjectionRecord {
  */
 export function projectionRecords(model: PropModel, env: FeatureEnv, rows: ArrayLike<number>): ProjectionRecord[] {
   const t = env.table;
-  const proj = project(model, env, rows);
+  const X = buildFeatures(env, MARKETS[model.market].family, rows);
+  const proj = project(model, env, rows, X);
   const out: ProjectionRecord[] = [];
   for (let r = 0; r < rows.length; r++) {
     const i = rows[r]!;
@@ -50,6 +57,7 @@ export function projectionRecords(model: PropModel, env: FeatureEnv, rows: Array
       distribution: d
         ? { kind: 'scaled-residual', mu: p.mu, scale: scaleAt(d, p.mu), median: p.median, q10: p.q10, q90: p.q90 }
         : { kind: 'bernoulli', mu: p.mu, median: p.median, q10: null, q90: null },
+      features: Array.from(X.values.subarray(r * X.cols, (r + 1) * X.cols), (x) => (x === x ? x : null)),
     });
   }
   return out;
