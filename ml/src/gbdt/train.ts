@@ -25,7 +25,14 @@ export interface TrainInput {
   weight?: ArrayLike<number>;
   params?: Partial<GbdtParams>;
   /** Validation set for the per-round metric and early stopping. */
-  valid?: { features: FeatureMatrix; label: ArrayLike<number>; weight?: ArrayLike<number> };
+  valid?: { features: FeatureMatrix; label: ArrayLike<number>; weight?: ArrayLike<number>; offset?: ArrayLike<number> };
+  /**
+   * Per-row initial margins, rows × outputs row-major (LightGBM's init_score, XGBoost's base_margin): boosting
+   * starts from them instead of a constant, so the trees learn a correction to an existing forecast (e.g. the log
+   * probabilities of a Dixon–Coles model). The model's own base margin is then 0, and the same offset must be
+   * added to `predictMargin` at prediction time. Required on `valid` when given here.
+   */
+  offset?: ArrayLike<number>;
   /** Timestamp stored in the artifact (injectable so training stays deterministic in tests). */
   createdAt?: string;
 }
@@ -56,12 +63,15 @@ export function trainGbdt(input: TrainInput): GbdtModel {
   const obj = makeObjective(params.objective, { alpha: params.alpha, numClass: params.numClass });
   obj.checkLabels(y);
   const K = obj.outputs;
-  const base = obj.baseMargin(y, w, params.baseScore);
+  const offset = input.offset ? checkOffset(input.offset, n, K, 'offset') : undefined;
+  // With an offset the prior forecast is in the offset; a constant base on top would double-count it.
+  const base = offset ? new Float64Array(K) : obj.baseMargin(y, w, params.baseScore);
   const mapper = buildBinMapper(X, params.maxBins);
   const bins = binMatrix(X, mapper);
 
   const pred = new Float64Array(n * K);
-  for (let i = 0; i < n; i++) for (let k = 0; k < K; k++) pred[i * K + k] = base[k]!;
+  for (let i = 0; i < n; i++) for (let k = 0; k < K; k++) pred[i * K + k] = base[k]! + (offset ? offset[i * K + k]! : 0);
+  if (offset && input.valid && !input.valid.offset) throw new Error('gbdt: a validation set needs an offset when training has one');
   const valid = input.valid ? prepareValid(input.valid, F, obj, base, K) : undefined;
 
   const monotone = params.monotone.some((c) => c !== 0) ? Int8Array.from(params.monotone) : null;
@@ -129,7 +139,7 @@ export function trainGbdt(input: TrainInput): GbdtModel {
     bestRound = best.round;
     forest = truncateForest(forest, bestRound);
     pred.fill(0);
-    for (let i = 0; i < n; i++) for (let k = 0; k < K; k++) pred[i * K + k] = base[k]!;
+    for (let i = 0; i < n; i++) for (let k = 0; k < K; k++) pred[i * K + k] = base[k]! + (offset ? offset[i * K + k]! : 0);
     accumulateMargins(forest, X.values, n, pred);
   }
   const trainScore = obj.evaluate(y, w, pred);
@@ -166,9 +176,18 @@ function prepareValid(
   if (y.length !== X.rows) throw new Error(`gbdt: ${y.length} validation labels for ${X.rows} rows`);
   obj.checkLabels(y);
   const w = v.weight ? Float64Array.from(v.weight) : undefined;
+  const off = v.offset ? checkOffset(v.offset, X.rows, K, 'valid.offset') : undefined;
   const pred = new Float64Array(X.rows * K);
-  for (let i = 0; i < X.rows; i++) for (let k = 0; k < K; k++) pred[i * K + k] = base[k]!;
+  for (let i = 0; i < X.rows; i++) for (let k = 0; k < K; k++) pred[i * K + k] = base[k]! + (off ? off[i * K + k]! : 0);
   return { X, y, w, pred };
+}
+
+/** An offset as a finite Float64Array of rows × outputs, or a clear error. */
+function checkOffset(o: ArrayLike<number>, rows: number, K: number, name: string): Float64Array {
+  const a = Float64Array.from(o);
+  if (a.length !== rows * K) throw new Error(`gbdt: ${name} needs ${rows} × ${K} values, got ${a.length}`);
+  if (!a.every(Number.isFinite)) throw new Error(`gbdt: ${name} values must be finite`);
+  return a;
 }
 
 /** Bernoulli row sample into rows[0..count); all rows in order when rate ≥ 1. */

@@ -13,7 +13,7 @@
 import { brier, logLoss, rps } from '../metrics/scoring-rules.ts';
 import { expectedValue, kellyStake, removeVig, type VigMethod } from '../pricing/index.ts';
 import type { SoccerMatch } from './dixon-coles-data.ts';
-import { fitDixonColes, predictRates, rating, type DixonColesModel, type TeamRating } from './dixon-coles.ts';
+import { fitDixonColes, predictRates, rating, type DixonColesModel, type GoalRates, type TeamRating } from './dixon-coles.ts';
 import { matchOdds, type ThreeWay } from './markets.ts';
 import { newcomerPriors } from './newcomers.ts';
 import { scoreGrid } from './score-grid.ts';
@@ -62,6 +62,23 @@ export interface BacktestOptions {
   tolerance?: number;
   /** Called after each match date with (matches predicted so far, total). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Called for every test match at the moment it is predicted, with the fits in force (fitted on matches strictly
+   * before its day) — so other models can build features from the same walk-forward fits instead of refitting.
+   */
+  onPredict?: (match: BacktestMatch, fit: PredictionContext) => void;
+}
+
+/** What the walk-forward knew when it predicted one match (see `BacktestOptions.onPredict`). */
+export interface PredictionContext {
+  /** The Dixon–Coles goal model fitted before the match's day. */
+  goals: DixonColesModel;
+  /** The shots-on-target rating model, when one is used and there was shot data in the window. */
+  shots: DixonColesModel | undefined;
+  /** The goal rates the backtest priced the match with (blended when `shots` is set). */
+  rates: GoalRates;
+  /** Its 1X2 probabilities. */
+  probs: [number, number, number];
 }
 
 export interface Scores {
@@ -78,6 +95,8 @@ export interface BacktestPrediction {
   outcome: number;
   model: [number, number, number];
   market: [number, number, number] | null;
+  /** Margin-free pre-close probabilities (from `price`, e.g. Pinnacle PSH/PSD/PSA), when valid. */
+  preClose: [number, number, number] | null;
 }
 
 export interface BacktestReport {
@@ -90,6 +109,11 @@ export interface BacktestReport {
   market: Scores;
   /** Model scores on every predicted match (including those without closing odds). */
   modelAll: Scores;
+  /**
+   * The margin-free pre-close price (`price`) on the matches where it is valid — the honest bar for a forecast made
+   * before the close — with the model scored on exactly those matches.
+   */
+  preClose: Scores & { compared: number; model: Scores };
   betting: { bets: number; staked: number; profit: number; roi: number; maxDrawdown: number; clv: number; finalBankroll: number };
   fit: { count: number; medianMs: number; totalMs: number };
   predictions: BacktestPrediction[];
@@ -168,8 +192,10 @@ export function backtestSoccer(history: readonly BacktestMatch[], test: readonly
       const p = matchOdds(scoreGrid(rates, 15));
       const probs: [number, number, number] = [p.home, p.draw, p.away];
       const outcome = m.homeGoals > m.awayGoals ? 0 : m.homeGoals === m.awayGoals ? 1 : 2;
-      const market = fairClosing(m.closing, options.vigMethod ?? 'multiplicative');
-      predictions.push({ day, home: m.home, away: m.away, outcome, model: probs, market });
+      const market = fairProbabilities1x2(m.closing, options.vigMethod ?? 'multiplicative');
+      const preClose = fairProbabilities1x2(m.price, options.vigMethod ?? 'multiplicative');
+      predictions.push({ day, home: m.home, away: m.away, outcome, model: probs, market, preClose });
+      options.onPredict?.(m, { goals: model, shots: shotModel, rates, probs });
 
       // Value betting at the available price (pre-match if given, else closing).
       const price = validPrice(m.price) ?? validPrice(m.closing);
@@ -206,14 +232,20 @@ export function backtestSoccer(history: readonly BacktestMatch[], test: readonly
   }
 
   const compared = predictions.filter((p) => p.market !== null);
+  const withPreClose = predictions.filter((p) => p.preClose !== null);
   const sorted = [...fitTimes].sort((a, b) => a - b);
   return {
     matches: predictions.length,
     compared: compared.length,
     skippedNoClosing: predictions.length - compared.length,
-    model: scores(compared.map((p) => p.model), compared.map((p) => p.outcome)),
-    market: scores(compared.map((p) => p.market!), compared.map((p) => p.outcome)),
-    modelAll: scores(predictions.map((p) => p.model), predictions.map((p) => p.outcome)),
+    model: scores1x2(compared.map((p) => p.model), compared.map((p) => p.outcome)),
+    market: scores1x2(compared.map((p) => p.market!), compared.map((p) => p.outcome)),
+    modelAll: scores1x2(predictions.map((p) => p.model), predictions.map((p) => p.outcome)),
+    preClose: {
+      ...scores1x2(withPreClose.map((p) => p.preClose!), withPreClose.map((p) => p.outcome)),
+      compared: withPreClose.length,
+      model: scores1x2(withPreClose.map((p) => p.model), withPreClose.map((p) => p.outcome)),
+    },
     betting: {
       bets,
       staked,
@@ -228,8 +260,11 @@ export function backtestSoccer(history: readonly BacktestMatch[], test: readonly
   };
 }
 
-/** Goal rates with team ratings blended between the goal model and the shots-on-target model. */
-function blendedRates(goals: DixonColesModel, shots: DixonColesModel, w: number, m: BacktestMatch, newcomer: TeamRating) {
+/**
+ * Goal rates with team ratings blended between the goal model and the shots-on-target model (weight w on shots):
+ * the default model's pricing rule, exported so serving prices a fixture exactly as the backtest did.
+ */
+export function blendedRates(goals: DixonColesModel, shots: DixonColesModel, w: number, m: { home: string; away: string; neutral?: boolean }, newcomer: TeamRating): GoalRates {
   const hg = rating(goals, m.home, newcomer), ag = rating(goals, m.away, newcomer);
   const hs = rating(shots, m.home, newcomer), as = rating(shots, m.away, newcomer);
   const mix = (a: number, b: number) => (1 - w) * a + w * b;
@@ -246,7 +281,8 @@ function validPrice(p: ThreeWay | null | undefined): ThreeWay | null {
   return [p.home, p.draw, p.away].every((o) => Number.isFinite(o) && o > 1) ? p : null;
 }
 
-function fairClosing(p: ThreeWay | null | undefined, method: VigMethod): [number, number, number] | null {
+/** Margin-free probabilities of a valid decimal 1X2 price, or null (missing, invalid or negative margin). */
+export function fairProbabilities1x2(p: ThreeWay | null | undefined, method: VigMethod): [number, number, number] | null {
   const v = validPrice(p);
   if (!v) return null;
   try {
@@ -257,7 +293,8 @@ function fairClosing(p: ThreeWay | null | undefined, method: VigMethod): [number
   }
 }
 
-function scores(probs: readonly [number, number, number][], outcomes: readonly number[]): Scores {
+/** Mean RPS, log loss and Brier of 1X2 forecasts (NaN for none). */
+export function scores1x2(probs: readonly [number, number, number][], outcomes: readonly number[]): Scores {
   if (probs.length === 0) return { rps: NaN, logLoss: NaN, brier: NaN };
   let r = 0, l = 0, b = 0;
   for (let i = 0; i < probs.length; i++) {
