@@ -6,40 +6,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { discover, PAGES } from './page-list.ts';
 
 const SHOTS = process.env.FAIRLINE_SHOTS_DIR ?? 'test-results/shots';
 mkdirSync(SHOTS, { recursive: true });
 const WIDTHS = [1440, 390] as const;
-
-/** Pages by name: path and what shows it is rendered (a test id or a heading). */
-const PAGES: Array<{ name: string; path: string; ready: string; status?: number; charts?: string[] }> = [
-  { name: 'home', path: '/', ready: 'h1' },
-  { name: 'fixtures', path: '/fixtures', ready: '[data-testid="fixture-row"]' },
-  { name: 'fixtures-nfl-final', path: '/fixtures?sport=nfl&status=final', ready: '[data-testid="fixture-row"]' },
-  { name: 'value', path: '/value', ready: 'h1' },
-  { name: 'status', path: '/status', ready: '[data-testid="api-status"]' },
-  { name: 'track-record', path: '/track-record', ready: 'h1' },
-  { name: 'signin', path: '/signin', ready: 'h1' },
-  { name: 'signup', path: '/signup', ready: 'h1' },
-  { name: 'account-redirect', path: '/account', ready: 'h1' },
-  { name: 'not-found', path: '/nope', ready: '[data-testid="not-found"]', status: 404 },
-];
-
-/** Ids found once from the list pages: an upcoming soccer match, an upcoming NFL game and one of its players. */
-async function discover(page: Page): Promise<void> {
-  if (PAGES.some((p) => p.name === 'soccer-fixture')) return;
-  await page.goto('/fixtures?sport=soccer&status=scheduled');
-  const soccer = await page.getByTestId('fixture-row').first().locator('a').getAttribute('href');
-  await page.goto('/fixtures?sport=nfl&status=scheduled');
-  const nfl = await page.getByTestId('fixture-row').first().locator('a').getAttribute('href');
-  await page.goto(nfl!);
-  const player = await page.getByTestId('player-link').first().getAttribute('href', { timeout: 20_000 });
-  PAGES.push(
-    { name: 'soccer-fixture', path: soccer!, ready: '[data-testid="score-heatmap"]', charts: ['odds-movement-chart'] },
-    { name: 'nfl-fixture', path: nfl!, ready: '[data-testid="player-props"]' },
-    { name: 'player', path: player!, ready: '[data-testid="player-market"]', charts: ['distribution-chart', 'over-curve-chart'] },
-  );
-}
 
 function watchConsole(page: Page): string[] {
   const errors: string[] = [];
