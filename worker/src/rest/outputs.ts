@@ -52,6 +52,9 @@ const valueBets = <T extends z.ZodType>(bet: T, id: string) =>
     .meta({ id });
 const open = (description: string) => z.unknown().meta({ description });
 const lineProbabilities = z.looseObject({ win: z.number(), push: z.number(), lose: z.number(), fairPrice: z.number() });
+const boardPrice = z.looseObject({ bookmaker: z.string(), price: z.number(), expectedValue: z.number() });
+const settlement = z.looseObject({ win: z.number(), halfWin: z.number(), push: z.number(), halfLoss: z.number(), loss: z.number() })
+  .meta({ description: 'the model’s probability of each settlement (quarter lines can half-win or half-lose; they sum to 1)' });
 
 /** The documented answer of each procedure served under /api/v1, by tRPC path. */
 export const REST_OUTPUTS: Readonly<Record<string, z.ZodType>> = {
@@ -73,6 +76,19 @@ export const REST_OUTPUTS: Readonly<Record<string, z.ZodType>> = {
           expectedValue: z.looseObject({ home: z.number(), draw: z.number(), away: z.number() }),
         }),
       ),
+      markets: z.array(
+        z.looseObject({
+          market: z.enum(['1x2', 'totals', 'asian_handicap', 'btts', 'draw_no_bet']),
+          line: z.number().nullable().meta({ description: 'totals: the goal line; asian_handicap: the HOME handicap; otherwise null' }),
+          bookmaker: z.string(),
+          capturedAt: isoDate,
+          closing: z.boolean(),
+          margin: z.number().nullable().meta({ description: 'sum of implied probabilities − 1; null when the book lacks a side' }),
+          selections: z.array(z.looseObject({
+            selection: z.string(), price: z.number(), model: settlement, fairPrice: z.number(), bookFair: z.number().nullable(), expectedValue: z.number(),
+          })),
+        }),
+      ).meta({ description: 'every book’s current quote of each market and line, priced by the model (push and half results counted)' }),
     })
     .meta({ id: 'SoccerFairPrices' }),
   'nfl.props.byFixture': z
@@ -177,6 +193,34 @@ export const REST_OUTPUTS: Readonly<Record<string, z.ZodType>> = {
       model: lineProbabilities,
     }),
     'GameLineValueBets',
+  ),
+  'nfl.props.board': z
+    .looseObject({
+      asOf: isoDate,
+      fixtures: z.number().int().meta({ description: 'upcoming games with projections searched' }),
+      bookmakers: z.array(z.string()),
+      rows: z.array(z.looseObject({
+        fixtureId: z.number().int(), kickoffAt: isoDate, homeTeam: z.string(), awayTeam: z.string(),
+        playerId: z.number().int(), player: z.string(), position: z.string().nullable(), team: z.string().nullable(),
+        market: z.string(), line: z.number(), mean: z.number(), median: z.number(),
+        model: open('P(over), P(under), P(push) at the line and both fair prices'),
+        books: z.array(open('one book’s over and under price at the line, each with the model’s EV, and its margin')),
+        bestOver: boardPrice.nullable(), bestUnder: boardPrice.nullable(),
+        edge: z.number().nullable().meta({ description: 'the larger EV of the two best prices' }),
+        modelVersion,
+      })).meta({ description: 'one per player, market and line, in kickoff order' }),
+    })
+    .meta({ id: 'PropsBoard' }),
+  'soccer.valueBets': valueBets(
+    z.looseObject({
+      ...valueBetCommon,
+      market: z.enum(['1x2', 'totals', 'asian_handicap', 'btts', 'draw_no_bet']),
+      line: z.number().nullable().meta({ description: 'totals: the goal line; asian_handicap: the HOME handicap; otherwise null' }),
+      selection: z.string(),
+      model: settlement.extend({ fairPrice: z.number() }),
+      margin: z.number().nullable(),
+    }),
+    'SoccerValueBets',
   ),
   'trackRecord.summary': z
     .looseObject({

@@ -51,8 +51,20 @@ const MARKETS: SimMarket[] = [
   },
 ];
 
-/** Seeds the simulated prop models, projections and book lines; returns how many projections it wrote. */
-export async function seedSimulatedProps(tx: Tx, rand: () => number, games: readonly SimulatedGame[], bookmakerId: number): Promise<number> {
+/** A prop line the simulated book quotes (other simulated books quote the same line: simulated-prop-books.ts). */
+export interface SimulatedPropLine {
+  fixtureId: number;
+  kickoff: Date;
+  playerId: number;
+  prop: string;
+  line: number;
+}
+
+/**
+ * Seeds the simulated prop models, projections and book lines; returns how many projections it wrote, and appends
+ * every line it quoted to `lines` (no draw depends on it).
+ */
+export async function seedSimulatedProps(tx: Tx, rand: () => number, games: readonly SimulatedGame[], bookmakerId: number, lines: SimulatedPropLine[] = []): Promise<number> {
   let count = 0;
   for (const m of MARKETS) {
     const mu = new Float64Array(DRAWS);
@@ -89,6 +101,7 @@ export async function seedSimulatedProps(tx: Tx, rand: () => number, games: read
         const bookCentre = centre * (1 + 0.03 * normal(rand));
         const line = Math.max(0.5, Math.round(bookCentre - 0.5) + 0.5);
         const capturedAt = new Date(g.kickoff.getTime() - DAY);
+        lines.push({ fixtureId: g.fixtureId, kickoff: g.kickoff, playerId, prop: m.prop, line });
         for (const selection of ['over', 'under'] as const) {
           priceRows.push({
             fixtureId: g.fixtureId, bookmakerId, market: 'player_prop', selection, line, playerId, prop: m.prop,

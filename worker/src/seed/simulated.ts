@@ -11,9 +11,11 @@ import {
 import { pricing } from '@fairline/ml';
 import { mulberry32, normal, poisson } from './rng.ts';
 import { seedSimulatedGameLines, simulateNflScore, SIM_TOTAL_LINE, type SimulatedNflGame } from './simulated-game-lines.ts';
-import { seedSimulatedProps, type SimulatedGame } from './simulated-props.ts';
+import { seedSimulatedProps, type SimulatedGame, type SimulatedPropLine } from './simulated-props.ts';
+import { seedSimulatedPropBooks } from './simulated-prop-books.ts';
 import { seedSimulatedNflHistory } from './simulated-history.ts';
 import { seedSimulatedPriceHistory, type SimulatedCurrentQuote } from './simulated-price-history.ts';
+import { seedSimulatedSoccerMarkets, type SimulatedSoccerMatch } from './simulated-soccer-markets.ts';
 
 const SEED = 20261121;
 const DAY = 86_400_000;
@@ -60,6 +62,7 @@ export async function seedSimulatedData(db: PoolDb, now = Date.now()): Promise<S
     );
     await seedTeamAliases(tx, socTeams.map((t) => ({ sport: 'soccer' as const, source: 'simulated', alias: t.shortName!, teamId: t.id })));
     const soccerQuotes: SimulatedCurrentQuote[] = [];
+    const soccerMatches: SimulatedSoccerMatch[] = [];
     const attack = socTeams.map(() => normal(rand) * 0.25);
     const defence = socTeams.map(() => normal(rand) * 0.25);
     const rounds = roundRobin(socTeams.length);
@@ -102,7 +105,10 @@ export async function seedSimulatedData(db: PoolDb, now = Date.now()): Promise<S
           })),
         );
         oddsCount += 3;
-        if (!played) soccerQuotes.push({ fixtureId, kickoff, prices: { home: prices[0]!, draw: prices[1]!, away: prices[2]! } });
+        if (!played) {
+          soccerQuotes.push({ fixtureId, kickoff, prices: { home: prices[0]!, draw: prices[1]!, away: prices[2]! } });
+          soccerMatches.push({ fixtureId, kickoff, rates: { home: muH, away: muA } });
+        }
       }
     }
 
@@ -177,12 +183,17 @@ export async function seedSimulatedData(db: PoolDb, now = Date.now()): Promise<S
       }
     }
     // Drawn after everything above, so the rest of the demo data is the same with or without props.
-    projectionCount = await seedSimulatedProps(tx, rand, upcoming, bookId);
+    const propLines: SimulatedPropLine[] = [];
+    projectionCount = await seedSimulatedProps(tx, rand, upcoming, bookId, propLines);
     oddsCount += 2 * projectionCount;
     // Game lines draw from their own stream, so adding them changed nothing above.
     oddsCount += await seedSimulatedGameLines(tx, mulberry32(SEED + 1), nflGames, bookId);
     // A 1X2 price history for the upcoming soccer fixtures' odds-movement charts, from its own stream.
     oddsCount += await seedSimulatedPriceHistory(tx, mulberry32(SEED + 3), bookId, soccerQuotes);
+    // Two more books quoting every soccer market (totals, Asian lines, BTTS, DNB) of the upcoming matches, own stream.
+    oddsCount += await seedSimulatedSoccerMarkets(tx, mulberry32(SEED + 4), soccerMatches);
+    // A second book's prices on the same prop lines, for the props board's best price across books, own stream.
+    oddsCount += await seedSimulatedPropBooks(tx, mulberry32(SEED + 5), propLines);
     // A previous season of game logs for the player pages, from its own stream: nothing above changes.
     fixtureCount += await seedSimulatedNflHistory(tx, mulberry32(SEED + 2), {
       competitionId: nflId, teamIds: nflTeams.map((t) => t.id), ratings: rating, rounds: nflRounds, seasonStart: firstWeek + 18 * 3_600_000,

@@ -55,7 +55,10 @@ describe('soccer.fairPrices (Dixon–Coles inside workerd)', () => {
   it('quotes the latest price of each selection when a book has moved', async () => {
     const next = (await soccerFixtures()).filter((f) => f.status === 'scheduled')[2]!;
     // The book's newest home price (the seed also stores an earlier price history).
-    const [old] = await suite.db.select().from(oddsSnapshots).where(and(eq(oddsSnapshots.fixtureId, next.id), eq(oddsSnapshots.selection, 'home')))
+    // sim_book's (other simulated books quote the same match too).
+    const [sim] = await suite.db.select().from(bookmakers).where(eq(bookmakers.key, 'sim_book'));
+    const [old] = await suite.db.select().from(oddsSnapshots)
+      .where(and(eq(oddsSnapshots.fixtureId, next.id), eq(oddsSnapshots.bookmakerId, sim!.id), eq(oddsSnapshots.market, '1x2'), eq(oddsSnapshots.selection, 'home')))
       .orderBy(desc(oddsSnapshots.capturedAt), desc(oddsSnapshots.id)).limit(1);
     // As a live feed records a move: the new home price is appended, and the book's unchanged prices are seen again.
     const move = async (price: number, hours: number) => {

@@ -2,6 +2,7 @@ import { TRPCClientError } from '@trpc/client';
 import { modelVersions } from '@fairline/db';
 import { seedSimulatedData } from '../../src/seed/index.ts';
 import { priceLine, type LinePricingModel } from '@fairline/ml/nfl/props/price';
+import { pricing } from '@fairline/ml';
 import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppRouter } from '../../src/trpc/router.ts';
@@ -47,14 +48,19 @@ describe('props over HTTP inside workerd', () => {
       for (const m of p.markets) {
         expect(m.modelVersion).toMatchObject({ status: 'active', simulated: true });
         expect(m.q10!).toBeLessThan(m.q90!);
-        expect(m.quotes).toHaveLength(1);
-        const q = m.quotes[0]!;
-        expect(q.bookmaker).toBe('sim_book');
-        expect(q.capturedAt).toBeInstanceOf(Date);
-        expect(q.model).toEqual(priceLine(model(m.modelVersion.id), m.mean, q.line));
-        expect(q.over!.expectedValue).toBeCloseTo(q.model.over * q.over!.price - 1, 12);
-        expect(q.under!.expectedValue).toBeCloseTo(q.model.under * q.under!.price - 1, 12);
-        expect(q.fair).toEqual({ over: 0.5, under: 0.5 }); // 1.91 / 1.91: the margin splits evenly
+        // Two simulated books quote the same line: sim_book at 1.91/1.91, sim_book_b at its own prices.
+        expect(m.quotes.map((q) => q.bookmaker)).toEqual(['sim_book', 'sim_book_b']);
+        expect(m.quotes[1]!.line).toBe(m.quotes[0]!.line);
+        for (const q of m.quotes) {
+          expect(q.capturedAt).toBeInstanceOf(Date);
+          expect(q.model).toEqual(priceLine(model(m.modelVersion.id), m.mean, q.line));
+          expect(q.over!.expectedValue).toBeCloseTo(q.model.over * q.over!.price - 1, 12);
+          expect(q.under!.expectedValue).toBeCloseTo(q.model.under * q.under!.price - 1, 12);
+          const [over, under] = pricing.removeVig([q.over!.price, q.under!.price], 'multiplicative');
+          expect(q.fair!.over).toBeCloseTo(over!, 12);
+          expect(q.fair!.under).toBeCloseTo(under!, 12);
+        }
+        expect(m.quotes[0]!.fair).toEqual({ over: 0.5, under: 0.5 }); // 1.91 / 1.91: the margin splits evenly
       }
     }
   });

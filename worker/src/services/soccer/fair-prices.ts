@@ -1,6 +1,7 @@
 /**
- * Fair prices for a soccer fixture: every market from one Dixon–Coles score grid, with the books' current 1X2
- * prices beside them (margin, margin-free probabilities, the model's expected value at each price).
+ * Fair prices for a soccer fixture: every market from one Dixon–Coles score grid, with every book's current quote
+ * of every market beside them (1X2, totals, Asian handicap, BTTS, DNB: margin, margin-free probabilities, the
+ * model's settlement probabilities and expected value at each price — book-markets.ts).
  *
  * One answer per fixture: the grid comes from the model version of the fixture's newest stored prediction
  * (what the hourly cron stored and pushed); a scheduled fixture with none yet is priced by the competition's
@@ -15,6 +16,7 @@ import type { Ctx } from '../../context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { dayOf, fitSoccerModel, MIN_HISTORY, priceFixture, soccerHistory } from './model.ts';
 import { currentSoccerModel, loadSoccerVersion } from './model-version.ts';
+import { priceBookMarkets, SOCCER_QUOTED_MARKETS, type BookMarketQuote } from './book-markets.ts';
 
 /** Input of `soccer.fairPrices`: `fixtureId`, a soccer fixture's serial id (a positive 32-bit integer). */
 export const soccerFairPricesInput = z.object({ fixtureId: serialId });
@@ -56,10 +58,15 @@ export interface SoccerFairPrices {
   fixtureId: number;
   model: SoccerModelInfo;
   book: soccer.MarketBook;
+  /** The books' current 1X2 (complete three-way quotes only). */
   quotes: OneXTwoQuote[];
+  /** Every book's current quote of every quoted market and line (1X2, totals, Asian handicap, BTTS, DNB), priced. */
+  markets: BookMarketQuote[];
 }
 
 const SEL = ['home', 'draw', 'away'] as const;
+/** The score grid's size: ml's market book default, so a line priced here equals the book's at that line. */
+const GRID_MAX_GOALS = 20;
 
 interface Priced {
   book: soccer.MarketBook;
@@ -127,7 +134,7 @@ function quoteOf(bookmaker: string, prices: readonly { selection: string; price:
   };
 }
 
-/** Every market of a soccer fixture from its one model answer, and the books' current 1X2 quotes priced. */
+/** Every market of a soccer fixture from its one model answer, and every book's current quotes priced. */
 export async function soccerFairPrices({ ctx, input }: { ctx: Ctx; input: z.input<typeof soccerFairPricesInput> }): Promise<SoccerFairPrices> {
   const parsed = soccerFairPricesInput.safeParse(input);
   if (!parsed.success) throw new AppError('BAD_REQUEST', 'fixtureId must be a positive integer');
@@ -147,9 +154,11 @@ export async function soccerFairPrices({ ctx, input }: { ctx: Ctx; input: z.inpu
     }
   }
 
-  const prices = await currentPrices(ctx.read, fixtureId, ['1x2']);
+  const prices = await currentPrices(ctx.read, fixtureId, SOCCER_QUOTED_MARKETS);
   const byBook = new Map<string, typeof prices>();
-  for (const p of prices) byBook.set(p.bookmaker, [...(byBook.get(p.bookmaker) ?? []), p]);
+  for (const p of prices) if (p.market === '1x2') byBook.set(p.bookmaker, [...(byBook.get(p.bookmaker) ?? []), p]);
   const quotes = [...byBook].map(([b, ps]) => quoteOf(b, ps, priced.book)).filter((q): q is OneXTwoQuote => q !== null);
-  return { fixtureId, model: priced.model, book: priced.book, quotes };
+  // Every line is priced off the one grid the book came from (its rates), so the markets agree with the book.
+  const markets = priceBookMarkets(soccer.scoreGrid(priced.book.rates, GRID_MAX_GOALS), prices);
+  return { fixtureId, model: priced.model, book: priced.book, quotes, markets };
 }

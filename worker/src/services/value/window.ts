@@ -23,11 +23,14 @@ export const valueWindow = z.object({
   limit: z.number().int().min(1).max(500).default(100),
 });
 
-/** Scheduled NFL games kicking off in [now, now + days), in kickoff order, at most MAX_FIXTURES. */
-export async function upcomingNflFixtures(ctx: Ctx, days: number): Promise<FixtureRow[]> {
+/** Scheduled games of `sport` kicking off in [now, now + days), in kickoff order (callers keep MAX_FIXTURES). */
+export async function upcomingFixtures(ctx: Ctx, sport: 'nfl' | 'soccer', days: number): Promise<FixtureRow[]> {
   const now = ctx.clock();
-  return listFixtures(ctx.read, { sport: 'nfl', status: 'scheduled', from: now, to: new Date(now.getTime() + days * DAY_MS), limit: 500 });
+  return listFixtures(ctx.read, { sport, status: 'scheduled', from: now, to: new Date(now.getTime() + days * DAY_MS), limit: 500 });
 }
+
+/** Scheduled NFL games kicking off in [now, now + days), in kickoff order. */
+export const upcomingNflFixtures = (ctx: Ctx, days: number): Promise<FixtureRow[]> => upcomingFixtures(ctx, 'nfl', days);
 
 /** Runs `f` over `items` with at most `n` calls in flight (each call is a few queries on the read pool). */
 export async function inChunks<T, R>(items: readonly T[], n: number, f: (item: T) => Promise<R>): Promise<R[]> {

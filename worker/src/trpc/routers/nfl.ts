@@ -1,5 +1,5 @@
 import { gameLineValueBets, gameLineValueBetsInput, nflGameLines, nflGameLinesInput, nflPriceGameLine, nflPriceGameLineInput } from '../../services/nfl/game-lines/index.ts';
-import { fixtureProps, fixturePropsInput, playerPage, playerPageInput, pricePropLine, pricePropLineInput, propValueBets, propValueBetsInput } from '../../services/nfl/props/index.ts';
+import { fixtureProps, fixturePropsInput, playerPage, playerPageInput, pricePropLine, pricePropLineInput, propsBoard, propsBoardInput, propValueBets, propValueBetsInput } from '../../services/nfl/props/index.ts';
 import { WEIGHT } from '../../lib/rate-limit/plans.ts';
 import { publicProcedure, router } from '../init.ts';
 
@@ -22,6 +22,10 @@ export const nflRouter = router({
     player: publicProcedure
       .meta({ scope: 'read:props', weight: WEIGHT.price, openapi: { method: 'GET', path: '/nfl/players/{playerId}', tags: ['nfl'], summary: 'An NFL player: game log, projections with their predictive distribution, P(over) by line, hit rates at the books’ line' } })
       .input(playerPageInput).query(({ ctx, input }) => playerPage({ ctx, input })),
+    /** The props board: the slate's props, one row per player, market and line, every book's prices and the best of each side. */
+    board: publicProcedure
+      .meta({ scope: 'read:props', weight: WEIGHT.scan, openapi: { method: 'GET', path: '/nfl/props/board', tags: ['nfl'], summary: 'The props board: every upcoming player prop line with every book’s prices, the best of each side and the model’s EV' } })
+      .input(propsBoardInput.optional()).query(({ ctx, input }) => propsBoard({ ctx, input: input ?? {} })),
   }),
   gameLines: router({
     /** Spread/total/moneyline: every book's quotes priced by the game-lines model centred on the consensus line. */

@@ -5,3 +5,4 @@ export { fixtureProps, fixturePropsInput, pricePropLine, pricePropLineInput, typ
 export { PROP_KEY, marketOfPropKey } from './prop-keys.ts';
 export { propValueBets, propValueBetsInput, type PropValueBet, type PropValueBets } from './value-bets.ts';
 export { playerPage, playerPageInput, hitRate, STAT_OF_MARKET, type PlayerPage, type PlayerMarketPage, type HitRate } from './player-page.ts';
+export { propsBoard, propsBoardInput, type PropsBoard, type BoardRow, type BoardBook, type BoardPrice } from './board.ts';
