@@ -46,7 +46,7 @@ async function rest(path: string, token?: string, init: RequestInit = {}) {
 const asJson = (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown;
 
 describe('/api/openapi.json', () => {
-  it('is OpenAPI 3.1 and lists every public read (every query outside admin, auth, apiKeys, portfolios and bets), and nothing else', async () => {
+  it('is OpenAPI 3.1 and lists every public read (every query outside admin, auth, apiKeys, portfolios, bets and preferences), and nothing else', async () => {
     const res = await callWorker(new Request('http://api.test/api/openapi.json'), suite.env);
     expect(res.status).toBe(200);
     const doc = (await res.json()) as { openapi: string; servers: { url: string }[]; paths: Record<string, Record<string, { operationId: string; security?: unknown[] }>> };
@@ -54,8 +54,9 @@ describe('/api/openapi.json', () => {
     expect(doc.servers).toEqual([{ url: '/api/v1' }]);
     const documented = Object.values(doc.paths).flatMap((ops) => Object.entries(ops).map(([method, op]) => `${method} ${op.operationId}`)).sort();
     const publicReads = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyProcedure>)
-      // portfolios.* and bets.* are a user's own reads (protectedProcedure, scope write:portfolio), not public reads.
-      .filter(([path, p]) => p._def.type === 'query' && !/^(admin|auth|apiKeys|portfolios|bets)\./.test(path))
+      // portfolios.* and bets.* are a user's own reads (protectedProcedure, scope write:portfolio), preferences.* the
+      // signed-in user's display settings (sessions only, no API key): not public reads.
+      .filter(([path, p]) => p._def.type === 'query' && !/^(admin|auth|apiKeys|portfolios|bets|preferences)\./.test(path))
       .map(([path]) => `get ${path.replace(/\./g, '-')}`)
       .sort();
     expect(publicReads.length).toBeGreaterThanOrEqual(10);
