@@ -1,6 +1,7 @@
 import { createAsync, useLocation, useNavigate, type RouteDefinition } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { ApiKeysPanel } from '../components/account/api-keys-panel.tsx';
+import { PreferencesPanel } from '../components/account/preferences-panel.tsx';
 import { SessionsPanel } from '../components/account/sessions-panel.tsx';
 import { UsagePanel } from '../components/account/usage-panel.tsx';
 import { createBrowserResource } from '../lib/account.ts';
@@ -12,8 +13,9 @@ export const route = {
 } satisfies RouteDefinition;
 
 /**
- * The account page (signed-in only: anyone else is sent to sign in and brought back here): who you are, your plan
- * and today's usage, your API keys (create — the secret shown once — and revoke) and your sessions (revoke).
+ * The account page (signed-in only: anyone else is sent to sign in and brought back here): who you are, your display
+ * preferences (odds format, time zone), your plan and today's usage, your API keys (create — the secret shown once —
+ * and revoke) and your sessions (revoke).
  */
 export default function Account() {
   const location = useLocation();
@@ -41,6 +43,7 @@ export default function Account() {
               </p>
             </div>
           </div>
+          <PreferencesPanel />
           <UsagePanel usage={usage()} error={usage.error} />
           <ApiKeysPanel keys={keys()} error={keys.error} usage={usage()} onChange={() => void Promise.all([refetchKeys(), refetchUsage()])} />
           <SessionsPanel sessions={sessions()} error={sessions.error} onChange={() => void refetchSessions()} onSignedOut={signedOut} />
