@@ -3,7 +3,7 @@
 import ws from 'ws';
 import { createPoolDb } from '@fairline/db';
 import { migrateDatabase } from '@fairline/db/migrate';
-import { seedDemoUsers, seedSimulatedData, type DemoUserSeed, type SeedSummary } from '@fairline/worker/seed';
+import { seedDemoUsers, seedSimulatedData, seedSimulatedModelHistory, type DemoUserSeed, type SeedSummary } from '@fairline/worker/seed';
 import type { LocalStack } from '@fairline/local/stack';
 
 export async function prepareDemoDatabase(stack: LocalStack, database: string): Promise<SeedSummary & { demoUsers: DemoUserSeed[] }> {
@@ -13,6 +13,8 @@ export async function prepareDemoDatabase(stack: LocalStack, database: string): 
   const { db, close } = createPoolDb({ url: env.DATABASE_URL!, localProxy: env.NEON_LOCAL_PROXY, webSocketConstructor: ws });
   try {
     const summary = await seedSimulatedData(db);
+    // The /models page's simulated walk-forward history (once; never inside the tests' seeded databases).
+    await seedSimulatedModelHistory(db);
     return { ...summary, demoUsers: await seedDemoUsers(db) };
   } finally {
     await close();

@@ -176,3 +176,6 @@ export async function storedReliability(db: Db | Tx, ids: readonly number[]): Pr
     .from(modelVersions)
     .where(and(inArray(modelVersions.id, [...ids]), sql`jsonb_typeof(${modelVersions.artifact} -> 'metrics' -> 'reliability') = 'array'`));
 }
+
+// The demo's simulated model history reads finished matches with their prices (kept beside the models page's reads).
+export * from './seed-model-history.ts';
