@@ -8,6 +8,7 @@ import { A, createAsync, useLocation, useNavigate } from '@solidjs/router';
 import { createEffect, createResource, createSignal, For, on, Show } from 'solid-js';
 import { signInPath } from '../lib/return-to.ts';
 import { friendlyError } from '../lib/errors.ts';
+import { odds } from '../lib/format.ts';
 import { getMe } from '../lib/session.ts';
 import { api } from '../lib/trpc.ts';
 import { FormError, inputClass, PrimaryButton } from './form.tsx';
@@ -65,7 +66,7 @@ export function TrackBet(props: { selection: TrackSelection; bookmaker: string; 
           <div role="dialog" aria-modal="true" aria-labelledby="track-bet-title" class="w-full max-w-sm space-y-3 rounded-lg bg-white p-4 text-left text-sm shadow-xl" data-testid="track-dialog">
             <div>
               <h2 id="track-bet-title" class="font-semibold">Track this bet</h2>
-              <p class="mt-1 break-words text-slate-600">{props.label} · {props.bookmaker} @ {props.price.toFixed(2)}</p>
+              <p class="mt-1 break-words text-slate-600">{props.label} · {props.bookmaker} @ {odds(props.price)}</p>
             </div>
             <Show when={placed()} fallback={
               <Show when={portfolios()} fallback={<p class="text-slate-500">{portfolios.error ? friendlyError(portfolios.error) : 'Loading…'}</p>}>
