@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseFootballDataCsv } from '@fairline/ml/data/football-data';
-import { SOCCER_DEFAULTS, backtestMatchFromFootballData, backtestSoccer } from '@fairline/ml/soccer/index';
+import { PURE_DC_DEFAULTS, SOCCER_DEFAULTS, backtestMatchFromFootballData, backtestSoccer } from '@fairline/ml/soccer/index';
+import { meanRps } from '@fairline/ml/metrics/index';
+import { removeVig } from '@fairline/ml/pricing/index';
 import { run } from '../../src/cli/commands/backtest-soccer.ts';
 import { captureRun } from '../support/cli.ts';
 
@@ -38,7 +40,8 @@ describe('fairline backtest soccer', () => {
     const { code, out } = await capture(['--train', ...train, '--test', testFile, '--json']);
     expect(code).toBe(0);
     const r = JSON.parse(out);
-    expect(Object.keys(r).sort()).toEqual(['betting', 'compared', 'fit', 'market', 'matches', 'model', 'skippedNoClosing']);
+    expect(Object.keys(r).sort()).toEqual(['betting', 'calibration', 'compared', 'fit', 'market', 'matches', 'model', 'modelName', 'preClose', 'skippedNoClosing']);
+    expect(r.modelName).toBe('default');
     expect(r.matches).toBe(30);
     expect(r.skippedNoClosing).toBe(3);
     expect(r.compared).toBe(27);
@@ -64,6 +67,46 @@ describe('fairline backtest soccer', () => {
     expect(r.betting.bets).toBe(direct.betting.bets);
   });
 
+  it('adds the margin-free pre-close price, scored on the same matches as the model beside it', async () => {
+    const r = JSON.parse((await capture(['--train', ...train, '--test', testFile, '--json'])).out);
+    // Every row of the file has Pinnacle pre-close odds (PSH/PSD/PSA), also the three without closing odds.
+    expect(r.preClose.compared).toBe(30);
+    const rows = parseFootballDataCsv(readFileSync(testFile, 'utf8')).matches;
+    const fair = rows.map((m) => removeVig([m.pinnacle!.home, m.pinnacle!.draw, m.pinnacle!.away], 'multiplicative'));
+    const outcomes = rows.map((m) => (m.homeGoals > m.awayGoals ? 0 : m.homeGoals === m.awayGoals ? 1 : 2));
+    expect(r.preClose.rps).toBeCloseTo(meanRps(fair, outcomes), 12);
+    expect(r.preClose.model.rps).toBeGreaterThan(0);
+    expect(r.preClose.rps).not.toBeCloseTo(r.market.rps, 8);
+  });
+
+  it('--model dc runs the tuned pure Dixon–Coles (no shots)', async () => {
+    const r = JSON.parse((await capture(['--train', ...train, '--test', testFile, '--json', '--model', 'dc'])).out);
+    const load = (f: string) => parseFootballDataCsv(readFileSync(f, 'utf8')).matches.map(backtestMatchFromFootballData);
+    const direct = backtestSoccer(train.flatMap(load), load(testFile), { ...PURE_DC_DEFAULTS, shotsOnTargetWeight: 0 });
+    expect(r.modelName).toBe('dc');
+    expect(r.model.rps).toBeCloseTo(direct.model.rps, 12);
+  });
+
+  it('--model model and --model ensemble train the GBDT on the history after a warm-up year and predict the test file', async () => {
+    const m = JSON.parse((await capture(['--train', ...train, '--test', testFile, '--json', '--model', 'model'])).out);
+    const e = JSON.parse((await capture(['--train', ...train, '--test', testFile, '--json', '--model', 'ensemble'])).out);
+    for (const r of [m, e]) {
+      expect(r.matches).toBe(30);
+      expect(r.compared).toBe(27);
+      expect(r.preClose.compared).toBe(30);
+      expect(r.betting).toBeNull();
+      expect(r.calibration.map((c: { outcome: string }) => c.outcome)).toEqual(['home', 'draw', 'away']);
+      for (const c of r.calibration) expect(c.floor).toBeGreaterThan(0);
+      expect(r.model.rps).toBeGreaterThan(0.1);
+      expect(r.model.rps).toBeLessThan(0.3);
+    }
+    expect(m.modelName).toBe('model');
+    expect(e.modelName).toBe('ensemble');
+    // Same matches and benchmarks, different forecasts.
+    expect(e.market.rps).toBeCloseTo(m.market.rps, 12);
+    expect(e.model.rps).not.toBeCloseTo(m.model.rps, 8);
+  }, 120_000);
+
   it('honours --xi and --window-days', async () => {
     const a = JSON.parse((await capture(['--train', ...train, '--test', testFile, '--json', '--xi', '0.0019'])).out);
     const b = JSON.parse((await capture(['--train', ...train, '--test', testFile, '--json', '--xi', '0.01', '--window-days', '300'])).out);
@@ -85,5 +128,8 @@ describe('fairline backtest soccer', () => {
     const bad = await capture(['--train', ...train, '--test', testFile, '--xi', 'abc']);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/--xi must be a number, got 'abc'\nusage: fairline backtest soccer --train/);
+    const model = await capture(['--train', ...train, '--test', testFile, '--model', 'xgb']);
+    expect(model.code).toBe(2);
+    expect(model.err).toMatch(/--model must be one of dc, default, model, ensemble, got 'xgb'/);
   });
 });

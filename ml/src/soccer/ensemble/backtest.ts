@@ -10,7 +10,7 @@ import { scores1x2, type BacktestMatch, type BacktestReport, type Scores } from 
 import { SOCCER_DEFAULTS, type SoccerHyperparameters } from '../defaults.ts';
 import { loadSoccerEnsemble, type OffsetKind, type SoccerEnsembleArtifact } from './artifact.ts';
 import type { EnsembleVariant, FeatureRow } from './features.ts';
-import { predictSoccerEnsemble } from './predict.ts';
+import { calibrate, rawProbabilities } from './predict.ts';
 import { trainSoccerEnsemble } from './train.ts';
 import { walkForwardFeatures } from './walk-forward.ts';
 
@@ -34,6 +34,8 @@ export interface EnsembleWalkOptions {
 export interface EnsemblePrediction {
   row: FeatureRow;
   probs: [number, number, number];
+  /** The GBDT's probabilities before isotonic calibration (diagnostic). */
+  raw: [number, number, number];
 }
 
 /**
@@ -68,7 +70,10 @@ export function walkForwardEnsemble(
       ...(options.createdAt ? { createdAt: options.createdAt } : {}),
     });
     const loaded = loadSoccerEnsemble(artifact);
-    for (let k = i; k < j; k++) predictions.push({ row: sorted[k]!, probs: predictSoccerEnsemble(loaded, sorted[k]!) });
+    for (let k = i; k < j; k++) {
+      const raw = rawProbabilities(loaded, sorted[k]!);
+      predictions.push({ row: sorted[k]!, probs: calibrate(loaded, raw), raw });
+    }
     last = artifact;
     seasons++;
     i = j;
