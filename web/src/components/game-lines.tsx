@@ -19,11 +19,11 @@ function SideCell(props: { label: string; side: Quote['sides'][number]; moneylin
     <td class="px-2 py-1.5 align-top text-xs">
       <span class="text-slate-500">{props.label}</span> <span class="font-mono">{props.side.price === null ? '—' : odds(props.side.price)}</span>{' '}
       <Show when={props.side.expectedValue !== null}>
-        <span class={props.side.expectedValue! > 0 ? 'text-emerald-700 font-medium' : 'text-slate-400'} data-testid={props.side.expectedValue! > 0 ? 'game-line-value' : undefined}>
+        <span class={props.side.expectedValue! > 0 ? 'text-emerald-700 font-medium' : 'text-slate-500'} data-testid={props.side.expectedValue! > 0 ? 'game-line-value' : undefined}>
           {ev(props.side.expectedValue!)}
         </span>
       </Show>
-      <Show when={props.side.model} fallback={<span class="block text-slate-400">no model line</span>}>
+      <Show when={props.side.model} fallback={<span class="block text-slate-500">no model line</span>}>
         {(m) => (
           <span class="block text-slate-500">
             model {pct(m().win)}{m().push > 0 ? ` · ${PUSH} ${pct(m().push)}` : ''} · fair <span class="font-mono">{odds(m().fairPrice)}</span>
@@ -114,7 +114,7 @@ export function GameLines(props: { fixtureId: number; home: string; away: string
               <div class="grid grid-cols-1 md:grid-cols-3 gap-4 text-sm" data-testid="game-lines-consensus">
                 <div>
                   <p class="text-slate-500">Consensus spread</p>
-                  <Show when={d().consensus.spread} fallback={<p class="text-slate-400">no spread quoted</p>}>
+                  <Show when={d().consensus.spread} fallback={<p class="text-slate-500">no spread quoted</p>}>
                     {(c) => (
                       <>
                         <p class="font-mono" data-testid="consensus-spread">{props.home} {handicap(c().line)}</p>
@@ -132,7 +132,7 @@ export function GameLines(props: { fixtureId: number; home: string; away: string
                 </div>
                 <div>
                   <p class="text-slate-500">Consensus total</p>
-                  <Show when={d().consensus.total} fallback={<p class="text-slate-400">no total quoted</p>}>
+                  <Show when={d().consensus.total} fallback={<p class="text-slate-500">no total quoted</p>}>
                     {(c) => (
                       <>
                         <p class="font-mono" data-testid="consensus-total">{c().line}</p>
@@ -150,7 +150,7 @@ export function GameLines(props: { fixtureId: number; home: string; away: string
                 </div>
                 <div>
                   <p class="text-slate-500">Fair moneyline (from the spread)</p>
-                  <Show when={d().prices.moneyline} fallback={<p class="text-slate-400">needs a spread</p>}>
+                  <Show when={d().prices.moneyline} fallback={<p class="text-slate-500">needs a spread</p>}>
                     {(m) => (
                       <p class="text-xs" data-testid="fair-moneyline">
                         <TwoWayPrice
@@ -172,10 +172,10 @@ export function GameLines(props: { fixtureId: number; home: string; away: string
                       <tr class="border-t border-slate-100" data-testid="game-line-quote">
                         <td class={`${cell} text-xs text-slate-500`}>
                           {q.bookmaker}
-                          <Show when={q.reference}><div class="text-slate-400" title="A published line, not a book you can bet at">reference line</div></Show>
+                          <Show when={q.reference}><div class="text-slate-500" title="A published line, not a book you can bet at">reference line</div></Show>
                         </td>
                         <td class={`${cell} text-xs`}>
-                          {label(q)} <Show when={!q.main}><span class="text-slate-400">alt</span></Show>
+                          {label(q)} <Show when={!q.main}><span class="text-slate-500">alt</span></Show>
                         </td>
                         <For each={[0, 1] as const}>
                           {(k) => (

@@ -109,14 +109,14 @@ export function PlayerProps(props: { fixtureId: number }) {
                               <span class="text-xs text-slate-500">({num(m.q10, 0)}–{num(m.q90, 0)})</span>
                             </td>
                             <td class={`${cell} space-y-1`}>
-                              <For each={m.quotes} fallback={<p class="text-xs text-slate-400">no book lines</p>}>
+                              <For each={m.quotes} fallback={<p class="text-xs text-slate-500">no book lines</p>}>
                                 {(q) => (
                                   <p class="text-xs" data-testid="prop-quote">
                                     <span class="text-slate-500">{q.bookmaker}</span> <span class="font-mono">{q.line}</span>:{' '}
                                     over <span class="font-mono">{q.over ? odds(q.over.price) : '—'}</span>{' '}
-                                    <Show when={q.over}>{(s) => <span class={s().expectedValue > 0 ? 'text-emerald-700 font-medium' : 'text-slate-400'}>{ev(s().expectedValue)}</span>}</Show>
+                                    <Show when={q.over}>{(s) => <span class={s().expectedValue > 0 ? 'text-emerald-700 font-medium' : 'text-slate-500'}>{ev(s().expectedValue)}</span>}</Show>
                                     {' · '}under <span class="font-mono">{q.under ? odds(q.under.price) : '—'}</span>{' '}
-                                    <Show when={q.under}>{(s) => <span class={s().expectedValue > 0 ? 'text-emerald-700 font-medium' : 'text-slate-400'}>{ev(s().expectedValue)}</span>}</Show>
+                                    <Show when={q.under}>{(s) => <span class={s().expectedValue > 0 ? 'text-emerald-700 font-medium' : 'text-slate-500'}>{ev(s().expectedValue)}</span>}</Show>
                                     <span class="text-slate-500"> · model {pct(q.model.over)} / {pct(q.model.under)}, fair {odds(q.model.fairPrice.over)} / {odds(q.model.fairPrice.under)}</span>
                                   </p>
                                 )}
