@@ -240,6 +240,21 @@ export const REST_OUTPUTS: Readonly<Record<string, z.ZodType>> = {
       picks: z.array(z.looseObject({ id: z.string(), fixture: z.looseObject({ id: z.number().int() }), market: z.string(), selection: z.string(), line: z.number().nullable(), bookmaker: z.string().nullable(), price: z.number(), stake: z.number(), result: z.string(), placedAt: isoDate })).meta({ description: 'newest first, at most 500' }),
     })
     .meta({ id: 'TrackRecord' }),
+  'models.overview': z
+    .looseObject({
+      kinds: z.array(z.looseObject({
+        kind: z.string().meta({ description: 'soccer_dixon_coles, soccer_model, soccer_ensemble, nfl_game_lines, nfl_props' }),
+        scopes: z.array(z.looseObject({
+          scope: z.string().meta({ description: "'soccer:<competition code>', 'nfl', 'nfl:<prop market>'" }),
+          active: z.looseObject({ id: z.number().int(), version: z.number().int(), metrics: z.record(z.string(), z.number()) }).nullable(),
+          versions: z.array(z.looseObject({ id: z.number().int(), version: z.number().int(), status: z.string(), createdAt: isoDate })).meta({ description: 'newest first, at most 20 (and the active one)' }),
+          backtest: z.array(z.looseObject({ version: z.number().int(), at: isoDate, model: z.looseObject({}), market: z.looseObject({}) })).meta({ description: 'per version, oldest first: RPS and log loss of the model and of the margin-free market on its backtest matches (lower is better)' }),
+          reliability: z.looseObject({ source: z.enum(['backtest', 'settled']), n: z.number().int(), series: z.array(z.looseObject({ label: z.string(), bins: z.array(z.looseObject({ lower: z.number(), upper: z.number(), count: z.number(), predicted: z.number(), observed: z.number() })) })) }).nullable(),
+        })),
+      })),
+      history: z.array(z.looseObject({ at: isoDate, action: z.string(), kind: z.string().nullable(), scope: z.string().nullable(), version: z.number().int().nullable(), actor: z.enum(['admin', 'system', 'operator']), reason: z.string().nullable() })).meta({ description: 'registry changes, newest first, at most 50' }),
+    })
+    .meta({ id: 'ModelsOverview' }),
   'system.health': z
     .looseObject({
       status: z.enum(['ok', 'degraded', 'down']),

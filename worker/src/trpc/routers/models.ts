@@ -12,5 +12,7 @@ export const modelsRouter = router({
    * the market's, a reliability diagram, and the registry's change history. Public fields only; admins also see the
    * reasons admins gave.
    */
-  overview: publicProcedure.meta({ weight: WEIGHT.read }).query(({ ctx }) => modelsOverview({ ctx })),
+  overview: publicProcedure
+    .meta({ weight: WEIGHT.read, openapi: { method: 'GET', path: '/models', tags: ['models'], summary: 'Every model kind: active version, metrics, backtest against the market, reliability, promotion history' } })
+    .query(({ ctx }) => modelsOverview({ ctx })),
 });
