@@ -81,3 +81,22 @@ export async function upcomingSoccerFixtures(db: Db, from: Date, until: Date): P
     .where(and(eq(fixtures.sport, 'soccer'), eq(fixtures.status, 'scheduled'), gte(fixtures.kickoffAt, from), lt(fixtures.kickoffAt, until)))
     .orderBy(asc(fixtures.kickoffAt));
 }
+
+/** A soccer competition and how many finished matches it has before the time asked about (what retraining loops over). */
+export interface SoccerCompetitionResults {
+  id: number;
+  code: string;
+  finished: number;
+}
+
+/** Every soccer competition with at least `minFinished` finished matches kicking off before `before`, by code. */
+export async function soccerCompetitionsWithResults(db: Db, before: Date, minFinished: number): Promise<SoccerCompetitionResults[]> {
+  const rows = await db
+    .select({ id: competitions.id, code: competitions.code, finished: count(fixtures.id) })
+    .from(competitions)
+    .innerJoin(fixtures, and(eq(fixtures.competitionId, competitions.id), eq(fixtures.status, 'final'), lt(fixtures.kickoffAt, before)))
+    .where(eq(competitions.sport, 'soccer'))
+    .groupBy(competitions.id, competitions.code)
+    .orderBy(asc(competitions.code));
+  return rows.filter((r) => r.finished >= minFinished);
+}

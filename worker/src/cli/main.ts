@@ -7,6 +7,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   'backtest props': () => import('./commands/backtest-props.ts'),
   'train props': () => import('./commands/train-props.ts'),
   'train game-lines': () => import('./commands/train-game-lines.ts'),
+  'train retrain': () => import('./commands/train-retrain.ts'),
   gbdt: () => import('./commands/gbdt.ts'),
   ingest: () => import('./commands/ingest.ts'),
   models: () => import('./commands/models.ts'),

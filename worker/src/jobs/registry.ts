@@ -8,8 +8,8 @@ import type { Job } from './job.ts';
 import { pollOddsJob } from './poll-odds.ts';
 import { pushFixtureUpdates } from './push-fixture-updates.ts';
 import { recordTrackRecordJob } from './record-track-record.ts';
-import { refitGameLinesJob } from './refit-game-lines.ts';
 import { refreshSoccerPredictionsJob } from './refresh-soccer-predictions.ts';
+import { retrainModelsJob } from './retrain-models.ts';
 import { settleBetsJob } from './settle-bets.ts';
 
 /** The jobs of each cron expression, run in order. */
@@ -20,8 +20,8 @@ export const CRON_JOBS: Record<string, Job[]> = {
   // 15 min keeps within typical API quotas. Then the track record's new picks, at the prices just polled.
   '*/15 * * * *': [pollOddsJob, recordTrackRecordJob],
   // Results, schedules and player stats of the current seasons; then tracked bets settled on them (and re-settled
-  // after corrections); then the game-lines model refitted on new NFL results (jobs of a cron run in order).
-  '0 6 * * *': [dailyResultsJob, settleBetsJob, refitGameLinesJob],
+  // after corrections); then every model kind retrained on the new results and gated (jobs of a cron run in order).
+  '0 6 * * *': [dailyResultsJob, settleBetsJob, retrainModelsJob],
   // Soccer predictions for the next two weeks: refit only when results changed; moved 1X2 pushed live.
   '0 * * * *': [refreshSoccerPredictionsJob],
 };

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFootballData } from '../../src/services/ingest/index.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import type { AppRouter } from '../../src/trpc/router.ts';
+import { signUpUser } from './support/auth.ts';
 import { suiteDatabase, type SuiteDb } from './support/fresh-db.ts';
 import { trpcClient } from './support/worker-http.ts';
 
@@ -53,14 +54,30 @@ describe('admin procedures', () => {
     for (const token of [undefined, 'not-the-token']) {
       const api = client(token);
       for (const call of [
-        api.admin.models.list.query({}),
-        api.admin.models.activate.mutate({ id: 1 }),
-        api.admin.models.retire.mutate({ id: 1 }),
-        api.admin.models.rollback.mutate({ kind: 'nfl_game_lines', scope: 'nfl' }),
+        () => api.admin.models.list.query({}),
+        () => api.admin.models.activate.mutate({ id: 1 }),
+        () => api.admin.models.retire.mutate({ id: 1 }),
+        () => api.admin.models.rollback.mutate({ kind: 'nfl_game_lines', scope: 'nfl', reason: 'test: back' }),
+        () => api.admin.models.promote.mutate({ id: 1, reason: 'test: promote' }),
+        () => api.admin.models.retrain.mutate({ kinds: ['nfl_game_lines'] }),
       ]) {
-        const err = await call.catch((e: unknown) => e);
+        const err = await call().catch((e: unknown) => e);
         expect((err as TRPCClientError<AppRouter>).data?.code).toBe('UNAUTHORIZED');
       }
+    }
+  });
+
+  it('refuse promote, rollback and retrain to a signed-in user who is not an admin (403)', async () => {
+    const user = await signUpUser(suite.env, suite.db);
+    const api = client(user.token);
+    // Each call made when awaited (a promise made up front would reject unawaited).
+    for (const call of [
+      () => api.admin.models.promote.mutate({ id: 1, reason: 'test: promote' }),
+      () => api.admin.models.rollback.mutate({ kind: 'nfl_game_lines', scope: 'nfl', reason: 'test: back' }),
+      () => api.admin.models.retrain.mutate({ kinds: ['nfl_game_lines'] }),
+    ]) {
+      const err = await call().catch((e: unknown) => e);
+      expect((err as TRPCClientError<AppRouter>).data?.code).toBe('FORBIDDEN');
     }
   });
 
@@ -69,9 +86,17 @@ describe('admin procedures', () => {
     expect(await api.admin.models.list.query({ kind: 'nfl_props' })).toEqual([]);
     const missing = await api.admin.models.activate.mutate({ id: 987_654 }).catch((e: unknown) => e);
     expect((missing as TRPCClientError<AppRouter>).data?.code).toBe('NOT_FOUND');
-    const none = await api.admin.models.rollback.mutate({ kind: 'nfl_game_lines', scope: 'nfl' }).catch((e: unknown) => e);
+    const none = await api.admin.models.rollback.mutate({ kind: 'nfl_game_lines', scope: 'nfl', reason: 'test: back' }).catch((e: unknown) => e);
     expect((none as TRPCClientError<AppRouter>).data?.code).toBe('CONFLICT');
-    const bad = await api.admin.models.rollback.mutate({ kind: 'dixon_coles' as never, scope: 'nfl' }).catch((e: unknown) => e);
+    const bad = await api.admin.models.rollback.mutate({ kind: 'dixon_coles' as never, scope: 'nfl', reason: 'test: back' }).catch((e: unknown) => e);
     expect((bad as TRPCClientError<AppRouter>).data?.code).toBe('BAD_REQUEST');
+    // A reason is required: rollback and promote without one are refused before anything changes.
+    const noReason = await api.admin.models.rollback.mutate({ kind: 'nfl_game_lines', scope: 'nfl' } as never).catch((e: unknown) => e);
+    expect((noReason as TRPCClientError<AppRouter>).data?.code).toBe('BAD_REQUEST');
+    const blank = await api.admin.models.promote.mutate({ id: 1, reason: '  ' }).catch((e: unknown) => e);
+    expect((blank as TRPCClientError<AppRouter>).data?.code).toBe('BAD_REQUEST');
+    // Retraining inside workerd (the cron's runtime): the sample's three results are too few for any slot to be fitted.
+    const report = await api.admin.models.retrain.mutate({ kinds: ['soccer_dixon_coles', 'nfl_game_lines'] });
+    expect(report.runs.map((r) => [r.kind, r.outcome])).toEqual([['nfl_game_lines', 'too-few']]);
   });
 });

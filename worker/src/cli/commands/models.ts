@@ -1,12 +1,14 @@
 /**
- * `fairline models list [--kind k] [--scope s] | activate --id N | retire --id N | rollback --kind k --scope s [--json]`
+ * `fairline models list [--kind k] [--scope s] | activate --id N | retire --id N | promote --id N --reason r |
+ *  rollback --kind k --scope s --reason r [--json]`
  *
  * The model registry from the command line, over the same verbs as `admin.models.*`: list versions, make a
- * filed candidate the served version (retiring the one active before), retire one, or roll a kind+scope back to
- * the version active before. Training (`fairline train props|game-lines`) files candidates; this makes them live.
+ * filed candidate the served version (retiring the one active before), retire one, promote one past the gate, or roll
+ * a kind+scope back to the version active before (promote and rollback need a reason, kept in the audit log). Training (`fairline train props|game-lines`) files candidates; this makes them live.
  * Database: DATABASE_URL (+ NEON_LOCAL_PROXY), else the local embedded default. Transport only.
  */
 import { MODEL_KINDS } from '@fairline/db';
+import { promote } from '../../services/models/gate.ts';
 import { activate, listVersions, retire, rollback, type ModelVersionMeta } from '../../services/models/registry.ts';
 import { commandGroup, defineCommand, numberOption, UsageError } from '../command.ts';
 import { cliContext, openCliDatabase } from '../database.ts';
@@ -69,11 +71,22 @@ export const command = commandGroup('models', [
   byId('models activate', activate),
   byId('models retire', retire),
   defineCommand({
+    name: 'models promote',
+    options: { id: { type: 'string', arg: '<version id>', required: true }, reason: { type: 'string', arg: '<why>', required: true } },
+    async run({ values }) {
+      const id = idOf(values.id);
+      print(values.json, await withRegistry((ctx) => promote({ ctx, input: { id, reason: values.reason } })));
+      return 0;
+    },
+  }),
+  defineCommand({
     name: 'models rollback',
-    options: { kind: { type: 'string', arg: `<${KINDS}>`, required: true }, scope: { type: 'string', arg: '<scope>', required: true } },
+    options: {
+      kind: { type: 'string', arg: `<${KINDS}>`, required: true }, scope: { type: 'string', arg: '<scope>', required: true }, reason: { type: 'string', arg: '<why>', required: true },
+    },
     async run({ values }) {
       const kind = kindOf(values.kind)!;
-      print(values.json, await withRegistry((ctx) => rollback({ ctx, input: { kind, scope: values.scope } })));
+      print(values.json, await withRegistry((ctx) => rollback({ ctx, input: { kind, scope: values.scope, reason: values.reason } })));
       return 0;
     },
   }),

@@ -26,12 +26,15 @@ export interface FiledVersion {
 /**
  * Files `v` as a candidate under the next version number of its kind+scope — or, when an identical artifact is
  * already on file there, returns that version (filing is idempotent). Serialised per kind+scope by an advisory lock.
+ * A new version is audited (`model.file`) in the caller's transaction, by `by` (the system unless named).
  */
-export async function fileCandidateIn(tx: Tx, v: NewModelVersion): Promise<FiledVersion> {
+export async function fileCandidateIn(tx: Tx, v: NewModelVersion, by: RegistryActor = { actor: SYSTEM_ACTOR, at: new Date() }): Promise<FiledVersion> {
   await lockModelScope(tx, v.kind, v.scope);
   const same = await versionWithArtifact(tx, v.kind, v.scope, v.artifact);
   if (same) return { ...same, created: false };
-  return { ...(await insertCandidate(tx, v)), created: true };
+  const filed = await insertCandidate(tx, v);
+  await appendAudit(tx, { kind: 'model.file', actor: by.actor, subject: `model_version:${filed.id}`, payload: { kind: v.kind, scope: v.scope, version: filed.version } }, by.at);
+  return { ...filed, created: true };
 }
 
 /** Who changes the registry, for its audit entries: an actor (audit/actor.ts) and the time. */
@@ -57,10 +60,11 @@ export async function activateIn(tx: Tx, v: { id: number; kind: ModelKind; scope
 /** The context of the registry's operator verbs: the caller's principal when there is one (tRPC); none is the Node CLI. */
 export type RegistryCtx = Pick<Ctx, 'db'> & { principal?: Principal; clock?: () => Date };
 
-const actorFor = (ctx: RegistryCtx): RegistryActor => ({ actor: ctx.principal ? actorOf(ctx.principal) : CLI_ACTOR, at: ctx.clock?.() ?? new Date() });
+/** Who acts through `ctx`: its principal, or the CLI when there is none; at the context's clock. */
+export const actorFor = (ctx: RegistryCtx): RegistryActor => ({ actor: ctx.principal ? actorOf(ctx.principal) : CLI_ACTOR, at: ctx.clock?.() ?? new Date() });
 
-/** Input of activate and retire: `id`, a model version's serial id (a positive 32-bit integer). */
-export const modelVersionIdInput = z.object({ id: serialId });
+/** Input of activate and retire: `id`, a model version's serial id (a positive 32-bit integer); `reason`, optional (3–500 characters, audited). */
+export const modelVersionIdInput = z.object({ id: serialId, reason: z.string().trim().min(3).max(500).optional() });
 /**
  * Input naming one registry slot: `kind`, a model kind (db's MODEL_KINDS), and `scope`, 1–64 characters (`nfl` for
  * game lines, `nfl:<market>` for a prop market, `soccer:<code>` for a soccer competition).
@@ -76,7 +80,8 @@ export const listModelVersionsInput = z.object({
   limit: z.number().int().min(1).max(500).default(100),
 });
 
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+/** `input` parsed by `schema`, or BAD_REQUEST naming each problem (verbs are called by the CLI and crons too, not only tRPC). */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const r = schema.safeParse(input);
   if (!r.success) throw new AppError('BAD_REQUEST', `invalid input: ${r.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`);
   return r.data;
@@ -84,7 +89,7 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
 
 /** Makes version `id` active (retiring the current active version of its kind+scope); returns it as now stored. Audited. */
 export async function activate({ ctx, input }: { ctx: RegistryCtx; input: z.input<typeof modelVersionIdInput> }): Promise<ModelVersionMeta> {
-  const { id } = parse(modelVersionIdInput, input);
+  const { id } = parseInput(modelVersionIdInput, input);
   return ctx.db.transaction(async (tx) => {
     const v = await modelVersionMeta(tx, id);
     if (!v) throw notFound(`model version ${id}`);
@@ -98,7 +103,7 @@ export async function activate({ ctx, input }: { ctx: RegistryCtx; input: z.inpu
  * of status is audited (`model.retire`).
  */
 export async function retire({ ctx, input }: { ctx: RegistryCtx; input: z.input<typeof modelVersionIdInput> }): Promise<ModelVersionMeta> {
-  const { id } = parse(modelVersionIdInput, input);
+  const { id, reason } = parseInput(modelVersionIdInput, input);
   return ctx.db.transaction(async (tx) => {
     const v = await modelVersionMeta(tx, id);
     if (!v) throw notFound(`model version ${id}`);
@@ -106,19 +111,22 @@ export async function retire({ ctx, input }: { ctx: RegistryCtx; input: z.input<
     await retireVersion(tx, id);
     if (v.status !== 'retired') {
       const by = actorFor(ctx);
-      await appendAudit(tx, { kind: 'model.retire', actor: by.actor, subject: `model_version:${id}`, payload: { kind: v.kind, scope: v.scope, was: v.status } }, by.at);
+      await appendAudit(tx, { kind: 'model.retire', actor: by.actor, subject: `model_version:${id}`, payload: { kind: v.kind, scope: v.scope, was: v.status, reason: reason ?? null } }, by.at);
     }
     return (await modelVersionMeta(tx, id))!;
   });
 }
 
+/** Input of rollback: the registry slot (`kind`, `scope`) and `reason`, why (3–500 characters, kept in the audit log). */
+export const rollbackInput = modelScopeInput.extend({ reason: z.string().trim().min(3, 'say why (at least 3 characters)').max(500) });
+
 /**
  * Returns kind+scope to the version that was active before the current one: the current one is retired and the
  * most recently active retired version becomes active again. CONFLICT when there is nothing to return to. Audited
- * (`model.rollback`).
+ * (`model.rollback`, with the reason).
  */
-export async function rollback({ ctx, input }: { ctx: RegistryCtx; input: z.input<typeof modelScopeInput> }): Promise<ModelVersionMeta> {
-  const { kind, scope } = parse(modelScopeInput, input);
+export async function rollback({ ctx, input }: { ctx: RegistryCtx; input: z.input<typeof rollbackInput> }): Promise<ModelVersionMeta> {
+  const { kind, scope, reason } = parseInput(rollbackInput, input);
   return ctx.db.transaction(async (tx) => {
     await lockModelScope(tx, kind, scope);
     const previous = await previouslyActiveVersion(tx, kind, scope);
@@ -126,20 +134,20 @@ export async function rollback({ ctx, input }: { ctx: RegistryCtx; input: z.inpu
     const current = await activeModelVersion(tx, kind, scope);
     await setActiveVersion(tx, previous);
     const by = actorFor(ctx);
-    await appendAudit(tx, { kind: 'model.rollback', actor: by.actor, subject: `model_version:${previous.id}`, payload: { kind, scope, from: current?.id ?? null, to: previous.id } }, by.at);
+    await appendAudit(tx, { kind: 'model.rollback', actor: by.actor, subject: `model_version:${previous.id}`, payload: { kind, scope, reason, from: current?.id ?? null, to: previous.id } }, by.at);
     return (await modelVersionMeta(tx, previous.id))!;
   });
 }
 
 /** The active version of kind+scope, or null when none is active. */
 export async function resolveActive({ ctx, input }: { ctx: Pick<Ctx, 'read'>; input: z.input<typeof modelScopeInput> }): Promise<ModelVersionMeta | null> {
-  const { kind, scope } = parse(modelScopeInput, input);
+  const { kind, scope } = parseInput(modelScopeInput, input);
   return activeModelVersion(ctx.read, kind, scope);
 }
 
 /** Versions (metadata only) for operators, newest first. */
 export async function listVersions({ ctx, input }: { ctx: Pick<Ctx, 'read'>; input: z.input<typeof listModelVersionsInput> }): Promise<ModelVersionMeta[]> {
-  return listModelVersions(ctx.read, parse(listModelVersionsInput, input));
+  return listModelVersions(ctx.read, parseInput(listModelVersionsInput, input));
 }
 
 /**

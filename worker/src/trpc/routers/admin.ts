@@ -1,5 +1,7 @@
 import { listIngestionRejects, listIngestionRuns, listRejectsInput, listRunsInput } from '../../services/ingest/index.ts';
-import { activate, listModelVersionsInput, listVersions, modelScopeInput, modelVersionIdInput, retire, rollback } from '../../services/models/registry.ts';
+import { promote, promoteInput } from '../../services/models/gate.ts';
+import { activate, listModelVersionsInput, listVersions, modelVersionIdInput, retire, rollback, rollbackInput } from '../../services/models/registry.ts';
+import { retrainInput, retrainModels } from '../../services/models/retrain/retrain.ts';
 import { WEIGHT } from '../../lib/rate-limit/plans.ts';
 import { adminProcedure, router } from '../init.ts';
 
@@ -7,11 +9,16 @@ import { adminProcedure, router } from '../init.ts';
 export const adminRouter = router({
   ingestionRuns: adminProcedure.input(listRunsInput).query(({ ctx, input }) => listIngestionRuns({ ctx, input })),
   ingestionRejects: adminProcedure.input(listRejectsInput).query(({ ctx, input }) => listIngestionRejects({ ctx, input })),
-  /** The model registry: list versions, activate one (retiring the active one), retire, roll back to the previous. */
+  /**
+   * The model registry: list versions, activate one (retiring the active one), retire, roll back to the previous (with
+   * a reason), promote a candidate past the gate (with a reason), retrain from the database through the gate.
+   */
   models: router({
     list: adminProcedure.input(listModelVersionsInput.optional()).query(({ ctx, input }) => listVersions({ ctx, input: input ?? {} })),
     activate: adminProcedure.meta({ weight: WEIGHT.registry }).input(modelVersionIdInput).mutation(({ ctx, input }) => activate({ ctx, input })),
     retire: adminProcedure.meta({ weight: WEIGHT.registry }).input(modelVersionIdInput).mutation(({ ctx, input }) => retire({ ctx, input })),
-    rollback: adminProcedure.meta({ weight: WEIGHT.registry }).input(modelScopeInput).mutation(({ ctx, input }) => rollback({ ctx, input })),
+    rollback: adminProcedure.meta({ weight: WEIGHT.registry }).input(rollbackInput).mutation(({ ctx, input }) => rollback({ ctx, input })),
+    promote: adminProcedure.meta({ weight: WEIGHT.registry }).input(promoteInput).mutation(({ ctx, input }) => promote({ ctx, input })),
+    retrain: adminProcedure.meta({ weight: WEIGHT.registry }).input(retrainInput.optional()).mutation(({ ctx, input }) => retrainModels({ ctx, input: input ?? {}, principal: ctx.principal })),
   }),
 });

@@ -56,7 +56,7 @@ describe('the verbs audit what they change, in their own transaction', () => {
     const [v1, v2] = await db().insert(modelVersions).values([1, 2].map((version) => ({ kind: 'nfl_game_lines' as const, scope: 'nfl', version, status: 'candidate' as const, config: {}, artifact: { v: version } }))).returning({ id: modelVersions.id });
     await activate({ ctx: { ...ctx }, input: { id: v1!.id } });
     await activate({ ctx: { db: db() }, input: { id: v2!.id } });
-    await rollback({ ctx: { db: db(), principal: { kind: 'machine' } }, input: { kind: 'nfl_game_lines', scope: 'nfl' } });
+    await rollback({ ctx: { db: db(), principal: { kind: 'machine' } }, input: { kind: 'nfl_game_lines', scope: 'nfl', reason: 'test: back' } });
 
     const log = await entries();
     const actor = `user:${ctx.user.id}`;

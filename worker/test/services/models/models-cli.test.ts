@@ -28,7 +28,7 @@ describe('fairline models', () => {
     expect(JSON.parse(second.out)).toMatchObject({ id: ids[1], status: 'active' });
     expect(await status(ids[0]!)).toBe('retired');
 
-    const back = await capture(['rollback', '--kind', 'nfl_game_lines', '--scope', 'nfl']);
+    const back = await capture(['rollback', '--kind', 'nfl_game_lines', '--scope', 'nfl', '--reason', 'test: back']);
     expect(back.code).toBe(0);
     expect(back.out).toMatch(new RegExp(`#${ids[0]} .* active`));
     expect((await capture(['retire', '--id', String(ids[0])])).code).toBe(0);
@@ -42,7 +42,7 @@ describe('fairline models', () => {
     const missing = await capture(['activate', '--id', '987654']);
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/model version 987654 not found/);
-    const none = await capture(['rollback', '--kind', 'soccer_dixon_coles', '--scope', 'soccer:XX']);
+    const none = await capture(['rollback', '--kind', 'soccer_dixon_coles', '--scope', 'soccer:XX', '--reason', 'test: back']);
     expect(none.code).toBe(1);
     expect(none.err).toMatch(/no earlier active/);
   });

@@ -61,10 +61,10 @@ describe('model registry', () => {
   });
 
   it('rolls back to the version active before, and refuses when there is none', async () => {
-    expect(await rollback({ ctx, input: { kind: 'soccer_dixon_coles', scope: SCOPE } })).toMatchObject({ id: v1, status: 'active' });
+    expect(await rollback({ ctx, input: { kind: 'soccer_dixon_coles', scope: SCOPE, reason: 'test: back to the previous version' } })).toMatchObject({ id: v1, status: 'active' });
     expect(await statuses()).toEqual(['1:active', '2:retired']);
-    expect(await rollback({ ctx, input: { kind: 'soccer_dixon_coles', scope: SCOPE } })).toMatchObject({ id: v2, status: 'active' });
-    await expect(rollback({ ctx, input: { kind: 'nfl_game_lines', scope: 'nfl' } })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await rollback({ ctx, input: { kind: 'soccer_dixon_coles', scope: SCOPE, reason: 'test: back to the previous version' } })).toMatchObject({ id: v2, status: 'active' });
+    await expect(rollback({ ctx, input: { kind: 'nfl_game_lines', scope: 'nfl', reason: 'test: back to the previous version' } })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
   it('retires, and answers clear errors for an unknown version or kind', async () => {
@@ -72,6 +72,6 @@ describe('model registry', () => {
     expect(await resolveActive({ ctx, input: { kind: 'soccer_dixon_coles', scope: SCOPE } })).toBeNull();
     await expect(activate({ ctx, input: { id: 987_654 } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(activate({ ctx, input: { id: -1 } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(rollback({ ctx, input: { kind: 'dixon_coles' as never, scope: SCOPE } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(rollback({ ctx, input: { kind: 'dixon_coles' as never, scope: SCOPE, reason: 'test: back to the previous version' } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });

@@ -243,7 +243,7 @@ describe('nfl.gameLines.byFixture', () => {
   it('serves the active version only, follows activation and rollback, and answers UNAVAILABLE for a corrupt active artifact', async () => {
     await activate({ ctx, input: { id: v1 } });
     expect((await nflGameLines({ ctx, input: { fixtureId: fx.main } })).model).toMatchObject({ id: v1, status: 'active', trainSeasons: TRAIN });
-    expect(await rollback({ ctx, input: { kind: 'nfl_game_lines', scope: 'nfl' } })).toMatchObject({ id: v2, status: 'active' });
+    expect(await rollback({ ctx, input: { kind: 'nfl_game_lines', scope: 'nfl', reason: 'test: back to the previous version' } })).toMatchObject({ id: v2, status: 'active' });
     expect((await nflGameLines({ ctx, input: { fixtureId: fx.main } })).model.id).toBe(v2);
     // A version whose artifact does not load (weights missing): made active, it cannot price — UNAVAILABLE, not a 500.
     const [bad] = await fresh.db.insert(modelVersions).values({
@@ -252,7 +252,7 @@ describe('nfl.gameLines.byFixture', () => {
     }).returning({ id: modelVersions.id });
     await activate({ ctx, input: { id: bad!.id } });
     expect(await code(nflGameLines({ ctx, input: { fixtureId: fx.main } }))).toBe('UNAVAILABLE');
-    await rollback({ ctx, input: { kind: 'nfl_game_lines', scope: 'nfl' } });
+    await rollback({ ctx, input: { kind: 'nfl_game_lines', scope: 'nfl', reason: 'test: back to the previous version' } });
     expect((await nflGameLines({ ctx, input: { fixtureId: fx.main } })).model.id).toBe(v2);
     await fresh.db.delete(modelVersions).where(eq(modelVersions.id, bad!.id));
   });

@@ -157,7 +157,7 @@ describe('nfl.props.byFixture', () => {
       const [old] = await rowsOf<{ status: string }>(sql`SELECT status FROM model_versions WHERE id = ${versionIds.receptions}`);
       expect(old!.status).toBe('retired');
     } finally {
-      expect(await rollback({ ctx, input: { kind: 'nfl_props', scope: 'nfl:receptions' } })).toMatchObject({ id: versionIds.receptions, status: 'active' });
+      expect(await rollback({ ctx, input: { kind: 'nfl_props', scope: 'nfl:receptions', reason: 'test: back to the previous version' } })).toMatchObject({ id: versionIds.receptions, status: 'active' });
     }
     expect(await pick()).toMatchObject({ id: versionIds.receptions, version: 1, status: 'active' });
   });
@@ -213,7 +213,7 @@ describe('nfl.props.byFixture', () => {
       expect(await yardsVersion()).toBeUndefined();
       await expect(ask()).rejects.toMatchObject({ code: 'UNAVAILABLE' });
     } finally {
-      await rollback({ ctx, input: { kind: 'nfl_props', scope: 'nfl:receiving_yards' } });
+      await rollback({ ctx, input: { kind: 'nfl_props', scope: 'nfl:receiving_yards', reason: 'test: back to the previous version' } });
     }
     expect((await ask()).modelVersion.id).toBe(versionIds.receiving_yards);
   });

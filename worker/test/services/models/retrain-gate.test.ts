@@ -1,0 +1,132 @@
+/**
+ * Retraining from the real local Postgres through the promotion gate: the daily cron's job retrains soccer Dixon–Coles
+ * per competition and the game-lines model from ingested shared data and promotes them (nothing active yet); a worse
+ * candidate (a configuration that forgets too fast) is refused and stays a candidate; an operator's promote (with a
+ * reason) overrides the gate; rollback restores the version active before; every change is in the audit log.
+ */
+import { auditSnapshots, modelVersions } from '@fairline/db';
+import { and, asc, eq, like } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { freshDatabase, type FreshDb } from '../../../../scripts/test/fresh-db.ts';
+import type { Ctx } from '../../../src/context.ts';
+import { CRON_JOBS } from '../../../src/jobs/registry.ts';
+import { retrainModelsJob } from '../../../src/jobs/retrain-models.ts';
+import { silentLogger } from '../../../src/lib/logger.ts';
+import { verifyAuditChain } from '../../../src/services/audit/index.ts';
+import { ingestFootballData } from '../../../src/services/ingest/football-data/ingest.ts';
+import { ingestNflverseGames } from '../../../src/services/ingest/nflverse/games.ts';
+import { decideGate, promote } from '../../../src/services/models/gate.ts';
+import { GATE_POLICY } from '../../../src/services/models/gate-policy.ts';
+import { rollback } from '../../../src/services/models/registry.ts';
+import { retrainModels, type RetrainRun } from '../../../src/services/models/retrain/retrain.ts';
+import { gamesText } from '../nfl/props/data.ts';
+
+const DATA = path.resolve(import.meta.dirname, '../../../../../shared/data');
+const E0 = ['2016-17', '2017-18', '2018-19'].map((s) => ({ name: `E0_${s}.csv`, text: readFileSync(path.join(DATA, `soccer_football_data/E0/E0_${s}.csv`), 'utf8') }));
+const NFL_SEASONS = [2014, 2015, 2016, 2017, 2018, 2019];
+const nflGames = (() => {
+  const [head, ...lines] = gamesText.split('\n');
+  return [head, ...lines.filter((l) => NFL_SEASONS.includes(Number(l.split(',')[1])))].join('\n') + '\n';
+})();
+/** After the 2018/19 EPL season and the 2019 NFL season. */
+const NOW = new Date('2020-03-01T06:00:00Z');
+
+let fresh: FreshDb;
+let ctx: Ctx;
+const admin = () => ({ db: fresh.db, principal: { kind: 'machine' as const }, clock: () => NOW });
+const run = (runs: RetrainRun[], kind: string) => runs.find((r) => r.kind === kind)!;
+const status = async (id: number) => (await fresh.db.select({ s: modelVersions.status }).from(modelVersions).where(eq(modelVersions.id, id)))[0]!.s;
+const modelAudit = () => fresh.db.select().from(auditSnapshots).where(like(auditSnapshots.kind, 'model.%')).orderBy(asc(auditSnapshots.id));
+
+beforeAll(async () => {
+  fresh = await freshDatabase(inject('stack'));
+  ctx = { db: fresh.db, read: fresh.db, cache: null, clock: () => NOW, logger: silentLogger, fetch };
+  await ingestFootballData({ ctx, input: { files: E0 } });
+  await ingestNflverseGames({ ctx, input: { files: [{ name: 'games.csv', text: nflGames }] } });
+}, 180_000);
+afterAll(async () => {
+  await fresh?.drop();
+});
+
+describe('the gate rule (GATE_POLICY)', () => {
+  it('passes within the tolerance, refuses beyond it, passes with nothing to compare', () => {
+    const t = GATE_POLICY.soccer_dixon_coles.tolerance;
+    expect(decideGate('soccer_dixon_coles', { candidate: 0.2 + t * 0.9, active: 0.2 }).pass).toBe(true);
+    expect(decideGate('soccer_dixon_coles', { candidate: 0.2 + t * 1.1, active: 0.2 })).toMatchObject({ pass: false, delta: expect.closeTo(t * 1.1, 9) });
+    expect(decideGate('nfl_props', { candidate: 0.6, active: null, activeNote: 'the active version is a demo model' })).toMatchObject({ pass: true, note: 'the active version is a demo model' });
+    expect(decideGate('nfl_game_lines', { candidate: Number.NaN, active: 0.69 }).pass).toBe(false);
+  });
+});
+
+describe('retraining by cron from the database, through the gate', () => {
+  let dc = 0, lines = 0, worse = 0;
+
+  it('the daily cron retrains every kind from Postgres and promotes the first versions (nothing was active)', async () => {
+    expect(CRON_JOBS['0 6 * * *']!.map((j) => j.name)).toContain('retrain-models');
+    const outcome = await retrainModelsJob.run({ ctx, config: {}, rooms: { publish: async () => {} } as never });
+    expect(outcome).toMatchObject({ status: 'ran', summary: { promoted: 2, refused: 0 } });
+
+    const versions = await fresh.db.select().from(modelVersions).orderBy(asc(modelVersions.id));
+    const soccer = versions.find((v) => v.kind === 'soccer_dixon_coles')!;
+    const nfl = versions.find((v) => v.kind === 'nfl_game_lines')!;
+    [dc, lines] = [soccer.id, nfl.id];
+    expect([soccer.scope, soccer.status, nfl.scope, nfl.status]).toEqual(['soccer:E0', 'active', 'nfl', 'active']);
+    // Walk-forward scores on the latest matches: EPL 1X2 RPS near 0.2; cover/over log loss near ln 2.
+    expect(soccer.metrics.gateN).toBe(GATE_POLICY.soccer_dixon_coles.window);
+    expect(soccer.metrics.gateScore).toBeGreaterThan(0.17);
+    expect(soccer.metrics.gateScore).toBeLessThan(0.23);
+    expect(nfl.metrics.gateScore).toBeGreaterThan(0.66);
+    expect(nfl.metrics.gateScore).toBeLessThan(0.72);
+
+    const log = await modelAudit();
+    expect(log.map((e) => [e.kind, e.actor, e.subject])).toEqual([
+      ['model.file', 'system', `model_version:${dc}`], ['model.promote', 'system', `model_version:${dc}`],
+      ['model.file', 'system', `model_version:${lines}`], ['model.promote', 'system', `model_version:${lines}`],
+    ]);
+    expect(log[1]!.payload).toMatchObject({ kind: 'soccer_dixon_coles', scope: 'soccer:E0', from: null, gate: { metric: 'rps', activeScore: null } });
+  }, 240_000);
+
+  it('reports every slot, with CPU measured: the GBDT kinds without a trainer say so', async () => {
+    const { runs } = await retrainModels({ ctx, input: { kinds: ['soccer_dixon_coles', 'soccer_model', 'soccer_ensemble', 'nfl_game_lines'] } });
+    expect(runs.map((r) => [r.kind, r.scope, r.outcome])).toEqual([
+      // The same data and procedure: the same artifact, already the active version.
+      ['soccer_dixon_coles', 'soccer:E0', 'unchanged'],
+      ['soccer_model', 'soccer:E0', 'no-trainer'],
+      ['soccer_ensemble', 'soccer:E0', 'no-trainer'],
+      ['nfl_game_lines', 'nfl', 'unchanged'],
+    ]);
+    expect(run(runs, 'soccer_dixon_coles').cpuMs).toBeGreaterThan(0);
+  }, 240_000);
+
+  it('refuses a worse candidate: it stays a candidate, the active version stays, the refusal is audited', async () => {
+    // ξ = 0.02 per day forgets a result within weeks: walk-forward RPS well beyond the tolerance.
+    const { runs } = await retrainModels({ ctx, input: { kinds: ['soccer_dixon_coles'], config: { soccer_dixon_coles: { xi: 0.02 } } } });
+    const r = run(runs, 'soccer_dixon_coles');
+    expect(r.outcome).toBe('refused');
+    expect(r.gate!.delta!).toBeGreaterThan(GATE_POLICY.soccer_dixon_coles.tolerance);
+    worse = r.versionId!;
+    expect([await status(worse), await status(dc)]).toEqual(['candidate', 'active']);
+    const refusal = (await modelAudit()).at(-1)!;
+    expect([refusal.kind, refusal.actor, refusal.subject]).toEqual(['model.gate_refused', 'system', `model_version:${worse}`]);
+    expect(refusal.payload).toMatchObject({ kind: 'soccer_dixon_coles', scope: 'soccer:E0', candidate: worse, active: dc, metric: 'rps', tolerance: GATE_POLICY.soccer_dixon_coles.tolerance });
+  }, 240_000);
+
+  it('promote (admin, with a reason) overrides the gate; rollback (with a reason) restores the version active before', async () => {
+    await expect(promote({ ctx: admin(), input: { id: worse, reason: '' } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await promote({ ctx: admin(), input: { id: worse, reason: 'operator: try the fast-forgetting fit' } })).toMatchObject({ id: worse, status: 'active' });
+    expect(await status(dc)).toBe('retired');
+    await expect(rollback({ ctx: admin(), input: { kind: 'soccer_dixon_coles', scope: 'soccer:E0', reason: '' } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await rollback({ ctx: admin(), input: { kind: 'soccer_dixon_coles', scope: 'soccer:E0', reason: 'operator: worse on the live week' } })).toMatchObject({ id: dc, status: 'active' });
+    expect(await status(worse)).toBe('retired');
+
+    const [promoted, rolled] = (await modelAudit()).slice(-2);
+    expect([promoted!.kind, promoted!.actor, promoted!.payload]).toEqual(['model.promote', 'admin-token', { kind: 'soccer_dixon_coles', scope: 'soccer:E0', reason: 'operator: try the fast-forgetting fit', from: dc, gate: null }]);
+    expect([rolled!.kind, rolled!.payload]).toEqual(['model.rollback', { kind: 'soccer_dixon_coles', scope: 'soccer:E0', reason: 'operator: worse on the live week', from: worse, to: dc }]);
+    // One active version per kind and scope throughout, and the audit chain intact.
+    const active = await fresh.db.select({ id: modelVersions.id }).from(modelVersions).where(and(eq(modelVersions.kind, 'soccer_dixon_coles'), eq(modelVersions.status, 'active')));
+    expect(active).toEqual([{ id: dc }]);
+    expect((await verifyAuditChain({ ctx })).broken).toBeNull();
+  }, 120_000);
+});
