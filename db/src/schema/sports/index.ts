@@ -3,3 +3,4 @@ export * from './teams.ts';
 export * from './players.ts';
 export * from './fixtures.ts';
 export * from './player-game-stats.ts';
+export * from './nfl-game-conditions.ts';

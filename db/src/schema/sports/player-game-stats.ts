@@ -1,4 +1,4 @@
-import { integer, jsonb, pgTable, real, serial, text, unique } from 'drizzle-orm/pg-core';
+import { doublePrecision, integer, jsonb, pgTable, real, serial, text, unique } from 'drizzle-orm/pg-core';
 import { fixtures } from './fixtures.ts';
 import { players } from './players.ts';
 import { teams } from './teams.ts';
@@ -29,6 +29,16 @@ export const playerGameStats = pgTable(
     receptions: integer('receptions'),
     receivingYards: real('receiving_yards'),
     receivingTds: integer('receiving_tds'),
+    // What the prop models' features read beyond the counting stats (ml/src/nfl/props/weekly.ts STATS). Double
+    // precision: the shares are fractions, and training from the database must read what the CSV said, bit for bit.
+    /** Times the passer was sacked (nflverse `sacks`, later `sacks_suffered`). */
+    sacks: doublePrecision('sacks'),
+    passingAirYards: doublePrecision('passing_air_yards'),
+    receivingAirYards: doublePrecision('receiving_air_yards'),
+    /** The player's share of his team's targets in the game (0–1). */
+    targetShare: doublePrecision('target_share'),
+    /** The player's share of his team's air yards in the game. */
+    airYardsShare: doublePrecision('air_yards_share'),
     extra: jsonb('extra').$type<Record<string, number | string | null>>(),
   },
   (t) => [unique('player_game_stats_natural_key').on(t.playerId, t.fixtureId)],
