@@ -6,6 +6,7 @@ import { ev, odds, pct, PROP_MARKET_LABEL } from '../lib/format.ts';
 import { friendlyError, lineInputError } from '../lib/errors.ts';
 import { api } from '../lib/trpc.ts';
 import { TwoWayPrice } from './two-way-price.tsx';
+import { explanationOf, ExplanationView } from './explanation.tsx';
 
 const num = (v: number | null, digits: number) => (v === null ? '—' : v.toFixed(digits));
 
@@ -107,6 +108,17 @@ export function PlayerProps(props: { fixtureId: number }) {
                             <td class={`${cell} font-mono`}>
                               {num(m.median, COUNT_MARKETS.has(m.market) ? 0 : 1)}{' '}
                               <span class="text-xs text-slate-500">({num(m.q10, 0)}–{num(m.q90, 0)})</span>
+                              <Show when={explanationOf(m)}>
+                                {(x) => (
+                                  <details class="mt-1 font-sans" data-testid="prop-why">
+                                    <summary class="cursor-pointer text-xs text-brand">Why?</summary>
+                                    <div class="mt-1 w-72 max-w-[80vw]">
+                                      <ExplanationView explanation={x()} testId="prop-explanation"
+                                        headline={x().scale === 'identity' ? `Why ${x().value.toFixed(1)} ${x().unit} projected` : `Why this ${PROP_MARKET_LABEL[m.market] ?? m.market} price`} />
+                                    </div>
+                                  </details>
+                                )}
+                              </Show>
                             </td>
                             <td class={`${cell} space-y-1`}>
                               <For each={m.quotes} fallback={<p class="text-xs text-slate-500">no book lines</p>}>

@@ -3,6 +3,7 @@ import { TRPCClientError } from '@trpc/client';
 import { createResource, createSignal, For, onMount, Show } from 'solid-js';
 import { NotFound } from '../../components/not-found.tsx';
 import { XyChart } from '../../components/charts/xy-canvas.tsx';
+import { explanationOf, ExplanationView } from '../../components/explanation.tsx';
 import { friendlyError } from '../../lib/errors.ts';
 import { formatKickoff, gameName, pct, PROP_MARKET_LABEL } from '../../lib/format.ts';
 import { api } from '../../lib/trpc.ts';
@@ -49,6 +50,15 @@ function MarketCard(props: { m: Market }) {
         <div><dt class="text-xs text-slate-500">Last 10</dt><dd>{rate(m().hitRates.last10)}</dd></div>
         <div><dt class="text-xs text-slate-500">Season</dt><dd>{rate(m().hitRates.season)}</dd></div>
       </dl>
+      {/* Why the model says what it says: the top factors of the projection (GBDT models; none for models without trees). */}
+      <Show when={explanationOf(m())}>
+        {(x) => (
+          <div class="mt-3">
+            <ExplanationView explanation={x()} testId="player-explanation"
+              headline={m().market === 'anytime_td' ? `Why ${pct(m().price.over)} to score` : `Why ${pct(m().price.over)} over ${m().line}`} />
+          </div>
+        )}
+      </Show>
     </div>
   );
 }
