@@ -8,7 +8,7 @@ import { requireMetricsToken } from './http/metrics-auth.ts';
 import { upgradeToRoom } from './http/room-upgrade.ts';
 import { apiSecurityHeaders } from './http/security-headers.ts';
 import { AppError, toHttpStatus } from './lib/errors.ts';
-import { metrics } from './lib/metrics.ts';
+import { metrics, renderDriftGauges } from './lib/metrics.ts';
 import { enforceRateLimit } from './lib/rate-limit/enforce.ts';
 import { bearerToken, sameSecret } from './lib/secrets.ts';
 import { restApi } from './rest.ts';
@@ -16,6 +16,7 @@ import { roomEventSchema, roomNameSchema } from './rooms/protocol.ts';
 import { publishToRoom } from './rooms/publish.ts';
 import { buildCtx } from './runtime.ts';
 import { checkHealth } from './services/health/check-health.ts';
+import { driftGauges } from './services/monitoring/drift-gauges.ts';
 import { createTrpcContext } from './trpc/context.ts';
 import { appRouter } from './trpc/router.ts';
 
@@ -54,7 +55,19 @@ export function createApp() {
     }
   });
 
-  app.get('/metrics', requireMetricsToken, (c) => c.text(metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }));
+  app.get('/metrics', requireMetricsToken, async (c) => {
+    // This isolate's counters and histograms, then the model-quality gauges every isolate reads from the database.
+    const { ctx, dispose } = buildCtx(loadConfig(c.env));
+    try {
+      const drift = await driftGauges({ ctx }).catch((err: unknown) => {
+        ctx.logger.warn('metrics: drift reports unreadable', { error: String(err) });
+        return null;
+      });
+      return c.text(metrics.render() + renderDriftGauges(drift), 200, { 'content-type': 'text/plain; version=0.0.4' });
+    } finally {
+      c.executionCtx.waitUntil(dispose());
+    }
+  });
 
   app.all('/trpc/*', async (c) => {
     const config = loadConfig(c.env);

@@ -16,3 +16,4 @@ export * from './players.ts';
 export * from './odds-history.ts';
 export * from './preferences.ts';
 export * from './model-overview.ts';
+export * from './monitoring.ts';

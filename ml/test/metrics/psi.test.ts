@@ -114,17 +114,34 @@ describe('calibration drift', () => {
     return { probs, outcomes };
   }
 
-  it('keeps a calibrated forecaster near its ECE floor and flags one that is 15 points overconfident', () => {
+  it('keeps a calibrated forecaster within its sampling band and flags one that is 15 points overconfident', () => {
     const good = sample(2_000, 11, (t) => t);
     const g = calibrationDrift(good.probs, good.outcomes);
     expect(g.n).toBe(2_000);
-    expect(g.ece).toBeLessThan(1.5 * g.eceFloor);
+    expect(g.eceFloor).toBeLessThan(g.eceWarn);
+    expect(g.eceWarn).toBeLessThan(g.eceAlert);
+    expect(g.ece).toBeLessThan(g.eceWarn);
     expect(g.level).toBe('ok');
     const bad = sample(2_000, 11, ([h, d, a]) => [Math.min(0.95, h! + 0.15), d!, Math.max(0.01, a! - 0.15)]);
     const b = calibrationDrift(bad.probs, bad.outcomes);
-    expect(b.ece).toBeGreaterThan(2 * b.eceFloor);
+    expect(b.ece).toBeGreaterThan(b.eceAlert);
     expect(b.level).toBe('alert');
     expect(b.brier).toBeGreaterThan(g.brier);
+  });
+
+  it('a calibrated forecaster warns about one time in twenty and alerts about one in a hundred, at any sample size', () => {
+    for (const n of [60, 600]) {
+      let warns = 0;
+      let alerts = 0;
+      for (let k = 0; k < 200; k++) {
+        const s = sample(n, 1000 + k, (t) => t);
+        const c = calibrationDrift(s.probs, s.outcomes, null, 200, 7 + k);
+        if (c.level !== 'ok') warns++;
+        if (c.level === 'alert') alerts++;
+      }
+      expect(warns / 200).toBeLessThan(0.12);
+      expect(alerts / 200).toBeLessThan(0.04);
+    }
   });
 
   it('warns when the live Brier is 5–10 % worse than at training, alerts past 10 %', () => {

@@ -5,6 +5,7 @@
 import { captureClosingLinesJob } from './capture-closing-lines.ts';
 import { dailyResultsJob } from './daily-results.ts';
 import type { Job } from './job.ts';
+import { monitorDriftJob } from './monitor-drift.ts';
 import { pollOddsJob } from './poll-odds.ts';
 import { pushFixtureUpdates } from './push-fixture-updates.ts';
 import { recordTrackRecordJob } from './record-track-record.ts';
@@ -20,8 +21,9 @@ export const CRON_JOBS: Record<string, Job[]> = {
   // 15 min keeps within typical API quotas. Then the track record's new picks, at the prices just polled.
   '*/15 * * * *': [pollOddsJob, recordTrackRecordJob],
   // Results, schedules and player stats of the current seasons; then tracked bets settled on them (and re-settled
-  // after corrections); then every model kind retrained on the new results and gated (jobs of a cron run in order).
-  '0 6 * * *': [dailyResultsJob, settleBetsJob, retrainModelsJob],
+  // after corrections); then every model kind retrained on the new results and gated (jobs of a cron run in order);
+  // then the day's drift report of the active versions (PSI of live features, calibration of settled forecasts).
+  '0 6 * * *': [dailyResultsJob, settleBetsJob, retrainModelsJob, monitorDriftJob],
   // Soccer predictions for the next two weeks: refit only when results changed; moved 1X2 pushed live.
   '0 * * * *': [refreshSoccerPredictionsJob],
 };

@@ -12,8 +12,10 @@ import { priceLine, type LinePrice, type LinePricingModel } from '@fairline/ml/n
 import { z } from 'zod';
 import type { Ctx } from '../../../context.ts';
 import { AppError, notFound } from '../../../lib/errors.ts';
+import { metrics, timeInference } from '../../../lib/metrics.ts';
+import { propExplanationKey, propExplanations, type Explanation } from '../../monitoring/explanations.ts';
 import { marketOfPropKey } from './prop-keys.ts';
-import { pricingModels } from './pricing-models.ts';
+import { pricingModels, PROPS_KIND } from './pricing-models.ts';
 
 const market = z.enum(ALL_MARKETS as unknown as [MarketName, ...MarketName[]]);
 
@@ -66,6 +68,11 @@ export interface PlayerMarketProps {
   q10: number | null;
   q90: number | null;
   quotes: PropQuote[];
+  /**
+   * Why the projected mean is what it is: TreeSHAP top factors of the model's centre (services/monitoring/explanations.ts;
+   * in the market's units, logit for anytime TD). null when the model has no trees or the projection no stored feature row.
+   */
+  explanation: Explanation | null;
 }
 
 export interface PlayerProps {
@@ -130,14 +137,22 @@ export async function fixtureProps({ ctx, input }: { ctx: Ctx; input: z.input<ty
   const parsed = fixturePropsInput.safeParse(input);
   if (!parsed.success) throw new AppError('BAD_REQUEST', `invalid props query: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
   const { fixtureId, markets } = parsed.data;
-  await nflFixture(ctx, fixtureId);
-  return propsOfFixture(ctx, fixtureId, markets);
+  return timeInference(PROPS_KIND, async () => {
+    await nflFixture(ctx, fixtureId);
+    return propsOfFixture(ctx, fixtureId, markets, { explain: true });
+  });
 }
 
-/** A known NFL fixture's priced projections (what `fixtureProps` answers once the fixture is checked); the value finder calls it per game. */
-export async function propsOfFixture(ctx: Ctx, fixtureId: number, markets?: readonly MarketName[]): Promise<FixtureProps> {
+/**
+ * A known NFL fixture's priced projections (what `fixtureProps` answers once the fixture is checked); the value finder
+ * calls it per game without explanations (`explain` false, the default: they cost TreeSHAP per projection).
+ */
+export async function propsOfFixture(ctx: Ctx, fixtureId: number, markets?: readonly MarketName[], opts: { explain?: boolean } = {}): Promise<FixtureProps> {
   const [{ rows }, prices] = await Promise.all([pricedProjections(ctx, fixtureId, markets ? { markets } : {}), currentPrices(ctx.read, fixtureId, ['player_prop'])]);
   if (rows.length === 0) return { fixtureId, players: [] };
+  const t0 = performance.now();
+  const explanations = opts.explain ? await propExplanations(ctx, fixtureId, rows) : new Map<string, Explanation>();
+  if (opts.explain) metrics.observeExplanation(PROPS_KIND, (performance.now() - t0) / 1000);
 
   // player → market → book → line → side → price
   const book = new Map<string, Map<number, { over?: PriceRow; under?: PriceRow }>>();
@@ -176,6 +191,7 @@ export async function propsOfFixture(ctx: Ctx, fixtureId: number, markets?: read
       q10: d.success ? d.data.q10 : null,
       q90: d.success ? d.data.q90 : null,
       quotes,
+      explanation: explanations.get(propExplanationKey(r.playerId, m)) ?? null,
     });
     byPlayer.set(r.playerId, player);
   }

@@ -2,7 +2,7 @@
  * The player page (`nfl.props.player`): an NFL player's game log, and for their next projected game each market's
  * projection with its predictive distribution (a histogram of the model's law), P(over) as a function of the line
  * (calibrated, as every line is priced), the books' line, and how often the player went over that line in the
- * last 5 and 10 games and the season.
+ * last 5 and 10 games and the season, and why the model projects what it does (TreeSHAP top factors).
  */
 import { nextProjectedFixture, playerById, playerGameLog, serialId, fixtureById, type GameLogRow } from '@fairline/db';
 import { MARKETS, type MarketName } from '@fairline/ml/nfl/props/index';
@@ -11,7 +11,10 @@ import { priceLine } from '@fairline/ml/nfl/props/price';
 import { z } from 'zod';
 import type { Ctx } from '../../../context.ts';
 import { AppError, notFound } from '../../../lib/errors.ts';
+import { metrics, timeInference } from '../../../lib/metrics.ts';
+import { propExplanationKey, propExplanations, type Explanation } from '../../monitoring/explanations.ts';
 import { pricedProjections, propsOfFixture } from './fixture-props.ts';
+import { PROPS_KIND } from './pricing-models.ts';
 
 /** Input of `nfl.props.player`: `playerId` (serial id). */
 export const playerPageInput = z.object({ playerId: serialId });
@@ -61,6 +64,8 @@ export interface PlayerMarketPage {
   overCurve: Array<{ line: number; over: number }>;
   /** Over the last 5 and 10 games and the games of the latest game's season. */
   hitRates: { last5: HitRate; last10: HitRate; season: HitRate };
+  /** Why the projected mean is what it is (TreeSHAP top factors; see nfl.props.byFixture); null without trees or a stored feature row. */
+  explanation: Explanation | null;
 }
 
 export interface PlayerPage {
@@ -81,6 +86,10 @@ const median = (xs: number[]) => {
  * another sport.
  */
 export async function playerPage({ ctx, input }: { ctx: Ctx; input: z.input<typeof playerPageInput> }): Promise<PlayerPage> {
+  return timeInference(PROPS_KIND, () => playerPageOf(ctx, input));
+}
+
+async function playerPageOf(ctx: Ctx, input: z.input<typeof playerPageInput>): Promise<PlayerPage> {
   const parsed = playerPageInput.safeParse(input);
   if (!parsed.success) throw new AppError('BAD_REQUEST', `invalid player query: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
   const { playerId } = parsed.data;
@@ -94,6 +103,9 @@ export async function playerPage({ ctx, input }: { ctx: Ctx; input: z.input<type
   const [fx, { rows }, props] = await Promise.all([fixtureById(ctx.read, nextId), pricedProjections(ctx, nextId, { playerId }), propsOfFixture(ctx, nextId)]);
   if (!fx) return out;
   const quoted = props.players.find((p) => p.playerId === playerId);
+  const t0 = performance.now();
+  const explanations = await propExplanations(ctx, nextId, rows, playerId);
+  metrics.observeExplanation(PROPS_KIND, (performance.now() - t0) / 1000);
   const markets: PlayerMarketPage[] = [];
   for (const r of rows) {
     const m = r.market as MarketName;
@@ -123,6 +135,7 @@ export async function playerPage({ ctx, input }: { ctx: Ctx; input: z.input<type
     markets.push({
       market: m, simulated: r.simulated, mean: r.mean, bookLine, line, price: { over, under, push }, distribution, overCurve,
       hitRates: { last5: hitRate(values.slice(0, 5), line), last10: hitRate(values.slice(0, 10), line), season: hitRate(season, line) },
+      explanation: explanations.get(propExplanationKey(playerId, m)) ?? null,
     });
   }
   out.next = { fixtureId: fx.id, kickoffAt: fx.kickoffAt, homeTeam: fx.homeTeam, awayTeam: fx.awayTeam, markets };

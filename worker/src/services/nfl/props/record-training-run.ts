@@ -6,7 +6,7 @@
  * not stored. Idempotent: re-recording an identical artifact reuses its version, and projections upsert on
  * their natural key (model version, fixture, player, market). One transaction.
  */
-import { insertProjections, nflFixtureIdsByGameId, nflPlayerIdsByExternalId, type NewProjection } from '@fairline/db';
+import { insertModelInputs, insertProjections, nflFixtureIdsByGameId, nflPlayerIdsByExternalId, type NewModelInput, type NewProjection } from '@fairline/db';
 import { z } from 'zod';
 import type { Ctx } from '../../../context.ts';
 import { AppError } from '../../../lib/errors.ts';
@@ -42,6 +42,8 @@ export const recordTrainingRunInput = z.object({
       playerExternalId: z.string().min(1),
       mean: z.number().finite(),
       distribution: z.record(z.string(), z.unknown()),
+      /** The GBDT's feature row (the artifact's column order, null = missing), stored in model_inputs for explanations and drift. */
+      features: z.array(z.number().finite().nullable()).optional(),
     }),
   ),
 });
@@ -87,14 +89,19 @@ export async function recordTrainingRun({ ctx, input }: { ctx: Ctx; input: Recor
     const playerId = await nflPlayerIdsByExternalId(tx, playerIds);
     const counts = { inserted: 0, unchanged: 0, unknownFixture: 0, unknownPlayer: 0 };
     const values: NewProjection[] = [];
+    const inputs: NewModelInput[] = [];
     for (const p of run.projections) {
       const f = fixtureId.get(p.gameId);
       const pl = playerId.get(p.playerExternalId);
       if (f === undefined) counts.unknownFixture++;
       else if (pl === undefined) counts.unknownPlayer++;
-      else values.push({ modelVersionId: idByMarket.get(p.market)!, fixtureId: f, playerId: pl, market: p.market, mean: p.mean, distribution: p.distribution });
+      else {
+        values.push({ modelVersionId: idByMarket.get(p.market)!, fixtureId: f, playerId: pl, market: p.market, mean: p.mean, distribution: p.distribution });
+        if (p.features) inputs.push({ modelVersionId: idByMarket.get(p.market)!, fixtureId: f, playerId: pl, market: p.market, features: p.features });
+      }
     }
     counts.inserted = await insertProjections(tx, values);
+    await insertModelInputs(tx, inputs);
     counts.unchanged = values.length - counts.inserted;
     return { models, projections: counts };
   });
