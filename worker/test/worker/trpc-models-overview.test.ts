@@ -129,10 +129,13 @@ describe('models.overview (public) over HTTP inside workerd', () => {
 });
 
 describe('changing the registry from the page: admins only, with a reason', () => {
-  it('refuses rollback to anonymous callers and to signed-in subscribers', async () => {
+  it('refuses promote and rollback to anonymous callers and to signed-in subscribers', async () => {
     const input = { kind: 'soccer_dixon_coles' as const, scope: 'soccer:E0', reason: 'worse on recent matches' };
     expect(errorCode(await trpcClient(suite.env).admin.models.rollback.mutate(input).catch((e: unknown) => e))).toBe('UNAUTHORIZED');
     expect(errorCode(await trpcClient(suite.env, { token: subscriber.token }).admin.models.rollback.mutate(input).catch((e: unknown) => e))).toBe('FORBIDDEN');
+    const promote = { id: ids.dc2, reason: 'better on recent matches' };
+    expect(errorCode(await trpcClient(suite.env).admin.models.promote.mutate(promote).catch((e: unknown) => e))).toBe('UNAUTHORIZED');
+    expect(errorCode(await trpcClient(suite.env, { token: subscriber.token }).admin.models.promote.mutate(promote).catch((e: unknown) => e))).toBe('FORBIDDEN');
     // Nothing changed.
     const o = await trpcClient(suite.env).models.overview.query();
     expect(o.kinds.find((k) => k.kind === 'soccer_dixon_coles')!.scopes[0]!.active!.id).toBe(ids.dc1);
@@ -157,5 +160,19 @@ describe('changing the registry from the page: admins only, with a reason', () =
     // An admin reads the reason it was given.
     const mine = await api.models.overview.query();
     expect(mine.history[0]!.reason).toBe(`v2 worse on recent matches ${SECRET}`);
+  });
+});
+
+describe('promotion from the page', () => {
+  it('needs a reason, makes the version active, and shows publicly as a promotion by an admin (the reason for admins only)', async () => {
+    const api = trpcClient(suite.env, { token: admin.token });
+    expect(errorCode(await api.admin.models.promote.mutate({ id: ids.dc3, reason: ' ' }).catch((e: unknown) => e))).toBe('BAD_REQUEST');
+    const v = await api.admin.models.promote.mutate({ id: ids.dc3, reason: `trying v3 ${SECRET}` });
+    expect(v).toMatchObject({ id: ids.dc3, status: 'active' });
+    const pub = await trpcClient(suite.env).models.overview.query();
+    expect(pub.kinds.find((k) => k.kind === 'soccer_dixon_coles')!.scopes[0]!.active!.id).toBe(ids.dc3);
+    expect(pub.history[0]).toMatchObject({ action: 'promote', versionId: ids.dc3, version: 3, fromVersionId: ids.dc1, actor: 'admin', reason: null });
+    expect(JSON.stringify(pub)).not.toContain(SECRET);
+    expect((await api.models.overview.query()).history[0]!.reason).toBe(`trying v3 ${SECRET}`);
   });
 });
