@@ -6,3 +6,4 @@ export * from './players.ts';
 export * from './runs.ts';
 export * from './source-lock.ts';
 export * from './teams.ts';
+export * from './nfl-conditions.ts';

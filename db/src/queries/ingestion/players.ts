@@ -54,6 +54,11 @@ export interface StatColumns {
   receptions: (number | null)[];
   receivingYards: (number | null)[];
   receivingTds: (number | null)[];
+  sacks: (number | null)[];
+  passingAirYards: (number | null)[];
+  receivingAirYards: (number | null)[];
+  targetShare: (number | null)[];
+  airYardsShare: (number | null)[];
   /** JSON text of the `extra` object. */
   extra: (string | null)[];
 }
@@ -63,11 +68,12 @@ export function emptyStatColumns(): StatColumns {
   return {
     playerId: [], fixtureId: [], teamId: [], opponentTeamId: [], position: [], completions: [], passAttempts: [],
     passingYards: [], passingTds: [], interceptions: [], carries: [], rushingYards: [], rushingTds: [], targets: [],
-    receptions: [], receivingYards: [], receivingTds: [], extra: [],
+    receptions: [], receivingYards: [], receivingTds: [], sacks: [], passingAirYards: [], receivingAirYards: [], targetShare: [],
+    airYardsShare: [], extra: [],
   };
 }
 
-const COLS: [keyof StatColumns, string, 'int4' | 'float4' | 'text' | 'jsonb'][] = [
+const COLS: [keyof StatColumns, string, 'int4' | 'float4' | 'float8' | 'text' | 'jsonb'][] = [
   ['playerId', 'player_id', 'int4'],
   ['fixtureId', 'fixture_id', 'int4'],
   ['teamId', 'team_id', 'int4'],
@@ -85,6 +91,11 @@ const COLS: [keyof StatColumns, string, 'int4' | 'float4' | 'text' | 'jsonb'][] 
   ['receptions', 'receptions', 'int4'],
   ['receivingYards', 'receiving_yards', 'float4'],
   ['receivingTds', 'receiving_tds', 'int4'],
+  ['sacks', 'sacks', 'float8'],
+  ['passingAirYards', 'passing_air_yards', 'float8'],
+  ['receivingAirYards', 'receiving_air_yards', 'float8'],
+  ['targetShare', 'target_share', 'float8'],
+  ['airYardsShare', 'air_yards_share', 'float8'],
   ['extra', 'extra', 'jsonb'],
 ];
 const NAMES = COLS.map(([, n]) => n);

@@ -16,6 +16,7 @@ import {
   ensureSeason,
   OddsBatch,
   upsertFixtures,
+  upsertNflGameConditions,
   upsertOddsSnapshots,
   type FixtureRecord,
   type Tx,
@@ -67,6 +68,8 @@ interface GameRow {
   total: number | null;
   overPrice: number | null;
   underPrice: number | null;
+  /** Pre-game conditions the prop features read (null when the cell is empty or the column absent). */
+  conditions: { homeRest: number | null; awayRest: number | null; roof: string | null; wind: number | null; temp: number | null; divisional: boolean | null };
 }
 
 function num(s: string): number | null {
@@ -74,6 +77,16 @@ function num(s: string): number | null {
   const v = Number(s);
   return Number.isFinite(v) ? v : NaN;
 }
+
+/** A cell as a finite number, else null (conditions are context, not results: a bad cell is left out, not rejected). */
+const finiteOrNull = (s: string): number | null => {
+  const v = num(s);
+  return v === null || Number.isNaN(v) ? null : v;
+};
+const intOrNull = (s: string): number | null => {
+  const v = finiteOrNull(s);
+  return v !== null && Number.isInteger(v) ? v : null;
+};
 
 /** Parse and check one data row; returns the row or a reject reason. */
 function readRow(cells: string[], c: Map<string, number>, row: number, priceRejects: string[]): GameRow | string {
@@ -138,6 +151,10 @@ function readRow(cells: string[], c: Map<string, number>, row: number, priceReje
     total: line('total_line'),
     overPrice: price('over_odds'),
     underPrice: price('under_odds'),
+    conditions: {
+      homeRest: intOrNull(get('home_rest')), awayRest: intOrNull(get('away_rest')), roof: get('roof') || null,
+      wind: finiteOrNull(get('wind')), temp: finiteOrNull(get('temp')), divisional: get('div_game') === '' ? null : get('div_game') === '1',
+    },
   };
 }
 
@@ -230,5 +247,8 @@ async function ingestGamesFile(tx: Tx, file: IngestFile) {
     }
   }
   addCounts(counts, await upsertOddsSnapshots(tx, batch, fx.counts.inserted === records.length));
+  // Conditions ride with their fixture: written beside it, not counted as rows of their own (a run's counts stay
+  // what the schedule's games and lines were).
+  await upsertNflGameConditions(tx, kept.map((g) => ({ fixtureId: fx.ids.get(g.gameId)!, ...g.conditions })));
   return { counts, rejects };
 }

@@ -3,7 +3,7 @@
  * `player_game_stats`. The game is found through the schedule already ingested from `games.csv`
  * (season + week + the player's team, which must have played that week), so ingest nflverse-games first;
  * a row whose game is unknown is rejected with that reason rather than inventing a fixture.
- * The prop markets read the typed columns; every other numeric column is kept in `extra`.
+ * The prop markets and the prop models' features read the typed columns; every other numeric column is kept in `extra`.
  */
 import {
   emptyStatColumns,
@@ -28,6 +28,7 @@ const REQUIRED = ['player_id', 'player_display_name', 'season', 'week'] as const
 const RENAMED: Record<string, string[]> = {
   recent_team: ['recent_team', 'team'],
   interceptions: ['interceptions', 'passing_interceptions'],
+  sacks: ['sacks', 'sacks_suffered'],
 };
 const IDENTITY = new Set([
   'player_id', 'player_name', 'player_display_name', 'position', 'position_group', 'headshot_url', 'recent_team',
@@ -47,6 +48,13 @@ const TYPED = [
   ['receptions', 'receptions', true],
   ['receiving_yards', 'receivingYards', false],
   ['receiving_tds', 'receivingTds', true],
+  // What the prop features read beyond the counting stats (ml/src/nfl/props/weekly.ts STATS): kept typed, at full
+  // precision, so a model trained from the database equals one trained from the file.
+  ['sacks', 'sacks', false],
+  ['passing_air_yards', 'passingAirYards', false],
+  ['receiving_air_yards', 'receivingAirYards', false],
+  ['target_share', 'targetShare', false],
+  ['air_yards_share', 'airYardsShare', false],
 ] as const;
 const TYPED_COLUMNS = new Set<string>([...TYPED.map(([c]) => c), ...Object.values(RENAMED).flat()]);
 
