@@ -60,11 +60,11 @@ function GameLinePricer(props: { fixtureId: number; home: string; away: string }
       }}
     >
       <span class="text-slate-500">Any line:</span>
-      <select class="rounded border border-slate-300 px-1 py-0.5" name="market" value={market()} onChange={(e) => setMarket(e.currentTarget.value as 'spread' | 'total')}>
+      <select class="rounded border border-slate-300 px-1 py-0.5" name="market" aria-label="Market" value={market()} onChange={(e) => setMarket(e.currentTarget.value as 'spread' | 'total')}>
         <option value="spread">{props.home} spread</option>
         <option value="total">total</option>
       </select>
-      <input class="w-20 rounded border border-slate-300 px-1 py-0.5 font-mono" inputmode="decimal" placeholder={market() === 'spread' ? '-3.5' : '44.5'} value={line()} onInput={(e) => setLine(e.currentTarget.value)} />
+      <input class="w-20 rounded border border-slate-300 px-1 py-0.5 font-mono" inputmode="decimal" aria-label="Line" placeholder={market() === 'spread' ? '-3.5' : '44.5'} value={line()} onInput={(e) => setLine(e.currentTarget.value)} />
       <button class="rounded bg-slate-800 px-2 py-0.5 text-white">Price</button>
       <Show when={!inputError() && !price.error} fallback={<span class="text-rose-700" role="alert" data-testid="game-line-price-error">{inputError() ?? friendlyError(price.error)}</span>}>
         <Show when={price()}>
