@@ -17,3 +17,4 @@ export * from './odds-history.ts';
 export * from './preferences.ts';
 export * from './model-overview.ts';
 export * from './monitoring.ts';
+export * from './nfl-training.ts';

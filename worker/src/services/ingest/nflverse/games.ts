@@ -69,7 +69,10 @@ interface GameRow {
   overPrice: number | null;
   underPrice: number | null;
   /** Pre-game conditions the prop features read (null when the cell is empty or the column absent). */
-  conditions: { homeRest: number | null; awayRest: number | null; roof: string | null; wind: number | null; temp: number | null; divisional: boolean | null };
+  conditions: {
+    homeRest: number | null; awayRest: number | null; roof: string | null; wind: number | null; temp: number | null; divisional: boolean | null;
+    spreadLine: number | null; totalLine: number | null;
+  };
 }
 
 function num(s: string): number | null {
@@ -154,6 +157,7 @@ function readRow(cells: string[], c: Map<string, number>, row: number, priceReje
     conditions: {
       homeRest: intOrNull(get('home_rest')), awayRest: intOrNull(get('away_rest')), roof: get('roof') || null,
       wind: finiteOrNull(get('wind')), temp: finiteOrNull(get('temp')), divisional: get('div_game') === '' ? null : get('div_game') === '1',
+      spreadLine: finiteOrNull(get('spread_line')), totalLine: finiteOrNull(get('total_line')),
     },
   };
 }
