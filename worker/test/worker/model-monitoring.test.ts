@@ -19,7 +19,7 @@ import { silentLogger } from '../../src/lib/logger.ts';
 import { buildCtx } from '../../src/runtime.ts';
 import { liveRoomPublisher } from '../../src/scheduled.ts';
 import { seedSimulatedData } from '../../src/seed/index.ts';
-import { nextGame, suiteDatabase, type SuiteDb } from './support/fresh-db.ts';
+import { nextGame, suiteDatabase, testEnv, type SuiteDb } from './support/fresh-db.ts';
 import { callWorker, trpcClient } from './support/worker-http.ts';
 
 let suite: SuiteDb;
@@ -105,6 +105,27 @@ describe('explanations over HTTP inside workerd', () => {
     expect(page.next!.markets.find((m) => m.market === 'receptions')!.explanation).toEqual(p.markets[0]!.explanation);
     // The seed's other markets have no trees: no explanation, never an invented one.
     for (const m of page.next!.markets.filter((x) => x.market !== 'receptions')) expect(m.explanation).toBeNull();
+  });
+});
+
+describe('explanation cache', () => {
+  it.runIf(Boolean(testEnv.UPSTASH_REDIS_REST_URL))('keeps a fixture’s explanations in Redis by fixture and versions, and answers the same from it', async () => {
+    const built = buildCtx(loadConfig(suite.env), silentLogger);
+    try {
+      const api = trpcClient(suite.env);
+      const first = await api.nfl.props.byFixture.query({ fixtureId: gameId });
+      const versions = [...new Set(first.players.flatMap((p) => p.markets.map((m) => m.modelVersion.id)))].sort((a, b) => a - b);
+      expect(versions).toContain(versionId);
+      const key = `explain:props:v1:${gameId}:${versions.join(',')}`;
+      expect(await built.ctx.cache!.redis.keys(`explain:props:v1:${gameId}:*`)).toContain(key);
+      // What the cache holds is what the API answered; a changed entry would be served as is (the answer comes from it).
+      const cached = await built.ctx.cache!.get<Array<[string, { value: number }]>>(key);
+      expect(cached!.length).toBe(first.players.flatMap((p) => p.markets.filter((m) => m.explanation)).length);
+      const second = await api.nfl.props.byFixture.query({ fixtureId: gameId });
+      expect(second.players.map((p) => p.markets.map((m) => m.explanation))).toEqual(first.players.map((p) => p.markets.map((m) => m.explanation)));
+    } finally {
+      await built.dispose();
+    }
   });
 });
 

@@ -8,12 +8,20 @@
  * receptions …: base + contributions = μ); the binary anytime-TD market and soccer outcomes in logit (the GBDT's
  * margin, before calibration), where contributions add up. "Why 62 %": the price's P(over) comes from μ against
  * the line; μ = base + the factors + rest.
+ *
+ * Cost: TreeSHAP of a production props centre (2 × 300 depth-3 trees) is ≈ 1.3 ms of CPU per projection, ≈ 40 ms for
+ * a game's ~32 projections (bench/monitoring/explain-latency.ts). A fixture's explanations depend only on its stored
+ * rows and the versions' immutable artifacts, so they are cached in Redis (when there is a cache tier) by fixture
+ * and the set of versions: the first request pays, the rest read them back.
  */
 import { fixtureModelInputs, type ModelInputRow } from '@fairline/db';
 import type { GbdtExplainer, GbdtExplanation } from '@fairline/ml/explain/index';
 import { MARKETS, type MarketName } from '@fairline/ml/nfl/props/index';
 import { explainPropRow, propExplainer } from '@fairline/ml/nfl/props/explain';
 import type { Ctx } from '../../context.ts';
+
+/** A day: long enough that a game's explanations are computed about once; a new version changes the key anyway. */
+const CACHE_TTL_SECONDS = 86_400;
 import { isBroken, LoadedModels } from '../models/registry.ts';
 
 /** One feature's part in a prediction (API shape). */
@@ -69,14 +77,34 @@ export const propExplanationKey = (playerId: number, market: string) => `${playe
  * keyed by `propExplanationKey`; a projection without a stored feature row or whose version has no trees is absent.
  */
 export async function propExplanations(
-  ctx: Pick<Ctx, 'read' | 'logger'>,
+  ctx: Pick<Ctx, 'read' | 'logger' | 'cache'>,
   fixtureId: number,
   rows: ReadonlyArray<{ modelVersionId: number; playerId: number; market: string }>,
   playerId?: number,
 ): Promise<Map<string, Explanation>> {
+  const versions = [...new Set(rows.map((r) => r.modelVersionId))].sort((a, b) => a - b);
+  if (versions.length === 0) return new Map();
+  // Only the whole fixture's set is cached (one player's few rows are cheap to compute).
+  const cacheKey = playerId === undefined && ctx.cache ? `explain:props:v1:${fixtureId}:${versions.join(',')}` : null;
+  if (cacheKey) {
+    const hit = await ctx.cache!.get<Array<[string, Explanation]>>(cacheKey).catch(() => null);
+    if (hit) return new Map(hit);
+  }
+  const out = await computePropExplanations(ctx, fixtureId, rows, versions, playerId);
+  if (cacheKey) {
+    await ctx.cache!.set(cacheKey, [...out], CACHE_TTL_SECONDS).catch((err: unknown) => ctx.logger.warn('cache write failed', { key: cacheKey, error: String(err) }));
+  }
+  return out;
+}
+
+async function computePropExplanations(
+  ctx: Pick<Ctx, 'read' | 'logger'>,
+  fixtureId: number,
+  rows: ReadonlyArray<{ modelVersionId: number; playerId: number; market: string }>,
+  versions: number[],
+  playerId?: number,
+): Promise<Map<string, Explanation>> {
   const out = new Map<string, Explanation>();
-  const versions = [...new Set(rows.map((r) => r.modelVersionId))];
-  if (versions.length === 0) return out;
   const inputs = await fixtureModelInputs(ctx.read, fixtureId, versions, playerId);
   const byKey = new Map<string, ModelInputRow>();
   for (const i of inputs) if (i.playerId !== null) byKey.set(`${i.modelVersionId}|${propExplanationKey(i.playerId, i.market)}`, i);
