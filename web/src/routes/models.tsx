@@ -1,5 +1,5 @@
 import { createAsync } from '@solidjs/router';
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { createMemo, createSignal, For, Index, Show } from 'solid-js';
 import { EmptyState } from '../components/empty-state.tsx';
 import { HistoryTable } from '../components/models/history-table.tsx';
 import { KIND_INFO, scopeLabel, type KindOverview } from '../components/models/labels.ts';
@@ -34,8 +34,9 @@ function KindSection(props: { kind: KindOverview; admin: boolean; onChanged: () 
           </label>
         </Show>
       </div>
-      <Show when={slot()} keyed fallback={<EmptyState title="No version filed yet" testId="kind-empty">This model has not been trained on this platform’s data yet.</EmptyState>}>
-        {(s) => <ScopeCard kind={props.kind.kind} slot={s} admin={props.admin} onChanged={props.onChanged} />}
+      {/* Not keyed: after a refetch (an admin's change) the same card stays mounted and takes the new data. */}
+      <Show when={slot()} fallback={<EmptyState title="No version filed yet" testId="kind-empty">This model has not been trained on this platform’s data yet.</EmptyState>}>
+        {(s) => <ScopeCard kind={props.kind.kind} slot={s()} admin={props.admin} onChanged={props.onChanged} />}
       </Show>
     </section>
   );
@@ -62,10 +63,12 @@ export default function Models() {
       <Show when={overview.error}>
         <p class="rounded-md bg-rose-50 p-3 text-sm text-rose-800" data-testid="models-error">{friendlyError(overview.error)}</p>
       </Show>
-      <Show when={overview()} fallback={<Show when={!overview.error}><SkeletonCard lines={6} label="Loading the models…" /></Show>}>
+      {/* `latest` keeps the page (and an admin's confirmation) on screen while a change refetches it; Index keeps
+          each kind's section mounted across refetches, which answer new objects. */}
+      <Show when={overview.latest} fallback={<Show when={!overview.error}><SkeletonCard lines={6} label="Loading the models…" /></Show>}>
         {(o) => (
           <>
-            <For each={o().kinds}>{(k) => <KindSection kind={k} admin={admin()} onChanged={() => void refetch()} />}</For>
+            <Index each={o().kinds}>{(k) => <KindSection kind={k()} admin={admin()} onChanged={() => void refetch()} />}</Index>
             <section class="space-y-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-6">
               <h2 class="text-lg font-medium">Promotion history</h2>
               <HistoryTable history={o().history} />

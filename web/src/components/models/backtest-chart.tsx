@@ -77,7 +77,8 @@ export function BacktestChart(props: { points: readonly Point[] }) {
           </span>
         </Show>
       </figcaption>
-      <Show when={metric()} keyed>{(m) => <Chart points={props.points} metric={m} testId="backtest-chart" />}</Show>
+      {/* Redrawn from scratch when the metric or the data change (a refetch answers new points). */}
+      <Show when={{ metric: metric(), points: props.points }} keyed>{(x) => <Chart points={x.points} metric={x.metric} testId="backtest-chart" />}</Show>
       <p class="mt-1 flex flex-wrap gap-3 text-xs text-slate-600">
         <For each={legend()}>
           {(s) => (

@@ -20,33 +20,26 @@ function why(c: RegistryChange): string {
   return '';
 }
 
+/** A list rather than a table: at 390 px five columns squeeze the model's name into a word per line. */
 export function HistoryTable(props: { history: readonly RegistryChange[] }) {
-  const cell = 'px-2 py-1.5 align-top';
   return (
     <Show when={props.history.length > 0} fallback={<EmptyState title="No changes yet" testId="history-empty">Activations, promotions and rollbacks will be listed here.</EmptyState>}>
-      <div class="overflow-x-auto">
-        <table class="w-full text-sm" data-testid="registry-history">
-          <thead class="text-left text-slate-500">
-            <tr><th class={cell}>When</th><th class={cell}>Model</th><th class={cell}>Change</th><th class={cell}>By</th><th class={cell}>Why</th></tr>
-          </thead>
-          <tbody class="divide-y divide-slate-100">
-            <For each={props.history}>
-              {(c) => (
-                <tr data-testid="history-row">
-                  <td class={`${cell} whitespace-nowrap`}>{formatWhen(new Date(c.at))}</td>
-                  <td class={cell}>{c.kind ? KIND_INFO[c.kind].name : '—'}<Show when={c.scope}> <span class="text-slate-500">· {scopeLabel(c.scope!)}</span></Show></td>
-                  <td class={`${cell} whitespace-nowrap`}>
-                    {ACTION_LABEL[c.action] ?? c.action} {versionName(c.version, c.versionId)}
-                    <Show when={c.fromVersionId !== null}><span class="text-slate-500"> ({c.action === 'gate_refused' ? 'kept' : 'was'} {versionName(c.fromVersion, c.fromVersionId)})</span></Show>
-                  </td>
-                  <td class={`${cell} whitespace-nowrap`}>{ACTOR_LABEL[c.actor]}</td>
-                  <td class={`${cell} text-slate-600`}>{why(c)}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
+      <ul class="divide-y divide-slate-100 text-sm" data-testid="registry-history">
+        <For each={props.history}>
+          {(c) => (
+            <li class="space-y-0.5 py-2 sm:grid sm:grid-cols-[12rem_minmax(0,16rem)_minmax(0,1fr)] sm:gap-4 sm:space-y-0" data-testid="history-row">
+              <p class="text-xs text-slate-500 sm:text-sm sm:text-slate-700">{formatWhen(new Date(c.at))}</p>
+              <p class="min-w-0">{c.kind ? KIND_INFO[c.kind].name : '—'}<Show when={c.scope}> <span class="text-slate-500">· {scopeLabel(c.scope!)}</span></Show></p>
+              <p class="min-w-0">
+                <strong class="font-medium">{ACTION_LABEL[c.action] ?? c.action} {versionName(c.version, c.versionId)}</strong>
+                <Show when={c.fromVersionId !== null}><span class="text-slate-500"> ({c.action === 'gate_refused' ? 'kept' : 'was'} {versionName(c.fromVersion, c.fromVersionId)})</span></Show>
+                {' '}<span class="text-slate-500">by {ACTOR_LABEL[c.actor]}</span>
+                <Show when={why(c)}><span class="block break-words text-slate-600">{why(c)}</span></Show>
+              </p>
+            </li>
+          )}
+        </For>
+      </ul>
     </Show>
   );
 }

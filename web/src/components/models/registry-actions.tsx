@@ -16,7 +16,9 @@ const REASON_MAX = 500;
 export function RegistryActions(props: { kind: ModelKind; slot: ScopeOverview; onChanged: () => void }) {
   const others = () => props.slot.versions.filter((v) => v.status !== 'active');
   const canRollBack = () => props.slot.versions.some((v) => v.status === 'retired' && v.activatedAt !== null);
-  const [target, setTarget] = createSignal<number | undefined>(others()[0]?.id);
+  const [picked, setPicked] = createSignal<number | undefined>();
+  // The version picked, while it is still one to promote (after a change the list moves); else the newest other.
+  const target = () => (others().some((v) => v.id === picked()) ? picked() : others()[0]?.id);
   const [reason, setReason] = createSignal('');
   const [busy, setBusy] = createSignal<'promote' | 'rollback' | null>(null);
   const [error, setError] = createSignal<string | null>(null);
@@ -50,7 +52,7 @@ export function RegistryActions(props: { kind: ModelKind; slot: ScopeOverview; o
       <div class="grid gap-2 sm:grid-cols-[auto_1fr]">
         <label class="text-sm text-slate-700">
           Version
-          <select class={`${inputClass} py-1.5`} data-testid="promote-version" value={target() ?? ''} onChange={(e) => setTarget(Number(e.currentTarget.value) || undefined)}
+          <select class={`${inputClass} py-1.5`} data-testid="promote-version" value={target() ?? ''} onChange={(e) => setPicked(Number(e.currentTarget.value) || undefined)}
             disabled={others().length === 0}>
             <For each={others()} fallback={<option value="">no other version</option>}>
               {(v) => <option value={v.id}>v{v.version} ({v.status})</option>}

@@ -30,7 +30,7 @@ export function ScopeCard(props: { kind: ModelKind; slot: ScopeOverview; admin: 
         <Show when={s().active} fallback={<span class="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800" data-testid="no-active">no active version</span>}>
           {(a) => (
             <span class="text-sm text-slate-600" data-testid="active-version">
-              Active: <strong>v{a().version}</strong> · since {formatWhen(a().activatedAt ? new Date(a().activatedAt!) : null, '—')}
+              Active: <strong>v{a().version}</strong> · {a().activatedAt ? `since ${formatWhen(new Date(a().activatedAt!))}` : `filed ${formatWhen(new Date(a().createdAt))}`}
               <Show when={a().simulated}> <span class="rounded bg-amber-100 px-1 text-xs text-amber-800">simulated</span></Show>
             </span>
           )}
