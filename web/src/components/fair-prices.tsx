@@ -4,10 +4,12 @@ import { createLiveRoom } from '../lib/live-room.ts';
 import { friendlyError, isMissingData } from '../lib/errors.ts';
 import { api } from '../lib/trpc.ts';
 import { ScoreHeatmap } from './soccer-charts.tsx';
+import { MarketQuotes } from './market-quotes.tsx';
 import { ev, odds, pct } from '../lib/format.ts';
 
 /**
- * Model probabilities and fair odds for a soccer fixture, beside the latest book prices (EV highlighted).
+ * Model probabilities and fair odds for a soccer fixture, beside every book's latest prices of every market (1X2 here,
+ * totals, Asian handicap, BTTS and DNB in MarketQuotes) with margin and EV highlighted, each with "Track".
  * Refetches when the fixture's room announces new predictions or odds.
  */
 export function FairPrices(props: { fixtureId: number; home?: string; away?: string }) {
@@ -22,7 +24,7 @@ export function FairPrices(props: { fixtureId: number; home?: string; away?: str
   const cell = 'px-3 py-1.5';
   return (
     <div class="rounded-lg bg-white shadow-sm ring-1 ring-slate-200 p-6 space-y-4" data-testid="fair-prices" data-live={live.state()} data-updates={updates()}>
-      <h2 class="font-medium">Fair prices <span class="text-xs text-slate-500">(Dixon–Coles, results before kickoff)</span></h2>
+      <h2 class="font-medium">Markets and fair prices <span class="text-xs text-slate-500">(Dixon–Coles, results before kickoff)</span></h2>
       <Show
         when={!data.error}
         fallback={
@@ -38,11 +40,13 @@ export function FairPrices(props: { fixtureId: number; home?: string; away?: str
         <Show when={data()} fallback={<p class="text-sm text-slate-500">Fitting…</p>}>
           {(d) => (
             <>
+              <h3 class="text-sm font-medium">1X2</h3>
+              <div class="overflow-x-auto">
               <table class="text-sm" data-testid="fair-1x2">
                 <thead class="text-left text-slate-500"><tr><th class={cell}></th><th class={cell}>Home</th><th class={cell}>Draw</th><th class={cell}>Away</th></tr></thead>
                 <tbody>
                   <tr><td class={cell}>Model</td><td class={cell}>{pct(d().book.matchOdds.home.p)}</td><td class={cell}>{pct(d().book.matchOdds.draw.p)}</td><td class={cell}>{pct(d().book.matchOdds.away.p)}</td></tr>
-                  <tr><td class={cell}>Fair odds</td><td class={`${cell} font-mono`}>{odds(d().book.matchOdds.home.fairPrice)}</td><td class={`${cell} font-mono`}>{odds(d().book.matchOdds.draw.fairPrice)}</td><td class={`${cell} font-mono`}>{odds(d().book.matchOdds.away.fairPrice)}</td></tr>
+                  <tr><td class={cell}>Fair odds</td><td class={`${cell} font-mono`} data-testid="price">{odds(d().book.matchOdds.home.fairPrice)}</td><td class={`${cell} font-mono`} data-testid="price">{odds(d().book.matchOdds.draw.fairPrice)}</td><td class={`${cell} font-mono`} data-testid="price">{odds(d().book.matchOdds.away.fairPrice)}</td></tr>
                   <For each={d().quotes}>
                     {(q) => (
                       <tr class="border-t border-slate-100">
@@ -50,8 +54,8 @@ export function FairPrices(props: { fixtureId: number; home?: string; away?: str
                         <For each={['home', 'draw', 'away'] as const}>
                           {(s) => (
                             <td class={cell}>
-                              <span class="font-mono">{odds(q.prices[s])}</span>{' '}
-                              <span class={q.expectedValue[s] > 0 ? 'text-emerald-700 font-medium' : 'text-slate-400'}>{ev(q.expectedValue[s])}</span>{' '}
+                              <span class="font-mono" data-testid="price">{odds(q.prices[s])}</span>{' '}
+                              <span class={q.expectedValue[s] > 0 ? 'text-emerald-700 font-medium' : 'text-slate-500'}>{ev(q.expectedValue[s])}</span>{' '}
                               <TrackBet selection={{ fixtureId: props.fixtureId, market: '1x2', selection: s }} bookmaker={q.bookmaker} price={q.prices[s]} label={`1X2 ${s}`} />
                             </td>
                           )}
@@ -61,6 +65,8 @@ export function FairPrices(props: { fixtureId: number; home?: string; away?: str
                   </For>
                 </tbody>
               </table>
+              </div>
+              <MarketQuotes fixtureId={props.fixtureId} markets={d().markets} home={props.home ?? 'Home'} away={props.away ?? 'Away'} />
               <div class="grid grid-cols-2 md:grid-cols-4 gap-4 text-sm">
                 <div><p class="text-slate-500">Expected goals</p><p class="font-mono">{d().book.expectedGoals.home.toFixed(2)} – {d().book.expectedGoals.away.toFixed(2)}</p></div>
                 <div><p class="text-slate-500">Over / under 2.5</p><p class="font-mono">{odds(d().book.totals['2.5']!.over.fairPrice)} / {odds(d().book.totals['2.5']!.under.fairPrice)}</p></div>

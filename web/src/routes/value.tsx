@@ -1,202 +1,162 @@
-import { A } from '@solidjs/router';
-import { createResource, createSignal, For, onMount, Show } from 'solid-js';
-import { ev, formatKickoff, gameName, odds, pct, PROP_MARKET_LABEL } from '../lib/format.ts';
+import { createAsync, useNavigate, useSearchParams } from '@solidjs/router';
+import { createMemo, createResource, createSignal, For, onMount, Show } from 'solid-js';
 import { createBurstRefetch } from '../lib/burst-refetch.ts';
 import { createLiveRoom } from '../lib/live-room.ts';
 import { friendlyError } from '../lib/errors.ts';
+import { getMe } from '../lib/session.ts';
 import { api } from '../lib/trpc.ts';
-import { TrackBet } from '../components/track-bet.tsx';
+import { EDGES, HORIZONS, marketGroup, parseValueView, valueRows, valueSearch, viewRows, type ValueView } from '../lib/value-rows.ts';
+import { ValueTable } from '../components/value-table.tsx';
+import { SkeletonRows } from '../components/skeleton.tsx';
+import { EmptyState } from '../components/empty-state.tsx';
 
-const cell = 'px-2 py-1.5';
+const control = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
+/** The bankroll Kelly stakes are shown on when no portfolio's is (signed out, or no portfolio yet). */
+const DEFAULT_BANKROLL = 1000;
+/** Rows shown before "Show more". */
+const PAGE = 100;
 
 /**
- * The value finder: every upcoming NFL player-prop price whose expected value under our model clears the
- * chosen edge, best first, with what it rests on (model probability and fair price at that line, the book's
- * own margin-free probability). Refreshes when the NFL room announces new odds or predictions.
+ * The value finder: every upcoming soccer and NFL price whose expected value under our models clears the chosen
+ * edge — soccer markets (1X2, totals, Asian lines, BTTS, DNB), NFL player props and game lines — in one sortable
+ * table, filtered by sport, market and book, with a quarter-Kelly stake on the user's bankroll and "Track". The
+ * view lives in the URL, so it survives a reload and shares as a link. Refreshes when the soccer or NFL room
+ * announces new odds or predictions.
  */
 export default function ValuePage() {
-  const [minEdge, setMinEdge] = createSignal(2);
-  const [days, setDays] = createSignal(7);
-  // Fetched once mounted, like every page: the same-origin /trpc the client calls is the browser's (on the server
-  // renderer the relative URL is invalid, and the error used to be rendered and kept after hydration).
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const view = createMemo(() => parseValueView(params));
+  const go = (change: Partial<ValueView>) => navigate(`/value${valueSearch({ ...view(), ...change })}`, { replace: true, scroll: false });
+
+  // Fetched once mounted, like every page: the same-origin /trpc the client calls is the browser's.
   const [mounted, setMounted] = createSignal(false);
   onMount(() => setMounted(true));
-  const query = () => (mounted() ? { minEdge: minEdge() / 100, days: days() } : false);
-  const [data, { refetch }] = createResource(query, (q) => api.nfl.props.valueBets.query(q));
+  const query = () => (mounted() ? { minEdge: view().edge / 100, days: view().days, limit: 300 } : false);
+  const [soccer, { refetch: refetchSoccer }] = createResource(query, (q) => api.soccer.valueBets.query(q));
+  const [props, { refetch: refetchProps }] = createResource(query, (q) => api.nfl.props.valueBets.query(q));
   const [lines, { refetch: refetchLines }] = createResource(query, (q) => api.nfl.gameLines.valueBets.query(q));
-  const burst = createBurstRefetch(() => Promise.all([refetch(), refetchLines()]));
-  const live = createLiveRoom('nfl', (event) => {
+  const burst = createBurstRefetch(() => Promise.all([refetchSoccer(), refetchProps(), refetchLines()]));
+  const onEvent = (event: { kind: string }) => {
     if (event.kind === 'odds' || event.kind === 'prediction') burst.poke();
+  };
+  const live = createLiveRoom('nfl', onEvent);
+  createLiveRoom('soccer', onEvent);
+
+  // The bankroll: the chosen portfolio's current one when signed in, else the stated default.
+  const me = createAsync(() => getMe());
+  const [portfolios] = createResource(() => (mounted() && me() ? true : false), () => api.portfolios.list.query());
+  const [portfolioId, setPortfolioId] = createSignal<string>();
+  const portfolio = () => {
+    const ps = portfolios.latest ?? [];
+    return ps.find((p) => p.id === portfolioId()) ?? ps[0];
+  };
+  const bankroll = () => portfolio()?.bankroll ?? DEFAULT_BANKROLL;
+  const currency = () => portfolio()?.currency ?? null;
+
+  const loading = () => soccer.loading && props.loading && lines.loading && !soccer.latest && !props.latest && !lines.latest;
+  // Each finder's rows, whichever have arrived (one failing does not hide the others).
+  const all = createMemo(() => valueRows(soccer.error ? undefined : soccer.latest, props.error ? undefined : props.latest, lines.error ? undefined : lines.latest));
+  const shown = createMemo(() => viewRows(all(), view(), bankroll()));
+  const [limit, setLimit] = createSignal(PAGE);
+  const markets = createMemo(() => {
+    const seen = new Map<string, string>();
+    for (const r of all()) if (view().sport === 'all' || r.sport === view().sport) seen.set(r.market, r.marketLabel);
+    if (view().market !== 'all' && !seen.has(view().market)) seen.set(view().market, view().market);
+    return [...seen].sort((a, b) => marketGroup(a[0]).localeCompare(marketGroup(b[0])) || a[1].localeCompare(b[1]));
   });
+  const books = createMemo(() => [...new Set([...all().map((r) => r.bookmaker), ...(view().book !== 'all' ? [view().book] : [])])].sort());
+  const errors = () => [
+    soccer.error && `Soccer: ${friendlyError(soccer.error)}`,
+    props.error && `NFL player props: ${friendlyError(props.error)}`,
+    lines.error && `NFL game lines: ${friendlyError(lines.error)}`,
+  ].filter((e): e is string => !!e);
+  const games = () => (soccer.latest?.fixtures ?? 0) + (props.latest?.fixtures ?? 0) + (lines.latest?.fixtures ?? 0);
+
   return (
     <section class="space-y-4" data-testid="value-page" data-live={live.state()}>
       <div>
         <h1 class="text-2xl font-semibold">Value finder</h1>
-        <p class="text-slate-600 mt-1 text-sm">
-          Upcoming NFL prices where our models’ expected value per unit staked is at least the edge below (a push refunds the
-          stake): player props, and spreads, totals and moneylines priced by the game-lines model centred on the books’ consensus
-          line. Model probabilities are at each book’s own line.
+        <p class="mt-1 text-sm text-slate-600">
+          Upcoming soccer and NFL prices where our models’ expected value per unit staked is at least the edge: soccer 1X2,
+          totals, Asian handicaps, both teams to score and draw-no-bet from the match’s score grid; NFL player props; and
+          spreads, totals and moneylines. A push refunds the stake and a quarter line can half-win or half-lose; model
+          probabilities are at each book’s own line.
         </p>
       </div>
-      <form class="flex flex-wrap items-center gap-4 text-sm" onSubmit={(e) => e.preventDefault()}>
-        <label class="text-slate-600">
-          Minimum edge{' '}
-          <select name="edge" class="rounded border border-slate-300 px-1 py-0.5" value={String(minEdge())} onChange={(e) => setMinEdge(Number(e.currentTarget.value))}>
-            <For each={[0, 1, 2, 3, 5, 10]}>{(v) => <option value={String(v)} selected={v === minEdge()}>{`+${v}%`}</option>}</For>
+      <form class="grid grid-cols-2 gap-3 sm:flex sm:flex-wrap sm:items-end" role="search" aria-label="Filter value bets" onSubmit={(e) => e.preventDefault()}>
+        <label class="flex flex-col gap-1 text-sm text-slate-600">
+          Sport
+          <select name="sport" class={control} value={view().sport} onChange={(e) => go({ sport: e.currentTarget.value as ValueView['sport'], market: 'all' })}>
+            <option value="all" selected={view().sport === 'all'}>All sports</option>
+            <option value="soccer" selected={view().sport === 'soccer'}>Soccer</option>
+            <option value="nfl" selected={view().sport === 'nfl'}>NFL</option>
           </select>
         </label>
-        <label class="text-slate-600">
-          Games within{' '}
-          <select name="days" class="rounded border border-slate-300 px-1 py-0.5" value={String(days())} onChange={(e) => setDays(Number(e.currentTarget.value))}>
-            <For each={[1, 3, 7, 14]}>{(v) => <option value={String(v)} selected={v === days()}>{`${v} day${v > 1 ? 's' : ''}`}</option>}</For>
+        <label class="flex flex-col gap-1 text-sm text-slate-600">
+          Market
+          <select name="market" class={control} value={view().market} onChange={(e) => go({ market: e.currentTarget.value })}>
+            <option value="all" selected={view().market === 'all'}>All markets</option>
+            <For each={markets()}>{([key, label]) => <option value={key} selected={view().market === key}>{`${marketGroup(key)} · ${label}`}</option>}</For>
           </select>
         </label>
+        <label class="flex flex-col gap-1 text-sm text-slate-600">
+          Book
+          <select name="book" class={control} value={view().book} onChange={(e) => go({ book: e.currentTarget.value })}>
+            <option value="all" selected={view().book === 'all'}>All books</option>
+            <For each={books()}>{(b) => <option value={b} selected={view().book === b}>{b}</option>}</For>
+          </select>
+        </label>
+        <label class="flex flex-col gap-1 text-sm text-slate-600">
+          Minimum edge
+          <select name="edge" class={control} value={String(view().edge)} onChange={(e) => go({ edge: Number(e.currentTarget.value) })}>
+            <For each={EDGES}>{(v) => <option value={String(v)} selected={v === view().edge}>{`+${v}%`}</option>}</For>
+          </select>
+        </label>
+        <label class="flex flex-col gap-1 text-sm text-slate-600">
+          Games within
+          <select name="days" class={control} value={String(view().days)} onChange={(e) => go({ days: Number(e.currentTarget.value) })}>
+            <For each={HORIZONS}>{(v) => <option value={String(v)} selected={v === view().days}>{`${v} day${v > 1 ? 's' : ''}`}</option>}</For>
+          </select>
+        </label>
+        <Show when={(portfolios.latest?.length ?? 0) > 1}>
+          <label class="col-span-2 flex flex-col gap-1 text-sm text-slate-600">
+            Kelly bankroll
+            <select name="portfolio" class={control} value={portfolio()?.id} onChange={(e) => setPortfolioId(e.currentTarget.value)}>
+              <For each={portfolios.latest}>{(p) => <option value={p.id} selected={p.id === portfolio()?.id}>{p.name}</option>}</For>
+            </select>
+          </label>
+        </Show>
       </form>
-      <div class="rounded-lg bg-white shadow-sm ring-1 ring-slate-200 p-4">
-        <h2 class="font-medium mb-2">Player props</h2>
-        <Show when={!data.error} fallback={<p class="text-sm text-rose-700" data-testid="value-error">{friendlyError(data.error)}</p>}>
-          <Show when={data()} fallback={<p class="text-sm text-slate-500">Loading…</p>}>
-            {(d) => (
-              <Show
-                when={d().bets.length > 0}
-                fallback={<p class="text-sm text-slate-500" data-testid="value-empty">No price clears this edge in {d().fixtures} upcoming game{d().fixtures === 1 ? '' : 's'} with projections.</p>}
-              >
-                <p class="text-xs text-slate-500 mb-2" data-testid="value-summary">
-                  {d().bets.length} price{d().bets.length === 1 ? '' : 's'} across {d().fixtures} game{d().fixtures === 1 ? '' : 's'}
-                  <Show when={d().bets.some((b) => b.modelVersion.simulated)}>
-                    <span class="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-amber-800">simulated demo models</span>
-                  </Show>
-                </p>
-                <div class="-mx-4 overflow-x-auto px-4">
-                  <table class="w-full text-sm">
-                    <thead class="text-left text-slate-500">
-                      <tr>
-                        <th class={cell}>Game</th><th class={cell}>Player</th><th class={cell}>Market</th><th class={cell}>Bet</th><th class={cell}>Book</th>
-                        <th class={`${cell} text-right`}>Price</th><th class={`${cell} text-right`}>Model P</th><th class={`${cell} text-right`}>Fair</th>
-                        <th class={`${cell} text-right`}>Book P</th><th class={`${cell} text-right`}>EV</th><th class={cell} aria-label="Track" />
-                      </tr>
-                    </thead>
-                    <tbody class="divide-y divide-slate-100">
-                      <For each={d().bets}>
-                        {(b) => (
-                          <tr data-testid="value-row">
-                            <GameCell bet={b} />
-                            <td class={cell}>{b.player}<Show when={b.team}><span class="text-xs text-slate-500"> · {b.team}</span></Show></td>
-                            <td class={cell}>{PROP_MARKET_LABEL[b.market] ?? b.market}</td>
-                            <td class={cell}>{b.market === 'anytime_td' ? (b.side === 'over' ? 'Yes' : 'No') : `${b.side === 'over' ? 'Over' : 'Under'} ${b.line}`}</td>
-                            <td class={cell}>{b.bookmaker}</td>
-                            <PriceCells bet={b} win={b.model.win} push={b.model.push} fair={b.model.fairPrice} evTestId="value-ev" />
-                            <td class={cell}><TrackBet bookmaker={b.bookmaker} price={b.price} label={`${b.player} ${b.side} ${b.line} ${PROP_MARKET_LABEL[b.market] ?? b.market}`}
-                              selection={{ fixtureId: b.fixtureId, market: 'player_prop', playerId: b.playerId, prop: b.market, line: b.line, selection: b.market === 'anytime_td' ? (b.side === 'over' ? 'yes' : 'no') : b.side }} /></td>
-                          </tr>
-                        )}
-                      </For>
-                    </tbody>
-                  </table>
-                </div>
-              </Show>
-            )}
+      <p class="text-xs text-slate-500" data-testid="value-bankroll">
+        Stakes are quarter Kelly, capped at 5 % of the bankroll, on{' '}
+        <Show when={portfolio()} fallback={<>a bankroll of {DEFAULT_BANKROLL.toLocaleString('en-GB')} units{me() ? ' (create a portfolio to use yours)' : ' (sign in to use your portfolio’s)'}</>}>
+          {(p) => <>the bankroll of “{p().name}”: {p().bankroll.toLocaleString('en-GB', { style: 'currency', currency: p().currency })}</>}
+        </Show>
+        .
+      </p>
+      <For each={errors()}>{(e) => <p class="text-sm text-rose-700" data-testid="value-error">{e}</p>}</For>
+      <div class="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+        <Show when={!loading()} fallback={<SkeletonRows rows={6} label="Finding value…" />}>
+          <p class="mb-2 text-xs text-slate-500" data-testid="value-summary">
+            {shown().length} price{shown().length === 1 ? '' : 's'} shown of {all().length} across {games()} game{games() === 1 ? '' : 's'}
+            <Show when={all().some((r) => r.simulated)}>
+              <span class="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-amber-800">simulated demo models</span>
+            </Show>
+          </p>
+          <Show
+            when={shown().length > 0}
+            fallback={<EmptyState title="No price clears this edge" testId="value-empty">Lower the minimum edge, widen the days, or clear a filter.</EmptyState>}
+          >
+            <ValueTable rows={shown().slice(0, limit())} view={view()} bankroll={bankroll()} currency={currency()} onSort={(sort, desc) => go({ sort, desc })} />
+            <Show when={shown().length > limit()}>
+              <button type="button" class="mt-3 rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50" onClick={() => setLimit((n) => n + PAGE)}>
+                Show more ({shown().length - limit()} left)
+              </button>
+            </Show>
           </Show>
         </Show>
       </div>
-      <GameLineValue data={lines()} error={lines.error} />
     </section>
-  );
-}
-
-type GameLineValueBets = Awaited<ReturnType<typeof api.nfl.gameLines.valueBets.query>>;
-/** The fields every value bet has (worker/src/services/value/window.ts, ValueBetCommon). */
-type AnyBet = Pick<GameLineValueBets['bets'][number], 'fixtureId' | 'kickoffAt' | 'homeTeam' | 'awayTeam' | 'price' | 'bookFair' | 'expectedValue'>;
-
-/** The game (linked) and its kickoff. */
-function GameCell(props: { bet: AnyBet }) {
-  return (
-    <td class={cell}>
-      <A href={`/fixtures/${props.bet.fixtureId}`} class="hover:underline">{gameName(props.bet.homeTeam, props.bet.awayTeam)}</A>
-      <div class="text-xs text-slate-500">{formatKickoff(new Date(props.bet.kickoffAt))}</div>
-    </td>
-  );
-}
-
-/** Price, the model's P(win) (and push, when it shows in one decimal), fair price, the book's P and the EV. */
-function PriceCells(props: { bet: AnyBet; win: number; push: number; fair: number; evTestId: string }) {
-  return (
-    <>
-      <td class={`${cell} text-right font-mono`}>{odds(props.bet.price)}</td>
-      <td class={`${cell} text-right`}>
-        {pct(props.win)}<Show when={props.push >= 0.0005}><div class="text-xs text-slate-500">push {pct(props.push)}</div></Show>
-      </td>
-      <td class={`${cell} text-right font-mono`}>{odds(props.fair)}</td>
-      <td class={`${cell} text-right`}>{props.bet.bookFair === null ? '—' : pct(props.bet.bookFair)}</td>
-      <td class={`${cell} text-right font-medium text-emerald-700`} data-testid={props.evTestId}>{ev(props.bet.expectedValue)}</td>
-    </>
-  );
-}
-type GameLineValueBet = GameLineValueBets['bets'][number];
-
-const MARKET_LABEL: Record<string, string> = { spread: 'Spread', total: 'Total', moneyline: 'Moneyline' };
-
-/** A team's handicap as books print it: +3.5, −3 (ASCII minus), PK. */
-const signed = (h: number) => (h === 0 ? 'PK' : h > 0 ? `+${h}` : `${h}`);
-
-/** A spread (stored as the HOME handicap) from the side of the bet: the away handicap is its negation. */
-function sideSpread(b: GameLineValueBet, homeHandicap: number): string {
-  return `${b.selection === 'home' ? b.homeTeam : b.awayTeam} ${signed(b.selection === 'home' ? homeHandicap : -homeHandicap)}`;
-}
-
-function betLabel(b: GameLineValueBet): string {
-  if (b.market === 'moneyline') return `${b.selection === 'home' ? b.homeTeam : b.awayTeam} to win`;
-  if (b.market === 'total') return `${b.selection === 'over' ? 'Over' : 'Under'} ${b.line}`;
-  return sideSpread(b, b.line!);
-}
-
-/** The consensus in the bet's own terms: an away alternate +6.5 against a home −3 consensus reads "Away +3". */
-function consensusLabel(b: GameLineValueBet): string {
-  return b.market === 'spread' ? sideSpread(b, b.consensus!) : String(b.consensus);
-}
-
-/** Spreads, totals and moneylines with model EV ≥ the edge (nfl.gameLines.valueBets). */
-function GameLineValue(props: { data: GameLineValueBets | undefined; error: unknown }) {
-  return (
-    <div class="rounded-lg bg-white shadow-sm ring-1 ring-slate-200 p-4" data-testid="game-line-value">
-      <h2 class="font-medium mb-2">Game lines</h2>
-      <Show when={!props.error} fallback={<p class="text-sm text-slate-600" data-testid="game-line-value-error">{friendlyError(props.error)}</p>}>
-        <Show when={props.data} fallback={<p class="text-sm text-slate-500">Loading…</p>}>
-          {(d) => (
-            <Show when={d().bets.length > 0} fallback={<p class="text-sm text-slate-500">No spread, total or moneyline clears this edge in {d().fixtures} upcoming quoted game{d().fixtures === 1 ? '' : 's'}.</p>}>
-              <div class="-mx-4 overflow-x-auto px-4">
-                <table class="w-full text-sm">
-                  <thead class="text-left text-slate-500">
-                    <tr>
-                      <th class={cell}>Game</th><th class={cell}>Market</th><th class={cell}>Bet</th><th class={cell}>Book</th>
-                      <th class={`${cell} text-right`}>Price</th><th class={`${cell} text-right`}>Model P</th><th class={`${cell} text-right`}>Fair</th>
-                      <th class={`${cell} text-right`}>Book P</th><th class={`${cell} text-right`}>EV</th><th class={cell} aria-label="Track" />
-                    </tr>
-                  </thead>
-                  <tbody class="divide-y divide-slate-100">
-                    <For each={d().bets}>
-                      {(b) => (
-                        <tr data-testid="game-line-value-row">
-                          <GameCell bet={b} />
-                          <td class={cell}>
-                            {MARKET_LABEL[b.market] ?? b.market}
-                            <Show when={b.consensus !== null && !b.main}><div class="text-xs text-slate-500">alternate; consensus {consensusLabel(b)}</div></Show>
-                          </td>
-                          <td class={cell}>{betLabel(b)}</td>
-                          <td class={cell}>{b.bookmaker}</td>
-                          <PriceCells bet={b} win={b.model.win} push={b.model.push} fair={b.model.fairPrice} evTestId="game-line-value-ev" />
-                          <td class={cell}><TrackBet bookmaker={b.bookmaker} price={b.price} label={`${gameName(b.homeTeam, b.awayTeam)}: ${betLabel(b)}`}
-                            selection={{ fixtureId: b.fixtureId, market: b.market === 'total' ? 'game_total' : b.market, selection: b.selection, line: b.line }} /></td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
-            </Show>
-          )}
-        </Show>
-      </Show>
-    </div>
   );
 }
