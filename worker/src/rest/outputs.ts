@@ -51,6 +51,21 @@ const valueBets = <T extends z.ZodType>(bet: T, id: string) =>
     })
     .meta({ id });
 const open = (description: string) => z.unknown().meta({ description });
+/** services/monitoring/explanations.ts `Explanation`: why a GBDT prediction is what it is (TreeSHAP). */
+const explanation = z
+  .looseObject({
+    modelVersionId: z.number().int(),
+    target: z.string().meta({ description: '`mean` (a prop’s projected centre) or an outcome (`home`, `draw`, `away`)' }),
+    scale: z.enum(['identity', 'log', 'logit']).meta({ description: 'identity: the prediction’s own units (`unit`); log/logit: the model’s margin, where contributions add up' }),
+    unit: z.string(),
+    base: z.number().meta({ description: 'the model’s average prediction over its training data' }),
+    value: z.number().meta({ description: 'this prediction = base + Σ contributions (TreeSHAP local accuracy)' }),
+    factors: z.array(z.looseObject({ feature: z.string(), label: z.string(), value: z.number().nullable(), contribution: z.number() }))
+      .meta({ description: 'the largest contributions, largest |contribution| first (at most 5)' }),
+    rest: z.number().meta({ description: 'Σ of the other features’ contributions' }),
+  })
+  .nullable()
+  .meta({ id: 'Explanation', description: 'TreeSHAP explanation of the model’s prediction; null when the model has no trees or no stored feature row' });
 const lineProbabilities = z.looseObject({ win: z.number(), push: z.number(), lose: z.number(), fairPrice: z.number() });
 const boardPrice = z.looseObject({ bookmaker: z.string(), price: z.number(), expectedValue: z.number() });
 const settlement = z.looseObject({ win: z.number(), halfWin: z.number(), push: z.number(), halfLoss: z.number(), loss: z.number() })
@@ -109,6 +124,7 @@ export const REST_OUTPUTS: Readonly<Record<string, z.ZodType>> = {
               q10: z.number().nullable(),
               q90: z.number().nullable(),
               quotes: z.array(open('one book’s line: over/under prices with their EV, the margin, the fair split and the model’s P(over/under/push)')),
+              explanation,
             }),
           ),
         }),
@@ -138,6 +154,7 @@ export const REST_OUTPUTS: Readonly<Record<string, z.ZodType>> = {
             distribution: open('the predictive law as a histogram: bins { from, to, p } in the market’s units'),
             overCurve: open('calibrated P(over) at half lines across the law’s 2–98 % range: { line, over }'),
             hitRates: open('last5, last10, season: { games, overs, pushes, rate } at `line`'),
+            explanation,
           })),
         })
         .nullable(),

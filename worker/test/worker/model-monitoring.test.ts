@@ -20,6 +20,7 @@ import { buildCtx } from '../../src/runtime.ts';
 import { liveRoomPublisher } from '../../src/scheduled.ts';
 import { seedSimulatedData } from '../../src/seed/index.ts';
 import { nextGame, suiteDatabase, testEnv, type SuiteDb } from './support/fresh-db.ts';
+import { bearer, createKey, signUpUser } from './support/auth.ts';
 import { callWorker, trpcClient } from './support/worker-http.ts';
 
 let suite: SuiteDb;
@@ -105,6 +106,22 @@ describe('explanations over HTTP inside workerd', () => {
     expect(page.next!.markets.find((m) => m.market === 'receptions')!.explanation).toEqual(p.markets[0]!.explanation);
     // The seed's other markets have no trees: no explanation, never an invented one.
     for (const m of page.next!.markets.filter((x) => x.market !== 'receptions')) expect(m.explanation).toBeNull();
+  });
+});
+
+describe('explanations over REST', () => {
+  it('GET /api/v1/nfl/fixtures/{fixtureId}/props answers the explanation for a read:props key, and refuses a key without it', async () => {
+    const user = await signUpUser(suite.env, suite.db);
+    const props = await createKey(suite.env, user.token, ['read:props']);
+    const marketsOnly = await createKey(suite.env, user.token, ['read:markets']);
+    const byTrpc = await trpcClient(suite.env).nfl.props.byFixture.query({ fixtureId: gameId, markets: ['receptions'] });
+    const get = (key: string) => callWorker(new Request(`http://api.test/api/v1/nfl/fixtures/${gameId}/props?markets=receptions`, { headers: bearer(key) }), suite.env);
+    const res = await get(props.secret);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as typeof byTrpc;
+    expect(body.players.map((p) => p.markets[0]!.explanation)).toEqual(byTrpc.players.map((p) => p.markets[0]!.explanation));
+    expect(body.players[0]!.markets[0]!.explanation!.factors.length).toBeGreaterThan(0);
+    expect((await get(marketsOnly.secret)).status).toBe(403);
   });
 });
 
