@@ -5,6 +5,7 @@ import { friendlyError, isMissingData } from '../lib/errors.ts';
 import { api } from '../lib/trpc.ts';
 import { ScoreHeatmap } from './soccer-charts.tsx';
 import { MarketQuotes } from './market-quotes.tsx';
+import { SoccerExplanation, soccerExplanationsOf } from './soccer-explanation.tsx';
 import { ev, odds, pct } from '../lib/format.ts';
 
 /**
@@ -66,6 +67,13 @@ export function FairPrices(props: { fixtureId: number; home?: string; away?: str
                 </tbody>
               </table>
               </div>
+              {/* Why the model's 1X2 is what it is (GBDT models' TreeSHAP factors per outcome; nothing for Dixon–Coles). */}
+              <Show when={soccerExplanationsOf(d())}>
+                {(x) => (
+                  <SoccerExplanation explanations={x()} home={props.home ?? 'Home'} away={props.away ?? 'Away'}
+                    probabilities={{ home: d().book.matchOdds.home.p, draw: d().book.matchOdds.draw.p, away: d().book.matchOdds.away.p }} />
+                )}
+              </Show>
               <MarketQuotes fixtureId={props.fixtureId} markets={d().markets} home={props.home ?? 'Home'} away={props.away ?? 'Away'} />
               <div class="grid grid-cols-2 md:grid-cols-4 gap-4 text-sm">
                 <div><p class="text-slate-500">Expected goals</p><p class="font-mono">{d().book.expectedGoals.home.toFixed(2)} – {d().book.expectedGoals.away.toFixed(2)}</p></div>
