@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { discover, PAGES } from './page-list.ts';
+import { navLink } from './support.ts';
 
 const SHOTS = process.env.FAIRLINE_SHOTS_DIR ?? 'test-results/shots';
 mkdirSync(SHOTS, { recursive: true });
@@ -74,9 +75,13 @@ for (const width of WIDTHS) {
     const errors = watchConsole(page);
     await page.goto('/');
     await expect(page.getByTestId('live-indicator')).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
-    const nav = page.getByRole('navigation', { name: 'Main' });
-    for (const [link, ready] of [['Fixtures', '[data-testid="fixture-row"]'], ['Value', 'h1'], ['API status', '[data-testid="api-status"]'], ['Track record', 'h1'], ['Sign in', 'h1'], ['Sign up', 'h1'], ['Fairline', 'h1']] as const) {
-      const a = nav.getByRole('link', { name: link, exact: true });
+    const sections = [
+      ['Fixtures', '[data-testid="fixture-row"]'], ['Value', 'h1'], ['Props', 'h1'], ['Portfolios', 'h1'], ['API status', '[data-testid="api-status"]'],
+      ['Track record', 'h1'], ['Models', 'h1'], ['Sign in', 'h1'], ['Sign up', 'h1'], ['Fairline', 'h1'],
+    ] as const;
+    for (const [link, ready] of sections) {
+      // Below 1024 px the sections are behind the Menu button: navLink opens it first, as a reader would.
+      const a = await navLink(page, link);
       if ((await a.count()) === 0) continue; // a link another page adds later
       await a.first().click();
       await expect(page.locator(ready).first(), link).toBeVisible({ timeout: 20_000 });
@@ -84,7 +89,7 @@ for (const width of WIDTHS) {
       expect(await overflow(page), `${link} at ${width} px`).toBeLessThanOrEqual(0);
     }
     // Into a match, an NFL game and a player by their links.
-    await nav.getByRole('link', { name: 'Fixtures', exact: true }).click();
+    await (await navLink(page, 'Fixtures')).click();
     await page.locator('select[name="sport"]').selectOption('nfl');
     await page.locator('select[name="status"]').selectOption('scheduled');
     await expect(page).toHaveURL(/sport=nfl.*status=scheduled|status=scheduled.*sport=nfl/);

@@ -31,3 +31,15 @@ export function expectSharesOfOne(text: string, count?: number): number[] {
   expect(sum).toBeLessThan(100.2);
   return shares;
 }
+
+/**
+ * A link of the main nav by its exact name. Below the `lg` breakpoint the sections sit behind the "Menu" button:
+ * it is opened first, as a reader would (the account links beside it are always shown).
+ */
+export async function navLink(page: Page, name: string) {
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const menu = nav.getByTestId('menu-button');
+  // A closed menu's links are display:none, so not even in the accessibility tree: open it before looking.
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  return nav.getByRole('link', { name, exact: true });
+}

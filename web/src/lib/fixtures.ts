@@ -9,7 +9,7 @@ import type { RoomEvent } from '@fairline/worker/rooms/protocol';
 import { createLiveRoom } from './live-room.ts';
 import { api } from './trpc.ts';
 
-/** What `fixtures.list` filters by (sport, competition, status, kickoff range, paging). */
+/** What `fixtures.list` filters by (sport, competition, status, team, kickoff range and order, paging). */
 export type FixtureListFilter = Parameters<typeof api.fixtures.list.query>[0];
 type FixtureEvent = Extract<RoomEvent, { kind: 'fixture' }>;
 /** The fields a `fixture` event carries. */
@@ -29,11 +29,14 @@ export function applyFixtureEvent<F extends LiveFixtureFields>(fixture: F, event
   return { ...fixture, status: event.status as F['status'], homeScore: event.homeScore, awayScore: event.awayScore };
 }
 
-/** The fixtures matching `filter`, refetched whenever it changes, each row kept live from the `fixtures` room. */
-export function createFixtureList(filter: () => FixtureListFilter) {
+/**
+ * The fixtures matching `filter`, refetched whenever it changes, each row kept live from the `fixtures` room.
+ * A filter of `null` asks for nothing (yet): a list that depends on another one's answer.
+ */
+export function createFixtureList(filter: () => FixtureListFilter | null) {
   const [mounted, setMounted] = createSignal(false);
   onMount(() => setMounted(true));
-  const [rows, { mutate }] = createResource(() => (mounted() ? filter() : false), (f) => api.fixtures.list.query(f));
+  const [rows, { mutate }] = createResource(() => (mounted() ? (filter() ?? false) : false), (f) => api.fixtures.list.query(f));
   createLiveRoom('fixtures', (event) => {
     if (event.kind !== 'fixture') return;
     const list = rows.latest;
