@@ -12,6 +12,7 @@ export const PAGES: Array<{ name: string; path: string; ready: string; status?: 
   { name: 'value', path: '/value', ready: 'h1' },
   { name: 'status', path: '/status', ready: '[data-testid="api-status"]' },
   { name: 'track-record', path: '/track-record', ready: 'h1' },
+  { name: 'models', path: '/models', ready: '[data-testid="model-kind"]', charts: ['reliability-chart', 'backtest-chart'] },
   { name: 'signin', path: '/signin', ready: 'h1' },
   { name: 'signup', path: '/signup', ready: 'h1' },
   { name: 'account-redirect', path: '/account', ready: 'h1' },
