@@ -46,7 +46,7 @@ function rows(n: number, seed: number) {
 }
 
 const metricsText = async () => (await callWorker(new Request('http://api.test/metrics'), suite.env)).text();
-const sample = (text: string, name: string) => Number(new RegExp(`^${name}\\{kind="nfl_props"\\} ([0-9.e+-]+)`, 'm').exec(text)?.[1] ?? 0);
+const sample = (text: string, name: string, kind = 'nfl_props') => Number(new RegExp(`^${name}\\{kind="${kind}"\\} ([0-9.e+-]+)`, 'm').exec(text)?.[1] ?? 0);
 
 beforeAll(async () => {
   suite = await suiteDatabase();
@@ -142,6 +142,20 @@ describe('explanation cache', () => {
       expect(second.players.map((p) => p.markets.map((m) => m.explanation))).toEqual(first.players.map((p) => p.markets.map((m) => m.explanation)));
     } finally {
       await built.dispose();
+    }
+  });
+});
+
+describe('inference latency of every served kind', () => {
+  it('soccer fair prices and NFL game lines are timed under their kinds', async () => {
+    const api = trpcClient(suite.env);
+    const before = await metricsText();
+    await api.soccer.fairPrices.query({ fixtureId: (await nextGame(suite.db, 'soccer')).id });
+    await api.nfl.gameLines.byFixture.query({ fixtureId: gameId });
+    const after = await metricsText();
+    for (const kind of ['soccer_dixon_coles', 'nfl_game_lines']) {
+      expect(sample(after, 'fairline_model_inference_seconds_count', kind)).toBe(sample(before, 'fairline_model_inference_seconds_count', kind) + 1);
+      expect(sample(after, 'fairline_model_inference_seconds_sum', kind)).toBeGreaterThan(0);
     }
   });
 });

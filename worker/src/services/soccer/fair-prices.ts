@@ -14,6 +14,7 @@ import { pricing, soccer } from '@fairline/ml';
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { timeInference } from '../../lib/metrics.ts';
 import { dayOf, fitSoccerModel, MIN_HISTORY, priceFixture, soccerHistory } from './model.ts';
 import { currentSoccerModel, loadSoccerVersion } from './model-version.ts';
 import { priceBookMarkets, SOCCER_QUOTED_MARKETS, type BookMarketQuote } from './book-markets.ts';
@@ -135,7 +136,12 @@ function quoteOf(bookmaker: string, prices: readonly { selection: string; price:
 }
 
 /** Every market of a soccer fixture from its one model answer, and every book's current quotes priced. */
-export async function soccerFairPrices({ ctx, input }: { ctx: Ctx; input: z.input<typeof soccerFairPricesInput> }): Promise<SoccerFairPrices> {
+export async function soccerFairPrices(args: { ctx: Ctx; input: z.input<typeof soccerFairPricesInput> }): Promise<SoccerFairPrices> {
+  // Timed as the kind it serves today (/metrics' fairline_model_inference_seconds{kind}).
+  return timeInference('soccer_dixon_coles', () => soccerFairPricesOf(args));
+}
+
+async function soccerFairPricesOf({ ctx, input }: { ctx: Ctx; input: z.input<typeof soccerFairPricesInput> }): Promise<SoccerFairPrices> {
   const parsed = soccerFairPricesInput.safeParse(input);
   if (!parsed.success) throw new AppError('BAD_REQUEST', 'fixtureId must be a positive integer');
   const { fixtureId } = parsed.data;

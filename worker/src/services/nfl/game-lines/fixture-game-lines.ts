@@ -11,6 +11,7 @@ import { gameLaws, lineOdds, marginLaw, pricesFromLaws, totalLaw, type GameLaws,
 import { z } from 'zod';
 import type { Ctx } from '../../../context.ts';
 import { AppError, notFound } from '../../../lib/errors.ts';
+import { timeInference } from '../../../lib/metrics.ts';
 import { bookLines, consensusLine, mainLine, REFERENCE_BOOKS, type BookLine, type LineMarket } from './book-lines.ts';
 import { gameLinesVersion, type GameLinesVersion } from './model-version.ts';
 
@@ -172,7 +173,11 @@ function quoteOf(q: BookLine, main: boolean, laws: GameLaws): GameLineQuote {
  * id or a fixture that is not NFL, NOT_FOUND for an unknown one, UNAVAILABLE without a usable model or without any
  * quote.
  */
-export async function nflGameLines({ ctx, input }: { ctx: Ctx; input: z.input<typeof nflGameLinesInput> }): Promise<NflGameLines> {
+export async function nflGameLines(args: { ctx: Ctx; input: z.input<typeof nflGameLinesInput> }): Promise<NflGameLines> {
+  return timeInference('nfl_game_lines', () => nflGameLinesOf(args));
+}
+
+async function nflGameLinesOf({ ctx, input }: { ctx: Ctx; input: z.input<typeof nflGameLinesInput> }): Promise<NflGameLines> {
   const parsed = nflGameLinesInput.safeParse(input);
   if (!parsed.success) throw new AppError('BAD_REQUEST', `invalid game-lines query: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
   const { fixtureId } = parsed.data;
@@ -233,7 +238,11 @@ export interface PricedGameLine {
  * (a push refunds the stake) and P(push), under the active game-lines model centred on that market's consensus line.
  * UNAVAILABLE without a usable model or without a quoted line of that market to centre on.
  */
-export async function nflPriceGameLine({ ctx, input }: { ctx: Ctx; input: z.input<typeof nflPriceGameLineInput> }): Promise<PricedGameLine> {
+export async function nflPriceGameLine(args: { ctx: Ctx; input: z.input<typeof nflPriceGameLineInput> }): Promise<PricedGameLine> {
+  return timeInference('nfl_game_lines', () => nflPriceGameLineOf(args));
+}
+
+async function nflPriceGameLineOf({ ctx, input }: { ctx: Ctx; input: z.input<typeof nflPriceGameLineInput> }): Promise<PricedGameLine> {
   const parsed = nflPriceGameLineInput.safeParse(input);
   if (!parsed.success) {
     throw new AppError('BAD_REQUEST', `invalid line query: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`);
