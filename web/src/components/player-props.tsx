@@ -5,6 +5,7 @@ import { createLiveRoom } from '../lib/live-room.ts';
 import { ev, odds, pct, PROP_MARKET_LABEL } from '../lib/format.ts';
 import { friendlyError, lineInputError } from '../lib/errors.ts';
 import { api } from '../lib/trpc.ts';
+import { ScrollBox } from './scroll-box.tsx';
 import { TwoWayPrice } from './two-way-price.tsx';
 import { explanationOf, ExplanationView } from './explanation.tsx';
 
@@ -89,7 +90,7 @@ export function PlayerProps(props: { fixtureId: number }) {
         <Show when={data()} fallback={<p class="text-sm text-slate-500">Loading…</p>}>
           {(d) => (
             <Show when={d().players.length > 0} fallback={<p class="text-sm text-slate-500" data-testid="player-props-empty">No player projections for this game yet.</p>}>
-              <div class="overflow-x-auto"><table class="w-full text-sm">
+              <ScrollBox label="Player props"><table class="w-full text-sm">
                 <thead class="text-left text-slate-500">
                   <tr><th class={cell}>Player</th><th class={cell}>Market</th><th class={cell}>Projection</th><th class={cell}>Book lines</th></tr>
                 </thead>
@@ -141,7 +142,7 @@ export function PlayerProps(props: { fixtureId: number }) {
                     )}
                   </For>
                 </tbody>
-              </table></div>
+              </table></ScrollBox>
             </Show>
           )}
         </Show>

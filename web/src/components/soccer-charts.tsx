@@ -4,10 +4,12 @@
  * 1X2 selection, a line per book, drawn once mounted in the browser).
  */
 import { ColorType, createChart, LineSeries, type UTCTimestamp } from 'lightweight-charts';
-import { createResource, For, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createResource, For, onCleanup, onMount, Show } from 'solid-js';
 import { friendlyError } from '../lib/errors.ts';
-import { odds, pct } from '../lib/format.ts';
+import { oddsFormat } from '../lib/display-prefs.ts';
+import { formatOdds, odds, pct } from '../lib/format.ts';
 import { api } from '../lib/trpc.ts';
+import { ScrollBox } from './scroll-box.tsx';
 
 type Score = { home: number; away: number; p: number; fairPrice: number };
 
@@ -19,7 +21,7 @@ export function ScoreHeatmap(props: { scores: readonly Score[]; other: number; h
   return (
     <figure class="min-w-0" data-testid="score-heatmap">
       <figcaption class="text-sm font-medium">Correct score <span class="text-xs font-normal text-slate-500">(model probability; {props.home} goals down, {props.away} across)</span></figcaption>
-      <div class="mt-2 overflow-x-auto">
+      <ScrollBox label="Correct-score probabilities" class="mt-2">
         <table class="text-xs">
           <thead><tr><th class="px-1" /><For each={goals()}>{(a) => <th class="w-12 px-1 py-1 text-center text-slate-500">{a}</th>}</For></tr></thead>
           <tbody>
@@ -44,7 +46,7 @@ export function ScoreHeatmap(props: { scores: readonly Score[]; other: number; h
             </For>
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <p class="mt-1 text-xs text-slate-500">Any other score: {pct(props.other)}. Cells are percentages.</p>
     </figure>
   );
@@ -65,7 +67,12 @@ function MovementChart(props: { title: string; series: History['selections']['ho
       rightPriceScale: { borderVisible: false }, timeScale: { borderVisible: false, timeVisible: true },
     });
     props.series.forEach((s, i) => {
-      const line = chart.addSeries(LineSeries, { color: COLORS[i % COLORS.length]!, lineWidth: 2, title: s.bookmaker, priceFormat: { type: 'price', precision: 2, minMove: 0.01 } });
+      const line = chart.addSeries(LineSeries, { color: COLORS[i % COLORS.length]!, lineWidth: 2, title: s.bookmaker });
+      // The axis and labels in the user's odds format, redrawn when it changes (the data stay decimal).
+      createEffect(() => {
+        const format = oddsFormat();
+        line.applyOptions({ priceFormat: { type: 'custom', minMove: 0.01, formatter: (p: number) => formatOdds(p, format) } });
+      });
       let last = 0;
       // A time scale needs strictly increasing times: a second quote in the same second moves to the next one.
       line.setData(s.points.map((p) => {

@@ -6,6 +6,7 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { formatKickoff, gameName, odds } from '../../lib/format.ts';
+import { ScrollBox } from '../scroll-box.tsx';
 import { money, RESULT_STYLE, selectionLabel, signedPct, tone, type Bet } from './format.ts';
 
 export function BetTable(props: { bets: Bet[]; onVoid?: (bet: Bet) => Promise<void>; now?: Date; testid?: string }) {
@@ -23,7 +24,7 @@ export function BetTable(props: { bets: Bet[]; onVoid?: (bet: Bet) => Promise<vo
     }
   };
   return (
-    <div class="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <ScrollBox label="Bets" class="relative rounded-lg border border-slate-200 bg-white">
       <table class="w-full min-w-[760px] text-sm" data-testid={props.testid ?? 'bet-table'}>
         <thead class="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>
@@ -72,6 +73,6 @@ export function BetTable(props: { bets: Bet[]; onVoid?: (bet: Bet) => Promise<vo
           </For>
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
