@@ -105,3 +105,37 @@ export async function nflTrainingGames(db: Db, code: string, bookKey: string): P
     WHERE f.week IS NOT NULL`);
   return (r as unknown as { rows: NflTrainingGameRow[] }).rows.map((g) => ({ ...g, kickoffAt: new Date(g.kickoffAt) }));
 }
+
+/** A player expected in an upcoming NFL game: his team's scheduled fixture (players.team_id is his latest team). */
+export interface NflUpcomingPlayerGameRow {
+  gameId: string;
+  season: string;
+  week: number;
+  playerExternalId: string;
+  playerName: string;
+  position: string | null;
+  team: string;
+  opponent: string;
+}
+
+/**
+ * Every player with a stat line in the `recentDays` before `from` whose latest team plays a scheduled game of
+ * competition `code` kicking off in [from, until): what the prop models project before kickoff.
+ */
+export async function nflUpcomingPlayerGames(db: Db, code: string, from: Date, until: Date, recentDays = 400): Promise<NflUpcomingPlayerGameRow[]> {
+  const since = new Date(from.getTime() - recentDays * 86_400_000);
+  const r = await db.execute(sql`
+    SELECT f.natural_key AS "gameId", se.label AS season, f.week, p.external_id AS "playerExternalId", p.name AS "playerName", p.position,
+           coalesce(t.short_name, t.name) AS team, coalesce(o.short_name, o.name) AS opponent
+    FROM fixtures f
+    JOIN competitions co ON co.id = f.competition_id AND co.code = ${code}
+    JOIN seasons se ON se.id = f.season_id
+    JOIN players p ON p.sport = 'nfl' AND p.team_id IN (f.home_team_id, f.away_team_id)
+    JOIN teams t ON t.id = p.team_id
+    JOIN teams o ON o.id = CASE WHEN p.team_id = f.home_team_id THEN f.away_team_id ELSE f.home_team_id END
+    WHERE f.status = 'scheduled' AND f.week IS NOT NULL AND f.kickoff_at >= ${from} AND f.kickoff_at < ${until}
+      AND EXISTS (SELECT 1 FROM player_game_stats s JOIN fixtures g ON g.id = s.fixture_id
+                  WHERE s.player_id = p.id AND g.kickoff_at >= ${since} AND g.kickoff_at < ${from})
+    ORDER BY f.kickoff_at, p.external_id`);
+  return (r as unknown as { rows: NflUpcomingPlayerGameRow[] }).rows;
+}

@@ -11,6 +11,6 @@ export const retrainModelsJob: Job = {
     const { runs } = await retrainModels({ ctx });
     const count = (o: string) => runs.filter((r) => r.outcome === o).length;
     const cpu = runs.reduce((s, r) => s + (r.cpuMs ?? 0), 0);
-    return ran({ slots: runs.length, promoted: count('promoted'), refused: count('refused'), unchanged: count('unchanged'), tooFew: count('too-few'), noTrainer: count('no-trainer'), cpuMs: cpu });
+    return ran({ slots: runs.length, promoted: count('promoted'), refused: count('refused'), unchanged: count('unchanged'), tooFew: count('too-few'), noTrainer: count('no-trainer'), failed: count('failed'), cpuMs: cpu });
   },
 };

@@ -4,8 +4,8 @@
  * candidate (a configuration that forgets too fast) is refused and stays a candidate; an operator's promote (with a
  * reason) overrides the gate; rollback restores the version active before; every change is in the audit log.
  */
-import { auditSnapshots, modelVersions } from '@fairline/db';
-import { and, asc, eq, like } from 'drizzle-orm';
+import { auditSnapshots, fixtures, modelVersions, projections } from '@fairline/db';
+import { and, asc, eq, like, sql } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -21,7 +21,9 @@ import { decideGate, promote } from '../../../src/services/models/gate.ts';
 import { GATE_POLICY } from '../../../src/services/models/gate-policy.ts';
 import { rollback } from '../../../src/services/models/registry.ts';
 import { retrainModels, type RetrainRun } from '../../../src/services/models/retrain/retrain.ts';
-import { gamesText } from '../nfl/props/data.ts';
+import { ingestNflverseWeekly } from '../../../src/services/ingest/nflverse/weekly.ts';
+import { fixtureProps } from '../../../src/services/nfl/props/fixture-props.ts';
+import { gamesText, weeklyText } from '../nfl/props/data.ts';
 
 const DATA = path.resolve(import.meta.dirname, '../../../../../shared/data');
 const E0 = ['2016-17', '2017-18', '2018-19'].map((s) => ({ name: `E0_${s}.csv`, text: readFileSync(path.join(DATA, `soccer_football_data/E0/E0_${s}.csv`), 'utf8') }));
@@ -129,4 +131,48 @@ describe('retraining by cron from the database, through the gate', () => {
     expect(active).toEqual([{ id: dc }]);
     expect((await verifyAuditChain({ ctx })).broken).toBeNull();
   }, 120_000);
+});
+
+describe('retraining the prop models from the database, through the gate', () => {
+  // The 2020 opener, scheduled (no scores): the filed candidates project its players, and once promoted the API serves them.
+  const opener = (() => {
+    const [head] = gamesText.split('\n');
+    const row = gamesText.split('\n').find((l) => l.startsWith('2019_01_KC_JAX,'))!.split(',');
+    Object.assign(row, { 0: '2020_01_HOU_KC', 1: '2020', 4: '2020-09-10', 5: 'Thursday', 6: '20:20', 7: 'HOU', 8: '', 9: 'KC', 10: '', 12: '', 13: '' });
+    return `${head}\n${row.join(',')}\n`;
+  })();
+  const AT = new Date('2020-09-05T06:00:00Z');
+  const propsCtx = () => ({ ...ctx, clock: () => AT });
+  /** Small forests keep the test quick (the CPU of the served configuration is measured with `fairline train retrain`). */
+  const FAST = { nfl_props: { gbdt: { trees: 20 } } };
+
+  it('retrains each market from the stored weekly stats, promotes it, and the API serves its projections of the upcoming game', async () => {
+    await ingestNflverseWeekly({ ctx, input: { files: [2017, 2018, 2019].map((s) => ({ name: `weekly_${s}.csv`, text: weeklyText(s) })) } });
+    await ingestNflverseGames({ ctx, input: { files: [{ name: 'opener.csv', text: opener }] } });
+    const { runs } = await retrainModels({ ctx: propsCtx(), input: { kinds: ['nfl_props'], scopes: ['nfl:receptions', 'nfl:anytime_td'], config: FAST } });
+    expect(runs.map((r) => [r.scope, r.outcome])).toEqual([['nfl:receptions', 'promoted'], ['nfl:anytime_td', 'promoted']]);
+    for (const r of runs) {
+      expect(r.gate).toMatchObject({ metric: 'logLoss', active: null });
+      expect(r.gate!.candidate).toBeGreaterThan(0.3);
+      expect(r.gate!.candidate).toBeLessThan(0.7);
+    }
+    const [game] = await fresh.db.select({ id: fixtures.id }).from(fixtures).where(eq(fixtures.naturalKey, '2020_01_HOU_KC'));
+    const stored = await fresh.db.select({ n: sql<number>`count(*)::int` }).from(projections).where(eq(projections.fixtureId, game!.id));
+    expect(stored[0]!.n).toBeGreaterThan(10);
+    const served = await fixtureProps({ ctx: propsCtx(), input: { fixtureId: game!.id } });
+    const receptions = served.players.flatMap((p) => p.markets).filter((m) => m.market === 'receptions');
+    expect(receptions.length).toBeGreaterThan(5);
+    // Every served projection names the version it came from: the one just promoted.
+    expect(new Set(receptions.map((m) => m.modelVersion.id))).toEqual(new Set([run(runs, 'nfl_props').versionId]));
+  }, 300_000);
+
+  it('a second run on the same data is a no-op; another configuration is judged against the active one on the same season', async () => {
+    const again = await retrainModels({ ctx: propsCtx(), input: { kinds: ['nfl_props'], scopes: ['nfl:receptions'] } });
+    expect(again.runs.map((r) => r.outcome)).toEqual(['unchanged']);
+    const other = await retrainModels({ ctx: propsCtx(), input: { kinds: ['nfl_props'], scopes: ['nfl:receptions'], config: { nfl_props: { gbdt: { trees: 30 } } } } });
+    const r = other.runs[0]!;
+    expect(['promoted', 'refused']).toContain(r.outcome);
+    expect(r.gate!.active).not.toBeNull();
+    expect(r.gate!.delta).toBeCloseTo(r.gate!.candidate - r.gate!.active!, 12);
+  }, 300_000);
 });

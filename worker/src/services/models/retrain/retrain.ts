@@ -5,7 +5,7 @@
  * (`fairline train retrain`) and `admin.models.retrain` call this verb. CPU per slot is measured where the runtime
  * has a CPU clock (Node), so each run reports what it cost against a Worker invocation's budget.
  */
-import { activeModelVersion, MODEL_KINDS, type ModelKind } from '@fairline/db';
+import { activeModelVersion, mergeModelConfig, MODEL_KINDS, type ModelKind } from '@fairline/db';
 import { z } from 'zod';
 import type { Ctx } from '../../../context.ts';
 import { measureCpu } from '../../../lib/cpu-time.ts';
@@ -20,7 +20,8 @@ import { isSkip, type KindTrainer, type TrainedCandidate, type TrainerOptions } 
 export interface RetrainRun {
   kind: ModelKind;
   scope: string;
-  outcome: 'promoted' | 'refused' | 'unchanged' | 'too-few' | 'no-trainer';
+  /** failed: the slot's training threw (logged; the other slots still run). */
+  outcome: 'promoted' | 'refused' | 'unchanged' | 'too-few' | 'no-trainer' | 'failed';
   detail: string;
   versionId: number | null;
   version: number | null;
@@ -52,7 +53,12 @@ export async function retrainModels({ ctx, input = {}, principal }: { ctx: Ctx; 
     if (kinds && !kinds.includes(trainer.kind)) continue;
     const targets = (await trainer.targets(ctx)).filter((t) => !scopes || scopes.includes(t.scope));
     for (const target of targets) {
-      const { value, cpuMs } = await measureCpu(() => retrainOne(ctx, trainer, target, { config: config?.[trainer.kind] }, principal));
+      const { value, cpuMs } = await measureCpu(() =>
+        retrainOne(ctx, trainer, target, { config: config?.[trainer.kind] }, principal).catch((err: unknown) => {
+          ctx.logger.error('model retrain failed', { kind: trainer.kind, scope: target.scope, error: err instanceof Error ? err.message : String(err) });
+          return { kind: trainer.kind, scope: target.scope, outcome: 'failed' as const, detail: err instanceof Error ? err.message : String(err), versionId: null, version: null, gate: null };
+        }),
+      );
       runs.push({ ...value, cpuMs });
       ctx.logger.info('model retrain', { kind: trainer.kind, scope: target.scope, outcome: value.outcome, version: value.version, cpuMs, delta: value.gate?.delta ?? null });
     }
@@ -82,6 +88,9 @@ export async function fileAndGate(ctx: Pick<Ctx, 'db' | 'read'>, trained: Traine
   return ctx.db.transaction(async (tx) => {
     const filed = await fileCandidateIn(tx, trained.version, by);
     if (filed.created && trained.afterFile) await trained.afterFile(tx, filed.id);
+    // A refit identical to a version on file reuses it: record the data it now stands for (the next run's no-op check).
+    const dataStamp = trained.version.config.dataStamp;
+    if (!filed.created && typeof dataStamp === 'string') await mergeModelConfig(tx, filed.id, { dataStamp });
     const nowActive = await activeModelVersion(tx, kind, scope);
     const stale = nowActive?.id !== filed.id && (nowActive?.id ?? null) !== (active?.id ?? null);
     const scores: GateScores = stale

@@ -7,7 +7,7 @@
  * line row), so the daily tick is a cheap no-op in between.
  * A fit the same as a stored version (same artifact) reuses that version and records the data it now stands for.
  */
-import { activeModelVersion, mergeModelConfig } from '@fairline/db';
+import { activeModelVersion } from '@fairline/db';
 import type { Ctx } from '../../../context.ts';
 import { SYSTEM_ACTOR } from '../../audit/index.ts';
 import { gameLinesCandidate, gameLinesData, SEASONS } from '../../models/retrain/game-lines.ts';
@@ -37,8 +37,7 @@ export async function refitGameLinesFromResults({ ctx }: { ctx: Ctx }): Promise<
   if (isSkip(trained)) return { games, seasons: recent, outcome: 'too-few-games' };
   const active = await activeModelVersion(ctx.read, GAME_LINES_KIND, GAME_LINES_SCOPE);
   if (active?.config.dataStamp === data.dataStamp) return { games, seasons: recent, outcome: 'unchanged' };
+  // fileAndGate records the data stamp on a reused version (the same fit as one on file).
   const { filed, gate } = await fileAndGate(ctx, trained, { actor: SYSTEM_ACTOR, at: ctx.clock() });
-  // A reused version keeps the stamp it was filed with; record the data it now stands for.
-  if (!filed.created) await ctx.db.transaction((tx) => mergeModelConfig(tx, filed.id, { dataStamp: data.dataStamp }));
   return { games, seasons: recent, outcome: gate.outcome === 'refused' ? 'refused' : 'refitted', version: filed };
 }
