@@ -214,3 +214,51 @@ export async function latestDriftReports(db: Db): Promise<DriftReportRow[]> {
     .where(eq(modelVersions.status, 'active'))
     .orderBy(driftReports.modelVersionId, driftReports.metric, driftReports.subject, driftReports.window, desc(driftReports.reportedOn));
 }
+
+/** A settled prop projection: the projected mean, the book's line before kickoff and the player's box score. */
+export interface SettledPropRow {
+  modelVersionId: number;
+  scope: string;
+  market: string;
+  mean: number;
+  /** The line of the newest over/yes quote of any book captured before kickoff (null: no book quoted it). */
+  line: number | null;
+  completions: number | null;
+  passAttempts: number | null;
+  passingYards: number | null;
+  passingTds: number | null;
+  carries: number | null;
+  rushingYards: number | null;
+  rushingTds: number | null;
+  receptions: number | null;
+  receivingYards: number | null;
+  receivingTds: number | null;
+}
+
+/**
+ * Prop projections of games that kicked off in [from, to] and finished, made before kickoff by an `nfl_props`
+ * version (back-filled projections of past games are not forecasts), with the player's box score and the newest
+ * line a book quoted before kickoff (`propKeys`: market → the odds feed's prop key).
+ */
+export async function settledPropForecasts(db: Db, from: Date, to: Date, propKeys: Readonly<Record<string, string>>): Promise<SettledPropRow[]> {
+  const keys = sql.join(Object.entries(propKeys).map(([m, k]) => sql`(${m}, ${k})`), sql`, `);
+  const r = await db.execute(sql`
+    WITH keys(market, prop) AS (VALUES ${keys})
+    SELECT p.model_version_id AS "modelVersionId", mv.scope, p.market, p.mean, q.line,
+           s.completions, s.pass_attempts AS "passAttempts", s.passing_yards AS "passingYards", s.passing_tds AS "passingTds",
+           s.carries, s.rushing_yards AS "rushingYards", s.rushing_tds AS "rushingTds", s.receptions,
+           s.receiving_yards AS "receivingYards", s.receiving_tds AS "receivingTds"
+    FROM projections p
+    JOIN model_versions mv ON mv.id = p.model_version_id AND mv.kind = 'nfl_props'
+    JOIN fixtures f ON f.id = p.fixture_id AND f.status = 'final' AND f.kickoff_at >= ${from} AND f.kickoff_at <= ${to}
+    JOIN player_game_stats s ON s.player_id = p.player_id AND s.fixture_id = p.fixture_id
+    JOIN keys k ON k.market = p.market
+    LEFT JOIN LATERAL (
+      SELECT o.line FROM odds_snapshots o
+      WHERE o.fixture_id = p.fixture_id AND o.player_id = p.player_id AND o.market = 'player_prop' AND o.prop = k.prop
+        AND o.selection IN ('over', 'yes') AND o.captured_at <= f.kickoff_at
+      ORDER BY o.captured_at DESC, o.id DESC LIMIT 1
+    ) q ON true
+    WHERE p.created_at <= f.kickoff_at`);
+  return (r as unknown as { rows: SettledPropRow[] }).rows.map((x) => ({ ...x, modelVersionId: Number(x.modelVersionId), mean: Number(x.mean), line: x.line === null ? null : Number(x.line) }));
+}

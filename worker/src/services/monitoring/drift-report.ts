@@ -9,13 +9,19 @@
  *    and scope (the last forecast before kickoff, whichever version made it), against the ECE a calibrated forecaster
  *    shows at this sample (warn above its 95th percentile, alert above its 99th) and the active version's training-time
  *    Brier (ml metrics/calibration-drift.ts); written under the kind+scope's active version. At least MIN_SETTLED
- *    matches, else skipped.
+ *    matches, else skipped. Props the same way per market: the calibrated P(over) (pushes left out) at the line a
+ *    book quoted before kickoff, of projections made before kickoff, against the box score.
  * Every figure at `warn` or `alert` is logged as a warning (one line per version and metric).
  */
-import { activeVersionsForMonitoring, liveModelInputs, settled1x2Forecasts, upsertDriftReports, type NewDriftReport } from '@fairline/db';
+import { activeVersionsForMonitoring, liveModelInputs, settled1x2Forecasts, settledPropForecasts, upsertDriftReports, type MonitoredVersion, type NewDriftReport } from '@fairline/db';
 import { calibrationDrift, psiByFeature, psiLevel, type FeatureProfile } from '@fairline/ml/metrics/index';
+import { MARKETS, type MarketName } from '@fairline/ml/nfl/props/index';
+import { priceLine } from '@fairline/ml/nfl/props/price';
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
+import { STAT_OF_MARKET } from '../nfl/props/player-page.ts';
+import { PROP_KEY } from '../nfl/props/prop-keys.ts';
+import { pricingModels } from '../nfl/props/pricing-models.ts';
 
 /** Days of live rows compared with the training profile. */
 export const PSI_WINDOW_DAYS = 7;
@@ -92,31 +98,20 @@ export async function writeDriftReport({ ctx, input = {} }: { ctx: Ctx; input?: 
     }
   }
 
-  const settled = await settled1x2Forecasts(ctx.read, new Date(now.getTime() - CALIBRATION_WINDOW_DAYS * DAY), now);
-  const groups = new Map<string, typeof settled>();
-  for (const s of settled) groups.set(`${s.kind}|${s.scope}`, [...(groups.get(`${s.kind}|${s.scope}`) ?? []), s]);
-  for (const [key, g] of groups) {
-    const [kind, scope] = key.split('|') as [string, string];
-    const active = versions.find((v) => v.kind === kind && v.scope === scope);
-    const name = `${kind} ${scope}`;
-    if (g.length < MIN_SETTLED) {
-      summary.skipped.push(`${name}: ${g.length} settled matches (< ${MIN_SETTLED})`);
-      continue;
-    }
-    // The figures belong to the slot; they are filed under its active version (or the newest that forecast, when none is active).
-    const owner = active?.id ?? Math.max(...g.map((s) => s.modelVersionId));
-    const baselineBrier = active && Number.isFinite(active.metrics.brier) ? active.metrics.brier! : null;
-    const c = calibrationDrift(g.map((s) => [s.home, s.draw, s.away]), g.map((s) => s.outcome), baselineBrier);
-    summary.calibrationScopes++;
-    const window = `${CALIBRATION_WINDOW_DAYS}d`;
-    const details = { versions: [...new Set(g.map((s) => s.modelVersionId))].sort((a, b) => a - b), eceFloor: c.eceFloor, eceWarn: c.eceWarn, eceAlert: c.eceAlert };
-    rows.push({ modelVersionId: owner, metric: 'brier', subject: '', window, value: c.brier, baseline: baselineBrier, level: c.level, sampleSize: c.n, reportedOn: day, details });
-    rows.push({ modelVersionId: owner, metric: 'ece', subject: '', window, value: c.ece, baseline: c.eceFloor, level: c.level, sampleSize: c.n, reportedOn: day, details });
-    if (c.level !== 'ok') {
-      ctx.logger.warn(`drift: ${name} calibration of settled 1X2 forecasts is off (${c.level})`, {
-        modelVersionId: owner, kind, scope, matches: c.n, brier: c.brier, baselineBrier, ece: c.ece, eceWarn: c.eceWarn, eceAlert: c.eceAlert,
-      });
-    }
+  const from = new Date(now.getTime() - CALIBRATION_WINDOW_DAYS * DAY);
+  const groups = new Map<string, Settled>();
+  const add = (kind: string, scope: string, versionId: number, p: number[], outcome: number) => {
+    const g = groups.get(`${kind}|${scope}`) ?? { kind, scope, versions: new Set<number>(), probs: [], outcomes: [] };
+    g.versions.add(versionId);
+    g.probs.push(p);
+    g.outcomes.push(outcome);
+    groups.set(`${kind}|${scope}`, g);
+  };
+  for (const s of await settled1x2Forecasts(ctx.read, from, now)) add(s.kind, s.scope, s.modelVersionId, [s.home, s.draw, s.away], s.outcome);
+  await settledProps(ctx, from, now, add);
+  for (const g of groups.values()) {
+    const r = calibrationRows(ctx, g, versions, day, summary);
+    if (r) rows.push(...r);
   }
 
   for (const r of rows) {
@@ -125,4 +120,63 @@ export async function writeDriftReport({ ctx, input = {} }: { ctx: Ctx; input?: 
   }
   summary.written = rows.length ? await ctx.db.transaction((tx) => upsertDriftReports(tx, rows)) : 0;
   return summary;
+}
+
+/** Settled forecasts of one kind and scope: probability vectors, observed classes, the versions that made them. */
+interface Settled {
+  kind: string;
+  scope: string;
+  versions: Set<number>;
+  probs: number[][];
+  outcomes: number[];
+}
+
+/**
+ * Settled prop forecasts as binary (over, under) pairs: each projection's calibrated P(over) at the book's line before
+ * kickoff, renormalised without the push (a push settles neither way), against the box score; pushes, projections
+ * without a quoted line, without the stat or whose version cannot price are left out.
+ */
+async function settledProps(ctx: Ctx, from: Date, to: Date, add: (kind: string, scope: string, versionId: number, p: number[], outcome: number) => void) {
+  const settled = await settledPropForecasts(ctx.read, from, to, PROP_KEY);
+  if (settled.length === 0) return;
+  const { models } = await pricingModels(ctx.read, settled.map((s) => s.modelVersionId));
+  for (const s of settled) {
+    const market = s.market as MarketName;
+    const model = models.get(s.modelVersionId);
+    const stat = STAT_OF_MARKET[market]?.(s as never);
+    const line = MARKETS[market]?.kind === 'binary' ? 0.5 : s.line;
+    if (!model || stat === null || stat === undefined || line === null || stat === line) continue;
+    const price = priceLine(model, s.mean, line);
+    const over = price.over / (price.over + price.under);
+    add('nfl_props', s.scope, s.modelVersionId, [over, 1 - over], stat > line ? 0 : 1);
+  }
+}
+
+/**
+ * The Brier and ECE rows of one kind+scope's settled forecasts (see the file comment), logged when not ok; null (and a
+ * skip reason) below MIN_SETTLED.
+ */
+function calibrationRows(ctx: Ctx, g: Settled, versions: readonly MonitoredVersion[], day: string, summary: DriftReportSummary): NewDriftReport[] | null {
+  const name = `${g.kind} ${g.scope}`;
+  if (g.probs.length < MIN_SETTLED) {
+    summary.skipped.push(`${name}: ${g.probs.length} settled forecasts (< ${MIN_SETTLED})`);
+    return null;
+  }
+  const active = versions.find((v) => v.kind === g.kind && v.scope === g.scope);
+  // The figures belong to the slot; they are filed under its active version (or the newest that forecast, when none is active).
+  const owner = active?.id ?? Math.max(...g.versions);
+  const baselineBrier = active && Number.isFinite(active.metrics.brier) && g.kind !== 'nfl_props' ? active.metrics.brier! : null;
+  const c = calibrationDrift(g.probs, g.outcomes, baselineBrier);
+  summary.calibrationScopes++;
+  const window = `${CALIBRATION_WINDOW_DAYS}d`;
+  const details = { versions: [...g.versions].sort((a, b) => a - b), eceFloor: c.eceFloor, eceWarn: c.eceWarn, eceAlert: c.eceAlert };
+  if (c.level !== 'ok') {
+    ctx.logger.warn(`drift: ${name} calibration of settled forecasts is off (${c.level})`, {
+      modelVersionId: owner, kind: g.kind, scope: g.scope, forecasts: c.n, brier: c.brier, baselineBrier, ece: c.ece, eceWarn: c.eceWarn, eceAlert: c.eceAlert,
+    });
+  }
+  return [
+    { modelVersionId: owner, metric: 'brier', subject: '', window, value: c.brier, baseline: baselineBrier, level: c.level, sampleSize: c.n, reportedOn: day, details },
+    { modelVersionId: owner, metric: 'ece', subject: '', window, value: c.ece, baseline: c.eceFloor, level: c.level, sampleSize: c.n, reportedOn: day, details },
+  ];
 }

@@ -7,11 +7,12 @@
  * and the calibration figures of settled forecasts.
  */
 import {
-  competitions, fixtures, modelInputs, modelVersions, predictions, seasons, teams, driftReports,
+  bookmakers, competitions, fixtures, modelInputs, modelVersions, oddsSnapshots, predictions, seasons, teams, driftReports,
 } from '@fairline/db';
+import { priceLine } from '@fairline/ml/nfl/props/price';
 import { psiByFeature, psiLevel, calibrationDrift, type FeatureProfile } from '@fairline/ml/metrics/index';
 import {
-  buildEnv, fitPropModel, MARKETS, offeredRows, PROP_DEFAULTS, projectionRecords, serializePropModel, type MarketName, type PropModel,
+  buildEnv, fitPropModel, loadPropModel, MARKETS, offeredRows, PROP_DEFAULTS, projectionRecords, serializePropModel, type MarketName, type PropModel,
 } from '@fairline/ml/nfl/props/index';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -232,5 +233,51 @@ describe('calibration drift of settled 1X2 forecasts', () => {
     expect(g.find((r) => r.metric === 'ece')!.value).toBeCloseTo(ref.ece, 12);
     expect(warnings.some((w) => w.msg.startsWith('drift: soccer_dixon_coles soccer:TB calibration'))).toBe(true);
     expect(warnings.some((w) => w.msg.startsWith('drift: soccer_dixon_coles soccer:TG'))).toBe(false);
+  });
+});
+
+describe('calibration drift of settled prop forecasts', () => {
+  it('scores P(over) at the book’s line before kickoff against the box score, per market, pushes left out', async () => {
+    // Week 2 of 2019 replayed as if it kicked off two days ago, projected a day before, a book quoting each receptions projection.
+    const kickoff = new Date(Date.now() - 2 * 86_400_000);
+    const week = await rowsOf<{ id: number }>(sql`SELECT f.id FROM fixtures f JOIN seasons s ON s.id = f.season_id WHERE s.label = '2019' AND f.week = 2 AND f.status = 'final'`);
+    const ids = week.map((w) => w.id);
+    expect(ids.length).toBeGreaterThan(10);
+    await fresh.db.execute(sql`UPDATE fixtures SET kickoff_at = ${kickoff} WHERE id IN ${ids}`);
+    await fresh.db.execute(sql`UPDATE projections SET created_at = ${new Date(kickoff.getTime() - 86_400_000)} WHERE fixture_id IN ${ids}`);
+    const [book] = await fresh.db.insert(bookmakers).values({ key: 'calib_book', name: 'Calibration Book' }).returning();
+    const projected = await rowsOf<{ fixture_id: number; player_id: number; mean: number }>(sql`
+      SELECT fixture_id, player_id, mean FROM projections WHERE fixture_id IN ${ids} AND market = 'receptions' AND model_version_id = ${versionIds.receptions!}`);
+    // Lines around the projection, a whole one every third player (a push is possible there).
+    const lineOf = (i: number, mean: number) => (i % 3 === 0 ? Math.round(mean) : Math.floor(mean) + 0.5);
+    await fresh.db.insert(oddsSnapshots).values(projected.map((p, i) => ({
+      fixtureId: p.fixture_id, bookmakerId: book!.id, market: 'player_prop' as const, selection: 'over', line: lineOf(i, p.mean), playerId: p.player_id,
+      prop: 'receptions', price: 1.9, capturedAt: new Date(kickoff.getTime() - 3_600_000), source: 'test',
+    })));
+    const s = await writeDriftReport({ ctx, input: { now: now() } });
+    expect(s.skipped.join('; ')).not.toMatch(/nfl:receptions: \d+ settled/);
+    const [ece] = await fresh.db.select().from(driftReports).where(sql`${driftReports.modelVersionId} = ${versionIds.receptions!} AND ${driftReports.metric} = 'ece'`);
+    const [brier] = await fresh.db.select().from(driftReports).where(sql`${driftReports.modelVersionId} = ${versionIds.receptions!} AND ${driftReports.metric} = 'brier'`);
+
+    // The same figure from the full model loaded from its artifact and the stored box scores.
+    const model = loadPropModel(JSON.parse(JSON.stringify(serializePropModel(trained[1]!))));
+    const probs: number[][] = [];
+    const outcomes: number[] = [];
+    for (const [i, p] of projected.entries()) {
+      const [box] = await rowsOf<{ receptions: number | null }>(sql`SELECT receptions FROM player_game_stats WHERE fixture_id = ${p.fixture_id} AND player_id = ${p.player_id}`);
+      const line = lineOf(i, p.mean);
+      if (!box || box.receptions === null || box.receptions === line) continue;
+      const price = priceLine(model, p.mean, line);
+      const over = price.over / (price.over + price.under);
+      probs.push([over, 1 - over]);
+      outcomes.push(box.receptions > line ? 0 : 1);
+    }
+    expect(probs.length).toBeGreaterThanOrEqual(30);
+    const ref = calibrationDrift(probs, outcomes);
+    expect(ece!.sampleSize).toBe(probs.length);
+    expect(ece!.value).toBeCloseTo(ref.ece, 12);
+    expect(brier!.value).toBeCloseTo(ref.brier, 12);
+    expect(ece!.level).toBe(ref.level);
+    expect(ece!.window).toBe('28d');
   });
 });
