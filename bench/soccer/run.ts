@@ -9,6 +9,9 @@
  *   (ξ = 0.0019, 1,100-day window, no shrinkage), our tuned pure Dixon–Coles, the tuned model with the
  *   shots-on-target rating blend (still no market input), and the independent scipy walk-forward peer.
  *   Hyperparameters were chosen on earlier seasons only (bench/soccer/tune.ts, TUNING.md).
+ * Ensemble — EPL and four more leagues, each on its last two seasons with Pinnacle pre-close prices: pure DC,
+ *   default, the GBDT model and ensemble variants, pre-close and closing side by side, with calibration per 1X2
+ *   outcome (ensemble-bench.ts; settings from tune-ensemble.ts on earlier seasons).
  * Speed — one time-decayed fit on the last 1,100 matches of EPL 2015/16–2017/18: our cold and warm-started
  *   median vs scipy L-BFGS-B with analytic gradient (bench/soccer/peer_dixon_coles.py) on identical data;
  *   and the wall time of a whole walk-forward EPL season (2018/19, 380 matches).
@@ -28,6 +31,7 @@ import {
   type BacktestReport,
 } from '../../ml/src/soccer/index.ts';
 import { meanBrier, meanLogLoss, meanRps } from '../../ml/src/metrics/index.ts';
+import { ensembleBench } from './ensemble-bench.ts';
 
 const HERE = import.meta.dirname;
 const E0 = path.resolve(HERE, '../../../shared/data/soccer_football_data/E0');
@@ -196,6 +200,7 @@ function walkForwardSeason() {
 ensurePython();
 console.log(`Fairline soccer benchmark — node ${process.version}, ${new Date().toISOString()}`);
 quality();
+ensembleBench();
 speed();
 console.log('\nWalk-forward season — EPL 2018/19, 380 matches, refit before every match date (target ≤ 1.5 s)');
 walkForwardSeason();

@@ -39,6 +39,12 @@ export interface SoccerEnsembleArtifact {
   offset: OffsetKind;
   /** Smallest calibrated class probability before renormalising (isotonic steps can reach 0). */
   floor: number;
+  /**
+   * Weight α of the isotonic map: served p = (1 − α)·raw + α·isotonic(raw). 1 = plain isotonic. Below 1 shrinks the
+   * calibrator towards the identity — chosen by walk-forward (TUNING.md), because a step function learned on
+   * earlier seasons also carries their noise and drift into an already well-calibrated forecast.
+   */
+  calibrationWeight: number;
   gbdt: GbdtArtifact;
   calibration: MulticlassIsotonicModel;
   trainedOn: { rows: number; fromDay: number; toDay: number };
@@ -68,6 +74,8 @@ export function loadSoccerEnsemble(json: string | unknown): LoadedSoccerEnsemble
   if (a.offset !== 'dc' && a.offset !== 'market' && a.offset !== 'none') throw new Error(`soccer ensemble: unknown offset "${String(a.offset)}"`);
   if (a.variant === 'model' && a.offset === 'market') throw new Error('soccer ensemble: the model variant cannot start from the market');
   if (!(typeof a.floor === 'number' && a.floor >= 0 && a.floor < 1 / 3)) throw new Error('soccer ensemble: floor must be in [0, 1/3)');
+  if (!(typeof a.calibrationWeight === 'number' && a.calibrationWeight >= 0 && a.calibrationWeight <= 1))
+    throw new Error('soccer ensemble: calibrationWeight must be in [0, 1]');
   const gbdt = loadGbdt(a.gbdt as object);
   if (gbdt.numOutputs !== 3 || gbdt.objective !== 'softmax') throw new Error('soccer ensemble: the GBDT must be a 3-class softmax');
   if (gbdt.featureNames.join() !== a.featureNames.join()) throw new Error('soccer ensemble: GBDT feature names differ from the artifact\'s');

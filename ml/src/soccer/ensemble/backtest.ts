@@ -21,6 +21,7 @@ export interface EnsembleWalkOptions {
   offset?: OffsetKind;
   folds?: number;
   floor?: number;
+  calibrationWeight?: number;
   exclude?: readonly string[];
   /** Rows of other leagues added to every training set (only those before the season's first day are used). */
   extraRows?: readonly FeatureRow[];
@@ -65,6 +66,7 @@ export function walkForwardEnsemble(
       ...(options.offset ? { offset: options.offset } : {}),
       ...(options.folds ? { folds: options.folds } : {}),
       ...(options.floor !== undefined ? { floor: options.floor } : {}),
+      ...(options.calibrationWeight !== undefined ? { calibrationWeight: options.calibrationWeight } : {}),
       ...(options.exclude ? { exclude: options.exclude } : {}),
       ...(options.dc ? { dc: options.dc } : {}),
       ...(options.createdAt ? { createdAt: options.createdAt } : {}),

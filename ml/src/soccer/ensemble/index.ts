@@ -25,7 +25,7 @@ export {
   type OffsetKind,
   type SoccerEnsembleArtifact,
 } from './artifact.ts';
-export { ENSEMBLE_GBDT_DEFAULTS, trainSoccerEnsemble, type EnsembleTrainInput } from './train.ts';
+export { CALIBRATION_WEIGHT, GBDT_BASE, GBDT_DEFAULTS, trainSoccerEnsemble, type EnsembleTrainInput } from './train.ts';
 export { predictSoccerEnsemble, explainSoccerEnsemble, rawProbabilities, calibrate, offsetOf, type OutcomeExplanation } from './predict.ts';
 export { adjustGridTo1x2 } from './grid.ts';
 export {

@@ -35,11 +35,12 @@ export function rawProbabilities(loaded: LoadedSoccerEnsemble, row: FeatureRow):
   return softmax3([m[0]! + o[0], m[1]! + o[1], m[2]! + o[2]]);
 }
 
-/** Calibrate a probability vector: isotonic per class, floored, renormalised. */
+/** Calibrate a probability vector: isotonic per class, floored, renormalised, mixed with the input by α. */
 export function calibrate(loaded: Pick<LoadedSoccerEnsemble, 'artifact'>, p: readonly number[]): [number, number, number] {
   const q = predictMulticlassIsotonic(loaded.artifact.calibration, p).map((v) => Math.max(v, loaded.artifact.floor));
   const s = q[0]! + q[1]! + q[2]!;
-  return [q[0]! / s, q[1]! / s, q[2]! / s];
+  const a = loaded.artifact.calibrationWeight;
+  return [(1 - a) * p[0]! + (a * q[0]!) / s, (1 - a) * p[1]! + (a * q[1]!) / s, (1 - a) * p[2]! + (a * q[2]!) / s];
 }
 
 /** The ensemble's calibrated 1X2 probabilities (home, draw, away) for one feature row. */

@@ -12,10 +12,10 @@ import { FEATURE_NAMES, featureNamesOf, type EnsembleVariant, type FeatureRow } 
 import { offsetOf } from './predict.ts';
 
 /**
- * GBDT settings of the ensemble, chosen by walk-forward on earlier seasons (bench/soccer/TUNING.md, "Ensemble"):
- * shallow, slow and strongly regularised trees — a correction to a good forecast, not a forecast from scratch.
+ * The base GBDT settings the walk-forward search started from (bench/soccer/TUNING.md, "Ensemble"): shallow, slow,
+ * regularised trees — a correction to a good forecast, not a forecast from scratch.
  */
-export const ENSEMBLE_GBDT_DEFAULTS: Partial<GbdtParams> = {
+export const GBDT_BASE: Partial<GbdtParams> = {
   objective: 'softmax',
   numClass: 3,
   trees: 150,
@@ -29,11 +29,20 @@ export const ENSEMBLE_GBDT_DEFAULTS: Partial<GbdtParams> = {
   seed: 7,
 };
 
+/** GBDT settings per variant: the base with the changes chosen by walk-forward on earlier seasons (TUNING.md). */
+export const GBDT_DEFAULTS: Record<EnsembleVariant, Partial<GbdtParams>> = {
+  model: { ...GBDT_BASE, trees: 100, minChildWeight: 50 },
+  ensemble: { ...GBDT_BASE, trees: 60, maxDepth: 2, minChildWeight: 100, learningRate: 0.01 },
+};
+
+/** Weight of the isotonic calibrator per variant, chosen by walk-forward on earlier seasons (TUNING.md). */
+export const CALIBRATION_WEIGHT: Record<EnsembleVariant, number> = { model: 0.25, ensemble: 0.25 };
+
 /** Options of `trainSoccerEnsemble`. */
 export interface EnsembleTrainInput {
   rows: readonly FeatureRow[];
   variant: EnsembleVariant;
-  /** Overrides of `ENSEMBLE_GBDT_DEFAULTS`. */
+  /** Overrides of the variant's `GBDT_DEFAULTS`. */
   params?: Partial<GbdtParams>;
   /** Default: 'market' for the ensemble variant, 'dc' for the model. */
   offset?: OffsetKind;
@@ -41,6 +50,8 @@ export interface EnsembleTrainInput {
   folds?: number;
   /** Smallest calibrated class probability. Default 0.01. */
   floor?: number;
+  /** Weight of the isotonic map against the raw forecast (artifact.ts). Default: the tuned value of the variant. */
+  calibrationWeight?: number;
   /** Features left out (by name), e.g. in an ablation. */
   exclude?: readonly string[];
   /** The Dixon–Coles hyperparameters the rows' features were built with (recorded in the artifact). */
@@ -50,14 +61,16 @@ export interface EnsembleTrainInput {
 
 /** Train the GBDT and its out-of-sample isotonic calibrator; the artifact is ready for `loadSoccerEnsemble`. */
 export function trainSoccerEnsemble(input: EnsembleTrainInput): SoccerEnsembleArtifact {
-  const rows = input.rows.filter((r) => r.outcome !== undefined).sort((a, b) => a.day - b.day);
+  // The ensemble learns how to correct the market, so it trains only on matches that had a market price: rows
+  // without one would teach corrections of the Dixon–Coles offset instead.
+  const rows = input.rows.filter((r) => r.outcome !== undefined && (input.variant === 'model' || r.preClose)).sort((a, b) => a.day - b.day);
   const folds = input.folds ?? 4;
   if (rows.length < folds * 50) throw new Error(`soccer ensemble: ${rows.length} finished rows are too few to train (need ${folds * 50})`);
   const offset = input.offset ?? (input.variant === 'ensemble' ? 'market' : 'dc');
   if (input.variant === 'model' && offset === 'market') throw new Error('soccer ensemble: the model variant cannot start from the market');
   const names = featureNamesOf(input.variant).filter((f) => !input.exclude?.includes(f));
   const columns = names.map((f) => FEATURE_NAMES.indexOf(f));
-  const params: Partial<GbdtParams> = { ...ENSEMBLE_GBDT_DEFAULTS, ...input.params, objective: 'softmax', numClass: 3 };
+  const params: Partial<GbdtParams> = { ...GBDT_DEFAULTS[input.variant], ...input.params, objective: 'softmax', numClass: 3 };
   const createdAt = input.createdAt ?? new Date().toISOString();
   const fit = (part: readonly FeatureRow[]) => trainGbdt({ ...design(part, columns, offset), featureNames: names, params, createdAt });
 
@@ -84,6 +97,7 @@ export function trainSoccerEnsemble(input: EnsembleTrainInput): SoccerEnsembleAr
     dc: input.dc ?? SOCCER_DEFAULTS,
     offset,
     floor: input.floor ?? 0.01,
+    calibrationWeight: input.calibrationWeight ?? CALIBRATION_WEIGHT[input.variant],
     gbdt: gbdt.toJSON(),
     calibration,
     trainedOn: { rows: rows.length, fromDay: rows[0]!.day, toDay: rows[rows.length - 1]!.day },

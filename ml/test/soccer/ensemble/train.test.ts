@@ -63,7 +63,7 @@ describe('soccer ensemble training', () => {
 
   it('calibrates out of sample: an isotonic step on a crippled GBDT still fixes the baseline\'s overconfidence', () => {
     // One tiny tree cannot undo the sharpening; the calibrator (fitted on cross-fitted predictions) must.
-    const weak = loadSoccerEnsemble(trainSoccerEnsemble({ rows: train, variant: 'model', params: { trees: 1, learningRate: 0.01 }, createdAt: 'x' }));
+    const weak = loadSoccerEnsemble(trainSoccerEnsemble({ rows: train, variant: 'model', params: { trees: 1, learningRate: 0.01 }, calibrationWeight: 1, createdAt: 'x' }));
     const raw = fresh.map((r) => rawProbabilities(weak, r));
     const cal = fresh.map((r) => predictSoccerEnsemble(weak, r));
     const eceRaw = calibration1x2(raw, outcomes).map((c) => c.ece);
@@ -71,6 +71,14 @@ describe('soccer ensemble training', () => {
     expect(eceCal[0]!).toBeLessThan(eceRaw[0]! / 2);
     expect(meanLogLoss(cal, outcomes)).toBeLessThan(meanLogLoss(raw, outcomes));
     for (const c of calibration1x2(cal, outcomes)) expect(c.ece).toBeLessThan(3 * c.floor);
+    // The calibration weight mixes the isotonic map with the raw forecast: 0 leaves it alone, ½ goes halfway.
+    const none = loadSoccerEnsemble({ ...weak.artifact, calibrationWeight: 0 });
+    const half = loadSoccerEnsemble({ ...weak.artifact, calibrationWeight: 0.5 });
+    fresh.slice(0, 20).forEach((r, i) => {
+      const p0 = predictSoccerEnsemble(none, r);
+      p0.forEach((v, k) => expect(v).toBeCloseTo(raw[i]![k]!, 12));
+      predictSoccerEnsemble(half, r).forEach((v, k) => expect(v).toBeCloseTo((raw[i]![k]! + cal[i]![k]!) / 2, 12));
+    });
   });
 
   it('round-trips through JSON with identical predictions', () => {
@@ -87,6 +95,11 @@ describe('soccer ensemble training', () => {
     expect(predictSoccerEnsemble(loaded, moved)).toEqual(predictSoccerEnsemble(loaded, r));
     const ens = loadSoccerEnsemble(trainSoccerEnsemble({ rows: train, variant: 'ensemble', params: { trees: 30 }, createdAt: 'x' }));
     expect(ens.artifact.offset).toBe('market');
+    // The ensemble learns corrections of the market only from matches that had one.
+    const mixed = train.map((x, i) => (i % 3 === 0 ? { ...x, preClose: null } : x));
+    const a = trainSoccerEnsemble({ rows: mixed, variant: 'ensemble', params: { trees: 2 }, createdAt: 'x' });
+    expect(a.trainedOn.rows).toBe(mixed.filter((x) => x.preClose).length);
+    expect(trainSoccerEnsemble({ rows: mixed, variant: 'model', params: { trees: 2 }, createdAt: 'x' }).trainedOn.rows).toBe(3000);
     expect(predictSoccerEnsemble(ens, moved)).not.toEqual(predictSoccerEnsemble(ens, r));
   });
 
@@ -95,6 +108,7 @@ describe('soccer ensemble training', () => {
     expect(() => loadSoccerEnsemble({ ...artifact, version: 2 })).toThrow(/version/);
     expect(() => loadSoccerEnsemble({ ...artifact, featureNames: [...artifact.featureNames.slice(1), 'mkt_home'] })).toThrow(/not a model feature/);
     expect(() => loadSoccerEnsemble({ ...artifact, offset: 'market' })).toThrow(/cannot start from the market/);
+    expect(() => loadSoccerEnsemble({ ...artifact, calibrationWeight: 1.5 })).toThrow(/calibrationWeight/);
     expect(() => trainSoccerEnsemble({ rows: train.slice(0, 100), variant: 'model' })).toThrow(/too few/);
   });
 
