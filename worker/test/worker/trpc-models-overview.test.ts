@@ -1,4 +1,4 @@
-import { fixtures, predictions } from '@fairline/db';
+import { driftReports, fixtures, predictions } from '@fairline/db';
 import { asc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/lib/logger.ts';
@@ -115,6 +115,31 @@ describe('models.overview (public) over HTTP inside workerd', () => {
     expect(r).toMatchObject({ source: 'backtest', versionId: ids.ensemble, n: 32 });
     expect(r.series.map((s) => s.label)).toEqual(['home', 'draw', 'away']);
     expect(r.series[2]!.bins).toEqual([{ lower: 0.4, upper: 0.5, count: 32, predicted: 0.45, observed: 0.4 + 2 / 100 }]);
+  });
+
+  it('gives the active version’s latest drift report: calibration, the most shifted features first, the worst level', async () => {
+    const report = (metric: string, subject: string, value: number, level: 'ok' | 'warn' | 'alert', reportedOn: string, modelVersionId = ids.dc1) =>
+      ({ modelVersionId, metric, subject, window: metric === 'psi' ? '7d' : '28d', value, level, sampleSize: 120, reportedOn });
+    await suite.db.insert(driftReports).values([
+      report('psi', 'home_rating', 0.31, 'alert', '2026-12-01'), // superseded by the next day's report
+      report('psi', 'home_rating', 0.04, 'ok', '2026-12-02'),
+      report('psi', 'rest_days', 0.17, 'warn', '2026-12-02'),
+      report('ece', '', 0.021, 'ok', '2026-12-02'),
+      report('brier', '', 0.58, 'ok', '2026-12-02'),
+      report('psi', 'form', 0.9, 'alert', '2026-12-02', ids.dc2), // a candidate's: not the active version's
+    ]);
+    const o = await trpcClient(suite.env).models.overview.query();
+    const dc = o.kinds.find((k) => k.kind === 'soccer_dixon_coles')!.scopes[0]!;
+    expect(dc.drift).toEqual({
+      reportedOn: '2026-12-02',
+      level: 'warn',
+      calibration: [
+        { metric: 'brier', value: 0.58, level: 'ok', sampleSize: 120, window: '28d' },
+        { metric: 'ece', value: 0.021, level: 'ok', sampleSize: 120, window: '28d' },
+      ],
+      features: [{ feature: 'rest_days', psi: 0.17, level: 'warn' }, { feature: 'home_rating', psi: 0.04, level: 'ok' }],
+    });
+    expect(o.kinds.find((k) => k.kind === 'soccer_ensemble')!.scopes[0]!.drift).toBeNull();
   });
 
   it('never exposes a version’s config, features or artifact, nor who changed the registry', async () => {

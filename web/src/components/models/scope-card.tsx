@@ -10,6 +10,50 @@ import { listedMetrics, metricValue, scopeLabel, type ModelKind, type ScopeOverv
 import { RegistryActions } from './registry-actions.tsx';
 import { ReliabilityChart } from './reliability-chart.tsx';
 
+const LEVEL_CLASS: Record<string, string> = {
+  ok: 'bg-emerald-100 text-emerald-800',
+  warn: 'bg-amber-100 text-amber-800',
+  alert: 'bg-rose-100 text-rose-800',
+};
+
+/** The active version's latest drift report in one block: calibration figures and the most shifted features (PSI). */
+function DriftLine(props: { drift: NonNullable<ScopeOverview['drift']> }) {
+  const d = () => props.drift;
+  return (
+    <div class="rounded-md bg-slate-50 px-3 py-2 text-sm ring-1 ring-slate-200" data-testid="drift">
+      <p>
+        <span class="font-medium">Monitoring</span>{' '}
+        <span class={`rounded px-1.5 py-0.5 text-xs ${LEVEL_CLASS[d().level] ?? ''}`} data-testid="drift-level">{d().level}</span>{' '}
+        <span class="text-xs text-slate-500">report of {d().reportedOn}</span>
+      </p>
+      <p class="mt-1 text-slate-700">
+        <For each={d().calibration}>
+          {(c, i) => (
+            <>
+              {i() > 0 ? ' · ' : ''}
+              <span title={`${c.sampleSize} settled predictions, ${c.window}`}>
+                {c.metric === 'ece' ? 'ECE' : c.metric === 'brier' ? 'Brier' : c.metric} <span class="font-mono">{metricValue(c.value)}</span>
+                <Show when={c.level !== 'ok'}> <span class={`rounded px-1 text-xs ${LEVEL_CLASS[c.level] ?? ''}`}>{c.level}</span></Show>
+              </span>
+            </>
+          )}
+        </For>
+        <Show when={d().features.length > 0}>
+          {d().calibration.length > 0 ? ' · ' : ''}feature shift (PSI):{' '}
+          <For each={d().features}>
+            {(f, i) => (
+              <>
+                {i() > 0 ? ', ' : ''}
+                <span class={f.level === 'ok' ? '' : 'font-medium'}>{f.feature} <span class="font-mono">{f.psi.toFixed(2)}</span></span>
+              </>
+            )}
+          </For>
+        </Show>
+      </p>
+    </div>
+  );
+}
+
 const STATUS_CLASS: Record<string, string> = {
   active: 'bg-emerald-100 text-emerald-800',
   candidate: 'bg-sky-100 text-sky-800',
@@ -45,6 +89,7 @@ export function ScopeCard(props: { kind: ModelKind; slot: ScopeOverview; admin: 
           </For>
         </dl>
       </Show>
+      <Show when={s().drift}>{(d) => <DriftLine drift={d()} />}</Show>
       <div class="grid gap-6 lg:grid-cols-2">
         <Show when={s().reliability} fallback={<p class="text-sm text-slate-500" data-testid="no-reliability">No reliability diagram yet: no settled predictions and no stored backtest bins.</p>}>
           {(r) => <ReliabilityChart reliability={r()} title="Reliability" />}

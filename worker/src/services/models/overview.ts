@@ -8,8 +8,8 @@
  * only; the system's own reasons (the promotion gate's verdict) are public.
  */
 import {
-  modelAuditHistory, modelVersionNumbers, MODEL_KINDS, publicModelVersions, settledReliability,
-  type ModelAuditRow, type ModelKind, type ModelStatus, type PublicModelVersionRow, type SettledReliabilityRow,
+  latestDriftReports, modelAuditHistory, modelVersionNumbers, MODEL_KINDS, publicModelVersions, settledReliability,
+  type DriftLevelName, type DriftReportRow, type ModelAuditRow, type ModelKind, type ModelStatus, type PublicModelVersionRow, type SettledReliabilityRow,
 } from '@fairline/db';
 import type { Ctx } from '../../context.ts';
 import { CLI_ACTOR, SYSTEM_ACTOR } from '../audit/index.ts';
@@ -65,6 +65,19 @@ export interface Reliability {
   series: ReliabilitySeries[];
 }
 
+/**
+ * The active version's latest drift report (the daily monitoring cron): calibration of its settled predictions (Brier,
+ * ECE) and the features whose live distribution moved most from training (PSI), each with its level, and the worst
+ * level of all. Null until the cron has reported on the version.
+ */
+export interface DriftSummary {
+  reportedOn: string;
+  level: DriftLevelName;
+  calibration: Array<{ metric: string; value: number; level: DriftLevelName; sampleSize: number; window: string }>;
+  /** Highest PSI first, at most 5. */
+  features: Array<{ feature: string; psi: number; level: DriftLevelName }>;
+}
+
 /** One registry slot (kind and scope). */
 export interface ModelScopeOverview {
   scope: string;
@@ -74,6 +87,7 @@ export interface ModelScopeOverview {
   /** Oldest first, versions with at least one score. */
   backtest: BacktestPoint[];
   reliability: Reliability | null;
+  drift: DriftSummary | null;
 }
 
 /** One model kind and its scopes (none yet: nothing filed). */
@@ -160,6 +174,29 @@ function settledSeries(rows: SettledReliabilityRow[], bins: number): Reliability
   return { source: 'settled', versionId: null, n, series };
 }
 
+const LEVEL_ORDER: readonly DriftLevelName[] = ['ok', 'warn', 'alert'];
+const worse = (a: DriftLevelName, b: DriftLevelName) => (LEVEL_ORDER.indexOf(b) > LEVEL_ORDER.indexOf(a) ? b : a);
+
+/** The drift summary of one active version from its latest reports, or null without any. */
+function driftOf(reports: readonly DriftReportRow[]): DriftSummary | null {
+  if (reports.length === 0) return null;
+  const calibration = reports
+    .filter((r) => r.metric !== 'psi')
+    .map((r) => ({ metric: r.metric, value: r.value, level: r.level, sampleSize: r.sampleSize, window: r.window }))
+    .sort((a, b) => a.metric.localeCompare(b.metric));
+  const features = reports
+    .filter((r) => r.metric === 'psi')
+    .sort((a, b) => b.value - a.value)
+    .slice(0, 5)
+    .map((r) => ({ feature: r.subject, psi: r.value, level: r.level }));
+  return {
+    reportedOn: reports.map((r) => r.reportedOn).sort().at(-1)!,
+    level: reports.reduce<DriftLevelName>((l, r) => worse(l, r.level), 'ok'),
+    calibration,
+    features,
+  };
+}
+
 const actorCategory = (actor: string): RegistryChange['actor'] => (actor === SYSTEM_ACTOR ? 'system' : actor.startsWith('user:') ? 'admin' : actor === CLI_ACTOR ? 'operator' : 'operator');
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -201,14 +238,16 @@ export const seesAdminFields = (p: Principal | undefined): boolean => p?.kind ==
 /**
  * The registry as the `/models` page shows it: every kind of MODEL_KINDS (with no scopes when nothing is filed), each
  * scope's active version, newest versions, backtest scores over versions and reliability — the active version's
- * walk-forward bins where it recorded them, else the settled predictions' — and the newest registry changes.
+ * walk-forward bins where it recorded them, else the settled predictions' — its latest drift report, and the newest
+ * registry changes.
  */
 export async function modelsOverview({ ctx }: { ctx: Pick<Ctx, 'read'> & { principal?: Principal } }): Promise<ModelsOverview> {
   const bins = 10;
-  const [rows, audit, settled] = await Promise.all([
+  const [rows, audit, settled, drift] = await Promise.all([
     publicModelVersions(ctx.read, OVERVIEW_VERSIONS_PER_SCOPE),
     modelAuditHistory(ctx.read, OVERVIEW_HISTORY),
     settledReliability(ctx.read, bins),
+    latestDriftReports(ctx.read),
   ]);
   const actives = rows.filter((r) => r.status === 'active');
   const stored = await backtestReliability(ctx.read, actives.map((r) => r.id));
@@ -235,6 +274,7 @@ export async function modelsOverview({ ctx }: { ctx: Pick<Ctx, 'read'> & { princ
           versions,
           backtest: versions.map(backtestPoint).filter((p): p is BacktestPoint => p !== null).reverse(),
           reliability,
+          drift: active ? driftOf(drift.filter((d) => d.modelVersionId === active.id)) : null,
         };
       }),
   }));
