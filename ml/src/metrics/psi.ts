@@ -8,6 +8,10 @@
  *
  * Conventions (Siddiqi; also Yurdakul 2018, "Statistical properties of the population stability index"):
  * PSI < 0.1 no significant shift, 0.1 ≤ PSI < 0.25 a moderate shift worth a look, ≥ 0.25 a significant shift.
+ * They were set for samples of thousands. A week of one prop market is ~60 live rows, where PSI of an unchanged
+ * law is already ≈ (k − 1)(1/n + 1/N) (k occupied bins; Yurdakul's χ² approximation — 0.16 at n = 57, N = 5000,
+ * confirmed by simulation), so the levels apply to the EXCESS over that sampling expectation (`psiExpected`), and the
+ * live shares get half a row per bin (Jeffreys' prior) so one empty bin in a small week does not read as a shift.
  */
 import type { DenseMatrix } from '../gbdt/types.ts';
 
@@ -113,18 +117,46 @@ export function psi(expected: readonly number[], actual: readonly number[]): num
   return s;
 }
 
+/**
+ * PSI an unchanged law shows between a training sample of `trainRows` and a live sample of `liveRows` over the bins
+ * the training values occupy (`shares`): (k − 1)(1/n + 1/N), the mean of its χ² approximation.
+ */
+export function psiExpected(shares: readonly number[], liveRows: number, trainRows: number): number {
+  const k = shares.filter((s) => s > 0).length;
+  return liveRows > 0 && trainRows > 0 ? Math.max(0, k - 1) * (1 / liveRows + 1 / trainRows) : 0;
+}
+
+/** Live shares with half a row added to each bin (Jeffreys' prior): what a small sample says about each bin. */
+function smoothedShares(edges: readonly number[], values: ArrayLike<number>): number[] {
+  const bins = edges.length + 2;
+  return binShares(edges, values).map((s) => (s * values.length + 0.5) / (values.length + 0.5 * bins));
+}
+
+/** A feature's PSI against live rows, the PSI no drift would show at this sample, and the level of the excess. */
+export interface FeaturePsi {
+  feature: string;
+  psi: number;
+  /** psiExpected at these sample sizes: what the same law shows by sampling alone. */
+  expected: number;
+  /** psiLevel of psi − expected (the file comment). */
+  level: DriftLevel;
+}
+
 /** PSI of each profiled feature against live rows (`rows`: one array per row, in the profile's column order; null = missing). */
-export function psiByFeature(profile: FeatureProfile, rows: ReadonlyArray<ReadonlyArray<number | null>>): Array<{ feature: string; psi: number }> {
+export function psiByFeature(profile: FeatureProfile, rows: ReadonlyArray<ReadonlyArray<number | null>>): FeaturePsi[] {
   return profile.names.map((feature, j) => {
     const v = Float64Array.from(rows, (r) => {
       const x = r[j];
       return x === null || x === undefined ? NaN : x;
     });
-    return { feature, psi: psi(profile.shares[j]!, binShares(profile.edges[j]!, v)) };
+    const shares = profile.shares[j]!;
+    const value = psi(shares, smoothedShares(profile.edges[j]!, v));
+    const expected = psiExpected(shares, rows.length, profile.n);
+    return { feature, psi: value, expected, level: psiLevel(value - expected) };
   });
 }
 
-/** The conventional level of a PSI value (PSI_THRESHOLDS). */
+/** The conventional level of a PSI value (PSI_THRESHOLDS); pass the excess over psiExpected for small samples. */
 export function psiLevel(value: number): DriftLevel {
   return value >= PSI_THRESHOLDS.alert ? 'alert' : value >= PSI_THRESHOLDS.warn ? 'warn' : 'ok';
 }

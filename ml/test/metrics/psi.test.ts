@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  binOf, binShares, calibrationDrift, featureProfile, psi, psiByFeature, psiLevel, quantileEdges, PSI_EPSILON,
+  binOf, binShares, calibrationDrift, featureProfile, psi, psiByFeature, psiExpected, psiLevel, quantileEdges, PSI_EPSILON,
 } from '../../src/metrics/index.ts';
 
 /** A seeded standard normal stream (Box–Muller over an LCG), so the samples are the same on every run. */
@@ -86,6 +86,24 @@ describe('PSI', () => {
     expect(p.edges[1]).toEqual([0]);
     expect(p.shares[0]!.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     expect(() => featureProfile({ values, rows, cols: 2 }, ['one'])).toThrow(RangeError);
+  });
+
+  it('levels the excess over sampling noise: an unchanged law in a small week stays ok, a half-sd shift does not', () => {
+    const train = normals(5_000, 21);
+    const profile = featureProfile({ values: train, rows: train.length, cols: 1 }, ['x']);
+    // (k − 1)(1/n + 1/N) with the ten decile bins occupied.
+    expect(psiExpected(profile.shares[0]!, 100, 5_000)).toBeCloseTo(9 * (1 / 100 + 1 / 5_000), 12);
+    let falseWarnings = 0;
+    let caught = 0;
+    for (let k = 0; k < 200; k++) {
+      const same = psiByFeature(profile, Array.from(normals(100, 500 + k), (v) => [v]))[0]!;
+      expect(same.expected).toBeCloseTo(9 * (1 / 100 + 1 / 5_000), 12);
+      if (same.level !== 'ok') falseWarnings++;
+      if (psiByFeature(profile, Array.from(normals(100, 900 + k, 0.5), (v) => [v]))[0]!.level !== 'ok') caught++;
+    }
+    // Raw PSI of the unchanged law averages ≈ 0.09 at n = 100: without the correction about half would warn.
+    expect(falseWarnings / 200).toBeLessThan(0.08);
+    expect(caught / 200).toBeGreaterThan(0.8);
   });
 
   it('levels by the 0.1 / 0.25 conventions', () => {

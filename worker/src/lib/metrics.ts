@@ -150,7 +150,7 @@ export function renderDriftGauges(rows: readonly DriftGaugeRow[] | null): string
     out.push(`# TYPE ${name} gauge`);
     for (const r of rows) if (r.metric === metric) out.push(`${name}{${slot(r)}${extra(r)}} ${r.value}`);
   };
-  gauge('fairline_feature_psi', 'PSI of a feature: training profile vs the last 7 days of live rows (0.1 warn, 0.25 alert).', 'psi', (r) => `,feature="${escapeLabel(r.subject)}"`);
+  gauge('fairline_feature_psi', 'PSI of a feature: training profile vs the last 7 (or 28) days of live rows; levels 0.1 / 0.25 apply to its excess over sampling noise.', 'psi', (r) => `,feature="${escapeLabel(r.subject)}"`);
   gauge('fairline_calibration_brier', 'Mean multi-class Brier score of settled forecasts (soccer 1X2; props over/under at the book line) over the last 28 days.', 'brier', () => '');
   gauge('fairline_calibration_ece', 'Expected calibration error (one-vs-rest pooled) of settled forecasts (soccer 1X2; props over/under) over the last 28 days.', 'ece', () => '');
   const worst = new Map<string, number>();

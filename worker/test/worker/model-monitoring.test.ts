@@ -168,7 +168,7 @@ describe('drift on /metrics inside workerd', () => {
       expect(out.status).toBe('ran');
       if (out.status !== 'ran') return;
       expect(out.summary.psiVersions).toBe(0);
-      expect(String(out.summary.skipped)).toMatch(/nfl_props nfl:receptions v2: \d+ live rows \(< 200\)/);
+      expect(String(out.summary.skipped)).toMatch(/nfl_props nfl:receptions v2: \d+ live rows in 28 days \(< 100\)/);
     } finally {
       await built.dispose();
     }

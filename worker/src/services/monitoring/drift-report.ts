@@ -2,9 +2,11 @@
  * The daily drift report of every active model version, written to `drift_reports` (idempotent per day):
  *  - feature drift: PSI of each feature between the version's training profile (`artifact.featureProfile`, filed
  *    with it) and the feature rows it scored in the last 7 days (`model_inputs`); levels by the PSI conventions
- *    0.1 / 0.25 (ml metrics/psi.ts). Versions without a profile (Dixon–Coles, the seed's simulated models) or with
- *    fewer than MIN_LIVE_ROWS live rows are skipped: PSI's sampling bias is about (bins − 1)/n, 0.05 at 200 rows,
- *    so a smaller week would warn on noise.
+ *    0.1 / 0.25 applied to the excess over what sampling alone shows at that many rows (ml metrics/psi.ts). A week
+ *    with fewer than MIN_LIVE_ROWS rows (one prop market scores ~60 a week) is widened to 28 days; below that the
+ *    version is skipped: at 100 rows an unchanged feature still warns ~4 % of the time (simulated), at 57 ~15 %, and
+ *    with ~90 features per model a smaller sample would warn every week. Versions without a profile (Dixon–Coles,
+ *    the seed's simulated models) have nothing to compare.
  *  - calibration drift: mean Brier and pooled ECE of the soccer 1X2 forecasts settled in the last 28 days per kind
  *    and scope (the last forecast before kickoff, whichever version made it), against the ECE a calibrated forecaster
  *    shows at this sample (warn above its 95th percentile, alert above its 99th) and the active version's training-time
@@ -14,7 +16,7 @@
  * Every figure at `warn` or `alert` is logged as a warning (one line per version and metric).
  */
 import { activeVersionsForMonitoring, liveModelInputs, settled1x2Forecasts, settledPropForecasts, upsertDriftReports, type MonitoredVersion, type NewDriftReport } from '@fairline/db';
-import { calibrationDrift, psiByFeature, psiLevel, type FeatureProfile } from '@fairline/ml/metrics/index';
+import { calibrationDrift, psiByFeature, type FeatureProfile } from '@fairline/ml/metrics/index';
 import { MARKETS, type MarketName } from '@fairline/ml/nfl/props/index';
 import { priceLine } from '@fairline/ml/nfl/props/price';
 import { z } from 'zod';
@@ -23,12 +25,12 @@ import { STAT_OF_MARKET } from '../nfl/props/player-page.ts';
 import { PROP_KEY } from '../nfl/props/prop-keys.ts';
 import { pricingModels } from '../nfl/props/pricing-models.ts';
 
-/** Days of live rows compared with the training profile. */
-export const PSI_WINDOW_DAYS = 7;
+/** Days of live rows compared with the training profile; the second when the first holds too few rows. */
+export const PSI_WINDOWS_DAYS = [7, 28] as const;
 /** Days of settled forecasts in the rolling calibration figures (about 4 rounds of a league: 40 EPL matches). */
 export const CALIBRATION_WINDOW_DAYS = 28;
 /** Live rows a version needs for a PSI figure (see the file comment). */
-export const MIN_LIVE_ROWS = 200;
+export const MIN_LIVE_ROWS = 100;
 /** Settled matches a kind+scope needs for calibration figures. */
 export const MIN_SETTLED = 30;
 
@@ -73,9 +75,14 @@ export async function writeDriftReport({ ctx, input = {} }: { ctx: Ctx; input?: 
       continue;
     }
     const profile: FeatureProfile = parsed.data;
-    const live = await liveModelInputs(ctx.read, v.id, new Date(now.getTime() - PSI_WINDOW_DAYS * DAY));
+    let live: Array<Array<number | null>> = [];
+    let days: number = PSI_WINDOWS_DAYS[0];
+    for (days of PSI_WINDOWS_DAYS) {
+      live = await liveModelInputs(ctx.read, v.id, new Date(now.getTime() - days * DAY));
+      if (live.length >= MIN_LIVE_ROWS) break;
+    }
     if (live.length < MIN_LIVE_ROWS) {
-      summary.skipped.push(`${name}: ${live.length} live rows (< ${MIN_LIVE_ROWS})`);
+      summary.skipped.push(`${name}: ${live.length} live rows in ${days} days (< ${MIN_LIVE_ROWS})`);
       continue;
     }
     const wrongWidth = live.find((r) => r.length !== profile.names.length);
@@ -86,13 +93,13 @@ export async function writeDriftReport({ ctx, input = {} }: { ctx: Ctx; input?: 
     summary.psiVersions++;
     const drift = psiByFeature(profile, live);
     for (const d of drift) {
-      rows.push({ modelVersionId: v.id, metric: 'psi', subject: d.feature, window: `${PSI_WINDOW_DAYS}d`, value: d.psi, baseline: 0, level: psiLevel(d.psi), sampleSize: live.length, reportedOn: day, details: null });
+      rows.push({ modelVersionId: v.id, metric: 'psi', subject: d.feature, window: `${days}d`, value: d.psi, baseline: d.expected, level: d.level, sampleSize: live.length, reportedOn: day, details: null });
     }
-    const flagged = drift.filter((d) => psiLevel(d.psi) !== 'ok').sort((a, b) => b.psi - a.psi);
+    const flagged = drift.filter((d) => d.level !== 'ok').sort((a, b) => b.psi - a.psi);
     if (flagged.length) {
-      const alert = flagged.some((d) => psiLevel(d.psi) === 'alert');
-      ctx.logger.warn(`drift: ${name} features shifted from training (PSI ≥ ${alert ? '0.25' : '0.1'})`, {
-        modelVersionId: v.id, kind: v.kind, scope: v.scope, liveRows: live.length,
+      const alert = flagged.some((d) => d.level === 'alert');
+      ctx.logger.warn(`drift: ${name} features shifted from training (PSI ≥ ${alert ? '0.25' : '0.1'} above sampling noise)`, {
+        modelVersionId: v.id, kind: v.kind, scope: v.scope, liveRows: live.length, window: `${days}d`,
         features: flagged.slice(0, 10).map((d) => `${d.feature}=${d.psi.toFixed(3)}`).join(', '),
       });
     }

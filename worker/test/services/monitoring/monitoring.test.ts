@@ -10,7 +10,7 @@ import {
   bookmakers, competitions, fixtures, modelInputs, modelVersions, oddsSnapshots, predictions, seasons, teams, driftReports,
 } from '@fairline/db';
 import { priceLine } from '@fairline/ml/nfl/props/price';
-import { psiByFeature, psiLevel, calibrationDrift, type FeatureProfile } from '@fairline/ml/metrics/index';
+import { psiByFeature, calibrationDrift, type FeatureProfile } from '@fairline/ml/metrics/index';
 import {
   buildEnv, fitPropModel, loadPropModel, MARKETS, offeredRows, PROP_DEFAULTS, projectionRecords, serializePropModel, type MarketName, type PropModel,
 } from '@fairline/ml/nfl/props/index';
@@ -140,7 +140,8 @@ describe('daily drift report', () => {
     for (const e of expected) {
       const row = rows.find((r) => r.subject === e.feature)!;
       expect(row.value).toBeCloseTo(e.psi, 12);
-      expect(row.level).toBe(psiLevel(e.psi));
+      expect(row.baseline).toBeCloseTo(e.expected, 12);
+      expect(row.level).toBe(e.level);
       expect(row).toMatchObject({ window: '7d', sampleSize: live.length, reportedOn: now().toISOString().slice(0, 10) });
     }
     // A whole season of a model trained on the two before: most features hold their law.
@@ -173,11 +174,15 @@ describe('daily drift report', () => {
     expect(String(w.fields!.features)).toContain('target_share_8g');
   });
 
-  it('skips versions with too few live rows in the window rather than reporting noise', async () => {
-    const later = new Date(Date.now() + 8 * 86_400_000); // every live row is older than 7 days
+  it('widens a thin week to 28 days, and skips versions with too few live rows even then rather than reporting noise', async () => {
+    const widened = await writeDriftReport({ ctx, input: { now: new Date(Date.now() + 8 * 86_400_000) } }); // the rows are 8 days old
+    expect(widened.psiVersions).toBe(2);
+    const [r] = await fresh.db.select().from(driftReports).where(sql`${driftReports.reportedOn} = ${new Date(Date.now() + 8 * 86_400_000).toISOString().slice(0, 10)} AND ${driftReports.metric} = 'psi'`).limit(1);
+    expect(r!.window).toBe('28d');
+    const later = new Date(Date.now() + 29 * 86_400_000); // every live row is older than 28 days
     const s = await writeDriftReport({ ctx, input: { now: later } });
     expect(s.psiVersions).toBe(0);
-    expect(s.skipped.some((x) => x.includes(`0 live rows (< ${MIN_LIVE_ROWS})`))).toBe(true);
+    expect(s.skipped.some((x) => x.includes(`0 live rows in 28 days (< ${MIN_LIVE_ROWS})`))).toBe(true);
   });
 });
 
