@@ -6,38 +6,14 @@
  * bars, since only their signs and sizes relative to each other mean something to a reader.
  */
 import { For, Show } from 'solid-js';
+import { inputValue, signedContribution, type Explanation } from '../lib/explanation.ts';
 
-/** One feature's part (the API's ExplanationFactor). */
-export interface ExplanationFactor {
-  feature: string;
-  label: string;
-  value: number | null;
-  contribution: number;
-}
-
-/** Why a served prediction is what it is (the API's Explanation): base + Σ contributions + rest = value. */
-export interface Explanation {
-  modelVersionId: number;
-  target: string;
-  scale: 'identity' | 'log' | 'logit';
-  unit: string;
-  base: number;
-  value: number;
-  factors: ExplanationFactor[];
-  rest: number;
-}
+export type { Explanation, ExplanationFactor } from '../lib/explanation.ts';
+export { explanationOf } from '../lib/explanation.ts';
 
 /** A number with at most `digits` decimals (whole numbers stay whole). */
 const fixed = (v: number, digits = 1) => (Number.isInteger(v) ? String(v) : v.toFixed(digits));
-/** A signed contribution: +8.1 / −2.3 (a true minus sign). */
-const signed = (v: number, digits: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(digits)}`;
-
-/** An input's value as read: shares as percentages, small numbers with decimals, missing as such. */
-export function inputValue(f: ExplanationFactor): string {
-  if (f.value === null) return 'missing';
-  if (/share|rate|pct|percent|prob/i.test(f.feature) && Math.abs(f.value) <= 1) return `${(f.value * 100).toFixed(0)} %`;
-  return Math.abs(f.value) >= 100 ? f.value.toFixed(0) : fixed(Math.round(f.value * 100) / 100, 2);
-}
+const signed = signedContribution;
 
 /**
  * The explanation of one prediction. `headline` says what is explained ("Why 62 % over 74.5"); the rest is the
@@ -83,15 +59,4 @@ export function ExplanationView(props: { explanation: Explanation; headline: str
       </p>
     </div>
   );
-}
-
-/**
- * The explanation a priced row carries, if any: the API adds `explanation` to GBDT-backed predictions (null for models
- * without trees). Read structurally, so a page built before the field existed keeps working when it is absent.
- */
-export function explanationOf(row: object): Explanation | null {
-  const e = (row as { explanation?: unknown }).explanation;
-  if (typeof e !== 'object' || e === null) return null;
-  const x = e as Partial<Explanation>;
-  return typeof x.value === 'number' && typeof x.base === 'number' && Array.isArray(x.factors) ? (x as Explanation) : null;
 }

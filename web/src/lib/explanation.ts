@@ -1,0 +1,46 @@
+/**
+ * The pure side of explanations on the web (components/explanation.tsx draws them): the API's `Explanation` shape,
+ * reading it off a priced row, and the words and numbers a reader sees.
+ */
+
+/** One feature's part (the API's ExplanationFactor). */
+export interface ExplanationFactor {
+  feature: string;
+  label: string;
+  value: number | null;
+  contribution: number;
+}
+
+/** Why a served prediction is what it is (the API's Explanation): base + Σ contributions + rest = value. */
+export interface Explanation {
+  modelVersionId: number;
+  target: string;
+  scale: 'identity' | 'log' | 'logit';
+  unit: string;
+  base: number;
+  value: number;
+  factors: ExplanationFactor[];
+  rest: number;
+}
+
+/**
+ * The explanation a priced row carries, if any: the API adds `explanation` to GBDT-backed predictions (null for models
+ * without trees). Read structurally, so a page keeps working on an answer without the field.
+ */
+export function explanationOf(row: object): Explanation | null {
+  const e = (row as { explanation?: unknown }).explanation;
+  if (typeof e !== 'object' || e === null) return null;
+  const x = e as Partial<Explanation>;
+  return typeof x.value === 'number' && typeof x.base === 'number' && Array.isArray(x.factors) ? (x as Explanation) : null;
+}
+
+/** A signed contribution with a true minus sign: +8.1 / −2.3. */
+export const signedContribution = (v: number, digits: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(digits)}`;
+
+/** An input's value as read: shares and rates as percentages, large numbers whole, others to two places, missing as such. */
+export function inputValue(f: Pick<ExplanationFactor, 'feature' | 'value'>): string {
+  if (f.value === null) return 'missing';
+  if (/share|rate|pct|percent|prob/i.test(f.feature) && Math.abs(f.value) <= 1) return `${(f.value * 100).toFixed(0)} %`;
+  if (Math.abs(f.value) >= 100) return f.value.toFixed(0);
+  return String(Math.round(f.value * 100) / 100);
+}

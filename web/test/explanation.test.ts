@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { explanationOf, inputValue, signedContribution, type Explanation } from '../src/lib/explanation.ts';
+
+const explanation: Explanation = {
+  modelVersionId: 7, target: 'mean', scale: 'identity', unit: 'yds', base: 61.2, value: 74.5,
+  factors: [{ feature: 'target_share', label: 'Target share', value: 0.24, contribution: 8.1 }], rest: 5.2,
+};
+
+describe('explanations on the web', () => {
+  it('reads a row’s explanation when the API gave one, and nothing otherwise (null, absent, or not the shape)', () => {
+    expect(explanationOf({ market: 'receiving_yards', explanation })).toBe(explanation);
+    expect(explanationOf({ market: 'receiving_yards', explanation: null })).toBeNull();
+    expect(explanationOf({ market: 'receiving_yards' })).toBeNull();
+    expect(explanationOf({ explanation: { value: 'x', base: 1, factors: [] } })).toBeNull();
+    expect(explanationOf({ explanation: { value: 1, base: 1 } })).toBeNull();
+  });
+
+  it('signs contributions with a true minus and writes inputs as a reader expects', () => {
+    expect(signedContribution(8.14, 1)).toBe('+8.1');
+    expect(signedContribution(-2.26, 1)).toBe('−2.3');
+    expect(signedContribution(0, 2)).toBe('+0.00');
+    expect(inputValue({ feature: 'target_share', value: 0.243 })).toBe('24 %');
+    expect(inputValue({ feature: 'catch_rate_l5', value: 0.7 })).toBe('70 %');
+    expect(inputValue({ feature: 'air_yards', value: 412.4 })).toBe('412');
+    expect(inputValue({ feature: 'rest_days', value: 6.5 })).toBe('6.5');
+    expect(inputValue({ feature: 'elo_diff', value: -31.237 })).toBe('-31.24');
+    expect(inputValue({ feature: 'wind', value: null })).toBe('missing');
+  });
+});
