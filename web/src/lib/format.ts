@@ -23,8 +23,12 @@ function formatterFor(style: 'kickoff' | 'when', zone: string): Intl.DateTimeFor
 /** The zone's short name at `d` (`UTC`, `GMT`, `BST`, `GMT-5`), as a reader recognises it. */
 function zoneLabel(d: Date, zone: string): string {
   if (zone === 'UTC' || zone === 'Etc/UTC') return 'UTC';
-  const part = new Intl.DateTimeFormat('en-GB', { timeZone: zone, timeZoneName: 'short' }).formatToParts(d).find((p) => p.type === 'timeZoneName');
-  return part?.value ?? zone;
+  let f = formatters.get(`zone|${zone}`);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, timeZoneName: 'short' });
+    formatters.set(`zone|${zone}`, f);
+  }
+  return f.formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ?? zone;
 }
 
 /**
