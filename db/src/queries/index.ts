@@ -18,3 +18,4 @@ export * from './preferences.ts';
 export * from './model-overview.ts';
 export * from './monitoring.ts';
 export * from './nfl-training.ts';
+export * from './soccer-prices.ts';
