@@ -26,7 +26,8 @@ const SECRET = 'private-marker-7f3a';
 
 /** The ensemble's stored walk-forward bins (ml's reliabilityBins per class; NaN means written as null). */
 const storedBins = [0, 1, 2].map((cls) => ({
-  class: cls,
+  // The first two as `{ class }`, the away one as ensemble/backtest.ts's calibration1x2 writes it.
+  ...(cls < 2 ? { class: cls } : { outcome: 'away', ece: 0.01, floor: 0.02 }),
   bins: Array.from({ length: 10 }, (_, b) => ({
     lower: b / 10, upper: (b + 1) / 10,
     count: b === 4 ? 30 + cls : 0,

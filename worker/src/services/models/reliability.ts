@@ -1,6 +1,7 @@
 /**
- * Reliability bins a version stored from its own walk-forward backtest (the soccer GBDT artifacts'
- * `metrics.reliability`: per outcome class, ml's `reliabilityBins`), read for the models page. The stored JSON is
+ * Reliability bins a version stored from its own walk-forward backtest (a soccer GBDT artifact's
+ * `metrics.reliability`: per outcome, ml's `reliabilityBins`, e.g. ensemble/backtest.ts's `calibration1x2`), read for
+ * the models page. The stored JSON is
  * checked with zod: a version that stored something else simply has no backtest diagram (the page falls back to
  * settled predictions), never a broken page.
  */
@@ -33,7 +34,14 @@ const storedBin = z.object({
   meanPredicted: z.number().nullable(),
   observedFrequency: z.number().nullable(),
 });
-const storedSeries = z.array(z.object({ class: z.union([z.number().int(), z.string()]), bins: z.array(storedBin) }));
+// Either shape ml writes: `{ class, bins }` (a class index or name) or ensemble/backtest.ts's calibration1x2
+// `{ outcome, ece, floor, bins }`.
+const storedSeries = z.array(
+  z.union([
+    z.object({ class: z.union([z.number().int(), z.string()]), bins: z.array(storedBin) }),
+    z.object({ outcome: z.string(), bins: z.array(storedBin) }).transform((s) => ({ class: s.outcome, bins: s.bins })),
+  ]),
+);
 
 /** A stored value in the ensemble's shape as outcome series (empty bins dropped), or null when it is not that shape. */
 export function parseStoredReliability(value: unknown): ReliabilitySeries[] | null {
