@@ -123,6 +123,7 @@ test.describe('the fixtures list: date navigation, team search, filters and page
     await expect(page).toHaveURL(new RegExp(`date=${dayFromNow(1)}`));
     await expect(page.getByTestId('fixtures-empty')).toContainText('No fixtures match');
     await page.getByTestId('day-previous').click();
+    await expect(page).toHaveURL(new RegExp(`date=${dayFromNow(0)}`));
     await page.getByTestId('day-previous').click();
     await expect(page).toHaveURL(new RegExp(`date=${dayFromNow(-1)}`));
     await expect(page.getByTestId('fixtures-empty')).toBeVisible();
@@ -170,13 +171,13 @@ test.describe('the fixtures list: date navigation, team search, filters and page
 
     // Two seasons of finished NFL games: more than a page.
     await expect(rows).toHaveCount(50);
-    const firstPage = await rows.first().innerText();
+    const firstPage = (await rows.first().textContent())!;
     await page.getByTestId('page-next').click();
     await expect(page).toHaveURL(/page=2/);
     await expect(page.getByTestId('page-number')).toHaveText('Page 2');
     await expect(rows.first()).not.toHaveText(firstPage);
     const secondUrl = page.url();
-    const secondFirst = await rows.first().innerText();
+    const secondFirst = (await rows.first().textContent())!;
     // The link shares: opened fresh, it is the same page with the same filters.
     await page.goto(secondUrl);
     await expect(competition).toHaveValue('SIM-NFL');

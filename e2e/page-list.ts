@@ -9,6 +9,10 @@ export const PAGES: Array<{ name: string; path: string; ready: string; status?: 
   { name: 'home', path: '/', ready: 'h1' },
   { name: 'fixtures', path: '/fixtures', ready: '[data-testid="fixture-row"]' },
   { name: 'fixtures-nfl-final', path: '/fixtures?sport=nfl&status=final', ready: '[data-testid="fixture-row"]' },
+  // The list's states: one day (games, or the empty state on a day without), a search that finds nothing, page 2.
+  { name: 'fixtures-today', path: `/fixtures?date=${new Date().toISOString().slice(0, 10)}`, ready: '[data-testid="fixture-row"], [data-testid="fixtures-empty"]' },
+  { name: 'fixtures-empty', path: '/fixtures?team=no-such-team', ready: '[data-testid="fixtures-empty"]' },
+  { name: 'fixtures-page-2', path: '/fixtures?status=final&competition=SIM-NFL&page=2', ready: '[data-testid="fixture-row"]' },
   { name: 'value', path: '/value', ready: '[data-testid="value-summary"]' },
   { name: 'value-soccer-totals', path: '/value?sport=soccer&market=soccer:totals&edge=0&days=14', ready: '[data-value-row]' },
   { name: 'props', path: '/props', ready: '[data-testid="props-board-summary"]' },

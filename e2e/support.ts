@@ -39,7 +39,12 @@ export function expectSharesOfOne(text: string, count?: number): number[] {
 export async function navLink(page: Page, name: string) {
   const nav = page.getByRole('navigation', { name: 'Main' });
   const menu = nav.getByTestId('menu-button');
-  // A closed menu's links are display:none, so not even in the accessibility tree: open it before looking.
-  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
-  return nav.getByRole('link', { name, exact: true });
+  const link = nav.getByRole('link', { name, exact: true });
+  // A closed menu's links are display:none, so not even in the accessibility tree: open it before looking. Retried,
+  // because a navigation still finishing closes the menu again (the menu closes on every route change).
+  await expect(async () => {
+    if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+    await expect(link.first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 10_000 }).catch(() => undefined); // not there at all: the caller decides (count() is 0)
+  return link;
 }

@@ -16,11 +16,14 @@ export default function Dashboard() {
         <p class="mt-1 text-sm text-slate-600">Fair prices and calibrated probabilities for soccer match markets and NFL props, compared with the market.</p>
       </div>
       <div class="grid gap-4 lg:grid-cols-3">
-        <div class="min-w-0 lg:col-span-2"><TodaySlate /></div>
+        {/* Phone order: the slate, value, portfolios, then model health; from lg the health card sits under the slate. */}
+        <div class="contents lg:col-span-2 lg:block lg:min-w-0 lg:space-y-4">
+          <TodaySlate />
+          <div class="order-last lg:order-none"><ModelHealth /></div>
+        </div>
         <div class="min-w-0 space-y-4">
           <BestValue />
           <PortfolioSummary />
-          <ModelHealth />
         </div>
       </div>
     </section>

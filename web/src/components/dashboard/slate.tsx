@@ -16,14 +16,21 @@ const SPORTS = [
 
 type Rows = NonNullable<ReturnType<ReturnType<typeof createFixtureList>>>;
 
-/** One game of the slate: time, the game (linked), score and status — one line on a phone as on a desktop. */
+/**
+ * One game of the slate: time, the game (linked), score and status. On a phone the game takes its own full line under
+ * time and status (a single line cut team names to a few letters); from `sm` up it is one row.
+ */
 function SlateRow(props: { f: Rows[number] }) {
   return (
-    <li class="flex items-center gap-3 py-2 text-sm" data-testid="slate-row">
-      <span class="w-28 shrink-0 text-xs text-slate-500 sm:w-40">{formatKickoff(props.f.kickoffAt)}</span>
-      <A href={`/fixtures/${props.f.id}`} class="min-w-0 flex-1 truncate hover:underline">{gameName(props.f.homeTeam, props.f.awayTeam)}</A>
-      <Show when={props.f.homeScore !== null}><span class="shrink-0 font-mono" data-testid="slate-score">{score(props.f.homeScore, props.f.awayScore)}</span></Show>
-      <StatusBadge status={props.f.status} />
+    <li class="py-2 text-sm sm:flex sm:items-center sm:gap-3" data-testid="slate-row">
+      <div class="flex items-center justify-between gap-3 sm:contents">
+        <span class="text-xs text-slate-500 sm:order-1 sm:w-40 sm:shrink-0">{formatKickoff(props.f.kickoffAt)}</span>
+        <span class="flex shrink-0 items-center gap-2 sm:order-3">
+          <Show when={props.f.homeScore !== null}><span class="font-mono" data-testid="slate-score">{score(props.f.homeScore, props.f.awayScore)}</span></Show>
+          <StatusBadge status={props.f.status} />
+        </span>
+      </div>
+      <A href={`/fixtures/${props.f.id}`} class="mt-0.5 block hover:underline sm:order-2 sm:mt-0 sm:min-w-0 sm:flex-1 sm:truncate">{gameName(props.f.homeTeam, props.f.awayTeam)}</A>
     </li>
   );
 }
