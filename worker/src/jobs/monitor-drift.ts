@@ -1,8 +1,9 @@
 /**
- * The daily monitoring tick, right after the retraining of `30 6 * * *` (results and settlement ran at 06:00): today's drift report of every
- * active model version (services/monitoring/drift-report.ts — PSI per feature over the last 7 (or 28) days of live rows,
- * Brier and ECE of the last 28 days' settled 1X2 forecasts) written to `drift_reports`, warnings logged there.
- * Drift is a finding, not a failure: the tick fails only when the report cannot be computed or written.
+ * The daily monitoring tick, right after the retraining of `30 6 * * *` (results and settlement ran at 06:00): today's
+ * drift report of every active model version (services/monitoring/drift-report.ts — PSI per feature over the last 7
+ * (or 28) days of live rows, Brier and ECE of the last 28 days' settled forecasts, soccer 1X2 and props) written to
+ * `drift_reports`, warnings logged there. Drift is a finding, not a failure: the tick fails only when the report
+ * cannot be computed or written.
  */
 import { writeDriftReport } from '../services/monitoring/drift-report.ts';
 import { ran, type Job } from './job.ts';
