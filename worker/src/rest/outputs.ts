@@ -71,6 +71,13 @@ const boardPrice = z.looseObject({ bookmaker: z.string(), price: z.number(), exp
 const settlement = z.looseObject({ win: z.number(), halfWin: z.number(), push: z.number(), halfLoss: z.number(), loss: z.number() })
   .meta({ description: 'the model’s probability of each settlement (quarter lines can half-win or half-lose; they sum to 1)' });
 
+const soccerGbdt = z.looseObject({
+  kind: z.enum(['soccer_model', 'soccer_ensemble']),
+  versionId: z.number().int(),
+  version: z.number().int(),
+  probabilities: z.looseObject({ home: z.number(), draw: z.number(), away: z.number() }),
+});
+
 /** The documented answer of each procedure served under /api/v1, by tRPC path. */
 export const REST_OUTPUTS: Readonly<Record<string, z.ZodType>> = {
   'fixtures.list': z.array(fixture),
@@ -79,7 +86,10 @@ export const REST_OUTPUTS: Readonly<Record<string, z.ZodType>> = {
     .looseObject({
       fixtureId: z.number().int(),
       model: z.looseObject({ kind: z.literal('soccer_dixon_coles'), versionId: z.number().int().nullable(), version: z.number().int().nullable() }),
-      book: open('every market from one Dixon–Coles score grid: 1X2, totals, Asian handicaps, both teams to score, correct score (probabilities and fair decimal prices)'),
+      gbdt: soccerGbdt.nullable().meta({ description: 'the active soccer_model (no market input); when present the book is the Dixon–Coles grid reweighted to its 1X2' }),
+      ensemble: soccerGbdt.nullable().meta({ description: 'the active soccer_ensemble (with the margin-free pre-close price): the best 1X2 forecast' }),
+      explanations: z.array(explanation).nullable().meta({ description: 'TreeSHAP factors of the ensemble (else the model) per outcome: home, draw, away' }),
+      book: open('every market from one score grid (Dixon–Coles, reweighted to the GBDT model’s 1X2 when one is active): 1X2, totals, Asian handicaps, both teams to score, correct score (probabilities and fair decimal prices)'),
       quotes: z.array(
         z.looseObject({
           bookmaker: z.string(),

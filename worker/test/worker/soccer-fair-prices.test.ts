@@ -135,7 +135,7 @@ describe('soccer.fairPrices (Dixon–Coles inside workerd)', () => {
   it.runIf(Boolean(testEnv.UPSTASH_REDIS_REST_URL))('caches the fitted book in Redis and serves the same answer from it', async () => {
     const next = (await soccerFixtures()).filter((f) => f.status === 'scheduled')[1]!;
     const first = await caller.soccer.fairPrices({ fixtureId: next.id });
-    const keys = await built.ctx.cache!.redis.keys(`fair:soccer:v2:${next.id}:*`);
+    const keys = await built.ctx.cache!.redis.keys(`fair:soccer:v3:${next.id}:*`);
     expect(keys.length).toBe(1);
     const second = await caller.soccer.fairPrices({ fixtureId: next.id });
     expect(second.book).toEqual(first.book);

@@ -9,14 +9,18 @@
  * without a stored prediction is priced by a one-off fit on results strictly before its kick-off, so a
  * prediction never sees its own result. Cached in Redis (when there is a cache tier) by fixture and version.
  */
-import { currentPrices, fixtureKeys, latestPredictionVersion, modelVersionMeta, serialId, soccerResultsStamp, type FixtureKeys } from '@fairline/db';
+import { activeModelVersion, currentPrices, fixtureKeys, latestPredictionVersion, modelVersionMeta, serialId, soccerResultsStamp, type FixtureKeys } from '@fairline/db';
 import { pricing, soccer } from '@fairline/ml';
+import { adjustGridTo1x2 } from '@fairline/ml/soccer/ensemble/index';
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { timeInference } from '../../lib/metrics.ts';
 import { dayOf, fitSoccerModel, MIN_HISTORY, priceFixture, soccerHistory } from './model.ts';
-import { currentSoccerModel, loadSoccerVersion } from './model-version.ts';
+import { currentSoccerModel, loadSoccerVersion, soccerScope } from './model-version.ts';
+import { gbdtKind, soccerGbdtForecast } from './gbdt.ts';
+import { soccerExplanationsOf } from '../monitoring/soccer-explanations.ts';
+import type { Explanation } from '../monitoring/explanations.ts';
 import { priceBookMarkets, SOCCER_QUOTED_MARKETS, type BookMarketQuote } from './book-markets.ts';
 
 /** Input of `soccer.fairPrices`: `fixtureId`, a soccer fixture's serial id (a positive 32-bit integer). */
@@ -54,10 +58,28 @@ export interface SoccerModelInfo {
   rho: number;
 }
 
+/** A soccer GBDT variant's 1X2 for the fixture (its registry version and calibrated probabilities). */
+export interface SoccerGbdtInfo {
+  kind: 'soccer_model' | 'soccer_ensemble';
+  versionId: number;
+  version: number;
+  probabilities: { home: number; draw: number; away: number };
+}
+
 /** What `soccer.fairPrices` answers. */
 export interface SoccerFairPrices {
   fixtureId: number;
+  /** The Dixon–Coles fit the score grid comes from. */
   model: SoccerModelInfo;
+  /**
+   * The competition's active `soccer_model` (no market input), when there is one: `book` and `markets` then come from
+   * the Dixon–Coles grid reweighted so that its 1X2 equals this model's (every market from one grid).
+   */
+  gbdt: SoccerGbdtInfo | null;
+  /** The active `soccer_ensemble` (with the pre-close market): the best forecast of the 1X2, shown beside the book. */
+  ensemble: SoccerGbdtInfo | null;
+  /** TreeSHAP explanations (home, draw, away) of the ensemble, else of the model; null without either. */
+  explanations: Explanation[] | null;
   book: soccer.MarketBook;
   /** The books' current 1X2 (complete three-way quotes only). */
   quotes: OneXTwoQuote[];
@@ -72,6 +94,9 @@ const GRID_MAX_GOALS = 20;
 interface Priced {
   book: soccer.MarketBook;
   model: SoccerModelInfo;
+  gbdt: SoccerGbdtInfo | null;
+  ensemble: SoccerGbdtInfo | null;
+  explanations: Explanation[] | null;
 }
 
 function info(model: soccer.DixonColesModel, v: { id: number; version: number } | null): SoccerModelInfo {
@@ -82,13 +107,13 @@ function info(model: soccer.DixonColesModel, v: { id: number; version: number } 
 }
 
 /** The model behind a fixture's one answer (see the file comment), as a cache key and a way to price. */
-async function modelFor(ctx: Ctx, fx: FixtureKeys): Promise<{ key: string; price: () => Promise<Priced> }> {
+async function modelFor(ctx: Ctx, fx: FixtureKeys): Promise<{ key: string; price: () => Promise<DcPriced> }> {
   const stored = await latestPredictionVersion(ctx.read, fx.id);
   const byVersion = (v: { id: number; version: number | null }, model?: soccer.DixonColesModel) => ({
     key: `v${v.id}`,
     price: async () => {
       const m = model ?? (await loadSoccerVersion(ctx, v.id));
-      return { book: priceFixture(m, fx.homeTeamId, fx.awayTeamId, fx.neutralVenue), model: info(m, { id: v.id, version: v.version ?? 0 }) };
+      return { book: priceFixture(m, fx.homeTeamId, fx.awayTeamId, fx.neutralVenue), model: info(m, { id: v.id, version: v.version ?? 0 }), dc: m };
     },
   });
   if (stored !== null) {
@@ -110,9 +135,42 @@ async function modelFor(ctx: Ctx, fx: FixtureKeys): Promise<{ key: string; price
         throw new AppError('NOT_AVAILABLE', `not enough results before this fixture to price it (${history.length} of the ${MIN_HISTORY} needed)`);
       }
       const model = fitSoccerModel(history, dayOf(fx.kickoffAt));
-      return { book: priceFixture(model, fx.homeTeamId, fx.awayTeamId, fx.neutralVenue), model: info(model, null) };
+      return { book: priceFixture(model, fx.homeTeamId, fx.awayTeamId, fx.neutralVenue), model: info(model, null), dc: model };
     },
   };
+}
+
+/** The Dixon–Coles answer before any GBDT: its book, its info and the fit (the GBDT's features need it). */
+type DcPriced = Omit<Priced, 'gbdt' | 'ensemble' | 'explanations'> & { dc: soccer.DixonColesModel };
+
+/**
+ * The Dixon–Coles answer with the competition's active GBDT variants on top: the model variant's 1X2 reweights the
+ * grid (book), the ensemble's is reported beside it, and the explanations come from the ensemble (else the model).
+ */
+async function withGbdt(ctx: Ctx, fx: FixtureKeys, dcPriced: DcPriced): Promise<Priced> {
+  const { dc, ...base } = dcPriced;
+  const input = {
+    competition: { id: fx.competitionId, code: fx.competition },
+    fixture: { id: fx.id, homeTeamId: fx.homeTeamId, awayTeamId: fx.awayTeamId, kickoffAt: fx.kickoffAt, neutral: fx.neutralVenue },
+    dixonColes: dc,
+  };
+  const [model, ensemble] = [await soccerGbdtForecast(ctx, { ...input, variant: 'model' }), await soccerGbdtForecast(ctx, { ...input, variant: 'ensemble' })];
+  const infoOf = (f: typeof model): SoccerGbdtInfo | null => (f ? { kind: f.kind, versionId: f.versionId, version: f.version, probabilities: f.probabilities } : null);
+  const explained = ensemble ?? model;
+  const book = model ? soccer.marketBookFromGrid(gridOf(base.book.rates, model.probabilities), base.book.rates) : base.book;
+  return {
+    ...base,
+    book,
+    gbdt: infoOf(model),
+    ensemble: infoOf(ensemble),
+    explanations: explained ? soccerExplanationsOf(explained.versionId, explained.loaded, explained.features) : null,
+  };
+}
+
+/** The one score grid of an answer: Dixon–Coles, reweighted to the GBDT model's 1X2 when there is one. */
+function gridOf(rates: soccer.GoalRates, target: SoccerGbdtInfo['probabilities'] | null | undefined): soccer.ScoreGrid {
+  const grid = soccer.scoreGrid(rates, GRID_MAX_GOALS);
+  return target ? adjustGridTo1x2(grid, target) : grid;
 }
 
 /** A book's 1X2 quote priced against the model's probabilities; null when the book lacks a selection. */
@@ -150,11 +208,14 @@ async function soccerFairPricesOf({ ctx, input }: { ctx: Ctx; input: z.input<typ
   if (fx.sport !== 'soccer') throw new AppError('BAD_REQUEST', `fixture ${fixtureId} is not a soccer match`);
 
   const source = await modelFor(ctx, fx);
-  const cacheKey = `fair:soccer:v2:${fixtureId}:${source.key}`;
+  // The answer also depends on the competition's active GBDT versions: they are part of the key.
+  const scope = soccerScope(fx.competition);
+  const gbdtKey = (await Promise.all((['model', 'ensemble'] as const).map((v) => activeModelVersion(ctx.read, gbdtKind(v), scope)))).map((v) => v?.id ?? '-').join(':');
+  const cacheKey = `fair:soccer:v3:${fixtureId}:${source.key}:${gbdtKey}`;
   // The client deserialises the JSON it stored, so what comes back is the object itself.
   let priced = ctx.cache ? await ctx.cache.get<Priced>(cacheKey).catch(() => null) : null;
   if (!priced) {
-    priced = await source.price();
+    priced = await withGbdt(ctx, fx, await source.price());
     if (ctx.cache) {
       await ctx.cache.set(cacheKey, priced, 600).catch((err: unknown) => ctx.logger.warn('cache write failed', { key: cacheKey, error: String(err) }));
     }
@@ -165,6 +226,6 @@ async function soccerFairPricesOf({ ctx, input }: { ctx: Ctx; input: z.input<typ
   for (const p of prices) if (p.market === '1x2') byBook.set(p.bookmaker, [...(byBook.get(p.bookmaker) ?? []), p]);
   const quotes = [...byBook].map(([b, ps]) => quoteOf(b, ps, priced.book)).filter((q): q is OneXTwoQuote => q !== null);
   // Every line is priced off the one grid the book came from (its rates), so the markets agree with the book.
-  const markets = priceBookMarkets(soccer.scoreGrid(priced.book.rates, GRID_MAX_GOALS), prices);
-  return { fixtureId, model: priced.model, book: priced.book, quotes, markets };
+  const markets = priceBookMarkets(gridOf(priced.book.rates, priced.gbdt?.probabilities), prices);
+  return { fixtureId, model: priced.model, gbdt: priced.gbdt, ensemble: priced.ensemble, explanations: priced.explanations, book: priced.book, quotes, markets };
 }

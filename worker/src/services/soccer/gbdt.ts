@@ -105,6 +105,9 @@ export interface SoccerGbdtForecast {
   probabilities: { home: number; draw: number; away: number };
   /** TreeSHAP: each outcome's top factors. */
   explanation: OutcomeExplanation[];
+  /** The fixture's feature row (FEATURE_NAMES order, null = missing) and the loaded model, for other explainers. */
+  features: (number | null)[];
+  loaded: LoadedSoccerEnsemble;
 }
 
 /**
@@ -147,5 +150,7 @@ export async function soccerGbdtForecast(
     version: active.version,
     probabilities: { home: p[0], draw: p[1], away: p[2] },
     explanation: explainSoccerEnsemble(model, row!),
+    features: Array.from(row!.features, (x) => (Number.isNaN(x) ? null : x)),
+    loaded: model,
   };
 }

@@ -19,6 +19,7 @@ import { activateIn, fileCandidateIn } from '../../../src/services/models/regist
 import { soccerEnsembleTrainer, soccerModelTrainer } from '../../../src/services/models/retrain/soccer-gbdt.ts';
 import { isSkip, type TrainedCandidate } from '../../../src/services/models/retrain/types.ts';
 import { soccerGbdtForecast } from '../../../src/services/soccer/gbdt.ts';
+import { soccerFairPrices } from '../../../src/services/soccer/fair-prices.ts';
 import { dayOf, fitSoccerModel, soccerHistory } from '../../../src/services/soccer/model.ts';
 
 const DATA = path.resolve(import.meta.dirname, '../../../../../shared/data/soccer_football_data/E0');
@@ -90,6 +91,12 @@ describe('retraining the GBDT variants', () => {
     expect(isSkip(r) && r.skip).toBe('too-few');
   });
 
+  it('fair prices without an active GBDT version are the Dixon–Coles grid alone', async () => {
+    const fx = await lastFixture();
+    const r = await soccerFairPrices({ ctx, input: { fixtureId: fx.id } });
+    expect([r.gbdt, r.ensemble, r.explanations]).toEqual([null, null, null]);
+  }, 60_000);
+
   it('serves the active version: a fixture\'s calibrated 1X2 and its explanation, from results before kick-off only', async () => {
     const none = await soccerGbdtForecast(ctx, { variant: 'model', competition: { id: competitionId, code: 'NOPE' }, fixture: await lastFixture(), dixonColes: await dcBefore(await lastFixture()) });
     expect(none).toBeNull();
@@ -109,6 +116,18 @@ describe('retraining the GBDT variants', () => {
     const afterSeason: Ctx = { ...ctx, clock: () => new Date('2030-01-01') };
     const later = await soccerGbdtForecast(afterSeason, { variant: 'model', competition: { id: competitionId, code }, fixture: fx, dixonColes: await dcBefore(fx) });
     expect(later!.probabilities).toEqual(p);
+
+    // soccer.fairPrices now prices every market from the Dixon–Coles grid reweighted to the model's 1X2, and explains it.
+    const fair = await soccerFairPrices({ ctx, input: { fixtureId: fx.id } });
+    expect(fair.gbdt).toMatchObject({ kind: 'soccer_model', versionId: filed.id });
+    expect(fair.ensemble).toBeNull();
+    for (const k of ['home', 'draw', 'away'] as const) expect(fair.book.matchOdds[k].p).toBeCloseTo(fair.gbdt!.probabilities[k], 12);
+    expect(fair.gbdt!.probabilities).toEqual(p);
+    expect(fair.book.drawNoBet.home.p).toBeCloseTo(p.home / (p.home + p.away), 12);
+    expect(fair.explanations!.map((e) => [e.target, e.modelVersionId])).toEqual([['home', filed.id], ['draw', filed.id], ['away', filed.id]]);
+    // The 1X2 rows of the books' quotes are priced with the same probabilities.
+    const oneXTwo = fair.markets.find((m) => m.market === '1x2');
+    if (oneXTwo) expect(oneXTwo.selections.find((x) => x.selection === 'home')!.model.win).toBeCloseTo(p.home, 12);
   }, 120_000);
 });
 
