@@ -5,6 +5,7 @@
  */
 import { loadGbdt, type GbdtArtifact, type GbdtModel } from '../../gbdt/index.ts';
 import { loadMulticlassIsotonic, MULTICLASS_ISOTONIC_TAG, MULTICLASS_ISOTONIC_VERSION, type MulticlassIsotonicModel } from '../../calibration/multiclass.ts';
+import type { FeatureProfile } from '../../metrics/psi.ts';
 import type { SoccerHyperparameters } from '../defaults.ts';
 import { FEATURE_NAMES, featureNamesOf, type EnsembleVariant } from './features.ts';
 
@@ -49,6 +50,11 @@ export interface SoccerEnsembleArtifact {
   calibration: MulticlassIsotonicModel;
   trainedOn: { rows: number; fromDay: number; toDay: number };
   metrics: EnsembleMetrics | null;
+  /**
+   * Training distribution of every feature of a row (all of FEATURE_NAMES, the width stored per served prediction),
+   * for drift monitoring (PSI of live rows against it). Absent in artifacts written before it existed.
+   */
+  featureProfile?: FeatureProfile;
 }
 
 /** A loaded artifact: the document plus the live GBDT and each feature's column in a `FeatureRow`. */

@@ -5,6 +5,7 @@
  * isotonic maps are fitted to those out-of-fold predictions, and the final GBDT is trained on every row.
  */
 import { fitMulticlassIsotonic } from '../../calibration/multiclass.ts';
+import { featureProfile } from '../../metrics/psi.ts';
 import { trainGbdt, type GbdtModel, type GbdtParams } from '../../gbdt/index.ts';
 import { SOCCER_DEFAULTS, type SoccerHyperparameters } from '../defaults.ts';
 import { SOCCER_ENSEMBLE_TAG, SOCCER_ENSEMBLE_VERSION, type OffsetKind, type SoccerEnsembleArtifact } from './artifact.ts';
@@ -102,7 +103,16 @@ export function trainSoccerEnsemble(input: EnsembleTrainInput): SoccerEnsembleAr
     calibration,
     trainedOn: { rows: rows.length, fromDay: rows[0]!.day, toDay: rows[rows.length - 1]!.day },
     metrics: null,
+    featureProfile: profileOf(rows),
   };
+}
+
+/** The training profile of every feature (FEATURE_NAMES width) for drift monitoring. */
+function profileOf(rows: readonly FeatureRow[]) {
+  const F = FEATURE_NAMES.length;
+  const values = new Float64Array(rows.length * F);
+  rows.forEach((r, i) => values.set(r.features, i * F));
+  return featureProfile({ values, rows: rows.length, cols: F }, FEATURE_NAMES);
 }
 
 function design(rows: readonly FeatureRow[], columns: readonly number[], offset: OffsetKind) {

@@ -86,6 +86,8 @@ describe('soccer ensemble training', () => {
     const direct = loadSoccerEnsemble(artifact);
     for (const r of fresh.slice(0, 50)) expect(predictSoccerEnsemble(again, r)).toEqual(predictSoccerEnsemble(direct, r));
     expect(again.artifact.featureNames.some((f) => f.startsWith('mkt_'))).toBe(false);
+    // The drift profile covers every feature a stored row carries, market columns included.
+    expect(again.artifact.featureProfile!.names).toEqual([...FEATURE_NAMES]);
   });
 
   it('keeps market inputs out of the model variant and uses them in the ensemble variant', () => {
