@@ -10,6 +10,7 @@ import { oddsFormat } from '../lib/display-prefs.ts';
 import { formatOdds, odds, pct } from '../lib/format.ts';
 import { api } from '../lib/trpc.ts';
 import { ScrollBox } from './scroll-box.tsx';
+import { inkOn } from '../lib/contrast.ts';
 
 type Score = { home: number; away: number; p: number; fairPrice: number };
 
@@ -35,7 +36,7 @@ export function ScoreHeatmap(props: { scores: readonly Score[]; other: number; h
                       const share = s ? s.p / max() : 0;
                       return (
                         <td class="h-9 w-12 border border-white text-center font-mono" title={s ? `${h}–${a}: ${pct(s.p)}, fair ${odds(s.fairPrice)}` : ''}
-                          style={{ 'background-color': `rgba(15, 118, 110, ${(0.08 + 0.92 * share).toFixed(3)})`, color: share > 0.55 ? 'white' : '#0f172a', outline: share === 1 ? '2px solid #e11d48' : undefined }}>
+                          style={{ 'background-color': `rgba(15, 118, 110, ${shade(share).toFixed(3)})`, color: inkOn([15, 118, 110], shade(share)), outline: share === 1 ? '2px solid #e11d48' : undefined }}>
                           {s ? (s.p * 100).toFixed(1) : '—'}
                         </td>
                       );
@@ -51,6 +52,9 @@ export function ScoreHeatmap(props: { scores: readonly Score[]; other: number; h
     </figure>
   );
 }
+
+/** The heatmap's teal (the brand colour, #0f766e) at the opacity of a cell whose probability is `share` of the largest. */
+const shade = (share: number) => 0.08 + 0.92 * share;
 
 const COLORS = ['#0f766e', '#7c3aed', '#ea580c', '#2563eb', '#db2777'];
 type History = Awaited<ReturnType<typeof api.soccer.oddsHistory.query>>;
