@@ -37,7 +37,7 @@ export function AccountMenu() {
       >
         {(m) => (
           <span class="flex min-w-0 items-center gap-1">
-            <A href="/account" class={`${link} min-w-0 max-w-[9rem] truncate sm:max-w-xs`} activeClass="bg-white/15" title={m().user.email} data-testid="nav-user">
+            <A href="/account" class={`${link} min-w-0 max-w-[9rem] truncate sm:max-w-[14rem]`} activeClass="bg-white/15" title={m().user.email} data-testid="nav-user">
               {m().user.email}
             </A>
             <button type="button" class={`${link} shrink-0`} onClick={signOut} data-testid="nav-signout">
