@@ -20,7 +20,7 @@ export function AccountMenu() {
     await refreshMe();
   };
   const here = () => (['/signin', '/signup'].includes(location.pathname) ? '/account' : location.pathname + location.search);
-  const link = 'rounded-md px-3 py-2 text-sm font-medium hover:bg-white/10';
+  const link = 'rounded-md px-3 py-2 text-sm font-medium hover:bg-brand-dark';
   return (
     <span class="flex min-w-0 items-center gap-1">
       <OddsFormatToggle />
@@ -37,7 +37,7 @@ export function AccountMenu() {
       >
         {(m) => (
           <span class="flex min-w-0 items-center gap-1">
-            <A href="/account" class={`${link} min-w-0 max-w-[9rem] truncate sm:max-w-[14rem]`} activeClass="bg-white/15" title={m().user.email} data-testid="nav-user">
+            <A href="/account" class={`${link} min-w-0 max-w-[9rem] truncate sm:max-w-[14rem]`} activeClass="bg-brand-dark" title={m().user.email} data-testid="nav-user">
               {m().user.email}
             </A>
             <button type="button" class={`${link} shrink-0`} onClick={signOut} data-testid="nav-signout">

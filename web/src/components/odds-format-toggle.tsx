@@ -36,7 +36,7 @@ export function OddsFormatToggle() {
     <label class="flex items-center" title={failed() ? 'Not saved to your account — kept in this browser' : 'How prices are shown'}>
       <span class="sr-only">Odds format</span>
       <select
-        class="rounded-md border border-white/30 bg-brand py-1 pl-2 pr-7 text-xs font-medium text-white hover:bg-white/10 focus:outline-none focus:ring-2 focus:ring-white"
+        class="rounded-md border border-white/30 bg-brand py-1 pl-2 pr-7 text-xs font-medium text-white hover:bg-brand-dark focus:outline-none focus:ring-2 focus:ring-white"
         value={oddsFormat()}
         onChange={(e) => void choose(e.currentTarget.value)}
         data-testid="odds-format-toggle"
