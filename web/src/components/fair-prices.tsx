@@ -5,7 +5,7 @@ import { friendlyError, isMissingData } from '../lib/errors.ts';
 import { api } from '../lib/trpc.ts';
 import { ScoreHeatmap } from './soccer-charts.tsx';
 import { MarketQuotes } from './market-quotes.tsx';
-import { SoccerExplanation, soccerExplanationsOf } from './soccer-explanation.tsx';
+import { SoccerExplanation } from './soccer-explanation.tsx';
 import { ev, odds, pct } from '../lib/format.ts';
 
 /**
@@ -68,7 +68,7 @@ export function FairPrices(props: { fixtureId: number; home?: string; away?: str
               </table>
               </div>
               {/* Why the model's 1X2 is what it is (GBDT models' TreeSHAP factors per outcome; nothing for Dixon–Coles). */}
-              <Show when={soccerExplanationsOf(d())}>
+              <Show when={d().explanations}>
                 {(x) => (
                   <SoccerExplanation explanations={x()} home={props.home ?? 'Home'} away={props.away ?? 'Away'}
                     probabilities={{ home: d().book.matchOdds.home.p, draw: d().book.matchOdds.draw.p, away: d().book.matchOdds.away.p }} />

@@ -1,20 +1,14 @@
 /**
  * The soccer fixture page's "why": the top factors behind the model's 1X2 (the gradient-boosted soccer model's
  * TreeSHAP contributions, one explanation per outcome, as `soccer.fairPrices` answers them once that model serves),
- * the likeliest outcome first with a switch to the others. Renders nothing for a model without trees (Dixon–Coles),
- * so it can sit in the fair-prices card whatever model serves.
+ * the likeliest outcome first with a switch to the others. The fair-prices card shows it when the answer has
+ * explanations (none for Dixon–Coles alone).
  */
 import { createSignal, For, Show } from 'solid-js';
 import { pct } from '../lib/format.ts';
 import { ExplanationView, type Explanation } from './explanation.tsx';
 
 type Outcome = 'home' | 'draw' | 'away';
-
-/** The explanations a fair-prices answer carries (`explanations`, per outcome), read structurally; null when none. */
-export function soccerExplanationsOf(answer: object): Explanation[] | null {
-  const list = (answer as { explanations?: unknown }).explanations;
-  return Array.isArray(list) && list.length > 0 ? (list as Explanation[]) : null;
-}
 
 export function SoccerExplanation(props: {
   explanations: readonly Explanation[];
