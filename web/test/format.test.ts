@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimalToAmerican, decimalToFractional, formatKickoffIn, formatOdds, formatWhenIn, odds } from '../src/lib/format.ts';
+import { decimalToAmerican, decimalToFractional, formatDayIn, formatKickoffIn, formatOdds, formatWhenIn, odds } from '../src/lib/format.ts';
 
 describe('decimal odds as American odds', () => {
   it('is the profit on 100 staked for prices of evens or more, the stake that wins 100 below', () => {
@@ -71,5 +71,10 @@ describe('times in a zone', () => {
     expect(formatKickoffIn(d, 'America/New_York')).toBe('Sat 04 Jul, 14:30 GMT-4');
     expect(formatKickoffIn(d, 'Asia/Tokyo')).toBe('Sun 05 Jul, 03:30 GMT+9');
     expect(formatWhenIn(d, 'Australia/Sydney')).toBe('5 Jul 2026, 04:30 GMT+10');
+  });
+  it('put a moment on the calendar day of the zone: a 01:00 UTC game is the previous day in New York', () => {
+    const late = new Date('2026-09-15T01:00:00Z');
+    expect(formatDayIn(late, 'UTC')).toBe('2026-09-15');
+    expect(formatDayIn(late, 'America/New_York')).toBe('2026-09-14');
   });
 });

@@ -47,6 +47,22 @@ export function formatKickoff(d: Date): string {
   return formatKickoffIn(d, displayZone() ?? 'UTC');
 }
 
+/** The calendar day of `d` in `zone` as `2026-09-14` — pure; `formatDay` is the one pages use. */
+export function formatDayIn(d: Date, zone: string): string {
+  let f = formatters.get(`day|${zone}`);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: zone });
+    formatters.set(`day|${zone}`, f);
+  }
+  return f.format(d);
+}
+
+/**
+ * The calendar day of a moment in the user's time zone (`2026-09-14`): a Monday-night game at 01:00 UTC is still
+ * Monday in New York. UTC until the page is mounted (see lib/display-prefs.ts).
+ */
+export const formatDay = (d: Date) => formatDayIn(d, displayZone() ?? 'UTC');
+
 /** A score `2–1`, or a dash until both sides have one. */
 export function score(home: number | null, away: number | null): string {
   return home === null || away === null ? '–' : `${home}–${away}`;

@@ -3,9 +3,9 @@ import { TRPCClientError } from '@trpc/client';
 import { createResource, createSignal, For, onMount, Show } from 'solid-js';
 import { NotFound } from '../../components/not-found.tsx';
 import { XyChart } from '../../components/charts/xy-canvas.tsx';
-import { explanationOf, ExplanationView } from '../../components/explanation.tsx';
+import { ExplanationView } from '../../components/explanation.tsx';
 import { friendlyError } from '../../lib/errors.ts';
-import { formatKickoff, gameName, pct, PROP_MARKET_LABEL } from '../../lib/format.ts';
+import { formatDay, formatKickoff, gameName, pct, PROP_MARKET_LABEL } from '../../lib/format.ts';
 import { api } from '../../lib/trpc.ts';
 
 type Page = Awaited<ReturnType<typeof api.nfl.props.player.query>>;
@@ -51,7 +51,7 @@ function MarketCard(props: { m: Market }) {
         <div><dt class="text-xs text-slate-500">Season</dt><dd>{rate(m().hitRates.season)}</dd></div>
       </dl>
       {/* Why the model says what it says: the top factors of the projection (GBDT models; none for models without trees). */}
-      <Show when={explanationOf(m())}>
+      <Show when={m().explanation}>
         {(x) => (
           <div class="mt-3">
             <ExplanationView explanation={x()} testId="player-explanation"
@@ -110,7 +110,7 @@ export default function PlayerPage() {
                           <For each={p().gameLog}>
                             {(g) => (
                               <tr data-testid="game-log-row">
-                                <td class={`${cell} whitespace-nowrap`}><A href={`/fixtures/${g.fixtureId}`} class="hover:underline">{new Date(g.kickoffAt).toISOString().slice(0, 10)}</A></td>
+                                <td class={`${cell} whitespace-nowrap`}><A href={`/fixtures/${g.fixtureId}`} class="hover:underline">{formatDay(new Date(g.kickoffAt))}</A></td>
                                 <td class={`${cell} whitespace-nowrap`}>{g.home ? 'v' : '@'} {g.opponent ?? '—'}</td>
                                 <Show when={isQb()} fallback={<><td class={`${cell} text-right`}>{num(g.targets)}</td><td class={`${cell} text-right`}>{num(g.receptions)}</td><td class={`${cell} text-right`}>{num(g.receivingYards)}</td><td class={`${cell} text-right`}>{num(g.receivingTds)}</td></>}>
                                   <td class={`${cell} text-right`}>{num(g.completions)}/{num(g.passAttempts)}</td><td class={`${cell} text-right`}>{num(g.passingYards)}</td><td class={`${cell} text-right`}>{num(g.passingTds)}</td>
