@@ -5,7 +5,7 @@ import { teams } from './teams.ts';
 
 /**
  * A game: two teams, a kick-off time (UTC), a status and, once played, the full-time scores (half-time ones
- * for soccer) — goals for soccer, points for the NFL. `week` is the NFL week; `updatedAt` moves on every
+ * and shots on target for soccer) — goals for soccer, points for the NFL. `week` is the NFL week; `updatedAt` moves on every
  * ingestion write that changes the row, which is how changed fixtures are found and pushed to the rooms.
  */
 export const fixtures = pgTable(
@@ -38,6 +38,13 @@ export const fixtures = pgTable(
     awayScore: integer('away_score'),
     homeScoreHt: integer('home_score_ht'),
     awayScoreHt: integer('away_score_ht'),
+    /**
+     * Soccer shots on target (football-data HST/AST) when the source has them: the shots-on-target ratings and
+     * form features the default soccer model and the GBDT variants read, so training from the database sees what
+     * training from the CSVs sees. Null for the NFL and for files without the columns.
+     */
+    homeShotsOnTarget: integer('home_shots_on_target'),
+    awayShotsOnTarget: integer('away_shots_on_target'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
