@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { explanationOf, inputValue, signedContribution, type Explanation } from '../src/lib/explanation.ts';
-
-const explanation: Explanation = {
-  modelVersionId: 7, target: 'mean', scale: 'identity', unit: 'yds', base: 61.2, value: 74.5,
-  factors: [{ feature: 'target_share', label: 'Target share', value: 0.24, contribution: 8.1 }], rest: 5.2,
-};
+import { inputValue, signedContribution } from '../src/lib/explanation.ts';
 
 describe('explanations on the web', () => {
-  it('reads a row’s explanation when the API gave one, and nothing otherwise (null, absent, or not the shape)', () => {
-    expect(explanationOf({ market: 'receiving_yards', explanation })).toBe(explanation);
-    expect(explanationOf({ market: 'receiving_yards', explanation: null })).toBeNull();
-    expect(explanationOf({ market: 'receiving_yards' })).toBeNull();
-    expect(explanationOf({ explanation: { value: 'x', base: 1, factors: [] } })).toBeNull();
-    expect(explanationOf({ explanation: { value: 1, base: 1 } })).toBeNull();
-  });
-
   it('signs contributions with a true minus and writes inputs as a reader expects', () => {
     expect(signedContribution(8.14, 1)).toBe('+8.1');
     expect(signedContribution(-2.26, 1)).toBe('−2.3');

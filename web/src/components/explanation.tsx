@@ -9,7 +9,6 @@ import { For, Show } from 'solid-js';
 import { inputValue, signedContribution, type Explanation } from '../lib/explanation.ts';
 
 export type { Explanation, ExplanationFactor } from '../lib/explanation.ts';
-export { explanationOf } from '../lib/explanation.ts';
 
 /** A number with at most `digits` decimals (whole numbers stay whole). */
 const fixed = (v: number, digits = 1) => (Number.isInteger(v) ? String(v) : v.toFixed(digits));

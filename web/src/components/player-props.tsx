@@ -7,7 +7,7 @@ import { friendlyError, lineInputError } from '../lib/errors.ts';
 import { api } from '../lib/trpc.ts';
 import { ScrollBox } from './scroll-box.tsx';
 import { TwoWayPrice } from './two-way-price.tsx';
-import { explanationOf, ExplanationView } from './explanation.tsx';
+import { ExplanationView } from './explanation.tsx';
 
 const num = (v: number | null, digits: number) => (v === null ? '—' : v.toFixed(digits));
 
@@ -109,7 +109,7 @@ export function PlayerProps(props: { fixtureId: number }) {
                             <td class={`${cell} font-mono`}>
                               {num(m.median, COUNT_MARKETS.has(m.market) ? 0 : 1)}{' '}
                               <span class="text-xs text-slate-500">({num(m.q10, 0)}–{num(m.q90, 0)})</span>
-                              <Show when={explanationOf(m)}>
+                              <Show when={m.explanation}>
                                 {(x) => (
                                   <details class="mt-1 font-sans" data-testid="prop-why">
                                     <summary class="cursor-pointer text-xs text-brand">Why?</summary>

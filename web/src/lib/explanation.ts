@@ -1,6 +1,6 @@
 /**
- * The pure side of explanations on the web (components/explanation.tsx draws them): the API's `Explanation` shape,
- * reading it off a priced row, and the words and numbers a reader sees.
+ * The pure side of explanations on the web (components/explanation.tsx draws them): the API's `Explanation` shape
+ * (as nfl.props.* and soccer.fairPrices answer it) and the words and numbers a reader sees.
  */
 
 /** One feature's part (the API's ExplanationFactor). */
@@ -21,17 +21,6 @@ export interface Explanation {
   value: number;
   factors: ExplanationFactor[];
   rest: number;
-}
-
-/**
- * The explanation a priced row carries, if any: the API adds `explanation` to GBDT-backed predictions (null for models
- * without trees). Read structurally, so a page keeps working on an answer without the field.
- */
-export function explanationOf(row: object): Explanation | null {
-  const e = (row as { explanation?: unknown }).explanation;
-  if (typeof e !== 'object' || e === null) return null;
-  const x = e as Partial<Explanation>;
-  return typeof x.value === 'number' && typeof x.base === 'number' && Array.isArray(x.factors) ? (x as Explanation) : null;
 }
 
 /** A signed contribution with a true minus sign: +8.1 / −2.3. */
