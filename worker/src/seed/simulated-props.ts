@@ -9,6 +9,7 @@
 import { scaledResidual as sr } from '@fairline/ml/nfl/props/index';
 import { seedModelVersion, seedOdds, seedProjections, type SeedOddsRow, type SeedProjectionRow, type Tx } from '@fairline/db';
 import { normal } from './rng.ts';
+import { seedSimulatedPropInputs, simulatedPropTrees } from './simulated-prop-trees.ts';
 
 const DAY = 86_400_000;
 /** Draws per market for fitting each simulated law. */
@@ -81,7 +82,8 @@ export async function seedSimulatedProps(tx: Tx, rand: () => number, games: read
       status: 'active',
       config: { simulated: true },
       metrics: {},
-      artifact: { tag: 'fairline.props.model', simulated: true, market: m.market, distribution: law, calibration: IDENTITY },
+      // Trees reproducing the simulated centre, so the demo's projections are explained like a real model's.
+      artifact: { tag: 'fairline.props.model', simulated: true, market: m.market, distribution: law, calibration: IDENTITY, ...simulatedPropTrees(m.centre, games) },
     });
     // One insert per table and market: the seed runs at every first start and in every test suite that seeds.
     const projectionRows: SeedProjectionRow[] = [];
@@ -111,6 +113,7 @@ export async function seedSimulatedProps(tx: Tx, rand: () => number, games: read
       }
     }
     await seedProjections(tx, projectionRows);
+    await seedSimulatedPropInputs(tx, modelVersionId, m.market, games);
     await seedOdds(tx, priceRows);
     count += projectionRows.length;
   }

@@ -104,8 +104,15 @@ describe('explanations over HTTP inside workerd', () => {
     const page = await api.nfl.props.player.query({ playerId: p.playerId });
     expect(page.next?.fixtureId).toBe(gameId);
     expect(page.next!.markets.find((m) => m.market === 'receptions')!.explanation).toEqual(p.markets[0]!.explanation);
-    // The seed's other markets have no trees: no explanation, never an invented one.
-    for (const m of page.next!.markets.filter((x) => x.market !== 'receptions')) expect(m.explanation).toBeNull();
+    // The seed's simulated markets carry trees reproducing the simulation (seed/simulated-prop-trees.ts): explained by
+    // the simulated team rating alone, the opponent's rating moving nothing, to within the trees' float32 leaves.
+    for (const m of page.next!.markets.filter((x) => x.market !== 'receptions')) {
+      const e = m.explanation!;
+      expect(e.factors.map((f) => f.feature)).toEqual(['simulated_team_rating']);
+      expect(e.factors[0]!.label).toBe('simulated team rating');
+      expect(e.base + e.factors[0]!.contribution + e.rest).toBeCloseTo(e.value, 9);
+      expect(Math.abs(e.value - m.mean)).toBeLessThan(1e-3);
+    }
   });
 });
 
