@@ -18,6 +18,13 @@ export interface GateScores {
   active: number | null;
   /** Why there is no active score (no active version, a demo model …), recorded with the decision. */
   activeNote?: string;
+  /** Refuse whatever the scores (e.g. the active version changed while the candidate was trained), and why. */
+  refuse?: string;
+  /**
+   * The active version's procedure is the candidate's, on the same data: the candidate cannot score worse, so a
+   * missing score (a walk-forward that failed for both) does not refuse it.
+   */
+  sameProcedure?: boolean;
 }
 
 /** What the gate decided and on what figures. */
@@ -32,19 +39,32 @@ export interface GateDecision {
   note: string;
 }
 
-/** The gate's rule for `kind`: pass when nothing comparable is active, or when candidate − active ≤ tolerance. */
+/**
+ * The gate's rule for `kind`: pass when candidate − active ≤ tolerance, or when nothing comparable is active; a
+ * candidate without a finite score passes only when no version is active at all.
+ */
 export function decideGate(kind: ModelKind, scores: GateScores): GateDecision {
   const { metric, tolerance } = GATE_POLICY[kind];
+  if (scores.refuse) return { pass: false, metric, candidate: scores.candidate, active: scores.active, tolerance, delta: null, note: scores.refuse };
+  const nothingActive = scores.active === null || !Number.isFinite(scores.active);
   if (!Number.isFinite(scores.candidate)) {
-    return { pass: false, metric, candidate: scores.candidate, active: scores.active, tolerance, delta: null, note: 'the candidate has no finite score' };
+    // Without a score the candidate cannot show it is no worse; it goes live only where there is nothing to keep.
+    if (nothingActive && scores.activeNote === 'no active version') {
+      return { pass: true, metric, candidate: scores.candidate, active: null, tolerance, delta: null, note: 'the candidate has no backtest score, and no version is active' };
+    }
+    if (scores.sameProcedure) {
+      return { pass: true, metric, candidate: scores.candidate, active: null, tolerance, delta: null, note: `no backtest score, the active version's procedure on the same data (${scores.activeNote ?? ''})` };
+    }
+    return { pass: false, metric, candidate: scores.candidate, active: scores.active, tolerance, delta: null, note: 'the candidate has no finite backtest score' };
   }
-  if (scores.active === null || !Number.isFinite(scores.active)) {
+  const active = scores.active;
+  if (active === null || !Number.isFinite(active)) {
     return { pass: true, metric, candidate: scores.candidate, active: null, tolerance, delta: null, note: scores.activeNote ?? 'no active version to compare with' };
   }
-  const delta = scores.candidate - scores.active;
+  const delta = scores.candidate - active;
   const pass = delta <= tolerance;
   return {
-    pass, metric, candidate: scores.candidate, active: scores.active, tolerance, delta,
+    pass, metric, candidate: scores.candidate, active, tolerance, delta,
     note: pass ? `within tolerance (${delta.toFixed(5)} ≤ ${tolerance})` : `worse than the active version by ${delta.toFixed(5)} > ${tolerance}`,
   };
 }
@@ -66,7 +86,9 @@ export async function gateCandidateIn(tx: Tx, v: { id: number; kind: ModelKind; 
   const before = await activeModelVersion(tx, v.kind, v.scope);
   const decision = decideGate(v.kind, scores);
   if (before?.id === v.id) return { ...decision, outcome: 'unchanged', from: before.id };
-  const gate = { metric: decision.metric, candidateScore: decision.candidate, activeScore: decision.active, tolerance: decision.tolerance, delta: decision.delta, note: decision.note };
+  // The audit log holds JSON: a missing score is null, never NaN.
+  const num = (x: number | null) => (x !== null && Number.isFinite(x) ? x : null);
+  const gate = { metric: decision.metric, candidateScore: num(decision.candidate), activeScore: num(decision.active), tolerance: decision.tolerance, delta: num(decision.delta), note: decision.note };
   if (!decision.pass) {
     await appendAudit(tx, { kind: 'model.gate_refused', actor: by.actor, subject: `model_version:${v.id}`, payload: { kind: v.kind, scope: v.scope, reason: decision.note, candidate: v.id, active: before?.id ?? null, ...gate } }, by.at);
     return { ...decision, outcome: 'refused', from: before?.id ?? null };

@@ -2,20 +2,22 @@
  * The competition's served Dixon–Coles version: the registry's active `soccer_dixon_coles` version of scope
  * `soccer:<code>`, refitted only when the competition's results changed. The data stamp (count and latest
  * update of finished matches) is stored in the version's config, so a tick or request with no new results
- * reuses the stored artifact instead of fitting again. A new fit is filed and activated in one transaction.
+ * reuses the stored artifact instead of fitting again. A new fit goes through the promotion gate like the daily
+ * retraining's (services/models/retrain/soccer-dc.ts: the same fit and walk-forward score): filed and promoted in one
+ * transaction, or — refused — filed as a candidate while the active version keeps serving.
  */
-import { activeModelVersion, mergeModelConfig, soccerResultsStamp } from '@fairline/db';
+import { activeModelVersion, soccerResultsStamp } from '@fairline/db';
 import { soccer } from '@fairline/ml';
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
-import { activateIn, fileCandidateIn, isBroken, LoadedModels } from '../models/registry.ts';
-import { dayOf, fitSoccerModel, MIN_HISTORY, soccerHistory, SOCCER_MODEL } from './model.ts';
+import { SYSTEM_ACTOR } from '../audit/index.ts';
+import { isBroken, LoadedModels } from '../models/registry.ts';
+import { fileAndGate } from '../models/retrain/retrain.ts';
+import { trainSoccerDc } from '../models/retrain/soccer-dc.ts';
+import { isSkip } from '../models/retrain/types.ts';
+import { SOCCER_KIND, soccerScope } from './model.ts';
 
-/** The registry kind of soccer models. */
-export const SOCCER_KIND = 'soccer_dixon_coles' as const;
-
-/** The registry scope of a competition's model. */
-export const soccerScope = (competitionCode: string) => `soccer:${competitionCode}`;
+export { SOCCER_KIND, soccerScope };
 
 /** A stored soccer model version, loaded. */
 export interface SoccerModelVersion {
@@ -37,8 +39,9 @@ export async function loadSoccerVersion(ctx: Pick<Ctx, 'read'>, id: number): Pro
 
 /**
  * The model to predict a competition's upcoming fixtures with at `now`: the active version when it was fitted on
- * the results as they stand, else a new fit on results strictly before `now` (as of the next day) filed and made
- * active. Null when the competition has fewer than MIN_HISTORY results in the window.
+ * the results as they stand, else a new fit on results strictly before `now` (as of the next day) filed and passed
+ * through the gate (the active version when the gate refuses it). `tooFew` when the competition has fewer than
+ * MIN_HISTORY results in the window.
  */
 export async function currentSoccerModel(
   ctx: Pick<Ctx, 'db' | 'read' | 'clock'>,
@@ -51,22 +54,11 @@ export async function currentSoccerModel(
   if (active && active.config.dataStamp === dataStamp) {
     return { id: active.id, version: active.version, model: await loadSoccerVersion({ read: ctx.db }, active.id), created: false };
   }
-  const history = await soccerHistory(ctx.db, competition.id, now);
-  if (history.length < MIN_HISTORY) return { tooFew: history.length };
-  const model = fitSoccerModel(history, dayOf(now) + 1);
-  const hp = SOCCER_MODEL;
-  return ctx.db.transaction(async (tx) => {
-    const v = await fileCandidateIn(tx, {
-      kind: SOCCER_KIND,
-      scope,
-      config: { dataStamp, xi: hp.xi, windowDays: hp.windowDays, shrinkage: hp.shrinkage, newcomer: hp.newcomer },
-      featureColumns: [],
-      metrics: { matches: model.matches, negLogLikelihood: model.negLogLikelihood, iterations: model.iterations },
-      artifact: JSON.parse(soccer.serializeDixonColes(model)),
-    });
-    // A refit identical to a version on file reuses it: record the data it now stands for.
-    if (!v.created) await mergeModelConfig(tx, v.id, { dataStamp });
-    await activateIn(tx, { id: v.id, kind: SOCCER_KIND, scope });
-    return { id: v.id, version: v.version, model, created: v.created };
-  });
+  const trained = await trainSoccerDc({ read: ctx.db, clock: ctx.clock }, competition);
+  if (isSkip(trained)) return { tooFew: trained.count ?? 0 };
+  const { filed, gate } = await fileAndGate({ db: ctx.db, read: ctx.db }, trained, { actor: SYSTEM_ACTOR, at: now });
+  if (gate.outcome === 'refused' && active) {
+    return { id: active.id, version: active.version, model: await loadSoccerVersion({ read: ctx.db }, active.id), created: false };
+  }
+  return { id: filed.id, version: filed.version, model: soccer.loadDixonColes(trained.version.artifact), created: filed.created };
 }

@@ -10,6 +10,12 @@ import { soccer } from '@fairline/ml';
 /** The served hyperparameters (ξ per day, window in days, shrinkage, newcomer prior). */
 export const SOCCER_MODEL = soccer.PURE_DC_DEFAULTS;
 
+/** The registry kind of soccer Dixon–Coles models. */
+export const SOCCER_KIND = 'soccer_dixon_coles' as const;
+
+/** The registry scope of a competition's model. */
+export const soccerScope = (competitionCode: string) => `soccer:${competitionCode}`;
+
 /** Fewer finished matches than this and the ratings are mostly prior: we refuse rather than mislead. */
 export const MIN_HISTORY = 30;
 

@@ -81,7 +81,7 @@ const pickGate = (g: GateDecision): RetrainRun['gate'] => ({ metric: g.metric, c
  * before the transaction (scoring can take seconds; the scope's lock is held only for the writes); if another version
  * became active meanwhile, the candidate is refused rather than compared with a stale score.
  */
-export async function fileAndGate(ctx: Pick<Ctx, 'db' | 'read'>, trained: TrainedCandidate, by: RegistryActor): Promise<{ filed: FiledVersion; gate: GateOutcome }> {
+export async function fileAndGate(ctx: { db: Ctx['db']; read: Ctx['read'] }, trained: TrainedCandidate, by: RegistryActor): Promise<{ filed: FiledVersion; gate: GateOutcome }> {
   const { kind, scope } = trained.version;
   const active = await activeModelVersion(ctx.read, kind, scope);
   const activeScore = active ? await trained.scoreActive(active) : { note: 'no active version' };
@@ -94,8 +94,10 @@ export async function fileAndGate(ctx: Pick<Ctx, 'db' | 'read'>, trained: Traine
     const nowActive = await activeModelVersion(tx, kind, scope);
     const stale = nowActive?.id !== filed.id && (nowActive?.id ?? null) !== (active?.id ?? null);
     const scores: GateScores = stale
-      ? { candidate: Number.NaN, active: null, activeNote: 'the active version changed during the run' }
-      : typeof activeScore === 'number' ? { candidate: trained.score, active: activeScore } : { candidate: trained.score, active: null, activeNote: activeScore.note };
+      ? { candidate: trained.score, active: null, refuse: 'the active version changed during the run' }
+      : typeof activeScore === 'number'
+        ? { candidate: trained.score, active: activeScore }
+        : { candidate: trained.score, active: null, activeNote: activeScore.note, sameProcedure: activeScore.sameProcedure === true };
     const gate = await gateCandidateIn(tx, { id: filed.id, kind, scope }, scores, by);
     return { filed, gate };
   });

@@ -9,10 +9,9 @@ import { soccerCompetitionsWithResults, soccerResultsBefore, soccerResultsStamp,
 import { soccer } from '@fairline/ml';
 import { z } from 'zod';
 import type { Ctx } from '../../../context.ts';
-import { dayOf, MIN_HISTORY, SOCCER_MODEL } from '../../soccer/model.ts';
-import { SOCCER_KIND, soccerScope } from '../../soccer/model-version.ts';
+import { dayOf, MIN_HISTORY, SOCCER_KIND, SOCCER_MODEL, soccerScope } from '../../soccer/model.ts';
 import { GATE_POLICY } from '../gate-policy.ts';
-import type { KindTrainer, TrainedCandidate, TrainSkip, TrainTarget } from './types.ts';
+import type { KindTrainer, TrainedCandidate, TrainSkip } from './types.ts';
 
 const DAY_MS = 86_400_000;
 /** Refit cadence of the gate's walk-forward: weekly, a matchday's worth of results at a time. */
@@ -33,10 +32,15 @@ export function walkForwardRps(history: readonly soccer.BacktestMatch[], test: r
   return r.modelAll;
 }
 
-async function train(ctx: Ctx, target: TrainTarget, options: { config?: Record<string, unknown> }): Promise<TrainedCandidate | TrainSkip> {
+/**
+ * The Dixon–Coles candidate of one competition at the context's clock (hyperparameters model.ts's unless `config`
+ * overrides): the fit the hourly refresh serves and the daily retraining files, with its walk-forward RPS.
+ */
+export async function trainSoccerDc(ctx: Pick<Ctx, 'read' | 'clock'>, competition: { id: number; code: string }, config?: Record<string, unknown>): Promise<TrainedCandidate | TrainSkip> {
   const now = ctx.clock();
-  const competitionId = Number(target.ref.competitionId);
-  const hp = hyperparameters.parse({ ...SOCCER_MODEL, ...options.config });
+  const competitionId = competition.id;
+  const scope = soccerScope(competition.code);
+  const hp = hyperparameters.parse({ ...SOCCER_MODEL, ...config });
   const dataStamp = await soccerResultsStamp(ctx.read, competitionId, now);
   const policy = GATE_POLICY[SOCCER_KIND];
   // Enough history for the window's first walk-forward fit to see a full training window.
@@ -50,35 +54,49 @@ async function train(ctx: Ctx, target: TrainTarget, options: { config?: Record<s
     .map((r) => ({ home: String(r.homeTeamId), away: String(r.awayTeamId), homeGoals: r.homeGoals, awayGoals: r.awayGoals, day: dayOf(r.kickoffAt), neutral: r.neutral }))
     .sort((a, b) => a.day - b.day);
   const asOfDay = dayOf(now) + 1;
-  if (inWindow.length < MIN_HISTORY) return { skip: 'too-few', detail: `${inWindow.length} results in the window (< ${MIN_HISTORY})` };
+  if (inWindow.length < MIN_HISTORY) return { skip: 'too-few', detail: `${inWindow.length} results in the window (< ${MIN_HISTORY})`, count: inWindow.length };
   // The latest `window` matches, at most a third of what there is (the fits before them need history too).
   const n = Math.min(policy.window, Math.floor(matches.length / 3));
   const history = matches.slice(0, matches.length - n);
   const test = matches.slice(matches.length - n);
-  const scores = walkForwardRps(history, test, hp);
+  // A walk-forward fit can fail on thin data (an early fit's ρ infeasible for a later fixture's rates): the candidate
+  // then has no score, and the gate says so (it goes live only where nothing is active).
+  let scores: { rps: number; logLoss: number; brier: number };
+  let failure: string | null = null;
+  try {
+    scores = walkForwardRps(history, test, hp);
+  } catch (err) {
+    failure = err instanceof Error ? err.message : String(err);
+    scores = { rps: Number.NaN, logLoss: Number.NaN, brier: Number.NaN };
+  }
   const model = soccer.fitDixonColes(inWindow, {
     xi: hp.xi, windowDays: hp.windowDays, shrinkage: hp.shrinkage, priors: soccer.newcomerPriors(inWindow, asOfDay, hp.windowDays, hp.newcomer), asOfDay,
   });
   const windowEnd = new Date(test.at(-1)!.day * DAY_MS).getTime();
-  const scoreActive = async (active: ModelVersionMeta): Promise<number | { note: string }> => {
+  const scoreActive = async (active: ModelVersionMeta): Promise<number | { note: string; sameProcedure?: boolean }> => {
     if (active.simulated) return { note: 'the active version is a demo model' };
     const stored = hyperparameters.safeParse(active.config);
     if (!stored.success) return { note: 'the active version has no Dixon–Coles hyperparameters' };
     const same = (Object.keys(hp) as (keyof Hyper)[]).every((k) => JSON.stringify(stored.data[k]) === JSON.stringify(hp[k]));
-    return same ? scores.rps : walkForwardRps(history, test, stored.data).rps;
+    if (same) return failure ? { note: `no walk-forward score: ${failure}`, sameProcedure: true } : scores.rps;
+    try {
+      return walkForwardRps(history, test, stored.data).rps;
+    } catch (err) {
+      return { note: `the active version's procedure has no walk-forward score: ${err instanceof Error ? err.message : String(err)}` };
+    }
   };
   return {
     score: scores.rps,
     scoreActive,
     version: {
       kind: SOCCER_KIND,
-      scope: target.scope,
-      config: { dataStamp, xi: hp.xi, windowDays: hp.windowDays, shrinkage: hp.shrinkage, newcomer: hp.newcomer, source: 'database (retrain)' },
+      scope,
+      config: { dataStamp, xi: hp.xi, windowDays: hp.windowDays, shrinkage: hp.shrinkage, newcomer: hp.newcomer, source: 'database (retrain)', ...(failure ? { walkForwardFailure: failure } : {}) },
       featureColumns: [],
-      metrics: {
+      metrics: Object.fromEntries(Object.entries({
         gateScore: scores.rps, gateN: test.length, gateWindowEnd: windowEnd, rps: scores.rps, logLoss: scores.logLoss, brier: scores.brier,
         matches: model.matches, negLogLikelihood: model.negLogLikelihood, iterations: model.iterations,
-      },
+      }).filter(([, v]) => Number.isFinite(v))),
       artifact: JSON.parse(soccer.serializeDixonColes(model)),
       trainedFrom: new Date(Math.min(...inWindow.map((m) => m.day)) * DAY_MS),
       trainedTo: new Date(Math.max(...inWindow.map((m) => m.day)) * DAY_MS),
@@ -92,5 +110,5 @@ export const soccerDixonColesTrainer: KindTrainer = {
   async targets(ctx) {
     return (await soccerCompetitionsWithResults(ctx.read, ctx.clock(), MIN_HISTORY)).map((c) => ({ scope: soccerScope(c.code), ref: { competitionId: c.id, code: c.code } }));
   },
-  train,
+  train: (ctx, target, options) => trainSoccerDc(ctx, { id: Number(target.ref.competitionId), code: String(target.ref.code) }, options.config),
 };

@@ -23,7 +23,7 @@ export interface TrainedCandidate {
    * The walk-forward score of `active`'s procedure (its config) on the same matches, or a note saying why it cannot
    * be compared (a demo model, a config this trainer does not know).
    */
-  scoreActive(active: ModelVersionMeta): Promise<number | { note: string }>;
+  scoreActive(active: ModelVersionMeta): Promise<number | { note: string; sameProcedure?: boolean }>;
   /** Rows written beside the version in its filing transaction (e.g. prop projections); optional. */
   afterFile?: (tx: import('@fairline/db').Tx, versionId: number) => Promise<void>;
 }
@@ -32,6 +32,8 @@ export interface TrainedCandidate {
 export interface TrainSkip {
   skip: 'unchanged' | 'too-few' | 'no-trainer';
   detail: string;
+  /** For too-few: how many there were. */
+  count?: number;
 }
 
 /** Overrides a caller may pass to a trainer (the CLI's and tests' way to try another configuration). */
