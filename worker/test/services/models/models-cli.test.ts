@@ -1,6 +1,6 @@
 /**
  * `fairline models …` against real Postgres (DATABASE_URL = this suite's database): the registry's verbs from
- * the command line — list, activate, rollback, retire — with usage errors for bad arguments.
+ * the command line — list, activate, rollback, retire, promote — with usage errors for bad arguments (a missing reason).
  */
 import { modelVersions } from '@fairline/db';
 import { eq } from 'drizzle-orm';
@@ -33,12 +33,22 @@ describe('fairline models', () => {
     expect(back.out).toMatch(new RegExp(`#${ids[0]} .* active`));
     expect((await capture(['retire', '--id', String(ids[0])])).code).toBe(0);
     expect(await status(ids[0]!)).toBe('retired');
+    // promote: the operator's override of the gate, with the reason kept in the audit log.
+    const promoted = await capture(['promote', '--id', String(ids[0]), '--reason', 'test: operator choice', '--json']);
+    expect(JSON.parse(promoted.out)).toMatchObject({ id: ids[0], status: 'active' });
+    expect(await status(ids[1]!)).toBe('retired');
   });
 
   it('answers usage errors (exit 2) and verb errors (exit 1) clearly', async () => {
     expect((await capture(['activate'])).code).toBe(2);
     expect((await capture(['activate', '--id', 'x'])).code).toBe(2);
     expect((await capture(['list', '--kind', 'dixon_coles'])).code).toBe(2);
+    // promote and rollback need a reason.
+    expect((await capture(['promote', '--id', String(ids[1])])).code).toBe(2);
+    expect((await capture(['rollback', '--kind', 'nfl_game_lines', '--scope', 'nfl'])).code).toBe(2);
+    const blank = await capture(['promote', '--id', String(ids[1]), '--reason', ' ']);
+    expect(blank.code).toBe(1);
+    expect(blank.err).toMatch(/reason/);
     const missing = await capture(['activate', '--id', '987654']);
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/model version 987654 not found/);
