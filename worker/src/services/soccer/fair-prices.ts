@@ -15,7 +15,7 @@ import { adjustGridTo1x2 } from '@fairline/ml/soccer/ensemble/index';
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { timeInference } from '../../lib/metrics.ts';
+import { metrics } from '../../lib/metrics.ts';
 import { dayOf, fitSoccerModel, MIN_HISTORY, priceFixture, soccerHistory } from './model.ts';
 import { currentSoccerModel, loadSoccerVersion, soccerScope } from './model-version.ts';
 import { gbdtKind, soccerGbdtForecast } from './gbdt.ts';
@@ -108,7 +108,8 @@ function info(model: soccer.DixonColesModel, v: { id: number; version: number } 
 
 /** The model behind a fixture's one answer (see the file comment), as a cache key and a way to price. */
 async function modelFor(ctx: Ctx, fx: FixtureKeys): Promise<{ key: string; price: () => Promise<DcPriced> }> {
-  const stored = await latestPredictionVersion(ctx.read, fx.id);
+  // Dixon–Coles predictions only: the hourly refresh stores the GBDT versions' 1X2 beside them, and those are not grids.
+  const stored = await latestPredictionVersion(ctx.read, fx.id, 'soccer_dixon_coles');
   const byVersion = (v: { id: number; version: number | null }, model?: soccer.DixonColesModel) => ({
     key: `v${v.id}`,
     price: async () => {
@@ -195,8 +196,17 @@ function quoteOf(bookmaker: string, prices: readonly { selection: string; price:
 
 /** Every market of a soccer fixture from its one model answer, and every book's current quotes priced. */
 export async function soccerFairPrices(args: { ctx: Ctx; input: z.input<typeof soccerFairPricesInput> }): Promise<SoccerFairPrices> {
-  // Timed as the kind it serves today (/metrics' fairline_model_inference_seconds{kind}).
-  return timeInference('soccer_dixon_coles', () => soccerFairPricesOf(args));
+  // Timed under the kind that answered (/metrics' fairline_model_inference_seconds{kind}): the ensemble or the GBDT
+  // model when one is active on top of Dixon–Coles, else Dixon–Coles (also when the request fails).
+  const t0 = performance.now();
+  let kind = 'soccer_dixon_coles';
+  try {
+    const r = await soccerFairPricesOf(args);
+    kind = r.ensemble?.kind ?? r.gbdt?.kind ?? kind;
+    return r;
+  } finally {
+    metrics.observeInference(kind, (performance.now() - t0) / 1000);
+  }
 }
 
 async function soccerFairPricesOf({ ctx, input }: { ctx: Ctx; input: z.input<typeof soccerFairPricesInput> }): Promise<SoccerFairPrices> {
