@@ -98,3 +98,15 @@ describe('the props board view', () => {
     expect(boardSearch(parseBoardView({ sort: 'nonsense', edge: '7', days: '99' }))).toBe('');
   });
 });
+
+describe('stable rows', () => {
+  it('keeps a row object while its data is unchanged, replaces it when it changes', async () => {
+    const { stableRows, sameData } = await import('../src/lib/stable-rows.ts');
+    const stable = stableRows<{ k: string; price: number }>((r) => r.k, sameData);
+    const first = stable([{ k: 'a', price: 2 }, { k: 'b', price: 3 }]);
+    const second = stable([{ k: 'b', price: 3 }, { k: 'a', price: 2.1 }]);
+    expect(second[0]).toBe(first[1]); // unchanged, moved: the same object
+    expect(second[1]).not.toBe(first[0]); // changed: the new one
+    expect(second[1]).toEqual({ k: 'a', price: 2.1 });
+  });
+});

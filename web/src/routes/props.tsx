@@ -6,6 +6,7 @@ import { friendlyError } from '../lib/errors.ts';
 import { ev, formatKickoff, odds, pct, PROP_MARKET_LABEL } from '../lib/format.ts';
 import { api } from '../lib/trpc.ts';
 import { BOARD_EDGES, BOARD_HORIZONS, boardRows, boardSearch, parseBoardView, type BoardSort, type BoardView, type ShownRow } from '../lib/props-board.ts';
+import { sameData, stableRows } from '../lib/stable-rows.ts';
 import { cardCell, cardRow, cardTable, cardTbody, cardThead } from '../components/card-table.ts';
 import { SkeletonRows } from '../components/skeleton.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
@@ -37,7 +38,9 @@ export default function PropsBoardPage() {
   const live = createLiveRoom('nfl', (event) => {
     if (event.kind === 'odds' || event.kind === 'prediction') burst.poke();
   });
-  const rows = createMemo(() => boardRows(board.latest?.rows ?? [], view()));
+  // Rows keep their identity while unchanged, so a Track dialog open in one survives a live refetch.
+  const stable = stableRows<ShownRow>((r) => `${r.fixtureId}|${r.playerId}|${r.market}|${r.line}`, sameData);
+  const rows = createMemo(() => stable(boardRows(board.latest?.rows ?? [], view())));
   const books = () => {
     const all = board.latest?.bookmakers ?? [];
     return view().book === 'all' ? all : all.filter((b) => b === view().book);

@@ -5,7 +5,8 @@ import { createLiveRoom } from '../lib/live-room.ts';
 import { friendlyError } from '../lib/errors.ts';
 import { getMe } from '../lib/session.ts';
 import { api } from '../lib/trpc.ts';
-import { EDGES, HORIZONS, marketGroup, parseValueView, valueRows, valueSearch, viewRows, type ValueView } from '../lib/value-rows.ts';
+import { EDGES, HORIZONS, marketGroup, parseValueView, valueRows, valueSearch, viewRows, type ValueRow, type ValueView } from '../lib/value-rows.ts';
+import { sameData, stableRows } from '../lib/stable-rows.ts';
 import { ValueTable } from '../components/value-table.tsx';
 import { SkeletonRows } from '../components/skeleton.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
@@ -13,8 +14,8 @@ import { EmptyState } from '../components/empty-state.tsx';
 const control = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
 /** The bankroll Kelly stakes are shown on when no portfolio's is (signed out, or no portfolio yet). */
 const DEFAULT_BANKROLL = 1000;
-/** Rows shown before "Show more". */
-const PAGE = 100;
+/** Rows shown before "Show more" (the demo's whole slate at +0 % fits: low-EV game lines stay in view). */
+const PAGE = 300;
 
 /**
  * The value finder: every upcoming soccer and NFL price whose expected value under our models clears the chosen
@@ -56,7 +57,9 @@ export default function ValuePage() {
 
   const loading = () => soccer.loading && props.loading && lines.loading && !soccer.latest && !props.latest && !lines.latest;
   // Each finder's rows, whichever have arrived (one failing does not hide the others).
-  const all = createMemo(() => valueRows(soccer.error ? undefined : soccer.latest, props.error ? undefined : props.latest, lines.error ? undefined : lines.latest));
+  // Rows keep their identity while unchanged, so a Track dialog open in one survives the other queries arriving.
+  const stable = stableRows<ValueRow>((r) => r.key, sameData);
+  const all = createMemo(() => stable(valueRows(soccer.error ? undefined : soccer.latest, props.error ? undefined : props.latest, lines.error ? undefined : lines.latest)));
   const shown = createMemo(() => viewRows(all(), view(), bankroll()));
   const [limit, setLimit] = createSignal(PAGE);
   const markets = createMemo(() => {
@@ -71,7 +74,8 @@ export default function ValuePage() {
     props.error && `NFL player props: ${friendlyError(props.error)}`,
     lines.error && `NFL game lines: ${friendlyError(lines.error)}`,
   ].filter((e): e is string => !!e);
-  const games = () => (soccer.latest?.fixtures ?? 0) + (props.latest?.fixtures ?? 0) + (lines.latest?.fixtures ?? 0);
+  /** Games with a price in the list (an NFL game has props and game lines: counted once). */
+  const games = () => new Set(all().map((r) => r.fixtureId)).size;
 
   return (
     <section class="space-y-4" data-testid="value-page" data-live={live.state()}>
@@ -141,7 +145,7 @@ export default function ValuePage() {
           <p class="mb-2 text-xs text-slate-500" data-testid="value-summary">
             {shown().length} price{shown().length === 1 ? '' : 's'} shown of {all().length} across {games()} game{games() === 1 ? '' : 's'}
             <Show when={all().some((r) => r.simulated)}>
-              <span class="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-amber-800">simulated demo models</span>
+              {' '}<span class="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-amber-800">simulated demo models</span>
             </Show>
           </p>
           <Show
