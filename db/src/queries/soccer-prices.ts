@@ -1,7 +1,7 @@
 /**
  * Soccer reads for the GBDT variants (soccer_model, soccer_ensemble): a competition's finished results with the
  * reference book's last 1X2 quote before kick-off (the "pre-close" price an ensemble may use) and its closing quote
- * (benchmark only), so training from the database sees what the football-data CSVs give the backtest.
+ * (benchmark only) and its shots on target, so training from the database sees what the football-data CSVs give the backtest.
  */
 import { and, asc, eq, gte, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { Db } from '../client.ts';
@@ -26,6 +26,9 @@ export interface SoccerPricedResult {
   awayGoals: number;
   kickoffAt: Date;
   neutral: boolean;
+  /** Shots on target (football-data HST/AST); null when the source had none. */
+  homeShotsOnTarget: number | null;
+  awayShotsOnTarget: number | null;
   /** The book's newest non-closing 1X2 captured at or before kick-off. */
   preClose: OneXTwo | null;
   /** The book's closing 1X2. */
@@ -52,6 +55,8 @@ export async function soccerResultsWithPrices(
       awayGoals: fixtures.awayScore,
       kickoffAt: fixtures.kickoffAt,
       neutral: fixtures.neutralVenue,
+      homeShotsOnTarget: fixtures.homeShotsOnTarget,
+      awayShotsOnTarget: fixtures.awayShotsOnTarget,
     })
     .from(fixtures)
     .where(
@@ -95,6 +100,8 @@ export async function soccerResultsWithPrices(
     awayGoals: r.awayGoals!,
     kickoffAt: r.kickoffAt,
     neutral: r.neutral,
+    homeShotsOnTarget: r.homeShotsOnTarget,
+    awayShotsOnTarget: r.awayShotsOnTarget,
     preClose: whole(quotes.get(r.fixtureId)?.pre),
     closing: whole(quotes.get(r.fixtureId)?.close),
   }));

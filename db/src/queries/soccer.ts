@@ -8,7 +8,7 @@ import { competitions, fixtures } from '../schema/sports/index.ts';
 
 const DAY_MS = 86_400_000;
 
-/** A finished match as the model reads it: team ids, goals, kick-off, neutral venue. */
+/** A finished match as the model reads it: team ids, goals, kick-off, neutral venue, shots on target when stored. */
 export interface SoccerResultRow {
   homeTeamId: number;
   awayTeamId: number;
@@ -16,6 +16,9 @@ export interface SoccerResultRow {
   awayGoals: number;
   kickoffAt: Date;
   neutral: boolean;
+  /** Null when the source had no shots (ml's shots-on-target model then skips the match, as with the CSVs). */
+  homeShotsOnTarget: number | null;
+  awayShotsOnTarget: number | null;
 }
 
 /**
@@ -31,6 +34,8 @@ export async function soccerResultsBefore(db: Db, competitionId: number, before:
       awayGoals: fixtures.awayScore,
       kickoffAt: fixtures.kickoffAt,
       neutral: fixtures.neutralVenue,
+      homeShotsOnTarget: fixtures.homeShotsOnTarget,
+      awayShotsOnTarget: fixtures.awayShotsOnTarget,
     })
     .from(fixtures)
     .where(

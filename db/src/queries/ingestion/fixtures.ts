@@ -24,6 +24,9 @@ export interface FixtureRecord {
   awayScore: number | null;
   homeScoreHt: number | null;
   awayScoreHt: number | null;
+  /** Soccer shots on target, when the source has them (absent = null: a source without them stores none). */
+  homeShotsOnTarget?: number | null;
+  awayShotsOnTarget?: number | null;
 }
 
 /** Upserts the fixtures (natural keys must be unique within `recs`); returns natural key → id and counts. */
@@ -49,6 +52,8 @@ export async function upsertFixtures(
     ['away_score', 'int4', recs.map((r) => r.awayScore)],
     ['home_score_ht', 'int4', recs.map((r) => r.homeScoreHt)],
     ['away_score_ht', 'int4', recs.map((r) => r.awayScoreHt)],
+    ['home_sot', 'int4', recs.map((r) => r.homeShotsOnTarget ?? null)],
+    ['away_sot', 'int4', recs.map((r) => r.awayShotsOnTarget ?? null)],
   ]);
   const out = await rows<{ natural_key: string; id: number; inserted: boolean | null }>(
     tx,
@@ -56,29 +61,37 @@ export async function upsertFixtures(
     WITH v AS (SELECT * FROM ${v}),
     up AS (
       INSERT INTO fixtures AS f (sport, natural_key, competition_id, season_id, home_team_id, away_team_id, kickoff_at,
-        status, neutral_venue, week, home_score, away_score, home_score_ht, away_score_ht)
+        status, neutral_venue, week, home_score, away_score, home_score_ht, away_score_ht, home_shots_on_target,
+        away_shots_on_target)
       SELECT ${sport}::sport, natural_key, competition_id, season_id, home_team_id, away_team_id, kickoff_at,
-        status::fixture_status, neutral_venue, week, home_score, away_score, home_score_ht, away_score_ht FROM v
+        status::fixture_status, neutral_venue, week, home_score, away_score, home_score_ht, away_score_ht, home_sot,
+        away_sot FROM v
       -- Rows stored exactly as given are left out before ON CONFLICT, which would lock (write) them.
       WHERE NOT EXISTS (
         SELECT 1 FROM fixtures x WHERE x.natural_key = v.natural_key
           AND (x.competition_id, x.season_id, x.home_team_id, x.away_team_id, x.kickoff_at, x.status, x.neutral_venue,
-               x.week, x.home_score, x.away_score, x.home_score_ht, x.away_score_ht)
+               x.week, x.home_score, x.away_score, x.home_score_ht, x.away_score_ht, x.home_shots_on_target,
+               x.away_shots_on_target)
           IS NOT DISTINCT FROM
               (v.competition_id, v.season_id, v.home_team_id, v.away_team_id, v.kickoff_at, v.status::fixture_status,
-               v.neutral_venue, v.week, v.home_score, v.away_score, v.home_score_ht, v.away_score_ht))
+               v.neutral_venue, v.week, v.home_score, v.away_score, v.home_score_ht, v.away_score_ht, v.home_sot,
+               v.away_sot))
       ON CONFLICT (natural_key) DO UPDATE SET
         competition_id = excluded.competition_id, season_id = excluded.season_id,
         home_team_id = excluded.home_team_id, away_team_id = excluded.away_team_id, kickoff_at = excluded.kickoff_at,
         status = excluded.status, neutral_venue = excluded.neutral_venue, week = excluded.week,
         home_score = excluded.home_score, away_score = excluded.away_score,
-        home_score_ht = excluded.home_score_ht, away_score_ht = excluded.away_score_ht, updated_at = now()
+        home_score_ht = excluded.home_score_ht, away_score_ht = excluded.away_score_ht,
+        home_shots_on_target = excluded.home_shots_on_target, away_shots_on_target = excluded.away_shots_on_target,
+        updated_at = now()
       WHERE (f.competition_id, f.season_id, f.home_team_id, f.away_team_id, f.kickoff_at, f.status, f.neutral_venue,
-             f.week, f.home_score, f.away_score, f.home_score_ht, f.away_score_ht)
+             f.week, f.home_score, f.away_score, f.home_score_ht, f.away_score_ht, f.home_shots_on_target,
+             f.away_shots_on_target)
         IS DISTINCT FROM
             (excluded.competition_id, excluded.season_id, excluded.home_team_id, excluded.away_team_id,
              excluded.kickoff_at, excluded.status, excluded.neutral_venue, excluded.week, excluded.home_score,
-             excluded.away_score, excluded.home_score_ht, excluded.away_score_ht)
+             excluded.away_score, excluded.home_score_ht, excluded.away_score_ht, excluded.home_shots_on_target,
+             excluded.away_shots_on_target)
       RETURNING f.id, f.natural_key, (f.xmax = 0) AS inserted
     )
     SELECT v.natural_key, coalesce(up.id, old.id) AS id, up.inserted

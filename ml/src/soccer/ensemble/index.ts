@@ -16,6 +16,7 @@ export {
   type FeatureRow,
 } from './features.ts';
 export { walkForwardFeatures, featureRowsForFixtures, type WalkForwardFeatureOptions } from './walk-forward.ts';
+export { fitDixonColesAsOf } from './serving-fit.ts';
 export {
   SOCCER_ENSEMBLE_TAG,
   SOCCER_ENSEMBLE_VERSION,

@@ -23,6 +23,8 @@ export const fixtureRecordSchema = z
     awayScore: score,
     homeScoreHt: score,
     awayScoreHt: score,
+    homeShotsOnTarget: score.optional(),
+    awayShotsOnTarget: score.optional(),
   })
   .refine((f) => f.homeTeamId !== f.awayTeamId, { message: 'a team cannot play itself', path: ['awayTeamId'] })
   .refine((f) => f.status !== 'final' || (f.homeScore !== null && f.awayScore !== null), {

@@ -82,6 +82,8 @@ export async function ingestDivision(
       awayScore: m.awayGoals ?? null,
       homeScoreHt: m.halfTimeHomeGoals,
       awayScoreHt: m.halfTimeAwayGoals,
+      homeShotsOnTarget: m.homeShotsOnTarget,
+      awayShotsOnTarget: m.awayShotsOnTarget,
     });
     if (!rec.success) {
       rejects.push({ row: m.row, raw: raw(m.row), reason: `invalid match: ${rec.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` });

@@ -8,8 +8,8 @@
 import { soccerCompetitionsWithResults, soccerResultsStamp } from '@fairline/db';
 import type { ModelKind, ModelVersionMeta } from '@fairline/db';
 import { z } from 'zod';
-import { fitSoccerGbdt, gbdtMatches, MIN_GBDT_ROWS } from '../../soccer/gbdt.ts';
-import { MIN_HISTORY, SOCCER_MODEL } from '../../soccer/model.ts';
+import { fitSoccerGbdt, GBDT_DC, gbdtMatches, MIN_GBDT_ROWS } from '../../soccer/gbdt.ts';
+import { MIN_HISTORY } from '../../soccer/model.ts';
 import { soccerScope } from '../../soccer/model-version.ts';
 import { GATE_POLICY } from '../gate-policy.ts';
 import type { KindTrainer, TrainedCandidate, TrainSkip } from './types.ts';
@@ -49,7 +49,7 @@ function gbdtTrainer(kind: Extract<ModelKind, 'soccer_model' | 'soccer_ensemble'
         version: {
           kind,
           scope: target.scope,
-          config: { dataStamp, variant, dc: SOCCER_MODEL, ...(params ? { params } : {}), source: 'database (retrain)' },
+          config: { dataStamp, variant, dc: GBDT_DC, ...(params ? { params } : {}), source: 'database (retrain)' },
           featureColumns: fit.artifact.featureNames,
           metrics: {
             gateScore: fit.gate.rps, gateN: fit.gate.n, gateWindowEnd: fit.gate.windowEnd, rps: fit.gate.rps, logLoss: fit.gate.logLoss, brier: fit.gate.brier,
