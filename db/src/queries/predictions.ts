@@ -4,7 +4,8 @@
  */
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../client.ts';
-import { predictions } from '../schema/models/index.ts';
+import type { ModelKind } from '../schema/enums.ts';
+import { modelVersions, predictions } from '../schema/models/index.ts';
 
 /** One stored probability. */
 export type NewPrediction = typeof predictions.$inferInsert;
@@ -16,9 +17,18 @@ export async function insertPredictions(tx: Tx, rows: readonly NewPrediction[]):
   return inserted.length;
 }
 
-/** The newest stored probability per fixture and selection of one market (from any version), for change detection. */
-export async function latestPredictions(db: Db, fixtureIds: readonly number[], market: string): Promise<{ fixtureId: number; selection: string; probability: number }[]> {
+/**
+ * The newest stored probability per fixture and selection of one market (from any version, or any version of `kind`
+ * when given: a fixture holds predictions of several model kinds), for change detection.
+ */
+export async function latestPredictions(
+  db: Db,
+  fixtureIds: readonly number[],
+  market: string,
+  kind?: ModelKind,
+): Promise<{ fixtureId: number; selection: string; probability: number }[]> {
   if (fixtureIds.length === 0) return [];
+  const where = and(inArray(predictions.fixtureId, [...fixtureIds]), eq(predictions.market, market), kind ? eq(modelVersions.kind, kind) : undefined);
   return db
     .selectDistinctOn([predictions.fixtureId, predictions.selection], {
       fixtureId: predictions.fixtureId,
@@ -26,16 +36,22 @@ export async function latestPredictions(db: Db, fixtureIds: readonly number[], m
       probability: predictions.probability,
     })
     .from(predictions)
-    .where(and(inArray(predictions.fixtureId, [...fixtureIds]), eq(predictions.market, market)))
+    .innerJoin(modelVersions, eq(modelVersions.id, predictions.modelVersionId))
+    .where(where)
     .orderBy(predictions.fixtureId, predictions.selection, desc(predictions.createdAt), desc(predictions.id));
 }
 
-/** The model version of a fixture's newest stored prediction (the answer the platform last gave), or null. */
-export async function latestPredictionVersion(db: Db, fixtureId: number): Promise<number | null> {
+/**
+ * The model version of a fixture's newest stored prediction (the answer the platform last gave), or null; with
+ * `kind`, the newest of that kind only (soccer stores Dixon–Coles and GBDT predictions side by side, and the grid is
+ * priced from the Dixon–Coles one).
+ */
+export async function latestPredictionVersion(db: Db, fixtureId: number, kind?: ModelKind): Promise<number | null> {
   const [row] = await db
     .select({ modelVersionId: predictions.modelVersionId })
     .from(predictions)
-    .where(eq(predictions.fixtureId, fixtureId))
+    .innerJoin(modelVersions, eq(modelVersions.id, predictions.modelVersionId))
+    .where(and(eq(predictions.fixtureId, fixtureId), kind ? eq(modelVersions.kind, kind) : undefined))
     .orderBy(desc(predictions.createdAt), desc(predictions.id))
     .limit(1);
   return row?.modelVersionId ?? null;

@@ -2,15 +2,26 @@
  * Cron verb: keep stored soccer predictions current. For every competition with fixtures in the next
  * `horizonDays`, take the competition's current model (model-version.ts: the active version, refitted when
  * results changed), derive 1X2, totals 2.5 and BTTS from one score grid per fixture, and store them tied to that
- * version (idempotent on the natural key). Returns the 1X2 probabilities that moved by at least `minChange` (or
- * are new) so the caller can push them to live rooms. The API prices a fixture from the version of its newest
- * stored prediction (fair-prices.ts), so what is pushed and what is served agree.
+ * version (idempotent on the natural key). The competition's active GBDT versions (soccer_model, soccer_ensemble) add
+ * their calibrated 1X2 per fixture under their own version, with the feature row they read (model_inputs, for drift
+ * reports and explanations), in the same transaction. Returns the 1X2 probabilities that moved by at least `minChange` (or
+ * are new, Dixon–Coles only) so the caller can push them to live rooms. The API prices a fixture's grid from the
+ * version of its newest stored Dixon–Coles prediction (fair-prices.ts), so what is pushed and what is served agree.
  */
-import { insertPredictions, latestPredictions, upcomingSoccerFixtures, type NewPrediction, type UpcomingSoccerFixture } from '@fairline/db';
+import {
+  insertModelInputs,
+  insertPredictions,
+  latestPredictions,
+  upcomingSoccerFixtures,
+  type NewModelInput,
+  type NewPrediction,
+  type UpcomingSoccerFixture,
+} from '@fairline/db';
 import { pricing } from '@fairline/ml';
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
-import { MIN_HISTORY, priceFixture } from './model.ts';
+import { gbdtMatches, soccerGbdtForecast } from './gbdt.ts';
+import { MIN_HISTORY, priceFixture, SOCCER_KIND } from './model.ts';
 import { currentSoccerModel } from './model-version.ts';
 
 /** A 1X2 probability that is new or moved. */
@@ -29,6 +40,8 @@ export interface RefreshResult {
   /** Competitions left out, with why (too few results). */
   skipped: string[];
   inserted: number;
+  /** Of `inserted`, the GBDT versions' 1X2 predictions. */
+  gbdtInserted: number;
   changes: PredictionChange[];
 }
 
@@ -54,7 +67,7 @@ export async function refreshSoccerPredictions({ ctx, input = {} }: { ctx: Ctx; 
   const byCompetition = new Map<number, UpcomingSoccerFixture[]>();
   for (const f of upcoming) byCompetition.set(f.competitionId, [...(byCompetition.get(f.competitionId) ?? []), f]);
 
-  const result: RefreshResult = { competitions: byCompetition.size, refitted: 0, skipped: [], inserted: 0, changes: [] };
+  const result: RefreshResult = { competitions: byCompetition.size, refitted: 0, skipped: [], inserted: 0, gbdtInserted: 0, changes: [] };
   for (const [competitionId, list] of byCompetition) {
     const code = list[0]!.code;
     const mv = await currentSoccerModel(ctx, { id: competitionId, code });
@@ -79,10 +92,17 @@ export async function refreshSoccerPredictions({ ctx, input = {} }: { ctx: Ctx; 
       add('btts', 'yes', null, book.bothTeamsToScore.yes.p);
       add('btts', 'no', null, book.bothTeamsToScore.no.p);
     }
-    // The newest stored 1X2 per fixture and selection (from any earlier version), to report what moved.
-    const prior = await latestPredictions(ctx.db, list.map((f) => f.id), '1x2');
+    const gbdt = await gbdtPredictions(ctx, { id: competitionId, code }, list, mv.model);
+    // The newest stored Dixon–Coles 1X2 per fixture and selection (from any earlier version), to report what moved.
+    const prior = await latestPredictions(ctx.db, list.map((f) => f.id), '1x2', SOCCER_KIND);
     const last = new Map(prior.map((p) => [`${p.fixtureId}|${p.selection}`, p.probability]));
-    result.inserted += await insertPredictions(ctx.db, rows);
+    await ctx.db.transaction(async (tx) => {
+      const dc = await insertPredictions(tx, rows);
+      const g = await insertPredictions(tx, gbdt.predictions);
+      await insertModelInputs(tx, gbdt.inputs);
+      result.inserted += dc + g;
+      result.gbdtInserted += g;
+    });
     for (const [fixtureId, probs] of fresh) {
       for (const selection of SELECTIONS) {
         const previous = last.get(`${fixtureId}|${selection}`) ?? null;
@@ -93,4 +113,34 @@ export async function refreshSoccerPredictions({ ctx, input = {} }: { ctx: Ctx; 
     }
   }
   return result;
+}
+
+/**
+ * The active GBDT versions' 1X2 of each fixture (the same forecast soccer.fairPrices answers: the served Dixon–Coles
+ * fit, results before kick-off, Pinnacle's current quote) and their feature rows (FEATURE_NAMES order, null = missing).
+ * Nothing when the competition has no active GBDT version.
+ */
+async function gbdtPredictions(
+  ctx: Ctx,
+  competition: { id: number; code: string },
+  list: readonly UpcomingSoccerFixture[],
+  dixonColes: Parameters<typeof soccerGbdtForecast>[1]['dixonColes'],
+): Promise<{ predictions: NewPrediction[]; inputs: NewModelInput[] }> {
+  const out: { predictions: NewPrediction[]; inputs: NewModelInput[] } = { predictions: [], inputs: [] };
+  // Read once: every fixture here kicks off after now, so the results before its kick-off are those before now.
+  let history: Awaited<ReturnType<typeof gbdtMatches>> | undefined;
+  for (const variant of ['model', 'ensemble'] as const) {
+    for (const f of list) {
+      history ??= await gbdtMatches(ctx, competition.id, ctx.clock());
+      const fixture = { id: f.id, homeTeamId: f.homeTeamId, awayTeamId: f.awayTeamId, kickoffAt: f.kickoffAt, neutral: f.neutral };
+      const forecast = await soccerGbdtForecast(ctx, { variant, competition, fixture, dixonColes, history });
+      if (!forecast) break; // no active version of this variant for the competition
+      for (const s of SELECTIONS) {
+        const p = forecast.probabilities[s];
+        out.predictions.push({ modelVersionId: forecast.versionId, fixtureId: f.id, market: '1x2', selection: s, line: null, probability: p, fairPrice: p > 0 ? pricing.fairPrice(p) : null });
+      }
+      out.inputs.push({ modelVersionId: forecast.versionId, fixtureId: f.id, playerId: null, market: '1x2', features: forecast.features });
+    }
+  }
+  return out;
 }
