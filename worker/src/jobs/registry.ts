@@ -23,7 +23,7 @@ export const CRON_JOBS: Record<string, Job[]> = {
   // Results, schedules and player stats of the current seasons; then tracked bets settled on them (and re-settled
   // after corrections) (jobs of a cron run in order).
   '0 6 * * *': [dailyResultsJob, settleBetsJob],
-  // Half an hour later, in an invocation of its own (its own CPU budget: retraining every kind measured 54 s of CPU,
+  // Half an hour later, in an invocation of its own (its own CPU budget: retraining every kind measured 80–90 s of CPU,
   // bench/models/retrain-cpu.ts; wrangler.toml allows 300 s): every model kind retrained on the new results and
   // gated; then the day's drift report of the active versions (PSI of live features, calibration of settled forecasts).
   '30 6 * * *': [retrainModelsJob, monitorDriftJob],
