@@ -28,7 +28,10 @@ test('the dashboard shows today’s slate, the best value bets, model health, an
   expect([...values].sort((a, b) => b - a)).toEqual(values);
 
   // Model health: the API is up; every model scope says which version serves (or that none does).
-  await expect(page.getByTestId('dashboard-api-health')).toHaveAttribute('data-status', 'ok', { timeout: 20_000 });
+  // (degraded when the optional Redis tier is slow to answer on a busy machine: still an answer, never "checking".)
+  const apiHealth = page.getByTestId('dashboard-api-health');
+  await expect(apiHealth).toHaveAttribute('data-status', /^(ok|degraded)$/, { timeout: 20_000 });
+  await expect(apiHealth).toHaveText(`API ${await apiHealth.getAttribute('data-status')}`);
   const models = page.getByTestId('dashboard-model');
   await expect(models.first()).toBeVisible();
   for (const text of await models.allInnerTexts()) expect(text).toMatch(/v\d+|no active model/);

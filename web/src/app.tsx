@@ -55,9 +55,12 @@ function MainNav() {
       </ul>
       <div class="ml-auto flex min-w-0 items-center gap-2 sm:gap-3">
         <LiveIndicator room="fixtures" />
-        <Suspense fallback={<span class="w-24" />}>
-          <AccountMenu />
-        </Suspense>
+        {/* Who is signed in is asked of the API: if that fails, the nav offers Sign in instead of taking the page down. */}
+        <ErrorBoundary fallback={<A href="/signin" class="rounded-md px-3 py-2 text-sm font-medium hover:bg-white/10" data-testid="nav-signin">Sign in</A>}>
+          <Suspense fallback={<span class="w-24" />}>
+            <AccountMenu />
+          </Suspense>
+        </ErrorBoundary>
         <button
           ref={button}
           type="button"
