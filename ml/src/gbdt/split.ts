@@ -28,9 +28,13 @@ export interface SplitParams {
   monotone: Int8Array | null;
 }
 
-/** Unconstrained leaf weight −G/(H+λ) clamped to [lo, hi]. */
+/**
+ * Unconstrained leaf weight −G/(H+λ) clamped to [lo, hi]. A leaf no row reaches (H = 0) with λ = 0 would be 0/0;
+ * it gets 0, so TreeSHAP's cover-weighted expectations over such leaves stay finite.
+ */
 export function leafWeight(g: number, h: number, lambda: number, lo: number, hi: number): number {
-  const w = -g / (h + lambda);
+  const d = h + lambda;
+  const w = d > 0 ? -g / d : 0;
   return w < lo ? lo : w > hi ? hi : w;
 }
 
