@@ -3,10 +3,10 @@ import { Show } from 'solid-js';
 import { signInPath } from '../lib/return-to.ts';
 import { getMe, refreshMe } from '../lib/session.ts';
 import { api } from '../lib/trpc.ts';
-import { OddsFormatToggle } from './odds-format-toggle.tsx';
+import { OddsFormatToggle, PreferencesLoader } from './odds-format-toggle.tsx';
 
 /**
- * The nav's account corner: the odds-format switch (which also loads the display preferences), then the signed-in
+ * The nav's account corner: the display preferences' loader and odds-format switch, then the signed-in
  * user (a link to the account page) and Sign out, or Sign in / Sign up.
  */
 export function AccountMenu() {
@@ -23,7 +23,9 @@ export function AccountMenu() {
   const link = 'rounded-md px-3 py-2 text-sm font-medium hover:bg-brand-dark';
   return (
     <span class="flex min-w-0 items-center gap-1">
-      <OddsFormatToggle />
+      <PreferencesLoader />
+      {/* From sm up the switch sits in the bar; on a phone it would push the bar onto two rows (the Menu has it there). */}
+      <OddsFormatToggle class="hidden sm:flex" />
       <Show
         when={me()}
         fallback={

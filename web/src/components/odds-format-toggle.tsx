@@ -8,12 +8,11 @@ import { getMe } from '../lib/session.ts';
 export const ODDS_FORMAT_LABEL: Record<OddsFormat, string> = { decimal: 'Decimal', american: 'American', fractional: 'Fractional' };
 
 /**
- * The nav's odds-format switch, on every page — and the one place the preferences are loaded: once mounted, and
- * again whenever who is signed in changes (the account's preferences replace the signed-out browser's).
+ * Loads the display preferences (no UI; rendered once, in the nav's account corner): once mounted, and again
+ * whenever who is signed in changes — the account's preferences replace the signed-out browser's.
  */
-export function OddsFormatToggle() {
+export function PreferencesLoader() {
   const me = createAsync(() => getMe());
-  const [failed, setFailed] = createSignal(false);
   // `me()` is undefined while unknown; null when signed out. Effects run only in the browser, after hydration.
   createEffect(
     on(
@@ -23,6 +22,16 @@ export function OddsFormatToggle() {
       },
     ),
   );
+  return null;
+}
+
+/**
+ * The quick odds-format switch (the nav's bar from `sm` up, and wherever else a page wants it): shows the current
+ * format and changes it — saved to the account when signed in, to this browser otherwise.
+ */
+export function OddsFormatToggle(props: { class?: string }) {
+  const me = createAsync(() => getMe());
+  const [failed, setFailed] = createSignal(false);
   const choose = async (value: string) => {
     if (!isOddsFormat(value)) return;
     setFailed(false);
@@ -33,7 +42,7 @@ export function OddsFormatToggle() {
     }
   };
   return (
-    <label class="flex items-center" title={failed() ? 'Not saved to your account — kept in this browser' : 'How prices are shown'}>
+    <label class={`items-center ${props.class ?? 'flex'}`} title={failed() ? 'Not saved to your account — kept in this browser' : 'How prices are shown'}>
       <span class="sr-only">Odds format</span>
       <select
         class="rounded-md border border-white/30 bg-brand py-1 pl-2 pr-7 text-xs font-medium text-white hover:bg-brand-dark focus:outline-none focus:ring-2 focus:ring-white"
