@@ -26,6 +26,9 @@ test('the dashboard shows today’s slate, the best value bets, model health, an
   expect(values.length).toBeLessThanOrEqual(5);
   expect(values.every((v) => v >= 2)).toBe(true);
   expect([...values].sort((a, b) => b - a)).toEqual(values);
+  // At most two picks of one game.
+  const games = await page.getByTestId('dashboard-value-row').locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  for (const g of new Set(games)) expect(games.filter((x) => x === g).length, g!).toBeLessThanOrEqual(2);
 
   // Model health: the API is up; every model scope says which version serves (or that none does).
   // (degraded when the optional Redis tier is slow to answer on a busy machine: still an answer, never "checking".)

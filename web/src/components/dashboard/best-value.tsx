@@ -8,9 +8,10 @@ import { api } from '../../lib/trpc.ts';
 import { valueRows } from '../../lib/value-rows.ts';
 import { DashboardCard } from './card.tsx';
 
-/** How many bets the panel shows, and the edge and horizon it asks the value finders for (the /value defaults). */
+/** How many bets the panel shows (at most PER_GAME of one game), and the edge and horizon it asks for (the /value defaults). */
 const SHOWN = 5;
-const QUERY = { minEdge: 0.02, days: 7, limit: SHOWN };
+const QUERY = { minEdge: 0.02, days: 7, limit: 50 };
+const PER_GAME = 2;
 
 /** A settled call's answer, or undefined when it failed. */
 const answered = <T,>(a: PromiseSettledResult<T>): T | undefined => (a.status === 'fulfilled' ? a.value : undefined);
@@ -28,7 +29,14 @@ export function BestValue() {
     const failed = answers.find((a): a is PromiseRejectedResult => a.status === 'rejected');
     if (failed && answers.every((a) => a.status === 'rejected')) throw failed.reason;
     const [soccer, props, lines] = answers;
-    return valueRows(answered(soccer), answered(props), answered(lines)).sort((a, b) => b.expectedValue - a.expectedValue).slice(0, SHOWN);
+    const best = valueRows(answered(soccer), answered(props), answered(lines)).sort((a, b) => b.expectedValue - a.expectedValue);
+    // At most PER_GAME picks of one game, so one mispriced match does not fill the panel (the full list is /value).
+    const perGame = new Map<number, number>();
+    return best.filter((r) => {
+      const n = perGame.get(r.fixtureId) ?? 0;
+      perGame.set(r.fixtureId, n + 1);
+      return n < PER_GAME;
+    }).slice(0, SHOWN);
   });
   return (
     <DashboardCard title="Best value" href="/value" linkText="More bets" testId="dashboard-value">
