@@ -7,7 +7,7 @@ const overflow = (page: Page) => page.evaluate(() => document.documentElement.sc
 async function rowsOf(page: Page) {
   return page.locator(ROW).evaluateAll((rows) => rows.map((r) => {
     const num = (t: string | null | undefined) => Number.parseFloat(t ?? '');
-    const books = [...r.querySelectorAll('[data-testid="board-book"]')].map((c) => (c.textContent ?? '').split('/').map((x) => num(x.trim())));
+    const books = Array.from(r.querySelectorAll('[data-testid="board-book"]'), (c) => (c.textContent ?? '').split('/').map((x) => num(x.trim())));
     return {
       market: r.getAttribute('data-market'),
       edge: num(r.getAttribute('data-edge')),
