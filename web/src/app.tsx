@@ -4,6 +4,7 @@ import { createEffect, createSignal, ErrorBoundary, on, Suspense, type ParentPro
 import { AccountMenu } from './components/account-menu.tsx';
 import { AppError } from './components/app-error.tsx';
 import { LiveIndicator } from './components/live-indicator.tsx';
+import { OddsFormatToggle } from './components/odds-format-toggle.tsx';
 import { SkeletonCard } from './components/skeleton.tsx';
 import './app.css';
 
@@ -29,7 +30,7 @@ function MainNav() {
   // Following a link (or the back button) closes the menu.
   createEffect(on(() => location.pathname + location.search, () => setOpen(false), { defer: true }));
   let button!: HTMLButtonElement;
-  const link = 'block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white';
+  const link = 'block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium hover:bg-brand-dark focus-visible:outline-2 focus-visible:outline-white';
   return (
     <nav
       class="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-1 px-4 py-3"
@@ -49,14 +50,18 @@ function MainNav() {
       >
         {SECTIONS.map((s) => (
           <li>
-            <A href={s.href} class={link} activeClass="bg-white/15" end={s.end ?? true}>{s.label}</A>
+            <A href={s.href} class={link} activeClass="bg-brand-dark" end={s.end ?? true}>{s.label}</A>
           </li>
         ))}
+        {/* On a phone the odds-format switch lives here (the bar shows it from sm up). */}
+        <li class="px-3 py-2 sm:hidden">
+          <OddsFormatToggle testid="menu-odds-format-toggle" />
+        </li>
       </ul>
       <div class="ml-auto flex min-w-0 items-center gap-2 sm:gap-3">
         <LiveIndicator room="fixtures" />
         {/* Who is signed in is asked of the API: if that fails, the nav offers Sign in instead of taking the page down. */}
-        <ErrorBoundary fallback={<A href="/signin" class="rounded-md px-3 py-2 text-sm font-medium hover:bg-white/10" data-testid="nav-signin">Sign in</A>}>
+        <ErrorBoundary fallback={<A href="/signin" class="rounded-md px-3 py-2 text-sm font-medium hover:bg-brand-dark" data-testid="nav-signin">Sign in</A>}>
           <Suspense fallback={<span class="w-24" />}>
             <AccountMenu />
           </Suspense>
@@ -64,7 +69,7 @@ function MainNav() {
         <button
           ref={button}
           type="button"
-          class="inline-flex shrink-0 items-center gap-1.5 rounded-md px-2.5 py-2 text-sm font-medium hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white lg:hidden"
+          class="inline-flex shrink-0 items-center gap-1.5 rounded-md px-2.5 py-2 text-sm font-medium hover:bg-brand-dark focus-visible:outline-2 focus-visible:outline-white lg:hidden"
           aria-expanded={open()}
           aria-controls="main-menu"
           data-testid="menu-button"

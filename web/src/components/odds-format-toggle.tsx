@@ -29,7 +29,7 @@ export function PreferencesLoader() {
  * The quick odds-format switch (the nav's bar from `sm` up, and wherever else a page wants it): shows the current
  * format and changes it — saved to the account when signed in, to this browser otherwise.
  */
-export function OddsFormatToggle(props: { class?: string }) {
+export function OddsFormatToggle(props: { class?: string; testid?: string }) {
   const me = createAsync(() => getMe());
   const [failed, setFailed] = createSignal(false);
   const choose = async (value: string) => {
@@ -48,7 +48,7 @@ export function OddsFormatToggle(props: { class?: string }) {
         class="rounded-md border border-white/30 bg-brand py-1 pl-2 pr-7 text-xs font-medium text-white hover:bg-brand-dark focus:outline-none focus:ring-2 focus:ring-white"
         value={oddsFormat()}
         onChange={(e) => void choose(e.currentTarget.value)}
-        data-testid="odds-format-toggle"
+        data-testid={props.testid ?? 'odds-format-toggle'}
       >
         <For each={ODDS_FORMATS}>{(f) => <option value={f} class="bg-white text-slate-900">{ODDS_FORMAT_LABEL[f]}</option>}</For>
       </select>
