@@ -106,6 +106,15 @@ test('the admin promotes a version with a reason and rolls back; both show in th
   await expect(actions.getByTestId('action-done')).toContainText('is now active.');
   await expect(page.getByTestId('history-row').first()).toContainText('Rolled back to');
   await expect(page.getByTestId('history-row').first()).toContainText('e2e: back to the version before');
+
+  // The admin's controls fit a phone too.
+  mkdirSync(SHOTS, { recursive: true });
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect(actions).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(SHOTS, `models-admin-${width}.png`), fullPage: true });
+  }
 });
 
 for (const width of [1440, 390]) {
