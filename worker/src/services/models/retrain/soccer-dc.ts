@@ -47,12 +47,16 @@ export async function trainSoccerDc(ctx: Pick<Ctx, 'read' | 'clock'>, competitio
   const rows = await soccerResultsBefore(ctx.read, competitionId, now, hp.windowDays * 2 + 365);
   const since = now.getTime() - hp.windowDays * DAY_MS;
   // The served fit's window (model.ts soccerHistory): kick-off within windowDays of now, so a default refit is the same artifact.
+  // In a fixed order (day, then teams): Postgres returns rows in no particular order, and a fit's floating-point sums
+  // follow the input order — the same data must give the same artifact (a re-run is then the version on file).
+  const byDay = (a: soccer.SoccerMatch, b: soccer.SoccerMatch) => a.day - b.day || Number(a.home) - Number(b.home) || Number(a.away) - Number(b.away);
   const inWindow: soccer.SoccerMatch[] = rows
     .filter((r) => r.kickoffAt.getTime() >= since)
-    .map((r) => ({ home: String(r.homeTeamId), away: String(r.awayTeamId), homeGoals: r.homeGoals, awayGoals: r.awayGoals, day: dayOf(r.kickoffAt), neutral: r.neutral }));
+    .map((r) => ({ home: String(r.homeTeamId), away: String(r.awayTeamId), homeGoals: r.homeGoals, awayGoals: r.awayGoals, day: dayOf(r.kickoffAt), neutral: r.neutral }))
+    .sort(byDay);
   const matches: soccer.BacktestMatch[] = rows
     .map((r) => ({ home: String(r.homeTeamId), away: String(r.awayTeamId), homeGoals: r.homeGoals, awayGoals: r.awayGoals, day: dayOf(r.kickoffAt), neutral: r.neutral }))
-    .sort((a, b) => a.day - b.day);
+    .sort(byDay);
   const asOfDay = dayOf(now) + 1;
   if (inWindow.length < MIN_HISTORY) return { skip: 'too-few', detail: `${inWindow.length} results in the window (< ${MIN_HISTORY})`, count: inWindow.length };
   // The latest `window` matches, at most a third of what there is (the fits before them need history too).
