@@ -15,7 +15,11 @@ export interface GatePolicy {
   metric: string;
   /** How much worse (absolute, in the metric's units) than the active version's score a candidate may be. */
   tolerance: number;
-  /** The most recent matches (soccer, game lines) or scored player-games per market (props) the score covers. */
+  /**
+   * What the score covers. Soccer: exactly the latest `window` finished matches of the competition (at most a third of
+   * those held). Game lines and props: the latest season held — `window` is its usual size (games; offered
+   * player-games of a market), stated for reading, not enforced.
+   */
   window: number;
   /** Why this tolerance. */
   why: string;
