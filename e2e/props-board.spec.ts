@@ -62,5 +62,7 @@ test('at 390 px the props board is cards, never wider than the screen', async ({
   await page.goto('/props?days=14');
   await expect(page.locator(ROW).first()).toBeVisible({ timeout: 30_000 });
   expect(await overflow(page)).toBeLessThanOrEqual(0);
+  // The first screen as a phone shows it (the full-page shots of pages.spec are too tall to read).
+  await page.screenshot({ path: `${process.env.FAIRLINE_SHOTS_DIR ?? 'test-results/shots'}/props-390-first-screen.png` });
   await expect(page.locator(ROW).first().locator('[data-label="Best over"]')).toBeVisible();
 });

@@ -79,6 +79,8 @@ test('at 390 px the value finder is cards, never wider than the screen', async (
   await page.goto('/value?edge=0&days=14');
   await expect(page.locator(ROWS).first()).toBeVisible({ timeout: 30_000 });
   expect(await overflow(page)).toBeLessThanOrEqual(0);
+  // The first screen as a phone shows it (the full-page shots of pages.spec are too tall to read).
+  await page.screenshot({ path: `${process.env.FAIRLINE_SHOTS_DIR ?? 'test-results/shots'}/value-390-first-screen.png` });
   // Each cell names its column on a phone (the header row is hidden).
   await expect(page.locator(ROWS).first().locator('[data-label="EV"]')).toBeVisible();
   await expect(page.locator('thead').first()).toBeHidden();
