@@ -27,8 +27,9 @@ const SECTIONS: Array<{ href: string; label: string; end?: boolean }> = [
 function MainNav() {
   const [open, setOpen] = createSignal(false);
   const location = useLocation();
-  // Following a link (or the back button) closes the menu.
-  createEffect(on(() => location.pathname + location.search, () => setOpen(false), { defer: true }));
+  // Following a link (or the back button) closes the menu. Only a new page does: a page rewriting its own query
+  // (filters written back to the URL once loaded) must not shut a menu the reader just opened.
+  createEffect(on(() => location.pathname, () => setOpen(false), { defer: true }));
   let button!: HTMLButtonElement;
   const link = 'block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium hover:bg-brand-dark focus-visible:outline-2 focus-visible:outline-white';
   return (
