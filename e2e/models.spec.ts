@@ -131,3 +131,14 @@ for (const width of [1440, 390]) {
     await page.screenshot({ path: join(SHOTS, `models-page-${width}.png`), fullPage: true });
   });
 }
+
+test('a player page says why: the projection’s top factors with signed contributions (the seed’s prop models have trees)', async ({ page }) => {
+  await page.goto('/fixtures?sport=nfl&status=scheduled');
+  await page.getByTestId('fixture-row').first().locator('a').click();
+  const player = await page.getByTestId('player-link').first().getAttribute('href', { timeout: 20_000 });
+  await page.goto(player!);
+  const why = page.getByTestId('player-explanation').first();
+  await expect(why).toBeVisible({ timeout: 20_000 });
+  await expect(why).toContainText(/^Why \d+\.\d% (over|to score)/);
+  await expect(why.getByTestId('explanation-factor').first()).toContainText(/[+−]\d/);
+});
