@@ -7,6 +7,7 @@
  * the TypeScript ones a TypeScript partner gets from `@fairline/client`. Dates are ISO 8601 strings.
  * Nothing here ever runs against an answer.
  */
+import { SPORTS } from '@fairline/db';
 import { z } from 'zod';
 
 const isoDate = z.string().meta({ description: 'ISO 8601 date-time (UTC)', format: 'date-time' });
@@ -82,6 +83,7 @@ const soccerGbdt = z.looseObject({
 export const REST_OUTPUTS: Readonly<Record<string, z.ZodType>> = {
   'fixtures.list': z.array(fixture),
   'fixtures.byId': fixture,
+  'fixtures.competitions': z.array(z.looseObject({ code: z.string(), name: z.string(), sport: z.enum(SPORTS), simulated: z.boolean() })),
   'soccer.fairPrices': z
     .looseObject({
       fixtureId: z.number().int(),

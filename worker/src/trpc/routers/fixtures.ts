@@ -13,6 +13,6 @@ export const fixturesRouter = router({
     .meta({ scope: 'read:markets', weight: WEIGHT.read, openapi: { method: 'GET', path: '/fixtures/{id}', tags: ['fixtures'], summary: 'One fixture' } })
     .input(getFixtureInput).query(({ ctx, input }) => getFixture({ ctx, input })),
   competitions: publicProcedure
-    .meta({ scope: 'read:markets', weight: WEIGHT.read })
+    .meta({ scope: 'read:markets', weight: WEIGHT.read, openapi: { method: 'GET', path: '/competitions', tags: ['fixtures'], summary: 'Competitions that have fixtures (the fixture filter’s choices)' } })
     .query(({ ctx }) => listCompetitions({ ctx })),
 });
