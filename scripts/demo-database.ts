@@ -3,7 +3,7 @@
 import ws from 'ws';
 import { createPoolDb } from '@fairline/db';
 import { migrateDatabase } from '@fairline/db/migrate';
-import { seedDemoUsers, seedSimulatedData, seedSimulatedModelHistory, type DemoUserSeed, type SeedSummary } from '@fairline/worker/seed';
+import { seedDemoUsers, seedSimulatedData, seedSimulatedModelHistory, seedSimulatedSoccerHistory, type DemoUserSeed, type SeedSummary } from '@fairline/worker/seed';
 import type { LocalStack } from '@fairline/local/stack';
 
 export async function prepareDemoDatabase(stack: LocalStack, database: string): Promise<SeedSummary & { demoUsers: DemoUserSeed[] }> {
@@ -15,6 +15,9 @@ export async function prepareDemoDatabase(stack: LocalStack, database: string): 
     const summary = await seedSimulatedData(db);
     // The /models page's simulated walk-forward history (once; never inside the tests' seeded databases).
     await seedSimulatedModelHistory(db);
+    // The soccer GBDT variants' simulated past seasons and their first trained versions (after the /models history, which
+    // walks the current season only; never inside the tests' seeded databases).
+    await seedSimulatedSoccerHistory(db);
     return { ...summary, demoUsers: await seedDemoUsers(db) };
   } finally {
     await close();

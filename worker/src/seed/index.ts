@@ -8,3 +8,4 @@
 export * from './simulated.ts';
 export * from './demo-users.ts';
 export * from './simulated-model-history.ts';
+export * from './simulated-soccer-history.ts';

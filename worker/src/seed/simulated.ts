@@ -221,7 +221,8 @@ function roundRobin(n: number): Array<Array<[number, number]>> {
 }
 
 /** Independent-Poisson 1X2 for pricing the simulated book (the real models live in @fairline/ml). */
-function approx1x2(muH: number, muA: number) {
+/** Poisson 1X2 of two goal rates (independent scores): the simulated books price from it. */
+export function approx1x2(muH: number, muA: number) {
   const pmf = (mu: number, k: number) => {
     let p = Math.exp(-mu);
     for (let i = 1; i <= k; i++) p *= mu / i;
