@@ -38,7 +38,8 @@ export function createFixtureList(filter: () => FixtureListFilter | null) {
   onMount(() => setMounted(true));
   const [rows, { mutate }] = createResource(() => (mounted() ? (filter() ?? false) : false), (f) => api.fixtures.list.query(f));
   createLiveRoom('fixtures', (event) => {
-    if (event.kind !== 'fixture') return;
+    // A failed list has nothing to patch (and reading a failed resource throws).
+    if (event.kind !== 'fixture' || rows.error) return;
     const list = rows.latest;
     if (list?.some((f) => f.id === (event as FixtureEvent).fixtureId)) mutate(list.map((f) => applyFixtureEvent(f, event)));
   });

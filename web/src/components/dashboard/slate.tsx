@@ -42,7 +42,7 @@ function SlateRow(props: { f: Rows[number] }) {
 export function TodaySlate() {
   const today = () => dayOf(new Date());
   const games = createFixtureList(() => ({ from: startOfDay(today()), to: startOfDay(addDays(today(), 1)), limit: 100 }));
-  const next = createFixtureList(() => (games() && games()!.length === 0 ? { from: new Date(), status: 'scheduled' as const, limit: 6 } : null));
+  const next = createFixtureList(() => (!games.error && games()?.length === 0 ? { from: new Date(), status: 'scheduled' as const, limit: 6 } : null));
   return (
     <DashboardCard title="Today’s slate" href={`/fixtures?date=${today()}`} linkText="All of today" testId="dashboard-slate">
       <Show when={!games.error} fallback={<p class="text-sm text-rose-700" role="alert">{friendlyError(games.error)}</p>}>
