@@ -83,7 +83,8 @@ for (const width of WIDTHS) {
       // Below 1024 px the sections are behind the Menu button: navLink opens it first, as a reader would.
       const a = await navLink(page, link);
       if ((await a.count()) === 0) continue; // a link another page adds later
-      await a.first().click();
+      // The previous page may still be finishing (a redirect to sign in) and close the menu again: reopen and retry.
+      await expect(async () => (await navLink(page, link)).first().click({ timeout: 2_000 })).toPass({ timeout: 20_000 });
       await expect(page.locator(ready).first(), link).toBeVisible({ timeout: 20_000 });
       await page.waitForLoadState('networkidle');
       expect(await overflow(page), `${link} at ${width} px`).toBeLessThanOrEqual(0);
