@@ -47,6 +47,12 @@ export function FairPrices(props: { fixtureId: number; home?: string; away?: str
                 <thead class="text-left text-slate-500"><tr><th class={cell}></th><th class={cell}>Home</th><th class={cell}>Draw</th><th class={cell}>Away</th></tr></thead>
                 <tbody>
                   <tr><td class={cell}>Model</td><td class={cell}>{pct(d().book.matchOdds.home.p)}</td><td class={cell}>{pct(d().book.matchOdds.draw.p)}</td><td class={cell}>{pct(d().book.matchOdds.away.p)}</td></tr>
+                  {/* The ensemble (the GBDT with the market's margin-free prices as inputs): the best 1X2 forecast, beside the model's. */}
+                  <Show when={d().ensemble}>
+                    {(e) => (
+                      <tr data-testid="ensemble-1x2"><td class={cell}>Ensemble <span class="text-xs text-slate-500">with market</span></td><td class={cell}>{pct(e().probabilities.home)}</td><td class={cell}>{pct(e().probabilities.draw)}</td><td class={cell}>{pct(e().probabilities.away)}</td></tr>
+                    )}
+                  </Show>
                   <tr><td class={cell}>Fair odds</td><td class={`${cell} font-mono`} data-testid="price">{odds(d().book.matchOdds.home.fairPrice)}</td><td class={`${cell} font-mono`} data-testid="price">{odds(d().book.matchOdds.draw.fairPrice)}</td><td class={`${cell} font-mono`} data-testid="price">{odds(d().book.matchOdds.away.fairPrice)}</td></tr>
                   <For each={d().quotes}>
                     {(q) => (
@@ -71,7 +77,7 @@ export function FairPrices(props: { fixtureId: number; home?: string; away?: str
               <Show when={d().explanations}>
                 {(x) => (
                   <SoccerExplanation explanations={x()} home={props.home ?? 'Home'} away={props.away ?? 'Away'}
-                    probabilities={{ home: d().book.matchOdds.home.p, draw: d().book.matchOdds.draw.p, away: d().book.matchOdds.away.p }} />
+                    probabilities={d().ensemble?.probabilities ?? { home: d().book.matchOdds.home.p, draw: d().book.matchOdds.draw.p, away: d().book.matchOdds.away.p }} />
                 )}
               </Show>
               <MarketQuotes fixtureId={props.fixtureId} markets={d().markets} home={props.home ?? 'Home'} away={props.away ?? 'Away'} />

@@ -17,7 +17,9 @@ import { seedSimulatedNflHistory } from './simulated-history.ts';
 import { seedSimulatedPriceHistory, type SimulatedCurrentQuote } from './simulated-price-history.ts';
 import { seedSimulatedSoccerMarkets, type SimulatedSoccerMatch } from './simulated-soccer-markets.ts';
 
-const SEED = 20261121;
+/** The demo data's random seed (simulated-soccer-history.ts replays its first draws: the soccer teams' ratings). */
+export const DEMO_SEED = 20261121;
+const SEED = DEMO_SEED;
 const DAY = 86_400_000;
 
 const SOCCER_TEAMS = [
