@@ -18,6 +18,8 @@ for (const width of [1440, 390]) {
     const row = page.getByTestId('ensemble-1x2');
     await expect(row).toBeVisible({ timeout: 30_000 });
     await expect(row).toContainText('Ensemble');
+    // The heading names the model that priced the grid (the GBDT model, not plain Dixon–Coles).
+    await expect(page.getByTestId('fair-prices-model')).toContainText('gradient-boosted model');
     // Three probabilities that are a distribution.
     const cells = (await row.locator('td').allInnerTexts()).slice(1).map((t) => Number.parseFloat(t));
     expect(cells).toHaveLength(3);
