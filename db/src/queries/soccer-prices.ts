@@ -3,12 +3,11 @@
  * reference book's last 1X2 quote before kick-off (the "pre-close" price an ensemble may use) and its closing quote
  * (benchmark only) and its shots on target, so training from the database sees what the football-data CSVs give the backtest.
  */
-import { and, asc, eq, gte, inArray, isNotNull, lt } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { bookmakers, oddsSnapshots } from '../schema/odds/index.ts';
 import { fixtures } from '../schema/sports/index.ts';
-
-const DAY_MS = 86_400_000;
+import { finishedBefore, resultColumns } from './soccer.ts';
 
 /** A 1X2 quote in decimal odds. */
 export interface OneXTwo {
@@ -47,28 +46,9 @@ export async function soccerResultsWithPrices(
   bookmaker = 'pinnacle',
 ): Promise<SoccerPricedResult[]> {
   const rows = await db
-    .select({
-      fixtureId: fixtures.id,
-      homeTeamId: fixtures.homeTeamId,
-      awayTeamId: fixtures.awayTeamId,
-      homeGoals: fixtures.homeScore,
-      awayGoals: fixtures.awayScore,
-      kickoffAt: fixtures.kickoffAt,
-      neutral: fixtures.neutralVenue,
-      homeShotsOnTarget: fixtures.homeShotsOnTarget,
-      awayShotsOnTarget: fixtures.awayShotsOnTarget,
-    })
+    .select({ fixtureId: fixtures.id, ...resultColumns })
     .from(fixtures)
-    .where(
-      and(
-        eq(fixtures.competitionId, competitionId),
-        eq(fixtures.status, 'final'),
-        isNotNull(fixtures.homeScore),
-        isNotNull(fixtures.awayScore),
-        lt(fixtures.kickoffAt, before),
-        gte(fixtures.kickoffAt, new Date(before.getTime() - windowDays * DAY_MS)),
-      ),
-    )
+    .where(finishedBefore(competitionId, before, windowDays))
     .orderBy(asc(fixtures.kickoffAt), asc(fixtures.id));
   const quotes = new Map<number, { pre: Partial<OneXTwo> & { at?: number }; close: Partial<OneXTwo> }>();
   const kickoff = new Map(rows.map((r) => [r.fixtureId, r.kickoffAt.getTime()]));

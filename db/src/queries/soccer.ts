@@ -21,33 +21,36 @@ export interface SoccerResultRow {
   awayShotsOnTarget: number | null;
 }
 
+/** The columns of a finished match a soccer model learns from (goals, venue, shots on target). */
+export const resultColumns = {
+  homeTeamId: fixtures.homeTeamId,
+  awayTeamId: fixtures.awayTeamId,
+  homeGoals: fixtures.homeScore,
+  awayGoals: fixtures.awayScore,
+  kickoffAt: fixtures.kickoffAt,
+  neutral: fixtures.neutralVenue,
+  homeShotsOnTarget: fixtures.homeShotsOnTarget,
+  awayShotsOnTarget: fixtures.awayShotsOnTarget,
+};
+
+/** Finished, scored matches of a competition kicking off strictly before `before`, at most `windowDays` days earlier. */
+export function finishedBefore(competitionId: number, before: Date, windowDays: number) {
+  return and(
+    eq(fixtures.competitionId, competitionId),
+    eq(fixtures.status, 'final'),
+    isNotNull(fixtures.homeScore),
+    isNotNull(fixtures.awayScore),
+    lt(fixtures.kickoffAt, before),
+    gte(fixtures.kickoffAt, new Date(before.getTime() - windowDays * DAY_MS)),
+  );
+}
+
 /**
  * Finished matches of a competition kicking off strictly before `before` and at most `windowDays` days earlier.
  * Strictly-before keeps a prediction free of leakage even when it is asked for after the match.
  */
 export async function soccerResultsBefore(db: Db, competitionId: number, before: Date, windowDays: number): Promise<SoccerResultRow[]> {
-  const rows = await db
-    .select({
-      homeTeamId: fixtures.homeTeamId,
-      awayTeamId: fixtures.awayTeamId,
-      homeGoals: fixtures.homeScore,
-      awayGoals: fixtures.awayScore,
-      kickoffAt: fixtures.kickoffAt,
-      neutral: fixtures.neutralVenue,
-      homeShotsOnTarget: fixtures.homeShotsOnTarget,
-      awayShotsOnTarget: fixtures.awayShotsOnTarget,
-    })
-    .from(fixtures)
-    .where(
-      and(
-        eq(fixtures.competitionId, competitionId),
-        eq(fixtures.status, 'final'),
-        isNotNull(fixtures.homeScore),
-        isNotNull(fixtures.awayScore),
-        lt(fixtures.kickoffAt, before),
-        gte(fixtures.kickoffAt, new Date(before.getTime() - windowDays * DAY_MS)),
-      ),
-    );
+  const rows = await db.select(resultColumns).from(fixtures).where(finishedBefore(competitionId, before, windowDays));
   return rows.map((r) => ({ ...r, homeGoals: r.homeGoals!, awayGoals: r.awayGoals! }));
 }
 
