@@ -3,25 +3,10 @@
  * (as nfl.props.* and soccer.fairPrices answer it) and the words and numbers a reader sees.
  */
 
-/** One feature's part (the API's ExplanationFactor). */
-export interface ExplanationFactor {
-  feature: string;
-  label: string;
-  value: number | null;
-  contribution: number;
-}
+// The API's shape, from the worker itself (type only), so the page and the API cannot drift apart.
+import type { Explanation, ExplanationFactor } from '@fairline/worker/explanation';
 
-/** Why a served prediction is what it is (the API's Explanation): base + Σ contributions + rest = value. */
-export interface Explanation {
-  modelVersionId: number;
-  target: string;
-  scale: 'identity' | 'log' | 'logit';
-  unit: string;
-  base: number;
-  value: number;
-  factors: ExplanationFactor[];
-  rest: number;
-}
+export type { Explanation, ExplanationFactor };
 
 /** A signed contribution with a true minus sign: +8.1 / −2.3. */
 export const signedContribution = (v: number, digits: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(digits)}`;
