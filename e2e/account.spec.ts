@@ -59,7 +59,7 @@ test('an account from sign-up to a revoked partner key: sign up, sign out, sign 
   await expect(page.getByTestId('nav-user')).toHaveText(email);
 
   // Create a key: its secret is shown once, with a copy button.
-  await page.getByLabel('Name').fill('e2e partner');
+  await page.getByLabel('Name', { exact: true }).fill('e2e partner');
   await page.getByRole('button', { name: 'Create key' }).click();
   const secretField = page.getByTestId('new-key-secret');
   await expect(secretField).toBeVisible();
