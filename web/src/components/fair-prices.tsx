@@ -23,13 +23,15 @@ export function FairPrices(props: { fixtureId: number; home?: string; away?: str
     }
   });
   const cell = 'px-3 py-1.5';
+  // Only once resolved: reading a failed resource throws (into the error boundary) and a loading one suspends.
+  const gbdt = () => (data.state === 'ready' ? (data()?.gbdt ?? null) : null);
   return (
     <div class="rounded-lg bg-white shadow-sm ring-1 ring-slate-200 p-6 space-y-4" data-testid="fair-prices" data-live={live.state()} data-updates={updates()}>
       <h2 class="font-medium">
         Markets and fair prices{' '}
         {/* Say which model priced the grid: the GBDT model's 1X2 over the Dixon–Coles score shape when one is active. */}
         <span class="text-xs text-slate-500" data-testid="fair-prices-model">
-          ({data()?.gbdt ? `gradient-boosted model v${data()!.gbdt!.version} over the Dixon–Coles score grid` : 'Dixon–Coles'}, results before kickoff)
+          ({gbdt() ? `gradient-boosted model v${gbdt()!.version} over the Dixon–Coles score grid` : 'Dixon–Coles'}, results before kickoff)
         </span>
       </h2>
       <Show
