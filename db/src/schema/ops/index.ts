@@ -106,3 +106,5 @@ export const modelInputs = pgTable(
     check('model_inputs_features_array', sql`jsonb_typeof(${t.features}) = 'array'`),
   ],
 );
+export * from './push-pipeline.ts';
+export * from './ingestion-leases.ts';
