@@ -45,7 +45,11 @@ export const modelVersions = pgTable(
   ],
 );
 
-/** Append-only market probabilities per fixture, each tied to the model version that made it. */
+/**
+ * Append-only market probabilities per fixture, each tied to the model version that made it: the database refuses
+ * UPDATE, DELETE and TRUNCATE for every role (trigger `refuse_change_append_only`). A version's answer for a fixture
+ * is fixed (natural key); a newer answer is a newer version's row, and readers take the newest (`created_at`, id).
+ */
 export const predictions = pgTable(
   'predictions',
   {
@@ -69,7 +73,10 @@ export const predictions = pgTable(
   ],
 );
 
-/** Append-only player projections: centre plus the predictive distribution's parameters. */
+/**
+ * Append-only player projections: centre plus the predictive distribution's parameters. Like `predictions`, the
+ * database refuses UPDATE, DELETE and TRUNCATE; a corrected projection comes from a newer model version.
+ */
 export const projections = pgTable(
   'projections',
   {

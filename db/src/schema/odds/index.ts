@@ -1,4 +1,5 @@
 import {
+  bigint,
   bigserial,
   boolean,
   doublePrecision,
@@ -7,6 +8,7 @@ import {
   pgTable,
   real,
   serial,
+  smallint,
   text,
   timestamp,
   unique,
@@ -38,9 +40,12 @@ export const MARKETS = [
 export type Market = (typeof MARKETS)[number];
 
 /**
- * Append-only price history. A new row only when a price changes (the natural key includes the capture
- * time, and writers skip prices equal to the latest one). `line` is the handicap/total; `prop` names the
- * player-prop stat. NULLs are not distinct in the key so re-ingesting a file is a no-op.
+ * Append-only price history: the database refuses UPDATE, DELETE and TRUNCATE for every role (trigger
+ * `refuse_change_append_only`, migration 0015). A new row only when a price changes (the natural key includes the
+ * capture time, and writers skip prices equal to the latest one); a corrected price (a results file re-issued) is
+ * a new row with the next `revision`, and readers take the newest row (highest capture time, then id). `line` is
+ * the handicap/total; `prop` names the player-prop stat. NULLs are not distinct in the key so re-ingesting a file
+ * is a no-op. When a live feed last still quoted a row is kept apart, in `odds_sightings`.
  */
 export const oddsSnapshots = pgTable(
   'odds_snapshots',
@@ -59,19 +64,29 @@ export const oddsSnapshots = pgTable(
     prop: text('prop'),
     price: doublePrecision('price').notNull(),
     capturedAt: timestamp('captured_at', { withTimezone: true }).notNull(),
-    /**
-     * Latest feed update at which this price was still quoted (live feeds only; NULL = `captured_at`). Rows are
-     * appended only when a price changes, so without it a line the book withdrew, or moved away from and back
-     * to, could not be told from the one it quotes now: current lines are those seen at the book's latest update.
-     */
-    seenAt: timestamp('seen_at', { withTimezone: true }),
     closing: boolean('closing').notNull().default(false),
     source: text('source').notNull(),
+    /** 0 for a price as first stored; a correction of the same price at the same capture time is the next one. */
+    revision: smallint('revision').notNull().default(0),
   },
   (t) => [
     unique('odds_snapshots_natural_key')
-      .on(t.fixtureId, t.bookmakerId, t.market, t.selection, t.line, t.playerId, t.prop, t.closing, t.capturedAt)
+      .on(t.fixtureId, t.bookmakerId, t.market, t.selection, t.line, t.playerId, t.prop, t.closing, t.capturedAt, t.revision)
       .nullsNotDistinct(),
     index('odds_snapshots_fixture_idx').on(t.fixtureId, t.market),
   ],
 );
+
+/**
+ * When a live feed last still quoted a stored price: one row per `odds_snapshots` row seen at a later update than
+ * its capture (no row = seen only when captured). Odds rows are appended only when a price changes, so without this
+ * a line the book withdrew, or moved away from and back to, could not be told from the one it quotes now: a book's
+ * current lines are those seen at its latest update (`currentPrices`). Kept apart from the price history so that
+ * history stays append-only while a sighting moves forward at every poll (the one UPDATE a poll makes).
+ */
+export const oddsSightings = pgTable('odds_sightings', {
+  snapshotId: bigint('snapshot_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => oddsSnapshots.id),
+  seenAt: timestamp('seen_at', { withTimezone: true }).notNull(),
+});

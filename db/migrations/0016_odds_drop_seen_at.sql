@@ -1,0 +1,1 @@
+ALTER TABLE "odds_snapshots" DROP COLUMN "seen_at";
