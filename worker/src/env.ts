@@ -3,8 +3,9 @@
  * The bindings' TYPE is `Env`, generated from wrangler.toml by `npm run types` (worker/worker-configuration.d.ts):
  * vars (ENVIRONMENT), the secrets wrangler.toml lists (DATABASE_URL, UPSTASH_REDIS_REST_TOKEN, ADMIN_TOKEN,
  * ODDS_API_KEY) and the LIVE_ROOM Durable Object namespace. Read here as well, though wrangler.toml leaves them out:
- * UPSTASH_REDIS_REST_URL (a var set per deployment), RATE_LIMIT_PER_MINUTE (optional), NEON_LOCAL_PROXY (the
- * local stand-in only) and METRICS_TOKEN (an optional secret: without it a production `/metrics` is closed).
+ * UPSTASH_REDIS_REST_URL (a var set per deployment), RATE_LIMIT_PER_MINUTE, ROOM_MAX_CONNECTIONS and
+ * ROOM_MAX_PER_CLIENT (optional), NEON_LOCAL_PROXY (the local stand-in only) and METRICS_TOKEN (an optional secret:
+ * without it a production `/metrics` is closed).
  */
 import { z } from 'zod';
 
@@ -33,6 +34,16 @@ export const envSchema = z.object({
    * local benches; unset in production. No limits at all without a cache tier.
    */
   RATE_LIMIT_PER_MINUTE: optionalString.transform((v) => (v === undefined ? undefined : Number(v))).pipe(z.number().int().positive().optional()),
+  /**
+   * The most WebSockets one live room accepts (default 10,000); the next upgrade is refused with 429. A hibernated
+   * socket costs nothing, but each one is a send on every publish: this bounds one room's fan-out.
+   */
+  ROOM_MAX_CONNECTIONS: optionalString.transform((v) => (v === undefined ? 10_000 : Number(v))).pipe(z.number().int().positive()),
+  /**
+   * The most WebSockets one client (its address, IPv6 by /64; else its user) may hold in one room (default 20: a few
+   * tabs): one host cannot fill a room. Benchmarks that open many sockets from one address raise it.
+   */
+  ROOM_MAX_PER_CLIENT: optionalString.transform((v) => (v === undefined ? 20 : Number(v))).pipe(z.number().int().positive()),
 });
 
 /** The validated environment every edge builds its context from. */
@@ -66,4 +77,13 @@ export function loadConfig(env: Env): AppConfig {
   }
   parsed.set(env, result.data);
   return result.data;
+}
+
+/**
+ * The FIXTURE_CHANGES queue producer (wrangler.toml [[queues.producers]]), the one place its binding is read: the
+ * edges wrap it in a FixtureChangeSink (pipeline/sink.ts) so jobs never hold it. Undefined where no queue is bound
+ * (a deployment without queues), and the jobs then push through the shared watermark themselves.
+ */
+export function fixtureChangesQueue(env: Env): Queue | undefined {
+  return (env as { FIXTURE_CHANGES?: Queue }).FIXTURE_CHANGES;
 }

@@ -113,6 +113,12 @@ export async function countFixtures(db: Db): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
+/** Whether a fixture with this id exists (one index probe): a `fixture:<id>` room opens only for a real fixture. */
+export async function fixtureExists(db: Db, id: number): Promise<boolean> {
+  const rows = await db.select({ id: fixtures.id }).from(fixtures).where(eq(fixtures.id, id)).limit(1);
+  return rows.length > 0;
+}
+
 /** The ids a model prices a fixture by: sport, competition (id and code), teams, venue, kick-off and status. */
 export interface FixtureKeys {
   id: number;

@@ -34,6 +34,11 @@ export function roomOwner(room: RoomName): string | null {
   return USER_ROOM.exec(room)?.[1] ?? null;
 }
 
+/** The fixture a `fixture:<id>` room follows, or null for any other room. */
+export function roomFixture(room: RoomName): number | null {
+  return room.startsWith('fixture:') ? Number(room.slice('fixture:'.length)) : null;
+}
+
 /**
  * An event a room fans out, by `kind`: `odds` (a book's decimal price, above 1, for a fixture's market, selection and
  * line; for player props also the player id and prop key), `prediction` (a model probability, 0–1), `fixture` (status
@@ -96,12 +101,42 @@ export const roomEventSchema = z.discriminatedUnion('kind', [
 ]);
 export type RoomEvent = z.infer<typeof roomEventSchema>;
 
+/**
+ * What a room sends. `welcome` first, with the room's current sequence number (the seq of its last event, 0 before
+ * any). Then, for an upgrade with `?since=<seq>`, every missed `event` (seq > since) in order — or one `resync` when
+ * they cannot be replayed (older than the replay buffer, or since > seq): refetch, then count from its `seq`. Then the
+ * live events, each with the next sequence number: a client keeps the last seq it saw, drops seq ≤ it (duplicates)
+ * and treats a jump as a gap. `pong` answers a ping (no timestamp: the runtime answers it without waking the room);
+ * `error` an unknown message.
+ */
 export type ServerMessage =
   | { type: 'welcome'; room: string; seq: number; connections: number }
   | { type: 'event'; room: string; seq: number; event: RoomEvent }
-  | { type: 'pong'; at: string }
+  | { type: 'resync'; room: string; seq: number }
+  | { type: 'pong' }
   | { type: 'error'; message: string };
+
+/**
+ * The ping a client sends to keep its socket warm, byte for byte: exactly this text is answered with PONG by the
+ * runtime itself (setWebSocketAutoResponse), so a hibernated room is not woken (and billed) for it. A ping spelled
+ * differently (spaces, more keys) still gets a pong, from the room.
+ */
+export const PING = '{"type":"ping"}';
+/** The runtime's answer to PING. */
+export const PONG = '{"type":"pong"}';
+
+/** The largest message a client may send, in bytes (a ping is 15): bigger closes the socket with 1009. */
+export const MAX_CLIENT_MESSAGE_BYTES = 1024;
 
 /** What a client may send: only `{"type":"ping"}` (answered with a pong); anything else gets an error message. */
 export const clientMessageSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('ping') })]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
+
+/**
+ * The `since` query parameter of an upgrade: the last sequence number the client saw, a non-negative integer in
+ * decimal digits (no sign, exponent or spaces). Anything else is a 400 at the upgrade.
+ */
+export const sinceSchema = z
+  .string()
+  .regex(/^\d{1,15}$/, 'since must be a non-negative integer (the last seq you saw)')
+  .transform(Number);

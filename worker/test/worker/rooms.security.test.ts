@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userRoom } from '../../src/rooms/protocol.ts';
-import { suiteDatabase, type SuiteDb } from './support/fresh-db.ts';
+import { nextGame, suiteDatabase, type SuiteDb } from './support/fresh-db.ts';
 import { callWorker, trpcClient } from './support/worker-http.ts';
 
 let suite: SuiteDb;
@@ -50,8 +50,9 @@ async function upgrade(room: string, headers: Record<string, string> = {}) {
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 describe('room upgrades: public rooms stay open', () => {
-  it('lets anyone into fixtures, soccer, nfl and fixture:<id>, without credentials', async () => {
-    for (const room of ['fixtures', 'soccer', 'nfl', 'fixture:7']) {
+  it('lets anyone into fixtures, soccer, nfl and fixture:<id> of a real fixture, without credentials', async () => {
+    const game = await nextGame(suite.db, 'soccer');
+    for (const room of ['fixtures', 'soccer', 'nfl', `fixture:${game.id}`]) {
       const r = await upgrade(room);
       expect(r.status, room).toBe(101);
       expect(r.welcome).toMatchObject({ type: 'welcome', room });
