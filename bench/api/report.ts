@@ -1,0 +1,79 @@
+/**
+ * The two outputs of `bench:api`: the human table (default) and, with `--json`, one JSON object on the last line
+ * (the shape issue 16 fixes, so scripts and other helpers can read the figures without parsing the table):
+ *   { "hello": { rps, p50, p99 }, "routes": { "<name>": { rps, p50, p99, errors } },
+ *     "fanout": { sockets, p50, p99, peerP50, peerP99 } }
+ * A part not measured (`--only`) is left out of the object. Milliseconds and requests/s, rounded to 0.1.
+ */
+import type { FanoutResult } from './fanout.ts';
+import type { LoadResult } from './load.ts';
+
+/** One measured HTTP route. */
+export interface RouteFigure {
+  name: string;
+  result: LoadResult;
+}
+
+/** The two-level fan-out's figures (--shards), reported beside the one-room figures. */
+export interface ShardedFigure {
+  shards: number;
+  result: FanoutResult;
+  /** Publisher DO → shard DO call, per event: the time until every shard has accepted the batch. */
+  forwardP50: number;
+  forwardP99: number;
+}
+
+/** Everything one run measured; each part is present only if it ran. */
+export interface BenchFigures {
+  http?: { hello: LoadResult; routes: RouteFigure[] };
+  fanout?: { ours: FanoutResult; peer: FanoutResult };
+  sharded?: ShardedFigure;
+}
+
+const r1 = (x: number) => Math.round(x * 10) / 10;
+
+/** The `--json` object (see the file comment); extra key `sharded` only when --shards ran. */
+export function benchJson(f: BenchFigures): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (f.http) {
+    out.hello = { rps: r1(f.http.hello.rps), p50: r1(f.http.hello.p50), p99: r1(f.http.hello.p99) };
+    out.routes = Object.fromEntries(f.http.routes.map(({ name, result: r }) => [name, { rps: r1(r.rps), p50: r1(r.p50), p99: r1(r.p99), errors: r.errors }]));
+  }
+  if (f.fanout) {
+    const { ours, peer } = f.fanout;
+    out.fanout = { sockets: ours.sockets, p50: r1(ours.p50), p99: r1(ours.p99), peerP50: r1(peer.p50), peerP99: r1(peer.p99) };
+  }
+  if (f.sharded) {
+    const s = f.sharded;
+    out.sharded = { shards: s.shards, sockets: s.result.sockets, p50: r1(s.result.p50), p99: r1(s.result.p99), forwardP50: r1(s.forwardP50), forwardP99: r1(s.forwardP99) };
+  }
+  return out;
+}
+
+/** The human table: every figure with its ratio to the peer. */
+export function benchTable(f: BenchFigures, header: string): string {
+  const lines = [header];
+  const n = (x: number, d = 1) => x.toFixed(d).padStart(8);
+  if (f.http) {
+    const hello = f.http.hello;
+    lines.push(`${'route'.padEnd(30)}${'req/s'.padStart(8)}${'p50 ms'.padStart(8)}${'p90 ms'.padStart(8)}${'p99 ms'.padStart(8)}  errors  req/s÷peer  p99÷peer`);
+    for (const { name, result: r } of [{ name: 'hello-world Hono (peer)', result: hello }, ...f.http.routes]) {
+      lines.push(`${name.padEnd(30)}${n(r.rps, 0)}${n(r.p50)}${n(r.p90)}${n(r.p99)}${String(r.errors).padStart(8)}  ${(r.rps / hello.rps).toFixed(2).padStart(9)}×  ${(r.p99 / hello.p99).toFixed(2).padStart(7)}×`);
+    }
+  }
+  if (f.fanout) {
+    const { ours, peer } = f.fanout;
+    lines.push('', `WebSocket fan-out: ${ours.sockets} sockets on one room, ${ours.events} events; ms from the publish call until the LAST socket has the event`);
+    lines.push(`${'system'.padEnd(44)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'max ms'.padStart(8)}`);
+    lines.push(`${'fairline LiveRoom (DO, publish via API)'.padEnd(44)}${n(ours.p50)}${n(ours.p99)}${n(ours.max)}`);
+    lines.push(`${'Node ws broadcaster (peer)'.padEnd(44)}${n(peer.p50)}${n(peer.p99)}${n(peer.max)}`);
+    lines.push(`ratio p50 ${(ours.p50 / peer.p50).toFixed(2)}×, p99 ${(ours.p99 / peer.p99).toFixed(2)}×`);
+  }
+  if (f.sharded) {
+    const s = f.sharded;
+    lines.push('', `Two-level fan-out: publisher room → ${s.shards} shard rooms → ${s.result.sockets} sockets (${s.result.events} events)`);
+    lines.push(`  last socket: p50 ${s.result.p50.toFixed(1)} ms, p99 ${s.result.p99.toFixed(1)} ms, max ${s.result.max.toFixed(1)} ms`);
+    lines.push(`  publisher → every shard accepted: p50 ${s.forwardP50.toFixed(1)} ms, p99 ${s.forwardP99.toFixed(1)} ms`);
+  }
+  return lines.join('\n');
+}
