@@ -1,14 +1,15 @@
 /**
- * Odds reads. The feed appends a row only when a price changes and marks the latest row of every price it still
- * quotes as seen (`seen_at`), so a book's CURRENT prices are the rows seen at its latest update of that market
- * (per player and prop for player props): a line the book withdrew, or moved away from, keeps its last price
- * but not the latest sighting. A row without `seen_at` counts as seen when captured (the column's contract), so
- * a results file's prices, all captured together, are current together.
+ * Odds reads. The feed appends a row only when a price changes and records, in `odds_sightings`, the latest update
+ * at which it still quoted each stored price, so a book's CURRENT prices are the rows seen at its latest update of
+ * that market (per player and prop for player props): a line the book withdrew, or moved away from, keeps its last
+ * price but not the latest sighting. A row without a sighting counts as seen when captured, so a results file's
+ * prices, all captured together, are current together. `odds_snapshots` is append-only (a correction is a newer
+ * row): every read here takes the newest row of a price (capture time, then id).
  */
 import { and, asc, desc, eq, gt, inArray, max, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import type { Sport } from '../schema/enums.ts';
-import { bookmakers, oddsSnapshots, type Market } from '../schema/odds/index.ts';
+import { bookmakers, oddsSightings, oddsSnapshots, type Market } from '../schema/odds/index.ts';
 import { fixtures } from '../schema/sports/fixtures.ts';
 
 /** One book's current price of one selection (and line, player and prop) of a fixture. */
@@ -35,8 +36,9 @@ export interface CurrentPrice {
  * lines all read their quotes here, so a withdrawn price is never quoted anywhere.
  */
 export async function currentPrices(db: Db, fixtureId: number, markets: readonly Market[]): Promise<CurrentPrice[]> {
-  // DISTINCT ON keeps the newest row per book, selection and line in Postgres instead of the whole history.
-  const latest = await db
+  // DISTINCT ON keeps the newest row per book, selection and line in Postgres instead of the whole history; only
+  // those rows then look up their sighting (by primary key).
+  const newest = db
     .selectDistinctOn([oddsSnapshots.market, oddsSnapshots.playerId, oddsSnapshots.prop, bookmakers.key, oddsSnapshots.selection, oddsSnapshots.line], {
       id: oddsSnapshots.id,
       market: oddsSnapshots.market,
@@ -47,7 +49,6 @@ export async function currentPrices(db: Db, fixtureId: number, markets: readonly
       line: oddsSnapshots.line,
       price: oddsSnapshots.price,
       capturedAt: oddsSnapshots.capturedAt,
-      seenAt: sql<Date>`coalesce(${oddsSnapshots.seenAt}, ${oddsSnapshots.capturedAt})`.mapWith(oddsSnapshots.capturedAt),
       closing: oddsSnapshots.closing,
     })
     .from(oddsSnapshots)
@@ -56,7 +57,25 @@ export async function currentPrices(db: Db, fixtureId: number, markets: readonly
     .orderBy(
       oddsSnapshots.market, oddsSnapshots.playerId, oddsSnapshots.prop, bookmakers.key, oddsSnapshots.selection, oddsSnapshots.line,
       desc(oddsSnapshots.capturedAt), desc(oddsSnapshots.id),
-    );
+    )
+    .as('newest');
+  const latest: CurrentPrice[] = await db
+    .select({
+      id: newest.id,
+      market: newest.market,
+      playerId: newest.playerId,
+      prop: newest.prop,
+      bookmaker: newest.bookmaker,
+      selection: newest.selection,
+      line: newest.line,
+      price: newest.price,
+      capturedAt: newest.capturedAt,
+      seenAt: sql<Date>`coalesce(${oddsSightings.seenAt}, ${newest.capturedAt})`.mapWith(oddsSnapshots.capturedAt),
+      closing: newest.closing,
+    })
+    .from(newest)
+    .leftJoin(oddsSightings, eq(oddsSightings.snapshotId, newest.id))
+    .orderBy(newest.market, newest.playerId, newest.prop, newest.bookmaker, newest.selection, newest.line);
   // A book's latest sighting per market (and player and prop): its tracked prices not seen then were withdrawn.
   const lastSeen = new Map<string, number>();
   const key = (p: CurrentPrice) => `${p.market}|${p.playerId}|${p.prop}|${p.bookmaker}`;

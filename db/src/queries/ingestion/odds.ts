@@ -1,9 +1,12 @@
 /**
- * Writes to the append-only `odds_snapshots` time series, in batches of unnest arrays.
+ * Writes to the append-only `odds_snapshots` time series (the database refuses UPDATE and DELETE), in batches of
+ * unnest arrays.
  *  - `upsertOddsSnapshots`: for sources whose capture time is part of the data (a results file's pre-match and
- *    closing prices): keyed by the full natural key; a corrected price updates the row, an equal one is a no-op.
+ *    closing prices): keyed by the full natural key; a corrected price is a new row (the next `revision`), an
+ *    equal one is a no-op.
  *  - `appendChangedOdds`: for live polling: a row is appended only when its price differs from the latest
- *    snapshot of the same selection, so polling an unchanged market writes nothing.
+ *    snapshot of the same selection, so polling an unchanged market writes nothing to the history; the update at
+ *    which each unchanged price was seen again goes to `odds_sightings`.
  */
 import { sql } from 'drizzle-orm';
 import type { Market } from '../../schema/odds/index.ts';
@@ -81,38 +84,42 @@ export class OddsBatch {
 const BATCH = 5000;
 
 /**
- * History-file write: upserts every price by its natural key, rewriting only a changed price.
+ * History-file write: stores every price by its natural key; a price differing from the newest stored revision of
+ * its key is a correction, appended as the next revision (counted `updated`), never written over the old one.
  * `fresh`: every fixture in the batch was created in this transaction, so no stored row can match: a plain
- * INSERT is used (no speculative insertion, no look-up of stored rows). Otherwise rows already stored with
- * the same price are filtered out before ON CONFLICT sees them — a conflicting row is locked (its page
- * dirtied) even when the update's WHERE then skips it, which made re-ingests twice as slow.
+ * INSERT is used (no look-up of stored rows). Otherwise each price looks up the newest revision of its key (the
+ * natural key's index) and only new or changed prices reach the INSERT.
  */
 export async function upsertOddsSnapshots(tx: Tx, batch: OddsBatch, fresh = false): Promise<WriteCounts> {
   const counts = zeroWriteCounts();
   const cols = sql`fixture_id, bookmaker_id, market, selection, line, player_id, prop, price, captured_at, closing, source`;
   for (const [s, e] of chunks(batch.length, BATCH)) {
-    const values = sql`SELECT v.fixture_id, v.bookmaker_id, v.market, v.selection, v.line, v.player_id, v.prop, v.price,
-      v.captured_at, v.closing, ${batch.source} FROM ${batch.slice(s, e)}`;
     if (fresh) {
-      counts.inserted += await rowCount(tx, sql`INSERT INTO odds_snapshots (${cols}) ${values}`);
+      counts.inserted += await rowCount(tx, sql`INSERT INTO odds_snapshots (${cols}) SELECT v.fixture_id, v.bookmaker_id, v.market,
+        v.selection, v.line, v.player_id, v.prop, v.price, v.captured_at, v.closing, ${batch.source} FROM ${batch.slice(s, e)}`);
       continue;
     }
     const [r] = await rows<{ inserted: number; updated: number }>(
       tx,
       sql`
       WITH up AS (
-        INSERT INTO odds_snapshots AS o (${cols}) ${values}
-        WHERE NOT EXISTS (
-          SELECT 1 FROM odds_snapshots x
+        INSERT INTO odds_snapshots (${cols}, revision)
+        SELECT v.fixture_id, v.bookmaker_id, v.market, v.selection, v.line, v.player_id, v.prop, v.price,
+          v.captured_at, v.closing, ${batch.source}, coalesce(stored.revision + 1, 0)
+        FROM ${batch.slice(s, e)}
+        LEFT JOIN LATERAL (
+          SELECT x.price, x.revision FROM odds_snapshots x
           WHERE x.fixture_id = v.fixture_id AND x.bookmaker_id = v.bookmaker_id AND x.market = v.market
             AND x.selection = v.selection AND x.line IS NOT DISTINCT FROM v.line
             AND x.player_id IS NOT DISTINCT FROM v.player_id AND x.prop IS NOT DISTINCT FROM v.prop
-            AND x.closing = v.closing AND x.captured_at = v.captured_at AND x.price = v.price)
-        ON CONFLICT ON CONSTRAINT odds_snapshots_natural_key DO UPDATE SET price = excluded.price
-        WHERE o.price IS DISTINCT FROM excluded.price
-        RETURNING (o.xmax = 0) AS ins
+            AND x.closing = v.closing AND x.captured_at = v.captured_at
+          ORDER BY x.revision DESC LIMIT 1
+        ) stored ON true
+        WHERE stored.price IS DISTINCT FROM v.price
+        ON CONFLICT ON CONSTRAINT odds_snapshots_natural_key DO NOTHING
+        RETURNING revision
       )
-      SELECT count(*) FILTER (WHERE ins)::int AS inserted, count(*) FILTER (WHERE NOT ins)::int AS updated FROM up`,
+      SELECT count(*) FILTER (WHERE revision = 0)::int AS inserted, count(*) FILTER (WHERE revision > 0)::int AS updated FROM up`,
     );
     counts.inserted += r?.inserted ?? 0;
     counts.updated += r?.updated ?? 0;
@@ -123,7 +130,8 @@ export async function upsertOddsSnapshots(tx: Tx, batch: OddsBatch, fresh = fals
 
 /**
  * Live-feed write: inserts a price only when it differs from the latest stored price of the same selection
- * (captured at or before it), and marks the latest row of every price still quoted as seen at this update.
+ * (captured at or before it), and records the latest row of every price still quoted as seen at this update
+ * (`odds_sightings`, moved forward only; a row first seen when captured needs none).
  */
 export async function appendChangedOdds(tx: Tx, batch: OddsBatch): Promise<WriteCounts> {
   const counts = zeroWriteCounts();
@@ -133,9 +141,9 @@ export async function appendChangedOdds(tx: Tx, batch: OddsBatch): Promise<Write
       sql`
       WITH up AS (
         INSERT INTO odds_snapshots (fixture_id, bookmaker_id, market, selection, line, player_id, prop, price,
-          captured_at, closing, source, seen_at)
+          captured_at, closing, source)
         SELECT v.fixture_id, v.bookmaker_id, v.market, v.selection, v.line, v.player_id, v.prop, v.price,
-          v.captured_at, v.closing, ${batch.source}, v.captured_at
+          v.captured_at, v.closing, ${batch.source}
         FROM ${batch.slice(s, e)}
         WHERE NOT EXISTS (
           SELECT 1 FROM (
@@ -144,7 +152,7 @@ export async function appendChangedOdds(tx: Tx, batch: OddsBatch): Promise<Write
               AND o.selection = v.selection AND o.line IS NOT DISTINCT FROM v.line
               AND o.player_id IS NOT DISTINCT FROM v.player_id AND o.prop IS NOT DISTINCT FROM v.prop
               AND o.closing = v.closing AND o.captured_at <= v.captured_at
-            ORDER BY o.captured_at DESC LIMIT 1
+            ORDER BY o.captured_at DESC, o.id DESC LIMIT 1
           ) latest WHERE latest.price = v.price
         )
         ON CONFLICT ON CONSTRAINT odds_snapshots_natural_key DO NOTHING
@@ -155,17 +163,21 @@ export async function appendChangedOdds(tx: Tx, batch: OddsBatch): Promise<Write
     counts.inserted += r?.inserted ?? 0;
     counts.unchanged += e - s - (r?.inserted ?? 0);
     // An unchanged price is still quoted: its latest row was seen at this update (not a change, not counted).
+    // Grouped by row: two prices of one batch may share their latest row, and ON CONFLICT may touch a row once.
     await tx.execute(sql`
-      UPDATE odds_snapshots o SET seen_at = v.captured_at
+      INSERT INTO odds_sightings AS s (snapshot_id, seen_at)
+      SELECT latest.id, max(v.captured_at)
       FROM ${batch.slice(s, e)}
-      WHERE o.id = (
-          SELECT x.id FROM odds_snapshots x
-          WHERE x.fixture_id = v.fixture_id AND x.market = v.market AND x.bookmaker_id = v.bookmaker_id
-            AND x.selection = v.selection AND x.line IS NOT DISTINCT FROM v.line
-            AND x.player_id IS NOT DISTINCT FROM v.player_id AND x.prop IS NOT DISTINCT FROM v.prop
-            AND x.closing = v.closing AND x.captured_at <= v.captured_at
-          ORDER BY x.captured_at DESC, x.id DESC LIMIT 1)
-        AND (o.seen_at IS NULL OR o.seen_at < v.captured_at)`);
+      CROSS JOIN LATERAL (
+        SELECT x.id, x.captured_at FROM odds_snapshots x
+        WHERE x.fixture_id = v.fixture_id AND x.market = v.market AND x.bookmaker_id = v.bookmaker_id
+          AND x.selection = v.selection AND x.line IS NOT DISTINCT FROM v.line
+          AND x.player_id IS NOT DISTINCT FROM v.player_id AND x.prop IS NOT DISTINCT FROM v.prop
+          AND x.closing = v.closing AND x.captured_at <= v.captured_at
+        ORDER BY x.captured_at DESC, x.id DESC LIMIT 1) latest
+      WHERE latest.captured_at < v.captured_at
+      GROUP BY latest.id
+      ON CONFLICT (snapshot_id) DO UPDATE SET seen_at = excluded.seen_at WHERE s.seen_at < excluded.seen_at`);
   }
   return counts;
 }
