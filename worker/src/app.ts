@@ -1,13 +1,14 @@
 /**
  * The Hono app: routes only. Each route is a thin adapter over a verb; errors are mapped here once.
  */
+import { rootCauseMessage } from '@fairline/db';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { ConfigError, loadConfig } from './env.ts';
 import { requireMetricsToken } from './http/metrics-auth.ts';
 import { upgradeToRoom } from './http/room-upgrade.ts';
 import { apiSecurityHeaders } from './http/security-headers.ts';
-import { AppError, toHttpStatus } from './lib/errors.ts';
+import { AppError, OUTAGE_RETRY_AFTER_SECONDS, retryAfterOf, toAppError, toHttpStatus } from './lib/errors.ts';
 import { metrics, renderDriftGauges } from './lib/metrics.ts';
 import { enforceRateLimit } from './lib/rate-limit/enforce.ts';
 import { bearerToken, sameSecret } from './lib/secrets.ts';
@@ -37,7 +38,14 @@ export function createApp() {
   app.use('*', apiSecurityHeaders);
 
   app.onError((err, c) => {
-    if (err instanceof AppError) return c.json({ error: err.code, message: err.message }, toHttpStatus(err.code) as 400);
+    // A route's AppError, or a database outage (UNAVAILABLE: 503 + Retry-After, never a 500).
+    const known = toAppError(err);
+    if (known) {
+      const retryAfter = retryAfterOf(known);
+      if (retryAfter !== undefined) c.header('retry-after', String(retryAfter));
+      if (known !== err) console.warn(JSON.stringify({ level: 'warn', msg: 'database unavailable', error: rootCauseMessage(err) }));
+      return c.json({ error: known.code, message: known.message }, toHttpStatus(known.code) as 400);
+    }
     if (err instanceof ConfigError) console.error(err.message);
     else console.error(JSON.stringify({ level: 'error', msg: 'unhandled', error: String(err) }));
     return c.json({ error: 'INTERNAL', message: 'internal error' }, 500);
@@ -49,6 +57,8 @@ export function createApp() {
     const { ctx, dispose } = buildCtx(loadConfig(c.env));
     try {
       const report = await checkHealth({ ctx });
+      // Down (Postgres unreachable within its timeout): 503 with the tiers that are down, and when to look again.
+      if (report.status === 'down') c.header('retry-after', String(OUTAGE_RETRY_AFTER_SECONDS));
       return c.json(report, report.status === 'down' ? 503 : 200);
     } finally {
       c.executionCtx.waitUntil(dispose());

@@ -17,13 +17,14 @@ import { getErrorShape } from '@trpc/server/unstable-core-do-not-import';
 import { Hono } from 'hono';
 import { loadConfig } from './env.ts';
 import { cspNonce } from './http/security-headers.ts';
+import { retryAfterOf, toAppError } from './lib/errors.ts';
 import { enforceRateLimit } from './lib/rate-limit/enforce.ts';
 import { openApiDocument } from './rest/document.ts';
 import { inputFromUrl, matchRoute, restRoutes, type RestRoute } from './rest/routes.ts';
 import { buildCtx } from './runtime.ts';
 import type { Principal } from './services/auth/principal.ts';
 import { createTrpcContext } from './trpc/context.ts';
-import { createCallerFactory, type TrpcContext } from './trpc/init.ts';
+import { createCallerFactory, TRPC_CODE, type TrpcContext } from './trpc/init.ts';
 import { appRouter } from './trpc/router.ts';
 
 /** Where the REST routes live below the mount point, and the document's (relative) server URL. */
@@ -93,8 +94,16 @@ async function jsonBody(req: Request): Promise<Record<string, unknown>> {
 
 /** An error as JSON through the tRPC error formatter (same messages as /trpc; internals never leak), with its status. */
 function failure(err: unknown, route: RestRoute | null, resHeaders: Headers, logger?: { error(msg: string, f?: Record<string, unknown>): void }): Response {
-  const error = err instanceof TRPCError ? err : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'internal error', cause: err });
-  if (!(err instanceof TRPCError)) logger?.error('rest internal error', { path: route?.path ?? null, error: String(err) });
+  // What escaped the procedures' own mapping (the body, the context): an AppError or a database outage keeps its
+  // status (503 + Retry-After for an outage); anything else is a logged, generic 500.
+  const known = err instanceof TRPCError ? null : toAppError(err);
+  const retryAfter = known ? retryAfterOf(known) : undefined;
+  if (retryAfter !== undefined) resHeaders.set('retry-after', String(retryAfter));
+  const error =
+    err instanceof TRPCError ? err
+    : known ? new TRPCError({ code: TRPC_CODE[known.code], message: known.message, cause: known })
+    : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'internal error', cause: err });
+  if (!(err instanceof TRPCError) && !known) logger?.error('rest internal error', { path: route?.path ?? null, error: String(err) });
   const shape = getErrorShape({ config: appRouter._def._config, error, type: 'query', path: route?.path, input: undefined, ctx: undefined });
   const data = shape.data as { code: string; issues?: unknown };
   resHeaders.set('content-type', 'application/json; charset=utf-8');

@@ -1,36 +1,80 @@
 /**
  * Builds a verb context from the validated config, per request or per cron tick. Reads go over neon-http; the
  * WebSocket Pool is created lazily, per invocation (Workers must not share sockets across requests), and closed
- * through `dispose` after the response.
+ * through `dispose` after the response. Every outside dependency is bounded in time: the database by
+ * `dbTimeoutMs` (connect and each statement), outbound fetches by FETCH_TIMEOUT_MS until their response headers,
+ * Redis by REDIS_TIMEOUT_MS (lib/cache.ts).
  */
-import { createHttpDb, createPoolDb } from '@fairline/db';
+import { createHttpDb, createPoolDb, DB_TIMEOUT_MS } from '@fairline/db';
 import type { Ctx } from './context.ts';
 import type { AppConfig } from './env.ts';
 import { upstashCache, type Cache } from './lib/cache.ts';
 import { jsonLogger, type Logger } from './lib/logger.ts';
 
-export function buildCtx(config: AppConfig, logger: Logger = jsonLogger({ env: config.ENVIRONMENT })): {
+/**
+ * How long an outbound fetch may wait for its response headers, in ms. The body is the caller's to bound (a
+ * several-MB data file streams for longer; services/ingest/http.ts bounds each attempt): a server that never
+ * answers costs 3 s, not the invocation.
+ */
+export const FETCH_TIMEOUT_MS = 3000;
+
+/**
+ * The statement bound of cron jobs, in ms: they read whole seasons to refit models and write thousands of rows in
+ * one transaction, which a request never does; a hung database still fails a tick instead of holding it.
+ */
+export const JOB_DB_TIMEOUT_MS = 30_000;
+
+/** Options of buildCtx: the database bound (default DB_TIMEOUT_MS, the API's; cron ticks pass JOB_DB_TIMEOUT_MS). */
+export interface CtxOptions {
+  dbTimeoutMs?: number;
+}
+
+export function buildCtx(
+  config: AppConfig,
+  logger: Logger = jsonLogger({ env: config.ENVIRONMENT }),
+  { dbTimeoutMs = DB_TIMEOUT_MS }: CtxOptions = {},
+): {
   ctx: Ctx;
   dispose: () => Promise<void>;
 } {
   let pool: ReturnType<typeof createPoolDb> | undefined;
-  const read = createHttpDb({ url: config.DATABASE_URL, localProxy: config.NEON_LOCAL_PROXY });
+  const db = { url: config.DATABASE_URL, localProxy: config.NEON_LOCAL_PROXY, timeoutMs: dbTimeoutMs };
+  const read = createHttpDb(db);
   const cache =
     config.UPSTASH_REDIS_REST_URL && config.UPSTASH_REDIS_REST_TOKEN
       ? cacheFor(config.UPSTASH_REDIS_REST_URL, config.UPSTASH_REDIS_REST_TOKEN)
       : null;
   const ctx: Ctx = {
     get db() {
-      pool ??= createPoolDb({ url: config.DATABASE_URL, localProxy: config.NEON_LOCAL_PROXY });
+      pool ??= createPoolDb(db);
       return pool.db;
     },
     read,
     cache,
     clock: () => new Date(),
     logger,
-    fetch: (input, init) => fetch(input, init),
+    fetch: boundedFetch,
   };
   return { ctx, dispose: async () => void (await pool?.close().catch(() => {})) };
+}
+
+/**
+ * `fetch` whose response headers must arrive within FETCH_TIMEOUT_MS (then it rejects with a TimeoutError); the
+ * caller's own signal still applies. The timer is cleared once the headers are in, so reading a large body is not
+ * cut off by it.
+ */
+export async function boundedFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const deadline = new AbortController();
+  const timer = setTimeout(
+    () => deadline.abort(new DOMException(`no response within ${FETCH_TIMEOUT_MS} ms`, 'TimeoutError')),
+    FETCH_TIMEOUT_MS,
+  );
+  const signal = init?.signal ? AbortSignal.any([init.signal, deadline.signal]) : deadline.signal;
+  try {
+    return await fetch(input, { ...init, signal });
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**

@@ -1,3 +1,5 @@
+import { isDatabaseUnavailable } from '@fairline/db';
+
 /**
  * The closed set of errors a verb may raise on purpose. Each transport maps them once (tRPC: errorFormatter
  * and the mapErrors middleware in trpc/init.ts; HTTP: toHttpStatus in app.ts). Anything else is an internal error: logged in full, returned as a
@@ -19,7 +21,10 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    /** For TOO_MANY_REQUESTS: when to try again, in seconds (the transports send it as `Retry-After`). */
+    /**
+     * For TOO_MANY_REQUESTS and UNAVAILABLE: when to try again, in seconds (the transports send it as `Retry-After`;
+     * UNAVAILABLE without one gets OUTAGE_RETRY_AFTER_SECONDS).
+     */
     readonly retryAfterSeconds?: number,
   ) {
     super(message);
@@ -44,4 +49,28 @@ const HTTP: Record<ErrorCode, number> = {
 /** The HTTP status of an error code for the plain HTTP routes (400, 401, 403, 404, 409, 412, 429, 503). */
 export function toHttpStatus(code: ErrorCode): number {
   return HTTP[code];
+}
+
+/**
+ * The `Retry-After` of an outage, in seconds: about how long a restarting Postgres or Redis takes to come back, so
+ * clients neither hammer a recovering service nor wait long after it is back.
+ */
+export const OUTAGE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The AppError an error stands for, or null for an unexpected error (a bug: the transports log it and answer 500).
+ * This is the one place a database outage — down, restarting, unreachable, past its timeout (isDatabaseUnavailable)
+ * — becomes UNAVAILABLE, so every transport answers it 503 + Retry-After instead of a 500.
+ */
+export function toAppError(err: unknown): AppError | null {
+  if (err instanceof AppError) return err;
+  if (isDatabaseUnavailable(err)) {
+    return new AppError('UNAVAILABLE', 'the database is unavailable right now; try again shortly', OUTAGE_RETRY_AFTER_SECONDS);
+  }
+  return null;
+}
+
+/** The `Retry-After` seconds of an AppError: its own, or OUTAGE_RETRY_AFTER_SECONDS for UNAVAILABLE, else none. */
+export function retryAfterOf(err: AppError): number | undefined {
+  return err.retryAfterSeconds ?? (err.code === 'UNAVAILABLE' ? OUTAGE_RETRY_AFTER_SECONDS : undefined);
 }

@@ -5,10 +5,11 @@
  * (the rate limiter) — with the anonymous principal when a credential was refused, so refusals are charged too; an
  * AppError from either becomes the matching tRPC error for every call of the request.
  */
+import { rootCauseMessage } from '@fairline/db';
 import { TRPCError } from '@trpc/server';
 import type { Ctx } from '../context.ts';
 import type { AppConfig } from '../env.ts';
-import { AppError } from '../lib/errors.ts';
+import { AppError, retryAfterOf, toAppError } from '../lib/errors.ts';
 import { applyCookieAction, authenticateRequest, clientAddressOf, originVerdict, secureCookies } from '../http/auth.ts';
 import { ANONYMOUS, type Principal } from '../services/auth/principal.ts';
 import { TRPC_CODE, type TrpcContext } from './init.ts';
@@ -52,9 +53,14 @@ export async function createTrpcContext(
       },
     };
   } catch (err) {
-    if (err instanceof AppError) {
-      if (err.code === 'UNAUTHORIZED') resHeaders.set('www-authenticate', 'Bearer error="invalid_token"');
-      throw new TRPCError({ code: TRPC_CODE[err.code], message: err.message, cause: err });
+    // Resolving a session or a key reads Postgres: an outage there is a 503 + Retry-After like any other.
+    const known = toAppError(err);
+    if (known) {
+      if (known.code === 'UNAUTHORIZED') resHeaders.set('www-authenticate', 'Bearer error="invalid_token"');
+      if (known !== err) ctx.logger.warn('database unavailable', { at: 'authentication', error: rootCauseMessage(err) });
+      const retryAfter = retryAfterOf(known);
+      if (retryAfter !== undefined) resHeaders.set('retry-after', String(retryAfter));
+      throw new TRPCError({ code: TRPC_CODE[known.code], message: known.message, cause: known });
     }
     throw err;
   }

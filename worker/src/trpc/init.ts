@@ -11,13 +11,14 @@
  *   session, and a cookie session's mutation must come from this origin (Origin header) — CSRF defence on top of
  *   SameSite=Lax. Bearer credentials are not sent by browsers on their own, so they need no Origin.
  */
+import { rootCauseMessage } from '@fairline/db';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { ApiScope } from '@fairline/db';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import type { Ctx } from '../context.ts';
-import { AppError, type ErrorCode } from '../lib/errors.ts';
+import { retryAfterOf, toAppError, type ErrorCode } from '../lib/errors.ts';
 import type { UserPrincipal } from '../services/auth/actor.ts';
 import type { AuthUser, Principal } from '../services/auth/principal.ts';
 
@@ -95,9 +96,13 @@ const mapErrors = t.middleware(async ({ ctx, next, path }) => {
   const result = await next();
   if (!result.ok) {
     const cause = result.error.cause;
-    if (cause instanceof AppError) {
-      if (cause.retryAfterSeconds !== undefined) ctx.request.resHeaders?.set('retry-after', String(cause.retryAfterSeconds));
-      throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
+    // A verb's AppError, or a database outage (→ UNAVAILABLE: 503 + Retry-After, never a 500).
+    const known = toAppError(cause);
+    if (known) {
+      if (known !== cause) ctx.logger.warn('database unavailable', { path, error: rootCauseMessage(cause) });
+      const retryAfter = retryAfterOf(known);
+      if (retryAfter !== undefined) ctx.request.resHeaders?.set('retry-after', String(retryAfter));
+      throw new TRPCError({ code: TRPC_CODE[known.code], message: known.message, cause: known });
     }
     if (result.error.code === 'INTERNAL_SERVER_ERROR') {
       const root = (cause as { cause?: unknown } | undefined)?.cause;

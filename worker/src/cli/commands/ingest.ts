@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsonLogger, silentLogger } from '../../lib/logger.ts';
-import { fetchTextWithRetry, redactUrl } from '../../services/ingest/http.ts';
+import { FILE_RETRY, fetchTextWithRetry, redactUrl } from '../../services/ingest/http.ts';
 import { INGESTERS } from '../../services/ingest/index.ts';
 import { INGEST_SOURCES, runFigures, type IngestFile, type IngestSource, type RunSummary } from '../../services/ingest/types.ts';
 import { defineCommand, UsageError } from '../command.ts';
@@ -54,7 +54,8 @@ export const command = defineCommand({
       let url = values.url;
       const key = cliEnv().ODDS_API_KEY;
       if (source === 'odds-api' && key && !/[?&]apiKey=/.test(url)) url += `${url.includes('?') ? '&' : '?'}apiKey=${encodeURIComponent(key)}`;
-      const res = await fetchTextWithRetry(fetch, url, {}, {
+      // A whole file (a CSV of several MB): the file policy's longer body budget.
+      const res = await fetchTextWithRetry(fetch, url, FILE_RETRY, {
         onRetry: (a, why, ms) => console.error(`fairline ingest: attempt ${a} failed (${why}); retrying in ${ms} ms`),
       });
       files.push({ name: redactUrl(url), text: res.text });

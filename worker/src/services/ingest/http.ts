@@ -13,12 +13,23 @@ export interface RetryPolicy {
   /** First backoff ceiling in ms (default 250); doubles each retry, capped at maxDelayMs. */
   baseDelayMs: number;
   maxDelayMs: number;
-  /** Abort an attempt that has not produced the full body after this long (default 15 s). */
+  /** Abort an attempt that has not produced the full body after this long (default 3 s). */
   timeoutMs: number;
 }
 
-/** 4 attempts, backoff ceilings 250 ms doubling to at most 4 s, 15 s per attempt. */
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 250, maxDelayMs: 4000, timeoutMs: 15_000 };
+/**
+ * 4 attempts, backoff ceilings 250 ms doubling to at most 4 s, 3 s per attempt: the API responses polled by the
+ * crons (odds, a few hundred kB at most) arrive well within it, and a provider that stalls costs one attempt of
+ * 3 s, not the tick.
+ */
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 250, maxDelayMs: 4000, timeoutMs: 3000 };
+
+/**
+ * The policy of whole data files (football-data and nflverse CSVs, several MB): the same retries, but 60 s for an
+ * attempt's body — the first byte is still bounded by the context's fetch (FETCH_TIMEOUT_MS in runtime.ts), so a
+ * server that never answers fails in 3 s while a large file that is streaming is not cut off.
+ */
+export const FILE_RETRY: RetryPolicy = { ...DEFAULT_RETRY, timeoutMs: 60_000 };
 
 /** A GET that failed for good: the last HTTP status (null: network error or timeout) and attempts made. */
 export class HttpError extends Error {
@@ -94,12 +105,16 @@ export async function fetchTextWithRetry(
  * Fetches each URL (with retries) as an ingestion file named by its redacted URL. A URL that fails for good is
  * reported in `failures` and does not stop the others.
  */
-export async function fetchFiles(fetchImpl: typeof fetch, urls: readonly string[]): Promise<{ files: IngestFile[]; failures: string[] }> {
+export async function fetchFiles(
+  fetchImpl: typeof fetch,
+  urls: readonly string[],
+  policy: Partial<RetryPolicy> = FILE_RETRY,
+): Promise<{ files: IngestFile[]; failures: string[] }> {
   const files: IngestFile[] = [];
   const failures: string[] = [];
   for (const url of urls) {
     try {
-      const r = await fetchTextWithRetry(fetchImpl, url);
+      const r = await fetchTextWithRetry(fetchImpl, url, policy);
       files.push({ name: redactUrl(url), text: r.text });
     } catch (err) {
       failures.push(err instanceof Error ? err.message : String(err));
