@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userRoom } from '../../src/rooms/protocol.ts';
-import { nextGame, suiteDatabase, type SuiteDb } from './support/fresh-db.ts';
+import { suiteDatabase, type SuiteDb } from './support/fresh-db.ts';
+import { insertRoomFixtures } from './support/room-socket.ts';
 import { callWorker, trpcClient } from './support/worker-http.ts';
 
 let suite: SuiteDb;
@@ -51,8 +52,8 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 describe('room upgrades: public rooms stay open', () => {
   it('lets anyone into fixtures, soccer, nfl and fixture:<id> of a real fixture, without credentials', async () => {
-    const game = await nextGame(suite.db, 'soccer');
-    for (const room of ['fixtures', 'soccer', 'nfl', `fixture:${game.id}`]) {
+    const [id] = await insertRoomFixtures(suite.db, 1_920_000_000, 1);
+    for (const room of ['fixtures', 'soccer', 'nfl', `fixture:${id}`]) {
       const r = await upgrade(room);
       expect(r.status, room).toBe(101);
       expect(r.welcome).toMatchObject({ type: 'welcome', room });
