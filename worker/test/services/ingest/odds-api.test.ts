@@ -2,7 +2,8 @@
  * Live odds in The Odds API v4 format (hand-made fixtures, see fixtures/odds-api/README.md): identity through
  * aliases only, append-only snapshots that skip unchanged prices, player props, rejects with reasons; then the
  * HTTP polling path against a local node:http server that fails once with a 500 and once with a stalled
- * response (retried with backoff, bounded) and never sees its API key in our records.
+ * response (retried with backoff, bounded) and never sees its API key in our records; and a provider that keeps
+ * failing one event's props (the rest of the poll kept, the failure a reject of the run) or a sport's list.
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -213,5 +214,77 @@ describe('polling over HTTP', () => {
     expect((err as HttpError).message).toMatch(/failed after 3 attempts: HTTP 500/);
     expect((err as HttpError).message).not.toContain(SECRET);
     expect((hits.get('/v4/sports/soccer_epl/odds') ?? 0) - before).toBe(3);
+  });
+});
+
+describe('a poll whose provider fails some requests', () => {
+  let fresh: FreshDb;
+  let server: Server;
+  let base: string;
+  const SECRET = 'test-secret-key-456';
+  const FAILING_EVENT = 'handmade0002denoak';
+  const retry = { attempts: 2, baseDelayMs: 10, maxDelayMs: 20, timeoutMs: 400 };
+
+  beforeAll(async () => {
+    fresh = await freshDatabase(inject('stack'));
+    await withNflSchedule(fresh);
+    const events = JSON.parse(file('nfl-odds.json').text) as { id: string }[];
+    // The provider stand-in: the NFL list and one event's props answer; one event's props and the EPL list always 503.
+    server = createServer((req, res) => {
+      const u = new URL(req.url!, 'http://x');
+      const send = (status: number, body: string) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(body);
+      };
+      if (u.pathname === '/v4/sports/americanfootball_nfl/odds') return send(200, file('nfl-odds.json').text);
+      if (u.pathname === '/v4/sports/americanfootball_nfl/events/handmade0001gbchi/odds') return send(200, file('nfl-event-props.json').text);
+      if (u.pathname === `/v4/sports/americanfootball_nfl/events/${FAILING_EVENT}/odds`) return send(503, '{"message":"upstream unavailable"}');
+      const m = /^\/v4\/sports\/americanfootball_nfl\/events\/([^/]+)\/odds$/.exec(u.pathname);
+      const ev = m && events.find((e) => e.id === m[1]);
+      if (ev) return send(200, JSON.stringify({ ...ev, bookmakers: [] }));
+      return send(503, '{"message":"upstream unavailable"}');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise<void>((r) => server.close(() => r()));
+    await fresh?.drop();
+  });
+
+  const runRow = async (runId: number) =>
+    ((await fresh.db.execute(sql`SELECT status, error FROM ingestion_runs WHERE id = ${runId}`)) as unknown as { rows: { status: string; error: string | null }[] }).rows[0]!;
+
+  it('keeps the odds and the other events’ props when one event’s props request fails, and records it as a reject', async () => {
+    const s = await pollOdds({
+      ctx: ctxFor(fresh),
+      input: { baseUrl: base, apiKey: SECRET, sport: 'americanfootball_nfl', propMarkets: ['player_pass_yds', 'player_reception_yds'], retry },
+    });
+    // The 9 game prices and gbchi's 6 props are in; only the failing event's URL is lost.
+    expect(s).toMatchObject({ files: 4, inserted: 15, failedFiles: 1 });
+    const failed = s.outcomes.filter((o) => o.error);
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.name).toContain(`/events/${FAILING_EVENT}/odds`);
+    const all = await reasons(fresh, s.runId);
+    const fetchRejects = all.filter((r) => r.includes('fetch failed'));
+    expect(fetchRejects).toEqual([expect.stringMatching(new RegExp(`^file aborted: fetch failed: GET .*/events/${FAILING_EVENT}/odds.* failed after 2 attempts: HTTP 503`))]);
+    expect(fetchRejects[0]).not.toContain(SECRET);
+    // The run says it was incomplete, and why.
+    const run = await runRow(s.runId);
+    expect(run.status).toBe('failed');
+    expect(run.error).toMatch(/1 of 4 file\(s\) aborted/);
+    expect(run.error).toContain(FAILING_EVENT);
+    const props = (await fresh.db.execute(sql`SELECT count(*)::int AS n FROM odds_snapshots WHERE market = 'player_prop'`)) as unknown as { rows: { n: number }[] };
+    expect(props.rows[0]!.n).toBe(6);
+  });
+
+  it('records a sport whose odds request fails as a run with its reject, then throws for the caller', async () => {
+    const err = await pollOdds({ ctx: ctxFor(fresh), input: { baseUrl: base, apiKey: SECRET, sport: 'soccer_epl', retry } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HttpError);
+    const latest = ((await fresh.db.execute(sql`SELECT id FROM ingestion_runs WHERE source = 'odds-api' ORDER BY id DESC LIMIT 1`)) as unknown as { rows: { id: number }[] }).rows[0];
+    expect(latest).toBeDefined();
+    expect(await reasons(fresh, latest!.id)).toEqual([expect.stringMatching(/^file aborted: fetch failed: GET .*\/v4\/sports\/soccer_epl\/odds.* failed after 2 attempts: HTTP 503/)]);
+    expect((await runRow(latest!.id)).status).toBe('failed');
+    expect(JSON.stringify(await reasons(fresh, latest!.id))).not.toContain(SECRET);
   });
 });

@@ -31,10 +31,22 @@ import { eventSchema, SPORT_KEYS, type OddsApiEvent } from './schema.ts';
 /** The `source` of the odds snapshots (and the name of the ingestion source) the odds API writes. */
 export const ODDS_API_SOURCE = 'odds-api';
 
+/**
+ * A polled response, or the URL whose fetch failed for good (`fetchError`): the failure is ingested as the file's
+ * reject, so the run record says which request failed and why while the poll's other responses are kept.
+ */
+export interface PolledFile extends IngestFile {
+  fetchError?: string | undefined;
+}
+
 /** Ingest recorded or fetched odds-API responses (each file: an event array or one event object). */
-export async function ingestOddsApi({ ctx, input }: { ctx: IngestRunCtx; input: IngestInput }): Promise<RunSummary> {
+export async function ingestOddsApi({ ctx, input }: { ctx: IngestRunCtx; input: Omit<IngestInput, 'files'> & { files: PolledFile[] } }): Promise<RunSummary> {
   const { files, ...opts } = input;
-  return runSource(ctx, 'odds-api', files, (tx, file) => ingestPayload(tx, file), {
+  const handle = async (tx: Tx, file: PolledFile) => {
+    if (file.fetchError !== undefined) throw new FileRejectedError(`fetch failed: ${file.fetchError}`);
+    return ingestPayload(tx, file);
+  };
+  return runSource(ctx, 'odds-api', files, handle, {
     ...opts,
     // In order, one at a time: whether a price is new depends on the snapshots written before it.
     concurrency: 1,
@@ -59,7 +71,12 @@ export interface PollOddsInput extends RunOptions {
   retry?: Partial<RetryPolicy>;
 }
 
-/** One polling tick: fetch the sport's odds (and per-event props), then ingest them as one run. */
+/**
+ * One polling tick: fetch the sport's odds (and per-event props), then ingest them as one run. A per-event props
+ * request that fails for good costs only that event's props: it becomes a reject of the run (`fetch failed: …`) and
+ * the rest is ingested. When the sport's odds request itself fails there is nothing to ingest: the failure is still
+ * recorded as a run with its reject, then the HttpError is thrown for the caller (the cron polls the next sport).
+ */
 export async function pollOdds({ ctx, input }: { ctx: IngestRunCtx & Pick<Ctx, 'fetch'>; input: PollOddsInput }): Promise<RunSummary> {
   const q = (markets: string[]) =>
     `apiKey=${encodeURIComponent(input.apiKey)}&regions=${encodeURIComponent(input.regions ?? 'us,uk,eu')}` +
@@ -67,10 +84,19 @@ export async function pollOdds({ ctx, input }: { ctx: IngestRunCtx & Pick<Ctx, '
   const base = input.baseUrl.replace(/\/+$/, '');
   const sport = encodeURIComponent(input.sport);
   const url = `${base}/v4/sports/${sport}/odds?${q(input.markets ?? ['h2h', 'spreads', 'totals'])}`;
-  const files: IngestFile[] = [];
-  const main = await fetchTextWithRetry(ctx.fetch, url, input.retry, {
-    onRetry: (a, why, ms) => ctx.logger.warn('odds-api: retrying', { url: redactUrl(url), attempt: a, why, delayMs: ms }),
-  });
+  const files: PolledFile[] = [];
+  const { onProgress, waitForLock, lockTimeoutMs } = input;
+  const onRetry = (a: number, why: string, ms: number) => ctx.logger.warn('odds-api: retrying', { url: redactUrl(url), attempt: a, why, delayMs: ms });
+  let main: Awaited<ReturnType<typeof fetchTextWithRetry>>;
+  try {
+    main = await fetchTextWithRetry(ctx.fetch, url, input.retry, { onRetry });
+  } catch (err) {
+    const failed = { name: redactUrl(url), text: '', fetchError: errorText(err) };
+    await ingestOddsApi({ ctx, input: { files: [failed], onProgress, waitForLock, lockTimeoutMs } }).catch((recordErr: unknown) =>
+      ctx.logger.warn('odds-api: failed poll not recorded', { sport: input.sport, error: errorText(recordErr) }),
+    );
+    throw err;
+  }
   files.push({ name: redactUrl(url), text: main.text });
   // The provider reports the remaining request quota on every response; log it so a cron can be tuned.
   const remaining = main.headers.get('x-requests-remaining');
@@ -85,13 +111,20 @@ export async function pollOdds({ ctx, input }: { ctx: IngestRunCtx & Pick<Ctx, '
     for (const e of Array.isArray(events) ? events : []) {
       if (typeof e.id !== 'string') continue;
       const eu = `${base}/v4/sports/${sport}/events/${encodeURIComponent(e.id)}/odds?${q(input.propMarkets)}`;
-      const r = await fetchTextWithRetry(ctx.fetch, eu, input.retry);
-      files.push({ name: redactUrl(eu), text: r.text });
+      try {
+        const r = await fetchTextWithRetry(ctx.fetch, eu, input.retry);
+        files.push({ name: redactUrl(eu), text: r.text });
+      } catch (err) {
+        // One event's props lost, not the poll: recorded as this URL's reject when the run is ingested.
+        ctx.logger.warn('odds-api: event props fetch failed', { url: redactUrl(eu), error: errorText(err) });
+        files.push({ name: redactUrl(eu), text: '', fetchError: errorText(err) });
+      }
     }
   }
-  const { onProgress, waitForLock, lockTimeoutMs } = input;
   return ingestOddsApi({ ctx, input: { files, onProgress, waitForLock, lockTimeoutMs } });
 }
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 function marketOf(sport: 'soccer' | 'nfl', key: string): { market: Market; prop: string | null } | null {
   if (key === 'h2h') return { market: sport === 'soccer' ? '1x2' : 'moneyline', prop: null };
