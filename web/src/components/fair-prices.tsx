@@ -11,7 +11,7 @@ import { ev, odds, pct } from '../lib/format.ts';
 /**
  * Model probabilities and fair odds for a soccer fixture, beside every book's latest prices of every market (1X2 here,
  * totals, Asian handicap, BTTS and DNB in MarketQuotes) with margin and EV highlighted, each with "Track".
- * Refetches when the fixture's room announces new predictions or odds.
+ * Refetches when the fixture's room announces new predictions or odds, or that it missed some (resync).
  */
 export function FairPrices(props: { fixtureId: number; home?: string; away?: string }) {
   const [data, { refetch }] = createResource(() => props.fixtureId, (id) => api.soccer.fairPrices.query({ fixtureId: id }));
@@ -21,7 +21,7 @@ export function FairPrices(props: { fixtureId: number; home?: string; away?: str
       setUpdates((n) => n + 1);
       void refetch();
     }
-  });
+  }, () => void refetch());
   const cell = 'px-3 py-1.5';
   // Only once resolved: reading a failed resource throws (into the error boundary) and a loading one suspends.
   const gbdt = () => (data.state === 'ready' ? (data()?.gbdt ?? null) : null);

@@ -95,7 +95,7 @@ export function GameLines(props: { fixtureId: number; home: string; away: string
   const burst = createBurstRefetch(refetch);
   const live = createLiveRoom(`fixture:${props.fixtureId}`, (event) => {
     if (event.kind === 'odds' && GAME_LINE_MARKETS.has(event.market)) burst.poke();
-  });
+  }, burst.poke);
   const cell = 'px-2 py-1.5 align-top';
   const label = (q: Quote) => (q.market === 'spread' ? `${props.home} ${handicap(q.line!)}` : q.market === 'total' ? `Total ${q.line}` : 'Moneyline');
   const sideLabel = (s: Quote['sides'][number]['selection']) => (s === 'home' ? props.home : s === 'away' ? props.away : s === 'over' ? 'Over' : 'Under');

@@ -66,7 +66,7 @@ export function PlayerProps(props: { fixtureId: number }) {
   const burst = createBurstRefetch(refetch);
   const live = createLiveRoom(`fixture:${props.fixtureId}`, (event) => {
     if (event.kind === 'prediction' || (event.kind === 'odds' && event.market === 'player_prop')) burst.poke();
-  });
+  }, burst.poke);
   const pricers = new Map<string, PricerState>();
   const pricer = (playerId: number, market: string, initial: number): PricerState => {
     const key = `${props.fixtureId}|${playerId}|${market}`;

@@ -36,12 +36,12 @@ export function applyFixtureEvent<F extends LiveFixtureFields>(fixture: F, event
 export function createFixtureList(filter: () => FixtureListFilter | null) {
   const [mounted, setMounted] = createSignal(false);
   onMount(() => setMounted(true));
-  const [rows, { mutate }] = createResource(() => (mounted() ? (filter() ?? false) : false), (f) => api.fixtures.list.query(f));
+  const [rows, { mutate, refetch }] = createResource(() => (mounted() ? (filter() ?? false) : false), (f) => api.fixtures.list.query(f));
   createLiveRoom('fixtures', (event) => {
     // A failed list has nothing to patch (and reading a failed resource throws).
     if (event.kind !== 'fixture' || rows.error) return;
     const list = rows.latest;
     if (list?.some((f) => f.id === (event as FixtureEvent).fixtureId)) mutate(list.map((f) => applyFixtureEvent(f, event)));
-  });
+  }, () => void refetch()); // missed events the room cannot replay: read the list again
   return rows;
 }

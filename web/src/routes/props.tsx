@@ -37,7 +37,7 @@ export default function PropsBoardPage() {
   const burst = createBurstRefetch(() => refetch());
   const live = createLiveRoom('nfl', (event) => {
     if (event.kind === 'odds' || event.kind === 'prediction') burst.poke();
-  });
+  }, burst.poke);
   // Rows keep their identity while unchanged, so a Track dialog open in one survives a live refetch.
   const stable = stableRows<ShownRow>((r) => `${r.fixtureId}|${r.playerId}|${r.market}|${r.line}`, sameData);
   const rows = createMemo(() => stable(boardRows(board.latest?.rows ?? [], view())));

@@ -41,8 +41,8 @@ export default function ValuePage() {
   const onEvent = (event: { kind: string }) => {
     if (event.kind === 'odds' || event.kind === 'prediction') burst.poke();
   };
-  const live = createLiveRoom('nfl', onEvent);
-  createLiveRoom('soccer', onEvent);
+  const live = createLiveRoom('nfl', onEvent, burst.poke);
+  createLiveRoom('soccer', onEvent, burst.poke);
 
   // The bankroll: the chosen portfolio's current one when signed in, else the stated default.
   const me = createAsync(() => getMe());
