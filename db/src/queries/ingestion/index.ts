@@ -4,6 +4,6 @@ export * from './fixtures.ts';
 export * from './odds.ts';
 export * from './players.ts';
 export * from './runs.ts';
-export * from './source-lock.ts';
+export * from './leases.ts';
 export * from './teams.ts';
 export * from './nfl-conditions.ts';

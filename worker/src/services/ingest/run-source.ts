@@ -1,8 +1,8 @@
 /**
- * The skeleton every adapter runs in: take the source's advisory lock, open an `ingestion_runs` row, then
- * ingest each file in a transaction of its own — the file's rows and its row-level rejects commit together,
- * or (on a file-level problem) nothing of the file is kept and one reject names the reason — and finally
- * close the run with its counts and duration.
+ * The skeleton every adapter runs in: take the source's lock (a lease row renewed while the run lives, lock.ts),
+ * open an `ingestion_runs` row, then ingest each file in a transaction of its own — the file's rows and its row-level
+ * rejects commit together, or (on a file-level problem) nothing of the file is kept and one reject names the reason —
+ * and finally close the run with its counts and duration.
  */
 import {
   failInterruptedIngestionRuns,
@@ -87,11 +87,15 @@ export async function runSource<I extends { name: string }>(
         opts.onProgress?.(++done, inputs.length, outcome);
       };
       // A few files in flight: Postgres works on one while the driver ships the next (each in its own
-      // transaction; the pool has connections to spare beyond the lock's).
+      // transaction; the lock holds no connection, so the pool's are all the files').
       const lanes = Math.max(1, Math.min(opts.concurrency ?? 2, inputs.length));
       await Promise.all(
         Array.from({ length: lanes }, async () => {
-          while (next < inputs.length) await ingestOne(next++);
+          while (next < inputs.length) {
+            // A run whose lease was lost (it expired and another run took it) stops before its next file.
+            lock.assertHeld();
+            await ingestOne(next++);
+          }
         }),
       );
       for (const o of outcomes) {

@@ -9,7 +9,7 @@ import type { Ctx } from '../../context.ts';
 /** The part of the one `Ctx` an ingestion run uses (the CLI builds just this; cron and tests pass a full `Ctx`). */
 export type IngestRunCtx = Pick<Ctx, 'db' | 'clock' | 'logger'>;
 
-/** The sources ingestion knows, one adapter (and one advisory lock) each. */
+/** The sources ingestion knows, one adapter (and one lock, a lease row) each. */
 export const INGEST_SOURCES = ['football-data', 'nflverse-games', 'nflverse-weekly', 'odds-api'] as const;
 /** One of `INGEST_SOURCES`. */
 export type IngestSource = (typeof INGEST_SOURCES)[number];
@@ -86,7 +86,7 @@ export class FileRejectedError extends Error {
   override readonly name = 'FileRejectedError';
 }
 
-/** Another run of the same source holds the advisory lock. */
+/** Another run of the same source holds its lock (or took it over after this run's lease ran out). */
 export class IngestBusyError extends Error {
   override readonly name = 'IngestBusyError';
 }

@@ -1,5 +1,5 @@
 /**
- * Two runs of one source never interleave (session advisory lock), a run that may not wait fails fast with a
+ * Two runs of one source never interleave (the source's lease row), a run that may not wait fails fast with a
  * clear error, and runs of different sources are independent. Also: the CLI's --url path with retries.
  */
 import { readFileSync } from 'node:fs';
@@ -26,7 +26,7 @@ afterAll(async () => {
 
 const E0 = () => sharedFiles('soccer_football_data/E0').slice(0, 3);
 
-describe('advisory lock per source', () => {
+describe('lock per source', () => {
   it('serialises two concurrent runs of the same source', async () => {
     const ctx = ctxFor(fresh);
     const [a, b] = await Promise.all([ingestFootballData({ ctx, input: { files: E0() } }), ingestFootballData({ ctx, input: { files: E0() } })]);
