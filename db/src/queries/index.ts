@@ -19,3 +19,4 @@ export * from './model-overview.ts';
 export * from './monitoring.ts';
 export * from './nfl-training.ts';
 export * from './soccer-prices.ts';
+export * from './pipeline.ts';

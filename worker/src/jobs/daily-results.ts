@@ -1,17 +1,28 @@
 /**
  * The daily results tick: the current seasons' football-data.co.uk results and the nflverse schedule and weekly
  * player stats, fetched and ingested (services/ingest `ingestDailyResults`). A file that could not be fetched or
- * a source that failed fails the tick — after the other sources were ingested; the next tick tries again.
+ * a source that failed fails the tick — after the other sources were ingested; the next tick tries again. The fixtures
+ * the ingestion changed (score, status, kick-off) are enqueued for the event pipeline, failed tick or not.
  */
+import { updatedFixtures } from '../services/fixtures/updated-fixtures.ts';
 import { ingestDailyResults } from '../services/ingest/daily-results.ts';
 import { ran, type Job } from './job.ts';
 
-/** Per source that ran, its counts (`inserted+/updated~/unchanged=/rejected!`). */
+/** Most changed fixtures one tick enqueues (a day's results are a few dozen; a season's first load a few thousand). */
+const MAX_ENQUEUED = 20_000;
+
+/** Per source that ran, its counts (`inserted+/updated~/unchanged=/rejected!`), and the messages enqueued. */
 export const dailyResultsJob: Job = {
   name: 'ingest-daily-results',
-  async run({ ctx }) {
+  async run({ ctx, changes }) {
+    const started = ctx.clock();
     const r = await ingestDailyResults({ ctx });
-    if (r.failures.length > 0) return { status: 'failed', error: `daily ingestion: ${r.failures.join('; ')}`, summary: r.ran };
-    return ran(r.ran);
+    let messages = 0;
+    if (changes) {
+      const changed = await updatedFixtures({ ctx, input: { since: started, limit: MAX_ENQUEUED } });
+      messages = await changes.enqueue('results', changed.map((f) => f.id), ctx.clock());
+    }
+    if (r.failures.length > 0) return { status: 'failed', error: `daily ingestion: ${r.failures.join('; ')}`, summary: changes ? { ...r.ran, messages } : r.ran };
+    return ran(changes ? { ...r.ran, messages } : r.ran);
   },
 };

@@ -4,6 +4,7 @@
  * says what happened as a typed outcome, which the edge logs (and for `failed`, fails the tick on).
  */
 import type { Ctx } from '../context.ts';
+import type { FixtureChangeSink } from '../pipeline/sink.ts';
 import type { RoomPublisher } from '../rooms/publisher.ts';
 
 /** Figures a job reports for the log line of its tick (flat: they become log fields). */
@@ -29,6 +30,11 @@ export interface JobArgs {
   ctx: Ctx;
   config: JobConfig;
   rooms: RoomPublisher;
+  /**
+   * Where a job that commits fixture changes enqueues them for the event pipeline (the FIXTURE_CHANGES queue). Absent
+   * where no queue is bound (and in tests of a job alone): the job then pushes through the shared watermark itself.
+   */
+  changes?: FixtureChangeSink | undefined;
 }
 
 /** A cron job: a named verb over the context; the registry maps cron expressions to jobs. */

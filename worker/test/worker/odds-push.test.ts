@@ -3,7 +3,9 @@ import { seedSimulatedData } from '../../src/seed/index.ts';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/env.ts';
-import { MAX_EVENTS_PER_ROOM, pollOddsJob, pushOddsChanges } from '../../src/jobs/poll-odds.ts';
+import { pollOddsJob } from '../../src/jobs/poll-odds.ts';
+import { MAX_EVENTS_PER_ROOM, pushOddsChanges } from '../../src/pipeline/deliver.ts';
+import { ODDS_STREAM, readPushWatermark } from '../../src/services/pipeline/watermark.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { buildCtx } from '../../src/runtime.ts';
 import { liveRoomPublisher } from '../../src/scheduled.ts';
@@ -45,7 +47,10 @@ describe('live odds pushes', () => {
       // A results file's rows (upserted history) are never pushed as live changes.
       { fixtureId: game!.id, bookmakerId: book!.id, market: 'spread', selection: 'away', line: 3.5, price: 1.8, capturedAt: at, source: 'nflverse' },
     ]);
-    expect(await pushOddsChanges({ ctx: built.ctx, rooms: liveRoomPublisher(suite.env), sinceId: before })).toEqual({ changes: 2, pushed: 4, rooms: 2, truncated: false });
+    // The watermark in the database is where the last push ended: nothing of the odds API was pushed yet.
+    expect(await readPushWatermark({ ctx: built.ctx, input: { stream: ODDS_STREAM } })).toBe(before);
+    expect(await pushOddsChanges({ ctx: built.ctx, rooms: liveRoomPublisher(suite.env) })).toEqual({ changes: 2, pushed: 4, rooms: 2, truncated: false });
+    expect(await readPushWatermark({ ctx: built.ctx, input: { stream: ODDS_STREAM } })).toBe(await latestOddsId(suite.db, SOURCE));
     const expected = [
       { kind: 'odds', fixtureId: game!.id, market: 'spread', selection: 'home', line: -3.5, bookmaker: 'sim_book', price: 1.95, playerId: null, prop: null },
       { kind: 'odds', fixtureId: game!.id, market: 'player_prop', selection: 'over', line: 5.5, bookmaker: 'sim_book', price: 2.1, playerId: wr!.id, prop: 'receptions' },
@@ -70,7 +75,8 @@ describe('live odds pushes', () => {
         fixtureId: game!.id, bookmakerId: book!.id, market: 'game_total' as const, selection: 'over', line: 40.5 + k, price: 1.9, capturedAt: new Date(NOW), source: SOURCE,
       })),
     );
-    const r = await pushOddsChanges({ ctx: built.ctx, rooms: liveRoomPublisher(suite.env), sinceId: before });
+    expect(await readPushWatermark({ ctx: built.ctx, input: { stream: ODDS_STREAM } })).toBe(before);
+    const r = await pushOddsChanges({ ctx: built.ctx, rooms: liveRoomPublisher(suite.env) });
     expect(r).toMatchObject({ changes: n, truncated: true, rooms: 2 });
     expect(r.pushed).toBe(2 * MAX_EVENTS_PER_ROOM);
     expect(await room.events(MAX_EVENTS_PER_ROOM)).toHaveLength(MAX_EVENTS_PER_ROOM);

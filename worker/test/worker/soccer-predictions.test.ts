@@ -9,6 +9,8 @@ import worker from '../../src/index.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { buildCtx } from '../../src/runtime.ts';
 import { refreshSoccerPredictions } from '../../src/services/soccer/refresh-predictions.ts';
+import { FIXTURE_CHANGES_QUEUE } from '../../src/pipeline/messages.ts';
+import { deliverBatch, recordingQueue } from './support/queues.ts';
 import { suiteDatabase, type SuiteDb } from './support/fresh-db.ts';
 import { joinRoom } from './support/worker-http.ts';
 
@@ -71,14 +73,19 @@ describe('refreshSoccerPredictions (cron verb)', () => {
 });
 
 describe('the hourly cron pushes prediction changes to the soccer room', () => {
-  it('delivers prediction events over the LiveRoom socket', async () => {
+  it('enqueues the moved fixtures; the pipeline delivers prediction events over the LiveRoom socket', async () => {
     const room = await joinRoom('soccer', suite.env);
+    const { queue, bodies } = recordingQueue();
+    const env = { ...suite.env, FIXTURE_CHANGES: queue };
     // A new result makes the next tick refit and push.
     const [next] = await suite.db.select().from(fixtures).where(and(eq(fixtures.sport, 'soccer'), eq(fixtures.status, 'scheduled'))).orderBy(asc(fixtures.kickoffAt)).limit(1);
     await suite.db.update(fixtures).set({ status: 'final', homeScore: 4, awayScore: 0, kickoffAt: new Date(Date.now() - 86_400_000), updatedAt: new Date() }).where(eq(fixtures.id, next!.id));
     const ctx = createExecutionContext();
-    await worker.scheduled(createScheduledController({ cron: '0 * * * *' }), suite.env as never, ctx);
+    await worker.scheduled(createScheduledController({ cron: '0 * * * *' }), env as never, ctx);
     await waitOnExecutionContext(ctx);
+    expect(bodies).toEqual([expect.objectContaining({ v: 1, cause: 'predictions', fixtureIds: expect.arrayContaining([expect.any(Number)]) })]);
+    const { ids, result } = await deliverBatch(FIXTURE_CHANGES_QUEUE, bodies, env);
+    expect(result.explicitAcks).toEqual(ids);
     const events = await room.events(1);
     expect(events.length).toBeGreaterThan(0);
     expect(events[0]!.event).toMatchObject({ kind: 'prediction', market: '1x2' });

@@ -145,6 +145,21 @@ describe('ingestion cron jobs', () => {
     expect(sent).toHaveLength(0);
   });
 
+  it('odds polling: a sport that fails first does not cost the next sport its poll', async () => {
+    // The EPL feed gone (404: not retried); the NFL feed answers.
+    const nflOnly = Object.fromEntries(Object.entries(oddsRoutes()).filter(([path]) => !path.includes('soccer_epl')));
+    const seen: string[] = [];
+    const ctx = jobCtx('2019-09-05T19:10:00Z', providerFetch(nflOnly, seen));
+    const { rooms } = recordingRooms();
+    const r = await pollOddsJob.run({ ctx, config: { ODDS_API_KEY: 'k' }, rooms });
+    expect(r).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/soccer_epl\/odds.* failed: HTTP 404/),
+      summary: { soccer_epl: expect.stringMatching(/^failed: .*HTTP 404/), americanfootball_nfl: expect.stringMatching(/^\d+\+\/\d+~\/\d+=\/\d+!$/) },
+    });
+    expect(seen.some((u) => u.includes('/americanfootball_nfl/odds'))).toBe(true);
+  });
+
   it('odds polling: a sport that fails after another committed fails the tick, after pushing what was committed', async () => {
     // EPL a bookmaker update later with the home price moved; the NFL feed gone (404: not retried).
     const moved = fixture('epl-odds.json').replace(/2026-11-21T10:00:00Z/g, '2026-11-21T11:00:00Z').replace('"price": 2.4', '"price": 2.5');

@@ -1,0 +1,209 @@
+/**
+ * The event pipeline inside workerd against a real Postgres: an ingestion commit's fixtures enqueued → the worker's
+ * queue handler → LiveRoom sockets receive the odds and repriced events → the database watermark advanced; a failed
+ * publish retries the batch with the watermark unmoved and the retry delivers exactly what was missed; a crash before
+ * the enqueue is caught up by the next tick; a poison message is retried to the dead-letter queue and recorded there.
+ */
+import { bookmakers, deadLetters, fixtures, oddsSnapshots, pushWatermarks } from '@fairline/db';
+import { latestOddsId } from '@fairline/db';
+import { and, asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/env.ts';
+import { handOverOddsChanges } from '../../src/jobs/poll-odds.ts';
+import { silentLogger } from '../../src/lib/logger.ts';
+import { consumeFixtureChanges } from '../../src/pipeline/consume.ts';
+import { FIXTURE_CHANGES_DLQ, FIXTURE_CHANGES_QUEUE, fixtureChangesMessages } from '../../src/pipeline/messages.ts';
+import { queueSink } from '../../src/pipeline/sink.ts';
+import type { RoomPublisher } from '../../src/rooms/publisher.ts';
+import { buildCtx } from '../../src/runtime.ts';
+import { liveRoomPublisher } from '../../src/scheduled.ts';
+import { seedSimulatedData } from '../../src/seed/index.ts';
+import { refreshSoccerPredictions } from '../../src/services/soccer/refresh-predictions.ts';
+import { advancePushWatermark, ODDS_STREAM, readPushWatermark } from '../../src/services/pipeline/watermark.ts';
+import { suiteDatabase, type SuiteDb } from './support/fresh-db.ts';
+import { deliverBatch, recordingQueue } from './support/queues.ts';
+import { joinRoom } from './support/worker-http.ts';
+import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
+
+const NOW = Date.UTC(2026, 10, 21, 12);
+const SOURCE = 'odds-api';
+let suite: SuiteDb;
+let built: ReturnType<typeof buildCtx>;
+
+beforeAll(async () => {
+  suite = await suiteDatabase();
+  await seedSimulatedData(suite.db, NOW);
+  built = buildCtx(loadConfig(suite.env), silentLogger);
+});
+afterAll(async () => {
+  await built?.dispose();
+  await suite?.drop();
+});
+
+const scheduled = (sport: 'nfl' | 'soccer') =>
+  suite.db.select().from(fixtures).where(and(eq(fixtures.sport, sport), eq(fixtures.status, 'scheduled'))).orderBy(asc(fixtures.kickoffAt));
+const watermark = () => readPushWatermark({ ctx: built.ctx, input: { stream: ODDS_STREAM } });
+
+/** Commits `n` odds-API price changes of a fixture (distinct game-total lines, so each is its own price). */
+async function commitOdds(fixtureId: number, n: number, base: number) {
+  const [book] = await suite.db.select().from(bookmakers).where(eq(bookmakers.key, 'sim_book'));
+  const rows = Array.from({ length: n }, (_, k) => ({
+    fixtureId, bookmakerId: book!.id, market: 'game_total' as const, selection: 'over', line: base + k, price: 1.9 + k / 100, capturedAt: new Date(NOW), source: SOURCE,
+  }));
+  await suite.db.insert(oddsSnapshots).values(rows);
+  return rows.map((r) => ({ kind: 'odds', fixtureId, market: 'game_total', selection: 'over', line: r.line, bookmaker: 'sim_book', price: r.price, playerId: null, prop: null }));
+}
+
+/** The fixtures-changes bodies a poll tick enqueues now (the producer path of the polling job). */
+async function produce() {
+  const { queue, bodies } = recordingQueue();
+  const summary = await handOverOddsChanges({ ctx: built.ctx, rooms: liveRoomPublisher(suite.env), changes: queueSink(queue) });
+  return { summary, bodies };
+}
+
+const throwingRooms: RoomPublisher = {
+  publish: async () => {
+    throw new Error('LiveRoom unreachable');
+  },
+  publishMany: async () => {
+    throw new Error('LiveRoom unreachable');
+  },
+};
+
+describe('event pipeline: commit → queue → consumer → rooms → watermark', () => {
+  it('delivers a poll’s odds and the repriced fair probabilities to the fixture’s and the sport’s rooms, then advances the watermark', async () => {
+    const [game] = await scheduled('nfl');
+    const room = await listen(`fixture:${game!.id}`);
+    const sport = await listen('nfl');
+    const start = await watermark();
+    const t0 = Date.now();
+    const odds = await commitOdds(game!.id, 2, 40.5);
+    const { summary, bodies } = await produce();
+    expect(summary).toEqual({ enqueued: 1, messages: 1 });
+    expect(bodies).toEqual([{ v: 1, cause: 'odds', fixtureIds: [game!.id], committedAt: expect.any(String) }]);
+    const { ids, result } = await deliverBatch(FIXTURE_CHANGES_QUEUE, bodies, suite.env);
+    expect(result.explicitAcks).toEqual(ids);
+    expect(result.retryMessages).toEqual([]);
+    for (const socket of [room, sport]) {
+      const got = (await socket.events(3)).map((m) => m.event);
+      expect(got.filter((e) => e.kind === 'odds')).toEqual(odds);
+      // The game repriced by the active game-lines model at the books' consensus: probabilities, in [0, 1].
+      const fair = got.filter((e) => e.kind === 'prediction');
+      expect(fair.length).toBeGreaterThan(0);
+      expect(fair.every((e) => e.kind === 'prediction' && e.fixtureId === game!.id && e.probability >= 0 && e.probability <= 1)).toBe(true);
+    }
+    const latencyMs = Date.now() - t0;
+    console.info(`pipeline: commit → enqueue → consumer → room event in ${latencyMs} ms (queue handler called directly; the broker adds up to max_batch_timeout)`);
+    expect(await watermark()).toBe(await latestOddsId(suite.db, SOURCE));
+    expect(await watermark()).toBeGreaterThan(start);
+    // Nothing left: the next tick enqueues nothing.
+    expect((await produce()).summary).toEqual({ enqueued: 0, messages: 0 });
+    room.close();
+    sport.close();
+  });
+
+  it('publishes a soccer fixture’s stored 1X2 on a predictions message, and a results message’s fixture state to `fixtures`', async () => {
+    const [match] = await scheduled('soccer');
+    // The hourly refresh stores the predictions a predictions message announces.
+    await refreshSoccerPredictions({ ctx: { ...built.ctx, clock: () => new Date(NOW) } });
+    const room = await listen(`fixture:${match!.id}`);
+    const all = await listen('fixtures');
+    const bodies = [...fixtureChangesMessages('predictions', [match!.id], new Date()), ...fixtureChangesMessages('results', [match!.id], new Date())];
+    const { ids, result } = await deliverBatch(FIXTURE_CHANGES_QUEUE, bodies, suite.env);
+    expect(result.explicitAcks).toEqual(ids);
+    const got = (await room.events(4)).map((m) => m.event);
+    expect(got.filter((e) => e.kind === 'prediction').map((e) => e.kind === 'prediction' && e.selection).sort()).toEqual(['away', 'draw', 'home']);
+    const p = got.filter((e) => e.kind === 'prediction').reduce((s, e) => s + (e.kind === 'prediction' ? e.probability : 0), 0);
+    expect(p).toBeCloseTo(1, 6);
+    expect((await all.events(1)).map((m) => m.event)).toEqual([{ kind: 'fixture', fixtureId: match!.id, status: 'scheduled', homeScore: null, awayScore: null }]);
+    room.close();
+    all.close();
+  });
+
+  it('a crash between commit and publish loses nothing: the failed batch is retried, the watermark unmoved, and the retry delivers exactly the missed changes', async () => {
+    const [, game] = await scheduled('nfl');
+    const start = await watermark();
+    const odds = await commitOdds(game!.id, 3, 50.5);
+    const { bodies } = await produce();
+    // First delivery: the rooms are unreachable after the commit (a crash of the push).
+    const batch = createMessageBatch(FIXTURE_CHANGES_QUEUE, bodies.map((body, i) => ({ id: `crash-${i}`, timestamp: new Date(), attempts: 1, body })));
+    const summary = await consumeFixtureChanges({ ctx: built.ctx, rooms: throwingRooms, batch });
+    expect(summary).toMatchObject({ acked: 0, retried: 1, malformed: 0, delivery: null });
+    const verdict = await getQueueResult(batch, createExecutionContext());
+    expect(verdict.explicitAcks).toEqual([]);
+    expect(verdict.retryMessages.map((m) => m.msgId)).toEqual(['crash-0']);
+    expect(await watermark()).toBe(start);
+    // The retry (the queue redelivers the same message) reaches the room with exactly those changes.
+    const room = await listen(`fixture:${game!.id}`);
+    const { result } = await deliverBatch(FIXTURE_CHANGES_QUEUE, bodies, suite.env, 2);
+    expect(result.retryMessages).toEqual([]);
+    expect((await room.events(3)).map((m) => m.event).filter((e) => e.kind === 'odds')).toEqual(odds);
+    expect(await watermark()).toBe(await latestOddsId(suite.db, SOURCE));
+    room.close();
+  });
+
+  it('a crash before the enqueue is caught up by the next tick: it enqueues every fixture still above the watermark', async () => {
+    const [, , game] = await scheduled('nfl');
+    const [, other] = await scheduled('soccer');
+    const oddsA = await commitOdds(game!.id, 1, 60.5); // this tick crashed after its commit: nothing was enqueued
+    await commitOdds(other!.id, 1, 2.5); // the next tick's own commit
+    const { summary, bodies } = await produce();
+    expect(summary).toEqual({ enqueued: 2, messages: 1 });
+    expect(bodies).toEqual([expect.objectContaining({ cause: 'odds', fixtureIds: [game!.id, other!.id].sort((a, b) => a - b) })]);
+    const room = await listen(`fixture:${game!.id}`);
+    await deliverBatch(FIXTURE_CHANGES_QUEUE, bodies, suite.env);
+    expect((await room.events(1)).map((m) => m.event).filter((e) => e.kind === 'odds')).toEqual(oddsA);
+    expect(await watermark()).toBe(await latestOddsId(suite.db, SOURCE));
+    room.close();
+  });
+
+  it('the watermark only moves forward', async () => {
+    const now = await watermark();
+    expect(await advancePushWatermark({ ctx: built.ctx, input: { stream: ODDS_STREAM, lastId: Math.max(0, now - 1) } })).toBe(now);
+    expect(await watermark()).toBe(now);
+  });
+
+  it('a poison message is retried alone (the valid ones are delivered) and, once dead-lettered, recorded once', async () => {
+    const [game] = await scheduled('nfl');
+    const poison = { v: 2, cause: 'odds', fixtureIds: ['DROP TABLE'], committedAt: 'yesterday' };
+    const tooMany = { v: 1, cause: 'odds', fixtureIds: Array.from({ length: 101 }, (_, i) => i + 1), committedAt: new Date().toISOString() };
+    const good = fixtureChangesMessages('predictions', [game!.id], new Date())[0]!;
+    const { ids, result } = await deliverBatch(FIXTURE_CHANGES_QUEUE, [poison, good, tooMany], suite.env, 5);
+    expect(result.explicitAcks).toEqual([ids[1]]);
+    expect(result.retryMessages.map((m) => m.msgId)).toEqual([ids[0], ids[2]]);
+    // After max_retries the queue moves it to the dead-letter queue, whose consumer records it (twice delivered: one row).
+    for (let i = 0; i < 2; i++) {
+      const dlq = await deliverBatch(FIXTURE_CHANGES_DLQ, [poison], suite.env, 6);
+      expect(dlq.result.ackAll).toBe(true);
+    }
+    const rows = await suite.db.select().from(deadLetters);
+    expect(rows).toHaveLength(2); // two distinct message ids (each delivery above made a new one)
+    expect(rows.map((r) => [r.queue, r.attempts, r.body])).toEqual([
+      [FIXTURE_CHANGES_DLQ, 6, poison],
+      [FIXTURE_CHANGES_DLQ, 6, poison],
+    ]);
+  });
+
+  it('the same dead letter redelivered is recorded once', async () => {
+    const before = (await suite.db.select().from(deadLetters)).length;
+    for (let i = 0; i < 2; i++) {
+      const batch = createMessageBatch(FIXTURE_CHANGES_DLQ, [{ id: 'same-letter', timestamp: new Date(), attempts: 6, body: { v: 9 } }]);
+      const ctx = createExecutionContext();
+      const worker = (await import('../../src/index.ts')).default;
+      await worker.queue!(batch, suite.env as never);
+      expect((await getQueueResult(batch, ctx)).ackAll).toBe(true);
+    }
+    expect((await suite.db.select().from(deadLetters)).length).toBe(before + 1);
+  });
+
+  it('a message of unknown fixtures is acknowledged and publishes nothing; the watermark row is the only one per stream', async () => {
+    const sport = await listen('soccer');
+    const { ids, result } = await deliverBatch(FIXTURE_CHANGES_QUEUE, fixtureChangesMessages('results', [2_000_000_000], new Date()), suite.env);
+    expect(result.explicitAcks).toEqual(ids);
+    expect(await sport.events(0)).toEqual([]);
+    expect((await suite.db.select().from(pushWatermarks)).map((r) => r.stream)).toEqual([ODDS_STREAM]);
+    sport.close();
+  });
+});
+
+const listen = (room: string) => joinRoom(room, suite.env);
