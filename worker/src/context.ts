@@ -17,6 +17,12 @@ export interface Ctx {
   /** null when no Redis is configured: the cache tier is skipped, never faked. */
   cache: Cache | null;
   clock: () => Date;
+  /**
+   * Which data this context reads (the database's host and name, never its credentials): part of every read-cache
+   * key (lib/read-cache), so two databases behind one Redis — staging and production, or test suites — never see
+   * each other's answers. Absent (tests' hand-built contexts, the CLI): the read cache is skipped.
+   */
+  cacheNamespace?: string;
   logger: Logger;
   fetch: typeof fetch;
 }

@@ -54,6 +54,7 @@ export function buildCtx(
     clock: () => new Date(),
     logger,
     fetch: boundedFetch,
+    cacheNamespace: databaseIdentity(config.DATABASE_URL),
   };
   return { ctx, dispose: async () => void (await pool?.close().catch(() => {})) };
 }
@@ -87,4 +88,14 @@ function cacheFor(url: string, token: string): Cache {
   let cache = caches.get(key);
   if (!cache) caches.set(key, (cache = upstashCache(url, token)));
   return cache;
+}
+
+/** The database's host, port and name (no user or password): the read cache's namespace (Ctx.cacheNamespace). */
+function databaseIdentity(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.host}${u.pathname}`;
+  } catch {
+    return 'unparsed-database-url';
+  }
 }

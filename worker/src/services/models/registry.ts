@@ -153,30 +153,41 @@ export async function listVersions({ ctx, input }: { ctx: Pick<Ctx, 'read'>; inp
 /**
  * A version's artifact turned into a model by `load`, kept for the isolate's lifetime (artifacts are immutable
  * once filed). A failed load is remembered too, as its message, so a broken version costs one read, not one per
- * request. Bounded: the oldest entry goes first.
+ * request. Single-flight: concurrent first requests for a version share one read and one load (the promise is
+ * what is kept), so a cold isolate under load loads a GBDT once, not once per request; a failed read (the database,
+ * not the artifact) is forgotten so the next request tries again. Bounded: the oldest entry goes first.
  */
 export class LoadedModels<M> {
-  private readonly cache = new Map<number, M | { broken: string }>();
+  private readonly cache = new Map<number, Promise<M | { broken: string }>>();
+  /** How many artifacts were read and loaded (tests of the single-flight). */
+  loads = 0;
   constructor(
     private readonly load: (artifact: unknown) => M,
     private readonly max = 64,
   ) {}
 
   /** The model of version `id`, or `{ broken }` with why it cannot be used. */
-  async get(db: Ctx['read'], id: number): Promise<M | { broken: string }> {
+  get(db: Ctx['read'], id: number): Promise<M | { broken: string }> {
     const hit = this.cache.get(id);
     if (hit !== undefined) return hit;
-    const artifact = await modelArtifact(db, id);
-    let entry: M | { broken: string };
-    try {
-      if (artifact === null) throw new Error(`model version ${id} not found`);
-      entry = this.load(artifact);
-    } catch (err) {
-      entry = { broken: err instanceof Error ? err.message : String(err) };
-    }
+    const entry = this.read(db, id);
     if (this.cache.size >= this.max) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(id, entry);
+    entry.catch(() => {
+      if (this.cache.get(id) === entry) this.cache.delete(id);
+    });
     return entry;
+  }
+
+  private async read(db: Ctx['read'], id: number): Promise<M | { broken: string }> {
+    this.loads++;
+    const artifact = await modelArtifact(db, id);
+    try {
+      if (artifact === null) throw new Error(`model version ${id} not found`);
+      return this.load(artifact);
+    } catch (err) {
+      return { broken: err instanceof Error ? err.message : String(err) };
+    }
   }
 }
 

@@ -7,7 +7,8 @@
  * (what the hourly cron stored and pushed); a scheduled fixture with none yet is priced by the competition's
  * current version — the very verb the cron uses (model-version.ts), which files it. A fixture that kicked off
  * without a stored prediction is priced by a one-off fit on results strictly before its kick-off, so a
- * prediction never sees its own result. Cached in Redis (when there is a cache tier) by fixture and version.
+ * prediction never sees its own result. Cached in Redis (when there is a cache tier) by fixture and version, computed
+ * once however many cold requests ask at the same time (lib/read-cache/single-flight.ts).
  */
 import { activeModelVersion, currentPrices, fixtureKeys, latestPredictionVersion, modelVersionMeta, serialId, soccerResultsStamp, type FixtureKeys } from '@fairline/db';
 import { pricing, soccer } from '@fairline/ml';
@@ -16,6 +17,7 @@ import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { metrics } from '../../lib/metrics.ts';
+import { singleFlight } from '../../lib/read-cache/single-flight.ts';
 import { dayOf, fitSoccerModel, MIN_HISTORY, priceFixture, soccerHistory } from './model.ts';
 import { currentSoccerModel, loadSoccerVersion, soccerScope } from './model-version.ts';
 import { gbdtKind, soccerGbdtForecast } from './gbdt.ts';
@@ -222,14 +224,9 @@ async function soccerFairPricesOf({ ctx, input }: { ctx: Ctx; input: z.input<typ
   const scope = soccerScope(fx.competition);
   const gbdtKey = (await Promise.all((['model', 'ensemble'] as const).map((v) => activeModelVersion(ctx.read, gbdtKind(v), scope)))).map((v) => v?.id ?? '-').join(':');
   const cacheKey = `fair:soccer:v3:${fixtureId}:${source.key}:${gbdtKey}`;
-  // The client deserialises the JSON it stored, so what comes back is the object itself.
-  let priced = ctx.cache ? await ctx.cache.get<Priced>(cacheKey).catch(() => null) : null;
-  if (!priced) {
-    priced = await withGbdt(ctx, fx, await source.price());
-    if (ctx.cache) {
-      await ctx.cache.set(cacheKey, priced, 600).catch((err: unknown) => ctx.logger.warn('cache write failed', { key: cacheKey, error: String(err) }));
-    }
-  }
+  // Single-flight: concurrent cold requests fit and price once per isolate, and once across isolates (a Redis lock);
+  // the client deserialises the JSON it stored, so what comes back is the object itself.
+  const priced = await singleFlight<Priced>(ctx, { key: cacheKey, ttlSeconds: 600, compute: async () => withGbdt(ctx, fx, await source.price()) });
 
   const prices = await currentPrices(ctx.read, fixtureId, SOCCER_QUOTED_MARKETS);
   const byBook = new Map<string, typeof prices>();

@@ -43,7 +43,23 @@ export async function loadSoccerVersion(ctx: Pick<Ctx, 'read'>, id: number): Pro
  * through the gate (the active version when the gate refuses it). `tooFew` when the competition has fewer than
  * MIN_HISTORY results in the window.
  */
-export async function currentSoccerModel(
+export function currentSoccerModel(
+  ctx: Pick<Ctx, 'db' | 'read' | 'clock'>,
+  competition: { id: number; code: string },
+): Promise<SoccerModelVersion | { tooFew: number }> {
+  // Single-flight per isolate: concurrent requests for one competition's model share one check and at most one fit
+  // (across isolates, filing an artifact already on file returns that version instead of a second one).
+  let pending = fitting.get(competition.id);
+  if (!pending) {
+    pending = currentSoccerModelNow(ctx, competition).finally(() => fitting.delete(competition.id));
+    fitting.set(competition.id, pending);
+  }
+  return pending;
+}
+
+const fitting = new Map<number, Promise<SoccerModelVersion | { tooFew: number }>>();
+
+async function currentSoccerModelNow(
   ctx: Pick<Ctx, 'db' | 'read' | 'clock'>,
   competition: { id: number; code: string },
 ): Promise<SoccerModelVersion | { tooFew: number }> {
