@@ -63,6 +63,6 @@ export async function consumeFixtureChanges({ ctx, rooms, batch }: { ctx: Ctx; r
   summary.acked = valid.length;
   const oldest = Math.min(...valid.map(({ body }) => Date.parse(body.committedAt)));
   summary.lagMs = ctx.clock().getTime() - oldest;
-  ctx.logger.info('pipeline: delivered', { queue: batch.queue, messages: valid.length, lagMs: summary.lagMs, ...summary.delivery });
+  ctx.logger.info('pipeline: delivered', { queue: batch.queue, messages: valid.length, oldestCommit: new Date(oldest).toISOString(), lagMs: summary.lagMs, ...summary.delivery });
   return summary;
 }
