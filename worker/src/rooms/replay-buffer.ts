@@ -16,6 +16,11 @@ export const KEEP_MS = 24 * 60 * 60 * 1000;
 export const MAX_ROWS = 100_000;
 /** Pruning runs when a batch crosses a multiple of this sequence number. */
 export const PRUNE_EVERY = 100;
+/**
+ * The most events one reconnect is replayed; a client further behind gets `resync` (refetching is cheaper for it
+ * than thousands of events, and a client cannot make the room read and send its whole buffer again and again).
+ */
+export const MAX_REPLAY = 10_000;
 
 /** What a reconnecting client gets: the missed messages in order, or `resync` when they are not all kept. */
 export type Replay = { kind: 'replay'; messages: string[] } | { kind: 'resync' };
@@ -63,10 +68,11 @@ export class ReplayBuffer {
 
   /**
    * What a client that saw up to `since` missed: every stored message with seq > since in order, or `resync` when
-   * some of them are no longer kept (since < oldest kept − 1) or since is ahead of the room (it was reset).
+   * some of them are no longer kept (since < oldest kept − 1), there are more than MAX_REPLAY of them, or since is
+   * ahead of the room (it was reset).
    */
   since(since: number): Replay {
-    if (since > this.#seq) return { kind: 'resync' };
+    if (since > this.#seq || this.#seq - since > MAX_REPLAY) return { kind: 'resync' };
     if (since === this.#seq) return { kind: 'replay', messages: [] };
     const oldest = this.storage.sql.exec<{ seq: number | null }>('SELECT MIN(seq) AS seq FROM room_events').one().seq;
     if (oldest === null || since < oldest - 1) return { kind: 'resync' };

@@ -1,6 +1,6 @@
 import { runInDurableObject } from 'cloudflare:test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KEEP_EVENTS, KEEP_MS } from '../../src/rooms/replay-buffer.ts';
+import { KEEP_EVENTS, KEEP_MS, MAX_REPLAY } from '../../src/rooms/replay-buffer.ts';
 import type { ServerMessage } from '../../src/rooms/protocol.ts';
 import { suiteDatabase, type SuiteDb } from './support/fresh-db.ts';
 import { eventSeqs, insertRoomFixtures, heartbeats, openRoom, publishMany, upgradeRoom } from './support/room-socket.ts';
@@ -9,7 +9,7 @@ let suite: SuiteDb;
 let rooms: string[];
 beforeAll(async () => {
   suite = await suiteDatabase();
-  rooms = (await insertRoomFixtures(suite.db, 1_900_000_000, 8)).map((id) => `fixture:${id}`);
+  rooms = (await insertRoomFixtures(suite.db, 1_900_000_000, 9)).map((id) => `fixture:${id}`);
 });
 afterAll(async () => {
   await suite?.drop();
@@ -132,6 +132,23 @@ describe('LiveRoom resume (?since=)', () => {
     const b = await openRoom(suite.env, room, { since: 1 });
     expect((await b.settle(5)).slice(1).map(at)).toEqual(['a-2', 'a-3', 'b-1', 'b-2']);
     b.close();
+  });
+
+  it(`answers resync rather than replay more than ${MAX_REPLAY} events to one reconnect`, async () => {
+    const room = rooms[8]!;
+    await publishMany(suite.env, room, heartbeats('bulk', MAX_REPLAY + 1));
+    const behind = await openRoom(suite.env, room, { since: 0 });
+    expect(await behind.settle(2)).toEqual([
+      { type: 'welcome', room, seq: MAX_REPLAY + 1, connections: 1 },
+      { type: 'resync', room, seq: MAX_REPLAY + 1 },
+    ]);
+    const justWithin = await openRoom(suite.env, room, { since: 1 });
+    await justWithin.until((m) => m.length >= MAX_REPLAY + 1);
+    expect(justWithin.messages.some((m) => m.type === 'resync')).toBe(false);
+    expect(eventSeqs(justWithin.messages).slice(0, 2)).toEqual([2, 3]);
+    expect(eventSeqs(justWithin.messages)).toHaveLength(MAX_REPLAY);
+    behind.close();
+    justWithin.close();
   });
 
   it('refuses a malformed since with 400 before any socket opens', async () => {
