@@ -36,7 +36,7 @@ const stack = await startLocalStack({ dir: stackDir, ports, quiet: true });
 const child = { kill: () => {} } as { kill: (s?: NodeJS.Signals) => void };
 try {
   await prepareDemoDatabase(stack, 'fairline');
-  const env = { ...stack.env('fairline'), ENVIRONMENT: 'development', ADMIN_TOKEN: 'bench-admin' };
+  const env: Record<string, string> = { ...stack.env('fairline'), ENVIRONMENT: 'development', ADMIN_TOKEN: 'bench-admin' };
   const vars = Object.entries(env).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
   const fd = openSync(logFile, 'w');
   progress('starting the API under wrangler dev (--test-scheduled)');
