@@ -9,7 +9,7 @@ let suite: SuiteDb;
 let rooms: string[];
 beforeAll(async () => {
   suite = await suiteDatabase();
-  rooms = (await insertRoomFixtures(suite.db, 1_900_000_000, 9)).map((id) => `fixture:${id}`);
+  rooms = (await insertRoomFixtures(suite.db, 1_900_000_000, 10)).map((id) => `fixture:${id}`);
 });
 afterAll(async () => {
   await suite?.drop();
@@ -149,6 +149,22 @@ describe('LiveRoom resume (?since=)', () => {
     expect(eventSeqs(justWithin.messages)).toHaveLength(MAX_REPLAY);
     behind.close();
     justWithin.close();
+  });
+
+  it('carries on the sequence of a room from before the buffer (its key-value seq), and resyncs what it cannot replay', async () => {
+    const room = rooms[9]!;
+    await runInDurableObject(stub(room), async (_instance, state) => {
+      state.storage.kv.put('seq', 500); // what a room deployed before the replay buffer kept
+    });
+    const { evictAllDurableObjects } = await import('cloudflare:test');
+    await evictAllDurableObjects({ webSockets: 'hibernate' });
+    expect((await publishMany(suite.env, room, heartbeats('new', 1))).seq).toBe(501);
+    const old = await openRoom(suite.env, room, { since: 450 });
+    expect((await old.settle(2)).map((m) => m.type)).toEqual(['welcome', 'resync']);
+    const recent = await openRoom(suite.env, room, { since: 500 });
+    expect(eventSeqs(await recent.settle(2))).toEqual([501]);
+    old.close();
+    recent.close();
   });
 
   it('refuses a malformed since with 400 before any socket opens', async () => {
