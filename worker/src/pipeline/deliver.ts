@@ -2,7 +2,8 @@
  * Delivering committed changes to the live rooms — the one path both the queue consumer and the cron (when no queue
  * is bound) take. It reads the odds API's price changes above the push watermark held in the database, reprices the
  * changed fixtures from the active model versions (services/pipeline/reprice), publishes every room's events in one
- * call per room, invalidates the fixtures' read caches, and only then moves the watermark on. A crash or a failed
+ * call per room, invalidates the fixtures' read caches (services/cache `invalidateFixtures`), and only then moves the
+ * watermark on. A crash or a failed
  * publish anywhere before that leaves the watermark where it was, so the next run or retry delivers the same changes
  * again (at-least-once; events are idempotent price states and clients dedupe by sequence number).
  */
@@ -10,11 +11,11 @@ import type { Sport } from '@fairline/db';
 import type { Ctx } from '../context.ts';
 import type { RoomEvent, RoomName } from '../rooms/protocol.ts';
 import type { RoomPublisher } from '../rooms/publisher.ts';
+import { invalidateFixtures } from '../services/cache/invalidate.ts';
 import { ODDS_API_SOURCE } from '../services/ingest/odds-api/ingest.ts';
 import { oddsChangesAfter, type OddsChange } from '../services/odds/odds-changes.ts';
 import { repriceFixtures, type FairProbability } from '../services/pipeline/reprice.ts';
 import { advancePushWatermark, ODDS_STREAM, readPushWatermark } from '../services/pipeline/watermark.ts';
-import { invalidateChangedFixtureReads } from './invalidate-reads.ts';
 
 /** Most price changes read per round. */
 export const MAX_CHANGES_PER_TICK = 5000;
@@ -135,7 +136,9 @@ export async function deliverFixtureChanges({ ctx, rooms, input }: { ctx: Ctx; r
     summary.truncated ||= capped || (truncated && round === MAX_ROUNDS - 1);
 
     const sports = [...new Set([...fixtures.map((f) => f.sport), ...changes.map((c) => c.sport)])] as Sport[];
-    await invalidateChangedFixtureReads(ctx, { fixtureIds: [...new Set([...reprice, ...changes.map((c) => c.fixtureId)])], sports });
+    // The read caches of what was published, so a client refetching on the event reads the new prices (best effort:
+    // never throws; without invalidation the cached answers are at most 60 s old).
+    if (sports.length > 0) await invalidateFixtures({ ctx, input: { fixtureIds: [...new Set([...reprice, ...changes.map((c) => c.fixtureId)])], sports } });
     if (changes.length > 0) watermark = await advancePushWatermark({ ctx, input: { stream: ODDS_STREAM, lastId: changes[changes.length - 1]!.id } });
     if (!truncated) break;
   }

@@ -16,6 +16,7 @@ import { FIXTURE_CHANGES_DLQ, FIXTURE_CHANGES_QUEUE, fixtureChangesMessages } fr
 import { queueSink } from '../../src/pipeline/sink.ts';
 import type { RoomPublisher } from '../../src/rooms/publisher.ts';
 import { buildCtx } from '../../src/runtime.ts';
+import { generationKey } from '../../src/lib/read-cache/generations.ts';
 import { liveRoomPublisher } from '../../src/scheduled.ts';
 import { seedSimulatedData } from '../../src/seed/index.ts';
 import { refreshSoccerPredictions } from '../../src/services/soccer/refresh-predictions.ts';
@@ -76,6 +77,9 @@ describe('event pipeline: commit → queue → consumer → rooms → watermark'
     const room = await listen(`fixture:${game!.id}`);
     const sport = await listen('nfl');
     const start = await watermark();
+    const cache = built.ctx.cache;
+    const nflGeneration = () => cache?.get<string>(generationKey('nfl')) ?? null;
+    const generationBefore = await nflGeneration();
     const t0 = Date.now();
     const odds = await commitOdds(game!.id, 2, 40.5);
     const { summary, bodies } = await produce();
@@ -96,6 +100,8 @@ describe('event pipeline: commit → queue → consumer → rooms → watermark'
     console.info(`pipeline: commit → enqueue → consumer → room event in ${latencyMs} ms (queue handler called directly; the broker adds up to max_batch_timeout)`);
     expect(await watermark()).toBe(await latestOddsId(suite.db, SOURCE));
     expect(await watermark()).toBeGreaterThan(start);
+    // The NFL read cache was invalidated (a new generation token), when a cache tier is configured.
+    if (cache) expect(await nflGeneration()).not.toBe(generationBefore);
     // Nothing left: the next tick enqueues nothing.
     expect((await produce()).summary).toEqual({ enqueued: 0, messages: 0 });
     room.close();
