@@ -5,7 +5,7 @@
  * wrangler's /__scheduled after a result change (so its predictions move and it enqueues them); the commit time is the
  * message's `committedAt`, which the consumer logs (`oldestCommit`), on the same host clock as the client's.
  *
- *   nice -n 10 flock /tmp/fairline-bench.lock npx tsx bench/pipeline/latency.ts [--runs 5] [--port 8913] [--port-base 57300]
+ *   nice -n 10 flock /tmp/fairline-bench.lock npm run bench:pipeline -- [--runs 5] [--port 8913] [--port-base 57300]
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync } from 'node:fs';
