@@ -97,10 +97,10 @@ test('track bets from the value finder and a fixture page, settle them, see P&L,
     for (const r of rows) {
       await db.query(`UPDATE fixtures SET kickoff_at = now() - interval '3 hours', updated_at = now() WHERE id = $1`, [r.fixture_id]);
       await db.query(
-        `INSERT INTO odds_snapshots (fixture_id, bookmaker_id, market, selection, line, player_id, prop, price, captured_at, seen_at, closing, source)
+        `INSERT INTO odds_snapshots (fixture_id, bookmaker_id, market, selection, line, player_id, prop, price, captured_at, closing, source)
          SELECT DISTINCT ON (bookmaker_id, market, selection, line, player_id, prop) fixture_id, bookmaker_id, market, selection, line, player_id, prop,
                 GREATEST(1.01, round((price * CASE WHEN selection IN ('home', 'over') THEN 0.92 ELSE 1.06 END)::numeric, 3)),
-                now() - interval '3 hours 10 minutes', NULL, true, 'e2e'
+                now() - interval '3 hours 10 minutes', true, 'e2e'
            FROM odds_snapshots WHERE fixture_id = $1 AND NOT closing
           ORDER BY bookmaker_id, market, selection, line, player_id, prop, captured_at DESC`,
         [r.fixture_id]);

@@ -1,4 +1,4 @@
-import { bookmakers, fixtures, oddsSnapshots, predictions } from '@fairline/db';
+import { bookmakers, fixtures, oddsSightings, oddsSnapshots, predictions } from '@fairline/db';
 import { seedSimulatedData } from '../../src/seed/index.ts';
 import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,12 +60,16 @@ describe('soccer.fairPrices (Dixon–Coles inside workerd)', () => {
     const [old] = await suite.db.select().from(oddsSnapshots)
       .where(and(eq(oddsSnapshots.fixtureId, next.id), eq(oddsSnapshots.bookmakerId, sim!.id), eq(oddsSnapshots.market, '1x2'), eq(oddsSnapshots.selection, 'home')))
       .orderBy(desc(oddsSnapshots.capturedAt), desc(oddsSnapshots.id)).limit(1);
-    // As a live feed records a move: the new home price is appended, and the book's unchanged prices are seen again.
+    // As a live feed records a move: the new home price is appended, and the book's unchanged prices (their latest
+    // rows) are seen again at this update.
     const move = async (price: number, hours: number) => {
       const at = new Date(old!.capturedAt.getTime() + hours * 3_600_000);
-      await suite.db.insert(oddsSnapshots).values({ ...old!, id: undefined, price, capturedAt: at, seenAt: at });
-      await suite.db.update(oddsSnapshots).set({ seenAt: at })
-        .where(and(eq(oddsSnapshots.fixtureId, next.id), eq(oddsSnapshots.bookmakerId, old!.bookmakerId), inArray(oddsSnapshots.selection, ['draw', 'away'])));
+      await suite.db.insert(oddsSnapshots).values({ ...old!, id: undefined, price, capturedAt: at });
+      const unchanged = await suite.db.selectDistinctOn([oddsSnapshots.selection], { id: oddsSnapshots.id }).from(oddsSnapshots)
+        .where(and(eq(oddsSnapshots.fixtureId, next.id), eq(oddsSnapshots.bookmakerId, old!.bookmakerId), eq(oddsSnapshots.market, '1x2'), inArray(oddsSnapshots.selection, ['draw', 'away'])))
+        .orderBy(oddsSnapshots.selection, desc(oddsSnapshots.capturedAt), desc(oddsSnapshots.id));
+      await suite.db.insert(oddsSightings).values(unchanged.map((r) => ({ snapshotId: r.id, seenAt: at })))
+        .onConflictDoUpdate({ target: oddsSightings.snapshotId, set: { seenAt: at } });
     };
     await move(old!.price + 0.05, 1);
     const r = await caller.soccer.fairPrices({ fixtureId: next.id });
@@ -104,18 +108,17 @@ describe('soccer.fairPrices (Dixon–Coles inside workerd)', () => {
     await expect(caller.soccer.fairPrices({ fixtureId: 99_999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
-  it('no longer quotes a price the book withdrew (seen_at), like every other market', async () => {
+  it('no longer quotes a price the book withdrew (odds_sightings), like every other market', async () => {
     const target = (await soccerFixtures()).filter((f) => f.status === 'scheduled')[3]!;
     const [live] = await suite.db.insert(bookmakers).values({ key: 'live_book', name: 'Live Book' }).returning();
     const t1 = new Date(NOW - 2 * 3_600_000), t2 = new Date(NOW - 3_600_000);
-    const row = (selection: string, price: number, seenAt: Date) =>
-      ({ fixtureId: target.id, bookmakerId: live!.id, market: '1x2' as const, selection, price, capturedAt: t1, seenAt, source: 'odds-api' });
-    await suite.db.insert(oddsSnapshots).values([row('home', 2.1, t1), row('draw', 3.4, t1), row('away', 3.6, t1)]);
+    const row = (selection: string, price: number) =>
+      ({ fixtureId: target.id, bookmakerId: live!.id, market: '1x2' as const, selection, price, capturedAt: t1, source: 'odds-api' });
+    const [home, draw] = await suite.db.insert(oddsSnapshots).values([row('home', 2.1), row('draw', 3.4), row('away', 3.6)]).returning({ id: oddsSnapshots.id });
     const quoted = async () => (await caller.soccer.fairPrices({ fixtureId: target.id })).quotes.find((q) => q.bookmaker === 'live_book');
     expect((await quoted())?.prices).toEqual({ home: 2.1, draw: 3.4, away: 3.6 });
     // The feed's next update still quotes home and draw (seen again) but no longer the away price.
-    await suite.db.update(oddsSnapshots).set({ seenAt: t2 })
-      .where(and(eq(oddsSnapshots.bookmakerId, live!.id), eq(oddsSnapshots.fixtureId, target.id), inArray(oddsSnapshots.selection, ['home', 'draw'])));
+    await suite.db.insert(oddsSightings).values([home!, draw!].map((r) => ({ snapshotId: r.id, seenAt: t2 })));
     expect(await quoted()).toBeUndefined();
   });
 

@@ -243,13 +243,15 @@ describe('calibration drift of settled 1X2 forecasts', () => {
 
 describe('calibration drift of settled prop forecasts', () => {
   it('scores P(over) at the book’s line before kickoff against the box score, per market, pushes left out', async () => {
-    // Week 2 of 2019 replayed as if it kicked off two days ago, projected a day before, a book quoting each receptions projection.
-    const kickoff = new Date(Date.now() - 2 * 86_400_000);
+    // Week 2 of 2019 replayed as if it kicks off a day after its projections were recorded (projections are
+    // append-only: the timeline moves, not their created_at), reported on a day later, a book quoting each
+    // receptions projection.
+    const kickoff = new Date(Date.now() + 86_400_000);
+    const reportAt = new Date(kickoff.getTime() + 86_400_000);
     const week = await rowsOf<{ id: number }>(sql`SELECT f.id FROM fixtures f JOIN seasons s ON s.id = f.season_id WHERE s.label = '2019' AND f.week = 2 AND f.status = 'final'`);
     const ids = week.map((w) => w.id);
     expect(ids.length).toBeGreaterThan(10);
     await fresh.db.execute(sql`UPDATE fixtures SET kickoff_at = ${kickoff} WHERE id IN ${ids}`);
-    await fresh.db.execute(sql`UPDATE projections SET created_at = ${new Date(kickoff.getTime() - 86_400_000)} WHERE fixture_id IN ${ids}`);
     const [book] = await fresh.db.insert(bookmakers).values({ key: 'calib_book', name: 'Calibration Book' }).returning();
     const projected = await rowsOf<{ fixture_id: number; player_id: number; mean: number }>(sql`
       SELECT fixture_id, player_id, mean FROM projections WHERE fixture_id IN ${ids} AND market = 'receptions' AND model_version_id = ${versionIds.receptions!}`);
@@ -259,7 +261,7 @@ describe('calibration drift of settled prop forecasts', () => {
       fixtureId: p.fixture_id, bookmakerId: book!.id, market: 'player_prop' as const, selection: 'over', line: lineOf(i, p.mean), playerId: p.player_id,
       prop: 'receptions', price: 1.9, capturedAt: new Date(kickoff.getTime() - 3_600_000), source: 'test',
     })));
-    const s = await writeDriftReport({ ctx, input: { now: now() } });
+    const s = await writeDriftReport({ ctx, input: { now: reportAt } });
     expect(s.skipped.join('; ')).not.toMatch(/nfl:receptions: \d+ settled/);
     const [ece] = await fresh.db.select().from(driftReports).where(sql`${driftReports.modelVersionId} = ${versionIds.receptions!} AND ${driftReports.metric} = 'ece'`);
     const [brier] = await fresh.db.select().from(driftReports).where(sql`${driftReports.modelVersionId} = ${versionIds.receptions!} AND ${driftReports.metric} = 'brier'`);

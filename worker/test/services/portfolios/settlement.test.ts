@@ -52,8 +52,14 @@ beforeAll(async () => {
   ids.b4 = (await recordBet({ ctx: ana, input: { ...base, clientRef: 'b4', market: 'btts', selection: 'yes', price: 1.8, stake: 10 } })).bet.id;
   ids.b5 = (await placeBet({ ctx: s.ben().ctx, input: { portfolioId: benPortfolio, fixtureId: F.id, clientRef: 'b5', market: '1x2', selection: 'draw', bookmaker: 'sim_book', stake: 5 } })).bet.id;
 
-  // b4's market must have no closing price anywhere: the demo seed's second books quote BTTS on upcoming matches.
-  await s.db().delete(oddsSnapshots).where(sql`${oddsSnapshots.fixtureId} = ${F.id} and ${oddsSnapshots.market} = 'btts'`);
+  // b4's market must have no closing price anywhere, but the demo seed's second books quote BTTS on every upcoming
+  // match. The price history is append-only — the app cannot remove them — so the test does, as the database's
+  // superuser with the trigger off for one transaction: arranging a world the seed does not offer.
+  await s.db().transaction(async (tx) => {
+    await tx.execute(sql`ALTER TABLE odds_snapshots DISABLE TRIGGER odds_snapshots_no_update_delete`);
+    await tx.delete(oddsSnapshots).where(sql`${oddsSnapshots.fixtureId} = ${F.id} and ${oddsSnapshots.market} = 'btts'`);
+    await tx.execute(sql`ALTER TABLE odds_snapshots ENABLE TRIGGER odds_snapshots_no_update_delete`);
+  });
   const K = F.kickoffAt.getTime();
   const row = (market: Market, selection: string, line: number | null, price: number, at: number, closing = false) =>
     ({ fixtureId: F.id, bookmakerId: pinnacle, market, selection, line, price, capturedAt: new Date(at), closing, source: 'test' });

@@ -50,7 +50,7 @@ beforeAll(async () => {
   const at = new Date(NOW.getTime() - 3_600_000);
   type Row = typeof oddsSnapshots.$inferInsert;
   const q = (bookmakerId: number, market: Row['market'], selection: string, line: number | null, price: number): Row =>
-    ({ fixtureId: game, bookmakerId, market, selection, line, price, capturedAt: at, seenAt: at, source: 'test' });
+    ({ fixtureId: game, bookmakerId, market, selection, line, price, capturedAt: at, source: 'test' });
   await db.insert(oddsSnapshots).values([
     // Main line −3 at both books; book A also home −1.5 at 2.6 (too long) and a moneyline far from what −3 implies.
     q(A, 'spread', 'home', -3, 1.91), q(A, 'spread', 'away', 3, 1.91), q(B, 'spread', 'home', -3, 1.91), q(B, 'spread', 'away', 3, 1.91),
@@ -82,7 +82,7 @@ describe('track record', () => {
 
     // The price moves (still value): the pick keeps the price it was recorded at.
     now = new Date(NOW.getTime() + 600_000);
-    await fresh.db.insert(oddsSnapshots).values({ fixtureId: game, bookmakerId: bookA, market: 'spread', selection: 'home', line: -1.5, price: 2.7, capturedAt: now, seenAt: now, source: 'test' });
+    await fresh.db.insert(oddsSnapshots).values({ fixtureId: game, bookmakerId: bookA, market: 'spread', selection: 'home', line: -1.5, price: 2.7, capturedAt: now, source: 'test' });
     expect(await recordTrackRecordJob.run(args())).toMatchObject({ status: 'ran', summary: { recorded: 0 } });
 
     const r = await trackRecordSummary({ ctx });
@@ -112,7 +112,7 @@ describe('track record', () => {
     const closeAt = new Date(K - 600_000);
     type Row = typeof oddsSnapshots.$inferInsert;
     const c = (market: Row['market'], selection: string, line: number | null, price: number): Row =>
-      ({ fixtureId: game, bookmakerId: bookA, market, selection, line, price, capturedAt: closeAt, seenAt: closeAt, closing: true, source: 'test' });
+      ({ fixtureId: game, bookmakerId: bookA, market, selection, line, price, capturedAt: closeAt, closing: true, source: 'test' });
     await fresh.db.insert(oddsSnapshots).values([
       c('spread', 'home', -1.5, 2.2), c('spread', 'away', 1.5, 1.7), c('moneyline', 'home', null, 1.35), c('moneyline', 'away', null, 3.6),
       c('spread', 'home', -3, 1.91), c('spread', 'away', 3, 1.91), c('game_total', 'over', 44, 1.91), c('game_total', 'under', 44, 1.91),

@@ -69,10 +69,10 @@ beforeAll(async () => {
   const t0 = new Date('2026-11-30T12:00:00Z');
   const t1 = new Date('2026-11-30T15:00:00Z');
   type Row = typeof oddsSnapshots.$inferInsert;
-  const q = (fixtureId: number, bookmakerId: number, market: Row['market'], selection: string, line: number | null, price: number, capturedAt = t0, seenAt = capturedAt): Row =>
-    ({ fixtureId, bookmakerId, market, selection, line, price, capturedAt, seenAt, source: 'test' });
-  const spread = (f: number, b: number, homeHandicap: number, home: number, away: number, at = t0, seen = at) =>
-    [q(f, b, 'spread', 'home', homeHandicap, home, at, seen), q(f, b, 'spread', 'away', -homeHandicap, away, at, seen)];
+  const q = (fixtureId: number, bookmakerId: number, market: Row['market'], selection: string, line: number | null, price: number, capturedAt = t0): Row =>
+    ({ fixtureId, bookmakerId, market, selection, line, price, capturedAt, source: 'test' });
+  const spread = (f: number, b: number, homeHandicap: number, home: number, away: number, at = t0) =>
+    [q(f, b, 'spread', 'home', homeHandicap, home, at), q(f, b, 'spread', 'away', -homeHandicap, away, at)];
   const total = (f: number, b: number, line: number, over: number, under: number) => [q(f, b, 'game_total', 'over', line, over), q(f, b, 'game_total', 'under', line, under)];
   await db.insert(oddsSnapshots).values([
     // Book A: main −3 (even), alternates −2.5 and −7; main total 47.5, alternate 44.5; a moneyline.

@@ -43,7 +43,7 @@ beforeAll(async () => {
   const at = new Date(NOW.getTime() - 3_600_000);
   type Row = typeof oddsSnapshots.$inferInsert;
   const q = (fixtureId: number, bookmakerId: number, market: Row['market'], selection: string, line: number | null, price: number): Row =>
-    ({ fixtureId, bookmakerId, market, selection, line, price, capturedAt: at, seenAt: at, source: 'test' });
+    ({ fixtureId, bookmakerId, market, selection, line, price, capturedAt: at, source: 'test' });
   const spread = (f: number, b: number, h: number, home: number, away: number) => [q(f, b, 'spread', 'home', h, home), q(f, b, 'spread', 'away', -h, away)];
   const total = (f: number, b: number, line: number, over: number, under: number) => [q(f, b, 'game_total', 'over', line, over), q(f, b, 'game_total', 'under', line, under)];
   await db.insert(oddsSnapshots).values([

@@ -4,7 +4,7 @@
  * prices are written as the odds ingestion stores player props (market player_prop, prop = feed key).
  * Every model probability is checked against the full model loaded from its stored artifact (pOver).
  */
-import { appendChangedOdds, bookmakers, fixtures, OddsBatch, oddsSnapshots, players } from '@fairline/db';
+import { appendChangedOdds, bookmakers, fixtures, OddsBatch, oddsSightings, oddsSnapshots, players } from '@fairline/db';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -68,18 +68,19 @@ beforeAll(async () => {
   const [a, b] = books;
   const t0 = new Date('2019-09-01T12:00:00Z');
   const later = new Date('2019-09-01T15:00:00Z');
-  const quote = (bookmakerId: number, prop: string, selection: string, line: number | null, price: number, capturedAt = t0, seenAt = capturedAt) => ({
-    fixtureId: gameId, bookmakerId, market: 'player_prop' as const, selection, line, playerId, prop, price, capturedAt, seenAt, source: 'test',
+  const quote = (bookmakerId: number, prop: string, selection: string, line: number | null, price: number, capturedAt = t0) => ({
+    fixtureId: gameId, bookmakerId, market: 'player_prop' as const, selection, line, playerId, prop, price, capturedAt, source: 'test',
   });
-  await fresh.db.insert(oddsSnapshots).values([
+  const [, underRow] = await fresh.db.insert(oddsSnapshots).values([
     quote(a!.id, 'receptions', 'over', 6.5, 1.91),
-    quote(a!.id, 'receptions', 'under', 6.5, 1.91, t0, later), // unchanged at the later update: still quoted
+    quote(a!.id, 'receptions', 'under', 6.5, 1.91), // unchanged at the later update (its sighting below): still quoted
     quote(a!.id, 'receptions', 'over', 6.5, 2.05, later), // the book moved: this is the price to quote
     quote(b!.id, 'receptions', 'over', 7, 2.2), // a whole line: a push is possible
     quote(b!.id, 'receptions', 'under', 7, 1.75),
     quote(b!.id, 'reception_yds', 'over', 80.5, 1.87), // one side only: no margin to remove
     quote(b!.id, 'kicking_points', 'over', 7.5, 1.9), // a prop we do not model: ignored
-  ]);
+  ]).returning({ id: oddsSnapshots.id });
+  await fresh.db.insert(oddsSightings).values({ snapshotId: underRow!.id, seenAt: later });
 });
 afterAll(async () => {
   await fresh?.drop();

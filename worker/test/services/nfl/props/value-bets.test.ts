@@ -61,7 +61,7 @@ beforeAll(async () => {
   const [bookA, bookB] = await fresh.db.insert(bookmakers).values([{ key: 'book_a', name: 'Book A' }, { key: 'book_b', name: 'Book B' }]).returning();
   const at = new Date(now.getTime() - 3_600_000);
   const q = (g: { fixtureId: number; playerId: number }, bookmakerId: number, selection: string, line: number, price: number) => ({
-    fixtureId: g.fixtureId, bookmakerId, market: 'player_prop' as const, selection, line, playerId: g.playerId, prop: 'receptions', price, capturedAt: at, seenAt: at, source: 'test',
+    fixtureId: g.fixtureId, bookmakerId, market: 'player_prop' as const, selection, line, playerId: g.playerId, prop: 'receptions', price, capturedAt: at, source: 'test',
   });
   // Half a catch under the projected median: the over is likelier than not, so 3.0 is generous and 1.2 on the under is not.
   soon.line = Math.floor(a.mean) - 0.5;
