@@ -2,7 +2,10 @@
  * Ingestion benchmark: all of ../shared/data into a fresh database on a local embedded Postgres (through the
  * Neon WebSocket proxy, as the CLI and workers write), then everything again.
  *
- *   npx tsx bench/ingest/run.ts [--json]
+ *   npx tsx bench/ingest/run.ts [--json] [--pooler]
+ *
+ * `--pooler`: the same writes through Debian's pgbouncer in transaction mode (port base+4), as production writes
+ * through Neon's pooled URL — every run then also takes and renews its source's lease through the pooler.
  *
  * Reports per source: files, source rows (CSV data rows), rows written, wall time and rows/s; then the
  * re-ingest time and the number of changed rows (inserted + updated), which must be 0.
@@ -14,6 +17,7 @@ import ws from 'ws';
 import { createPoolDb } from '@fairline/db';
 import { migrateDatabase } from '@fairline/db/migrate';
 import { dataDir, sharedDataDir } from '@fairline/local/paths';
+import { startPgBouncer } from '@fairline/local/pgbouncer';
 import { portsFrom, startLocalStack } from '@fairline/local/stack';
 import { INGESTERS } from '../../worker/src/services/ingest/index.ts';
 import type { IngestFile, IngestSource, RunSummary } from '../../worker/src/services/ingest/types.ts';
@@ -22,6 +26,7 @@ import { silentLogger } from '../../worker/src/lib/logger.ts';
 const PORT_BASE = Number(process.env.FAIRLINE_BENCH_PORT_BASE ?? 56530);
 const DATABASE = 'bench_ingest';
 const json = process.argv.includes('--json');
+const viaPooler = process.argv.includes('--pooler');
 
 function files(sub: string): IngestFile[] {
   const out: IngestFile[] = [];
@@ -49,6 +54,7 @@ const PLAN: [IngestSource, string][] = [
   ['nflverse-weekly', 'nfl_player_weekly'],
 ];
 
+let stopPooler: () => Promise<void> = () => Promise.resolve();
 const stack = await startLocalStack({
   dir: join(dataDir, 'bench'),
   ports: portsFrom(PORT_BASE),
@@ -59,8 +65,19 @@ try {
   await stack.postgres.dropDatabase(DATABASE);
   await stack.postgres.ensureDatabase(DATABASE);
   await migrateDatabase(stack.postgres.url(DATABASE));
+  const admin = new URL(stack.postgres.url(DATABASE));
+  const pooler = viaPooler
+    ? await startPgBouncer({
+        dir: join(dataDir, 'bench', 'pgbouncer'),
+        port: PORT_BASE + 4,
+        postgresPort: stack.postgres.port,
+        user: decodeURIComponent(admin.username),
+        password: decodeURIComponent(admin.password),
+      })
+    : null;
+  stopPooler = () => pooler?.stop() ?? Promise.resolve();
   const { db, close } = createPoolDb({
-    url: stack.postgres.url(DATABASE),
+    url: pooler ? pooler.url(DATABASE) : stack.postgres.url(DATABASE),
     localProxy: `127.0.0.1:${stack.proxy.port}`,
     webSocketConstructor: ws,
   });
@@ -84,6 +101,7 @@ try {
   const changed = second.reduce((s, r) => s + r.summary.inserted + r.summary.updated, 0);
   const report = {
     machine: { cores: (await import('node:os')).cpus().length, node: process.version, inputMB: Number(mb.toFixed(1)) },
+    path: pooler ? 'pgbouncer (transaction mode)' : 'direct',
     first: first.map((r) => ({
       source: r.source,
       files: r.files,
@@ -113,7 +131,7 @@ try {
   };
   if (json) console.log(JSON.stringify(report, null, 2));
   else {
-    console.log(`ingest benchmark · ${report.machine.cores} cores · Node ${report.machine.node} · ${report.machine.inputMB} MB of CSV`);
+    console.log(`ingest benchmark · ${report.machine.cores} cores · Node ${report.machine.node} · ${report.machine.inputMB} MB of CSV · ${report.path}`);
     console.log('first ingest');
     console.log('  source            files  src rows  rows written  rejected      s   src rows/s  written rows/s');
     for (const r of report.first) {
@@ -132,5 +150,6 @@ try {
   }
   process.exitCode = Object.values(report.targets).every(Boolean) ? 0 : 1;
 } finally {
+  await stopPooler();
   await stack.stop();
 }
