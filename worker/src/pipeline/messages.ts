@@ -15,6 +15,7 @@ export const FIXTURE_CHANGES_DLQ = 'fairline-fixture-changes-dlq';
  * `predictions` (the hourly soccer refresh's stored predictions).
  */
 export const CHANGE_CAUSES = ['odds', 'results', 'predictions'] as const;
+/** One of CHANGE_CAUSES. */
 export type ChangeCause = (typeof CHANGE_CAUSES)[number];
 
 /** Most fixture ids in one message (a message stays far under the queue's 128 KB limit). */
@@ -27,6 +28,7 @@ export const fixtureChangesMessage = z.object({
   fixtureIds: z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(MAX_IDS_PER_MESSAGE),
   committedAt: z.iso.datetime(),
 });
+/** A validated fixture-changes message body. */
 export type FixtureChangesMessage = z.infer<typeof fixtureChangesMessage>;
 
 /** Messages of `cause` for `fixtureIds` (deduplicated), MAX_IDS_PER_MESSAGE ids each; none for no ids. */

@@ -83,6 +83,27 @@ describe('live odds pushes', () => {
     room.close();
   });
 
+  it('without a queue, a publish that fails after the commit leaves the watermark, and the next tick pushes exactly the missed changes', async () => {
+    const [, , game] = await nflGames();
+    const [book] = await suite.db.select().from(bookmakers).where(eq(bookmakers.key, 'sim_book'));
+    const before = await readPushWatermark({ ctx: built.ctx, input: { stream: ODDS_STREAM } });
+    await suite.db.insert(oddsSnapshots).values([
+      { fixtureId: game!.id, bookmakerId: book!.id, market: 'moneyline', selection: 'home', price: 1.7, capturedAt: new Date(NOW), source: SOURCE },
+      { fixtureId: game!.id, bookmakerId: book!.id, market: 'moneyline', selection: 'away', price: 2.3, capturedAt: new Date(NOW), source: SOURCE },
+    ]);
+    const down = { publish: () => Promise.reject(new Error('LiveRoom unreachable')), publishMany: () => Promise.reject(new Error('LiveRoom unreachable')) };
+    await expect(pushOddsChanges({ ctx: built.ctx, rooms: down })).rejects.toThrow(/unreachable/);
+    expect(await readPushWatermark({ ctx: built.ctx, input: { stream: ODDS_STREAM } })).toBe(before);
+    const room = await listen(`fixture:${game!.id}`);
+    expect(await pushOddsChanges({ ctx: built.ctx, rooms: liveRoomPublisher(suite.env) })).toEqual({ changes: 2, pushed: 4, rooms: 2, truncated: false });
+    expect((await room.events(2)).map((m) => m.event)).toEqual([
+      { kind: 'odds', fixtureId: game!.id, market: 'moneyline', selection: 'home', line: null, bookmaker: 'sim_book', price: 1.7, playerId: null, prop: null },
+      { kind: 'odds', fixtureId: game!.id, market: 'moneyline', selection: 'away', line: null, bookmaker: 'sim_book', price: 2.3, playerId: null, prop: null },
+    ]);
+    expect(await readPushWatermark({ ctx: built.ctx, input: { stream: ODDS_STREAM } })).toBe(await latestOddsId(suite.db, SOURCE));
+    room.close();
+  });
+
   it('reads changes oldest first, per source, and says when it stopped short', async () => {
     const r = await oddsChangesSince(suite.db, SOURCE, 0, 3);
     expect(r.truncated).toBe(true);
