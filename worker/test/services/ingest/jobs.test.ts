@@ -12,6 +12,7 @@ import { dailyResultsJob } from '../../../src/jobs/daily-results.ts';
 import { pollOddsJob } from '../../../src/jobs/poll-odds.ts';
 import { silentLogger } from '../../../src/lib/logger.ts';
 import type { RoomEvent } from '../../../src/rooms/protocol.ts';
+import type { FixtureChangeSink } from '../../../src/pipeline/sink.ts';
 import type { RoomPublisher } from '../../../src/rooms/publisher.ts';
 import { currentSeasons } from '../../../src/services/ingest/daily-sources.ts';
 import { acquireSourceLock } from '../../../src/services/ingest/lock.ts';
@@ -93,11 +94,22 @@ describe('ingestion cron jobs', () => {
       ),
     );
     const { rooms } = recordingRooms();
-    expect(await dailyResultsJob.run({ ctx, config: {}, rooms })).toMatchObject({
+    const enqueued: { cause: string; ids: readonly number[] }[] = [];
+    const changes: FixtureChangeSink = {
+      enqueue: async (cause, ids) => {
+        enqueued.push({ cause, ids });
+        return Math.ceil(ids.length / 100);
+      },
+    };
+    expect(await dailyResultsJob.run({ ctx, config: {}, rooms, changes })).toMatchObject({
       status: 'failed',
       error: expect.stringMatching(/daily ingestion: .*E1\.csv failed: HTTP 404/),
-      summary: { 'football-data': expect.any(String), 'nflverse-games': expect.any(String), 'nflverse-weekly': expect.any(String) },
+      // Every fixture it wrote is enqueued for the event pipeline, although a file failed.
+      summary: { 'football-data': expect.any(String), 'nflverse-games': expect.any(String), 'nflverse-weekly': expect.any(String), messages: 63 },
     });
+    expect(enqueued.map((e) => e.cause)).toEqual(['results']);
+    const [{ n: written }] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM fixtures`);
+    expect(new Set(enqueued[0]!.ids).size).toBe(written);
     expect(seen.filter((u) => u.includes('/mmz4281/1920/'))).toHaveLength(6);
     const counts = await q<{ code: string; n: number }>(sql`
       SELECT c.code, count(*)::int AS n FROM fixtures f JOIN competitions c ON c.id = f.competition_id GROUP BY 1 ORDER BY 1`);
