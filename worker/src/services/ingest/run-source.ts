@@ -11,7 +11,7 @@ import {
   insertIngestionRun,
   type Tx,
 } from '@fairline/db';
-import { acquireSourceLock } from './lock.ts';
+import { acquireSourceLock, type LockOptions } from './lock.ts';
 import {
   addCounts,
   runFigures,
@@ -38,12 +38,17 @@ export async function runSource<I extends { name: string }>(
   source: IngestSource,
   inputs: readonly I[],
   handler: FileHandler<I>,
-  opts: RunOptions & { prepare?: (tx: Tx) => Promise<void> } = {},
+  opts: RunOptions & {
+    prepare?: (tx: Tx) => Promise<void>;
+    /** The lease's timing (default lock.ts's 60 s / 15 s); tests shorten it to watch a lease be lost. */
+    lease?: Pick<LockOptions, 'leaseMs' | 'renewEveryMs'>;
+  } = {},
 ): Promise<RunSummary> {
   const t0 = Date.now();
   const lock = await acquireSourceLock(ctx.db, source, {
     wait: opts.waitForLock ?? true,
     timeoutMs: opts.lockTimeoutMs ?? 10 * 60_000,
+    ...opts.lease,
   });
   try {
     const stale = await failInterruptedIngestionRuns(ctx.db, source, ctx.clock());

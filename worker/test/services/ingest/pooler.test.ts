@@ -13,7 +13,8 @@ import { createPoolDb, ingestionLeaseOf, tryAcquireIngestionLease, type PoolDb }
 import { freshDatabase, type FreshDb } from '../../../../scripts/test/fresh-db.ts';
 import { run } from '../../../src/cli/commands/ingest.ts';
 import { ingestFootballData } from '../../../src/services/ingest/football-data/ingest.ts';
-import { acquireSourceLock } from '../../../src/services/ingest/lock.ts';
+import { acquireSourceLock, type HeldLock } from '../../../src/services/ingest/lock.ts';
+import { runSource } from '../../../src/services/ingest/run-source.ts';
 import { listIngestionRuns } from '../../../src/services/ingest/runs.ts';
 import { IngestBusyError } from '../../../src/services/ingest/types.ts';
 import { ctxFor, SHARED, sharedFiles } from './helpers.ts';
@@ -187,6 +188,37 @@ describe('through pgbouncer in transaction mode', () => {
     await held.release(); // cannot reach the database either: the lease runs out by itself…
     const next = await acquireSourceLock(isolate(), 'nflverse-weekly', { wait: true, timeoutMs: 5000 }); // …and is taken
     await next.release();
+  });
+
+  it('a run whose lease was lost to another run stops before its next file and records why', async () => {
+    const leaseMs = 1000;
+    const seen: string[] = [];
+    let taker: HeldLock | undefined;
+    const files = ['a', 'b', 'c'].map((name) => ({ name }));
+    const takerDb = isolate();
+    await ingestionLeaseOf(takerDb, 'nflverse-weekly'); // its connection open before the race starts
+    const running = runSource(
+      pooledCtx(isolate()),
+      'nflverse-weekly',
+      files,
+      async (_tx, file) => {
+        seen.push(file.name);
+        // The first file outlasts the lease (no renewal before 2.5 s): another run takes the source at 1.2 s, and
+        // this run's renewal at 2.5 s finds the lease gone.
+        await new Promise((r) => setTimeout(r, leaseMs + 200));
+        taker = await acquireSourceLock(takerDb, 'nflverse-weekly', { wait: false, timeoutMs: 0 });
+        await new Promise((r) => setTimeout(r, 2200));
+        return { counts: { inserted: 0, updated: 0, unchanged: 0, rejected: 0 }, rejects: [] };
+      },
+      { concurrency: 1, waitForLock: false, lease: { leaseMs, renewEveryMs: 2500 } },
+    );
+    await expect(running).rejects.toThrow(/nflverse-weekly ingestion lease expired and another run took it/);
+    expect(seen).toEqual(['a']);
+    const [run] = await listIngestionRuns({ ctx: ctxFor(fresh), input: { source: 'nflverse-weekly', limit: 1 } });
+    expect(run).toMatchObject({ status: 'failed', error: expect.stringMatching(/lease expired/) });
+    // The taker's lease is untouched by the stopped run's release.
+    expect((await ingestionLeaseOf(fresh.db, 'nflverse-weekly'))?.live).toBe(true);
+    await taker!.release();
   });
 
   it('the CLI ingests with DATABASE_URL pointing through the pooler', async () => {
