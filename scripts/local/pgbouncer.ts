@@ -68,6 +68,10 @@ export async function startPgBouncer(opts: {
       // Drivers set these at startup; a transaction pooler cannot keep session settings, so it ignores them.
       'ignore_startup_parameters = extra_float_digits,options',
       `logfile = ${join(opts.dir, 'pgbouncer.log')}`,
+      // Errors and warnings only: a test run opens thousands of connections.
+      'log_connections = 0',
+      'log_disconnections = 0',
+      'log_pooler_errors = 1',
       '',
     ].join('\n'),
   );
