@@ -108,7 +108,7 @@ describe('ingestion cron jobs', () => {
       summary: { 'football-data': expect.any(String), 'nflverse-games': expect.any(String), 'nflverse-weekly': expect.any(String), messages: 63 },
     });
     expect(enqueued.map((e) => e.cause)).toEqual(['results']);
-    const [{ n: written }] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM fixtures`);
+    const written = (await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM fixtures`))[0]!.n;
     expect(new Set(enqueued[0]!.ids).size).toBe(written);
     expect(seen.filter((u) => u.includes('/mmz4281/1920/'))).toHaveLength(6);
     const counts = await q<{ code: string; n: number }>(sql`
