@@ -1,6 +1,7 @@
 /**
- * tRPC wiring: superjson, the context, the procedure builders, and the one place AppError and unknown errors become
- * tRPC errors. Unknown errors are logged with their message and returned as a generic INTERNAL_SERVER_ERROR.
+ * tRPC wiring: superjson (trpc/transformer.ts: a cached answer is serialised once), the context, the procedure
+ * builders, and the one place AppError and unknown errors become tRPC errors. Unknown errors are logged with their
+ * message and returned as a generic INTERNAL_SERVER_ERROR.
  *
  * Access, decided here once for every procedure (the principal was resolved at the edge, http/auth.ts):
  * - `publicProcedure`: anyone. An API key must hold the procedure's `meta.scope` when it declares one (403 without).
@@ -13,12 +14,12 @@
  */
 import { rootCauseMessage } from '@fairline/db';
 import { initTRPC, TRPCError } from '@trpc/server';
-import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { ApiScope } from '@fairline/db';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import type { Ctx } from '../context.ts';
 import { retryAfterOf, toAppError, type ErrorCode } from '../lib/errors.ts';
+import { apiTransformer } from './transformer.ts';
 import type { UserPrincipal } from '../services/auth/actor.ts';
 import type { AuthUser, Principal } from '../services/auth/principal.ts';
 
@@ -76,7 +77,7 @@ export const TRPC_CODE: Record<ErrorCode, TRPCError['code']> = {
 };
 
 const t = initTRPC.context<TrpcContext>().meta<ProcedureMeta>().create({
-  transformer: superjson,
+  transformer: apiTransformer,
   errorFormatter({ shape, error }) {
     // Never send stack traces or driver text to clients.
     const { stack: _stack, ...data } = shape.data;

@@ -10,12 +10,15 @@
  *
  * Redis gets REDIS_TIMEOUT_MS; when it is slow or down the limiter lets the request through and logs it (an API
  * that answers without limits beats one that does not answer). Without a cache tier there is no limiter at all.
+ * Callers without an account (anonymous addresses, the machine token) prepay a lease of units with their charge and
+ * are then admitted from this isolate without a Redis call until it is spent (lease.ts states the bound).
  */
 import { TRPCError } from '@trpc/server';
 import type { Principal } from '../../services/auth/principal.ts';
 import { REDIS_TIMEOUT_MS, type Cache } from '../cache.ts';
 import type { Logger } from '../logger.ts';
 import { charge, type ChargeResult } from './charge.ts';
+import { leases, leaseUnits } from './lease.ts';
 import { clientAddress } from './client-address.ts';
 import { DEFAULT_WEIGHT, MAX_BATCH_CALLS, TIER_LIMITS, type Tier, type TierLimits } from './plans.ts';
 
@@ -106,10 +109,28 @@ export async function enforceRateLimit(input: LimitInput): Promise<void> {
   const who = identityOf(input.principal, input.headers, input.config.ENVIRONMENT);
   if (!input.cache) return;
   const limits = limitsOf(who.tier, input.config);
-  const verdict = await withTimeout(
-    charge(input.cache.redis, { ...who, limits, cost: requestCost(input.calls), calls: input.calls.length, now: input.clock() }),
-    REDIS_TIMEOUT_MS,
-  ).catch((err: unknown) => {
+  const cost = requestCost(input.calls);
+  // Without quota or meter, a request may be admitted from this isolate's prepaid lease (lease.ts), no Redis.
+  const lease = who.account === null && who.keyId === null ? leaseUnits(limits.perMinute) : 0;
+  if (lease > 0) {
+    const left = leases.spend(who.identity, cost);
+    if (left) {
+      setLimitHeaders(input.resHeaders, limits, { admitted: true, remaining: left.remaining + left.units });
+      return;
+    }
+  }
+  const charged = (units: number) =>
+    withTimeout(charge(input.cache!.redis, { ...who, limits, cost: units, calls: input.calls.length, now: input.clock() }), REDIS_TIMEOUT_MS);
+  const verdict = await (async () => {
+    if (lease > 0 && cost + lease <= limits.perMinute) {
+      const withLease = await charged(cost + lease);
+      if (withLease.admitted) {
+        leases.grant(who.identity, lease, withLease.remaining);
+        return { ...withLease, remaining: withLease.remaining + lease };
+      }
+    }
+    return charged(cost);
+  })().catch((err: unknown) => {
     failedOpen(input.logger, err);
     return null;
   });

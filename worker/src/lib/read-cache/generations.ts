@@ -8,8 +8,9 @@
  *
  * Each isolate reads the tokens at most once per GENERATION_CHECK_MS (one MGET, shared by concurrent requests) — the
  * bound on how late another isolate's invalidation is seen. The isolate that invalidates sees its new tokens at once.
- * When Redis cannot be read the answer is null and callers serve uncached (after a failure the isolate waits
- * FAILURE_BACKOFF_MS before asking again, so an outage does not add a Redis timeout to every request).
+ * When Redis cannot be read, the tokens last read are used while younger than MAX_TOKEN_AGE_MS (one slow answer
+ * under load does not empty the cache), then the answer is null and callers serve uncached; after a failure the
+ * isolate waits FAILURE_BACKOFF_MS before asking again, so an outage does not add a Redis timeout to every request.
  */
 import type { Cache } from '../cache.ts';
 
@@ -20,8 +21,10 @@ export type Generations = Readonly<Record<GenerationScope, string>>;
 
 /** How stale an isolate's view of the tokens may be, in ms: the visibility bound of an invalidation elsewhere. */
 export const GENERATION_CHECK_MS = 500;
-/** After a failed read of the tokens, how long the isolate serves uncached before asking Redis again, in ms. */
+/** After a failed read of the tokens, how long the isolate waits before asking Redis again, in ms. */
 export const FAILURE_BACKOFF_MS = 1000;
+/** The oldest tokens used when Redis cannot be read, in ms: the visibility bound of an invalidation while Redis fails. */
+export const MAX_TOKEN_AGE_MS = 2000;
 
 /** The Redis key of a scope's token. */
 export const generationKey = (scope: GenerationScope): string => `fl:read-cache:gen:${scope}`;
@@ -51,7 +54,8 @@ export async function currentGenerations(cache: Cache | null, now: number = Date
   if (!cache) return null;
   const s = stateOf(cache);
   if (s.gens && now - s.readAt < GENERATION_CHECK_MS) return s.gens;
-  if (now - s.failedAt < FAILURE_BACKOFF_MS) return null;
+  const lastKnown = (at: number) => (s.gens && at - s.readAt < MAX_TOKEN_AGE_MS ? s.gens : null);
+  if (now - s.failedAt < FAILURE_BACKOFF_MS) return lastKnown(now);
   s.reading ??= readTokens(cache)
     .then((gens) => {
       s.gens = gens;
@@ -60,7 +64,7 @@ export async function currentGenerations(cache: Cache | null, now: number = Date
     })
     .catch(() => {
       s.failedAt = Date.now();
-      return null;
+      return lastKnown(s.failedAt);
     })
     .finally(() => {
       s.reading = null;

@@ -20,6 +20,7 @@ import { canonicalInput, sha256Hex } from './canonical.ts';
 import { edgeGet, edgePut, edgeUrl } from './edge.ts';
 import { currentGenerations, type GenerationScope } from './generations.ts';
 import { MemoryTier, type CacheEntry } from './memory.ts';
+import { markShared } from './shared-answers.ts';
 
 /** How a read may be cached: the scope that invalidates it and its freshness bounds (ms). */
 export interface ReadPolicy {
@@ -80,6 +81,7 @@ export async function readThrough<T>(r: ReadThroughInput<T>): Promise<T> {
   if (usable(mem)) return served(mem);
   const fromEdge = await edgeGet(edgeUrl(await sha256Hex(key), gen));
   if (usable(fromEdge)) {
+    markShared(fromEdge.value);
     memory.set(key, fromEdge);
     return served(fromEdge);
   }
@@ -93,6 +95,7 @@ function compute<T>(r: ReadThroughInput<T>, key: string, gen: string, staleMs: n
   if (!flight) {
     flight = (async () => {
       const value = await r.compute();
+      markShared(value);
       const entry: CacheEntry = { value, gen, storedAt: now() };
       // Stored unless a newer token was seen meanwhile (an invalidation during the computation: it may predate it).
       const latest = await currentGenerations(r.cache);

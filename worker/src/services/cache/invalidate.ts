@@ -5,8 +5,9 @@
  *
  * Granularity: a sport's generation plus the global one (list reads span sports), so `fixtureIds` name what changed
  * for the log and do not narrow the invalidation today. Visibility: at once in this isolate, within
- * GENERATION_CHECK_MS (0.5 s) in every other one. Best effort: a Redis failure is logged, not thrown — the entries then
- * age out within the stale bound (60 s), which is the cache's guarantee without any invalidation.
+ * GENERATION_CHECK_MS (0.5 s) in every other one (MAX_TOKEN_AGE_MS, 2 s, while Redis is failing). Best effort: a
+ * Redis failure is logged, not thrown — the entries then age out within the stale bound (60 s), which is the cache's
+ * guarantee without any invalidation.
  */
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
