@@ -13,6 +13,8 @@ import { waitForHttp } from '@fairline/local/wait';
 /** A running worker: its base URL and how to stop it. */
 export interface WorkerDev {
   url: string;
+  /** The pid of `wrangler dev` (the workerd running the worker is its descendant: the fault suite reads its memory). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -38,14 +40,18 @@ export async function startWorkerDev(opts: {
   logFile: string;
   config?: string;
   readyPath?: string;
+  /** Fixed ports (default: a free port for the worker, wrangler's own choice for the inspector). */
+  port?: number;
+  inspectorPort?: number;
 }): Promise<WorkerDev> {
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
+  const inspector = opts.inspectorPort === undefined ? [] : ['--inspector-port', String(opts.inspectorPort)];
   mkdirSync(dirname(opts.logFile), { recursive: true });
   const out = openSync(opts.logFile, 'w');
   const vars = Object.entries(opts.vars).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
   const child = spawn(
     join(repoRoot, 'node_modules/.bin/wrangler'),
-    ['dev', '--config', opts.config ?? 'wrangler.toml', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', opts.persistTo, ...vars],
+    ['dev', '--config', opts.config ?? 'wrangler.toml', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', opts.persistTo, ...inspector, ...vars],
     {
       cwd: repoRoot,
       stdio: ['ignore', out, out],
@@ -75,5 +81,5 @@ export async function startWorkerDev(opts: {
     const tail = readFileSync(opts.logFile, 'utf8').split('\n').slice(-30).join('\n');
     throw new Error(`${err instanceof Error ? err.message : String(err)}\n--- ${opts.logFile} (last lines) ---\n${tail}`);
   }
-  return { url, stop };
+  return { url, pid: child.pid!, stop };
 }

@@ -14,6 +14,8 @@ export interface LocalPostgres {
   ensureDatabase(name: string, template?: string): Promise<void>;
   dropDatabase(name: string): Promise<void>;
   stop(): Promise<void>;
+  /** Starts the cluster again after `stop()` — same data dir, same port (the fault suite restarts Postgres). */
+  start(): Promise<void>;
 }
 
 const USER = 'postgres';
@@ -59,6 +61,17 @@ export async function startPostgres(opts: { dir: string; port: number; quiet?: b
     ensureDatabase: (name, template) => ensureDatabase(url('postgres'), name, template),
     dropDatabase: (name) => dropDatabase(url('postgres'), name),
     stop: () => server.stop(),
+    async start() {
+      // As for Redis (local/redis.ts): the port may be held for a moment by a client self-connected to it.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await server.start();
+        } catch (err) {
+          if (attempt >= 20) throw new Error(`postgres did not start again on port ${opts.port}: ${String(err)}`);
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      }
+    },
   };
 }
 
