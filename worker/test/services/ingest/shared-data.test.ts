@@ -173,7 +173,7 @@ describe('all of ../shared/data', () => {
     const before = await q<{ t: string; n: number }>(sql`
       SELECT 'fixtures' AS t, count(*)::int AS n FROM fixtures UNION ALL SELECT 'odds', count(*)::int FROM odds_snapshots
       UNION ALL SELECT 'stats', count(*)::int FROM player_game_stats UNION ALL SELECT 'players', count(*)::int FROM players
-      UNION ALL SELECT 'teams', count(*)::int FROM teams`);
+      UNION ALL SELECT 'teams', count(*)::int FROM teams ORDER BY 1`);
     const ctx = ctxFor(fresh);
     const again = [
       await ingestFootballData({ ctx, input: { files: sharedFiles('soccer_football_data') } }),
@@ -187,7 +187,7 @@ describe('all of ../shared/data', () => {
     const after = await q<{ t: string; n: number }>(sql`
       SELECT 'fixtures' AS t, count(*)::int AS n FROM fixtures UNION ALL SELECT 'odds', count(*)::int FROM odds_snapshots
       UNION ALL SELECT 'stats', count(*)::int FROM player_game_stats UNION ALL SELECT 'players', count(*)::int FROM players
-      UNION ALL SELECT 'teams', count(*)::int FROM teams`);
+      UNION ALL SELECT 'teams', count(*)::int FROM teams ORDER BY 1`);
     expect(after).toEqual(before);
     // Nothing was rewritten either: no fixture row carries a new version from the second pass.
     const [touched] = await q<{ n: number }>(sql`
