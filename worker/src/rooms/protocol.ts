@@ -41,10 +41,10 @@ export function roomFixture(room: RoomName): number | null {
 
 /**
  * An event a room fans out, by `kind`: `odds` (a book's decimal price, above 1, for a fixture's market, selection and
- * line; for player props also the player id and prop key), `prediction` (a model probability, 0–1), `fixture` (status
- * and score), `heartbeat` (an ISO timestamp), and in a user's private room `closing` (a bet's closing line captured) and
- * `settled` (a bet settled or re-settled). Checked on publish: the HTTP route answers BAD_REQUEST, the room
- * drops a malformed event.
+ * line; for player props also the player id and prop key), `prediction` (a model probability, 0–1; for a prop or a line
+ * also the line, player and prop), `fixture` (status and score), `heartbeat` (an ISO timestamp), and in a user's
+ * private room `closing` (a bet's closing line captured) and `settled` (a bet settled or re-settled). Checked on
+ * publish: the HTTP route answers BAD_REQUEST, the room drops a malformed event.
  */
 export const roomEventSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -65,6 +65,10 @@ export const roomEventSchema = z.discriminatedUnion('kind', [
     market: z.string(),
     selection: z.string(),
     probability: z.number().min(0).max(1),
+    /** Player props and lines: the line priced, the player (players.id) and the prop key — as on `odds`. */
+    line: z.number().nullable().optional(),
+    playerId: z.number().int().nullable().optional(),
+    prop: z.string().nullable().optional(),
   }),
   z.object({
     kind: z.literal('fixture'),
