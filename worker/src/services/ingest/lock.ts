@@ -43,6 +43,8 @@ export interface LockOptions {
 export async function acquireSourceLock(db: PoolDb, source: string, opts: LockOptions): Promise<HeldLock> {
   const leaseMs = opts.leaseMs ?? LEASE_MS;
   const renewEveryMs = opts.renewEveryMs ?? RENEW_EVERY_MS;
+  // A zero or negative lease would be refused by the table's CHECK, a zero interval would spin: say so plainly.
+  if (!(leaseMs > 0 && renewEveryMs > 0)) throw new RangeError(`lease ${leaseMs} ms renewed every ${renewEveryMs} ms: both must be > 0`);
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const holder = crypto.randomUUID();
   const deadline = Date.now() + opts.timeoutMs;
