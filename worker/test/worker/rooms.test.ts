@@ -56,6 +56,15 @@ describe('LiveRoom', () => {
     a.ws.close(1000, 'bye');
   });
 
+  it("carries a prop prediction's line, player and prop to the sockets", async () => {
+    const a = await join('nfl');
+    await a.next(1);
+    const event = { kind: 'prediction', fixtureId: 3, market: 'player_prop', selection: 'over', probability: 0.54, line: 62.5, playerId: 11, prop: 'receiving_yards' };
+    expect((await publish('nfl', event)).status).toBe(200);
+    expect((await a.next(2))[1]).toMatchObject({ type: 'event', event });
+    a.ws.close(1000, 'bye');
+  });
+
   it('guards the publish path and validates rooms and events', async () => {
     expect((await publish('soccer', { kind: 'heartbeat', at: 'x' }, 'wrong-token')).status).toBe(401);
     expect((await publish('soccer', { kind: 'odds', price: 0.5 })).status).toBe(400);
