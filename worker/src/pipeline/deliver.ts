@@ -1,9 +1,9 @@
 /**
  * Delivering committed changes to the live rooms — the one path both the queue consumer and the cron (when no queue
  * is bound) take. It reads the odds API's price changes above the push watermark held in the database, reprices the
- * changed fixtures from the active model versions (services/pipeline/reprice), publishes every room's events in one
- * call per room, invalidates the fixtures' read caches (services/cache `invalidateFixtures`), and only then moves the
- * watermark on. A crash or a failed
+ * changed fixtures from the active model versions (services/pipeline/reprice), invalidates the fixtures' read caches
+ * (services/cache `invalidateFixtures`, before the publish so a client refetching on the event reads the new answer),
+ * publishes every room's events in one call per room, and only then moves the watermark on. A crash or a failed
  * publish anywhere before that leaves the watermark where it was, so the next run or retry delivers the same changes
  * again (at-least-once; events are idempotent price states and clients dedupe by sequence number).
  */
@@ -11,10 +11,11 @@ import type { Sport } from '@fairline/db';
 import type { Ctx } from '../context.ts';
 import type { RoomEvent, RoomName } from '../rooms/protocol.ts';
 import type { RoomPublisher } from '../rooms/publisher.ts';
+import { GENERATION_CHECK_MS } from '../lib/read-cache/generations.ts';
 import { invalidateFixtures } from '../services/cache/invalidate.ts';
 import { ODDS_API_SOURCE } from '../services/ingest/odds-api/ingest.ts';
 import { oddsChangesAfter, type OddsChange } from '../services/odds/odds-changes.ts';
-import { repriceFixtures, type FairProbability } from '../services/pipeline/reprice.ts';
+import { changedFixtures, repriceFixtures, type FairProbability } from '../services/pipeline/reprice.ts';
 import { advancePushWatermark, ODDS_STREAM, readPushWatermark } from '../services/pipeline/watermark.ts';
 
 /** Most price changes read per round. */
@@ -80,7 +81,7 @@ class RoomBatches {
 
 /**
  * Publishes the odds changes above the push watermark (and, per `input`, the changed fixtures' fair probabilities and
- * live state) to `fixture:<id>`, the sport rooms and `fixtures`, one publishMany per room per round; then invalidates
+ * live state) to `fixture:<id>`, the sport rooms and `fixtures`, one publishMany per room per round, after invalidating
  * the fixtures' read caches; then advances the watermark to the last change published. Throws when a publish fails,
  * the watermark unmoved.
  */
@@ -100,7 +101,14 @@ export async function deliverFixtureChanges({ ctx, rooms, input }: { ctx: Ctx; r
       batches.add(`fixture:${c.fixtureId}`, 'odds', e);
       batches.add(c.sport, 'odds', e);
     }
-    const { fixtures, probabilities } = reprice.size > 0 ? await repriceFixtures({ ctx, input: { fixtureIds: [...reprice] } }) : { fixtures: [], probabilities: [] };
+    const fixtures = await changedFixtures({ ctx, input: { fixtureIds: [...reprice] } });
+    // The read caches first (the data is committed): a client refetching on the event must not get the old answer.
+    // Other isolates learn the new generation within GENERATION_CHECK_MS, so the publish waits out what is left of it
+    // after repricing. Best effort: never throws; without it cached answers are at most 60 s old.
+    const sports = [...new Set([...fixtures.map((f) => f.sport), ...changes.map((c) => c.sport)])] as Sport[];
+    const invalidatedAt = Date.now();
+    if (sports.length > 0) await invalidateFixtures({ ctx, input: { fixtureIds: [...new Set([...reprice, ...changes.map((c) => c.fixtureId)])], sports } });
+    const { probabilities } = await repriceFixtures({ ctx, input: { fixtures } });
     const sportOf = new Map(fixtures.map((f) => [f.id, f.sport]));
     const resultIds = new Set(first ? input.results : []);
     for (const f of fixtures) {
@@ -114,6 +122,8 @@ export async function deliverFixtureChanges({ ctx, rooms, input }: { ctx: Ctx; r
       batches.add(sportOf.get(p.fixtureId)!, 'prediction', e);
     }
 
+    const wait = ctx.cache && sports.length > 0 ? GENERATION_CHECK_MS - (Date.now() - invalidatedAt) : 0;
+    if (wait > 0) await new Promise((ok) => setTimeout(ok, wait));
     let capped = false;
     const sends: Array<Promise<unknown>> = [];
     for (const [room, b] of batches.byRoom) {
@@ -135,10 +145,6 @@ export async function deliverFixtureChanges({ ctx, rooms, input }: { ctx: Ctx; r
     summary.probabilities += probabilities.length;
     summary.truncated ||= capped || (truncated && round === MAX_ROUNDS - 1);
 
-    const sports = [...new Set([...fixtures.map((f) => f.sport), ...changes.map((c) => c.sport)])] as Sport[];
-    // The read caches of what was published, so a client refetching on the event reads the new prices (best effort:
-    // never throws; without invalidation the cached answers are at most 60 s old).
-    if (sports.length > 0) await invalidateFixtures({ ctx, input: { fixtureIds: [...new Set([...reprice, ...changes.map((c) => c.fixtureId)])], sports } });
     if (changes.length > 0) watermark = await advancePushWatermark({ ctx, input: { stream: ODDS_STREAM, lastId: changes[changes.length - 1]!.id } });
     if (!truncated) break;
   }

@@ -16,7 +16,7 @@ import { FIXTURE_CHANGES_DLQ, FIXTURE_CHANGES_QUEUE, fixtureChangesMessages } fr
 import { queueSink } from '../../src/pipeline/sink.ts';
 import type { RoomPublisher } from '../../src/rooms/publisher.ts';
 import { buildCtx } from '../../src/runtime.ts';
-import { generationKey } from '../../src/lib/read-cache/generations.ts';
+import { GENERATION_CHECK_MS, generationKey } from '../../src/lib/read-cache/generations.ts';
 import { liveRoomPublisher } from '../../src/scheduled.ts';
 import { seedSimulatedData } from '../../src/seed/index.ts';
 import { refreshSoccerPredictions } from '../../src/services/soccer/refresh-predictions.ts';
@@ -161,6 +161,32 @@ describe('event pipeline: commit → queue → consumer → rooms → watermark'
     expect((await room.events(1)).map((m) => m.event).filter((e) => e.kind === 'odds')).toEqual(oddsA);
     expect(await watermark()).toBe(await latestOddsId(suite.db, SOURCE));
     room.close();
+  });
+
+  it('invalidates the read cache before it publishes, and publishes no sooner than other isolates can see it', async () => {
+    const cache = built.ctx.cache;
+    if (!suite.env.UPSTASH_REDIS_REST_URL) return; // no cache tier configured: nothing to invalidate
+    const [, game] = await scheduled('soccer');
+    await commitOdds(game!.id, 1, 3.5);
+    const before = await cache!.get<string>(generationKey('soccer'));
+    const seen: Array<{ generation: string | null; at: number }> = [];
+    const rooms = liveRoomPublisher(suite.env);
+    const watching: RoomPublisher = {
+      publish: rooms.publish,
+      publishMany: async (room, events) => {
+        seen.push({ generation: await cache!.get<string>(generationKey('soccer')), at: Date.now() });
+        return rooms.publishMany(room, events);
+      },
+    };
+    const { bodies } = await produce();
+    const batch = createMessageBatch(FIXTURE_CHANGES_QUEUE, bodies.map((body, i) => ({ id: `inv-${i}`, timestamp: new Date(), attempts: 1, body })));
+    const t0 = Date.now();
+    expect(await consumeFixtureChanges({ ctx: built.ctx, rooms: watching, batch })).toMatchObject({ acked: 1, retried: 0 });
+    expect(seen.length).toBeGreaterThan(0);
+    for (const s of seen) {
+      expect(s.generation).not.toBe(before);
+      expect(s.at - t0).toBeGreaterThanOrEqual(GENERATION_CHECK_MS);
+    }
   });
 
   it('the watermark only moves forward', async () => {

@@ -24,13 +24,18 @@ export interface Repriced {
   probabilities: FairProbability[];
 }
 
+/** The live state (sport, status, score) of those of `fixtureIds` that exist: what a delivery publishes and reprices. */
+export async function changedFixtures({ ctx, input }: { ctx: Pick<Ctx, 'read'>; input: { fixtureIds: readonly number[] } }): Promise<FixtureUpdate[]> {
+  return input.fixtureIds.length === 0 ? [] : fixtureUpdatesOf(ctx.read, [...new Set(input.fixtureIds)]);
+}
+
 /**
- * The current fair probabilities of `fixtureIds` (unknown ids are left out): soccer 1X2 from the newest stored
- * Dixon–Coles prediction; NFL P(home covers the consensus spread), P(over the consensus total) and the fair moneyline
- * P(home), P(away), when a game-lines version is active and books quote the game.
+ * The current fair probabilities of `fixtures` (changedFixtures' rows): soccer 1X2 from the newest stored Dixon–Coles
+ * prediction; NFL P(home covers the consensus spread), P(over the consensus total) and the fair moneyline P(home),
+ * P(away), when a game-lines version is active and books quote the game.
  */
-export async function repriceFixtures({ ctx, input }: { ctx: Ctx; input: { fixtureIds: readonly number[] } }): Promise<Repriced> {
-  const fixtures = await fixtureUpdatesOf(ctx.read, [...new Set(input.fixtureIds)]);
+export async function repriceFixtures({ ctx, input }: { ctx: Ctx; input: { fixtures: readonly FixtureUpdate[] } }): Promise<Repriced> {
+  const fixtures = [...input.fixtures];
   const probabilities: FairProbability[] = [];
   const soccer = fixtures.filter((f) => f.sport === 'soccer').map((f) => f.id);
   for (const p of await latestPredictions(ctx.read, soccer, '1x2', SOCCER_KIND)) {
