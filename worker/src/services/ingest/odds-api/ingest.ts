@@ -40,7 +40,7 @@ export interface PolledFile extends IngestFile {
 }
 
 /** Ingest recorded or fetched odds-API responses (each file: an event array or one event object). */
-export async function ingestOddsApi({ ctx, input }: { ctx: IngestRunCtx; input: Omit<IngestInput, 'files'> & { files: PolledFile[] } }): Promise<RunSummary> {
+export async function ingestOddsApi({ ctx, input }: { ctx: IngestRunCtx; input: Omit<IngestInput, 'files'> & { files: readonly PolledFile[] } }): Promise<RunSummary> {
   const { files, ...opts } = input;
   const handle = async (tx: Tx, file: PolledFile) => {
     if (file.fetchError !== undefined) throw new FileRejectedError(`fetch failed: ${file.fetchError}`);
