@@ -11,6 +11,7 @@
  *                         --port-base N --json]
  *
  * `--json` prints one JSON object as the last line (shape in report.ts); the human table is printed either way.
+ * The API runs from a bundle frozen at start (frozen-worker.ts), so edits to worker/src during a run are not measured.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, openSync } from 'node:fs';
@@ -19,12 +20,15 @@ import { dataDir, repoRoot } from '@fairline/local/paths';
 import { prepareDemoDatabase } from '../../scripts/demo-database.ts';
 import { startLocalStack } from '@fairline/local/stack';
 import { assertPortFree, waitForHttp } from '@fairline/local/wait';
-import { fanout, type FanoutResult } from './fanout.ts';
+import { fanout } from './fanout.ts';
+import { freezeWorker } from './frozen-worker.ts';
+import { benchSeqOf, liveRoomSystem, peerSystem } from './fanout-systems.ts';
 import { httpTargets } from './http-targets.ts';
 import { load } from './load.ts';
 import { parseBenchOptions } from './options.ts';
 import { startPeerBroadcaster } from './peer-ws.ts';
 import { benchJson, benchTable, type BenchFigures } from './report.ts';
+import { userWorkerUrl } from './user-worker-url.ts';
 
 const o = parseBenchOptions(process.argv.slice(2));
 const P = o.ports;
@@ -55,12 +59,14 @@ try {
   };
   const vars = Object.entries(benchVars).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
   // wrangler's output goes to bench/.out so a failed start can be diagnosed.
-  const opts = (name: string) => {
+  const opts = (name: string, extraEnv: Record<string, string> = {}) => {
     const fd = openSync(join(outDir, `${name}.log`), 'w');
-    return { stdio: ['ignore', fd, fd] as ['ignore', number, number], env: wenv, cwd: repoRoot };
+    return { stdio: ['ignore', fd, fd] as ['ignore', number, number], env: { ...wenv, ...extraEnv }, cwd: repoRoot };
   };
   progress('starting the API under wrangler dev');
-  children.push(spawn('wrangler', ['dev', '--ip', '127.0.0.1', '--port', String(P.api), '--inspector-port', String(P.apiInspector), '--persist-to', join(stackDir, 'wrangler'), ...vars], opts('api-wrangler')));
+  // A frozen bundle (frozen-worker.ts): other people's saves to worker/src must not reload the worker mid-run.
+  const apiConfig = freezeWorker(repoRoot, join(outDir, 'api-bundle'), wenv);
+  children.push(spawn('wrangler', ['dev', '--config', apiConfig, '--ip', '127.0.0.1', '--port', String(P.api), '--inspector-port', String(P.apiInspector), '--persist-to', join(stackDir, 'wrangler'), ...vars], opts('api-wrangler', { WRANGLER_LOG: 'debug' })));
   // One wrangler at a time: two starting together can race for the same internal socket.
   await waitForHttp(`${API}/health`, 120_000);
 
@@ -81,8 +87,23 @@ try {
   }
 
   if (o.only !== 'http') {
-    progress(`fan-out: ${o.sockets} sockets × ${o.events} events, LiveRoom then the Node ws peer`);
-    figures.fanout = { ours: await liveRoomFanout(), peer: await peerFanout() };
+    progress(`fan-out: ${o.sockets} sockets × ${o.events} events, LiveRoom (workerd, and through the wrangler proxy) and the Node ws peer, interleaved`);
+    const direct = await userWorkerUrl(join(outDir, 'api-wrangler.log'));
+    const peer = await startPeerBroadcaster(P.peer);
+    try {
+      const [ours, proxied, theirs] = await fanout({
+        sockets: o.sockets,
+        events: o.events,
+        seqOf: benchSeqOf,
+        systems: [liveRoomSystem('workerd', direct, 'soccer', ADMIN), liveRoomSystem('proxied', API, 'nfl', ADMIN), peerSystem(`http://127.0.0.1:${P.peer}/`)],
+      });
+      // The rooms decline permessage-deflate (live-room.ts UNCOMPRESSED); a runtime that ignored that would make every
+      // figure here a different system, so it stops the run instead.
+      for (const r of [ours!, proxied!]) if (r.extensions !== '') throw new Error(`bench:api: a LiveRoom socket negotiated '${r.extensions}'`);
+      figures.fanout = { ours: ours!, proxied: proxied!, peer: theirs! };
+    } finally {
+      await peer.close();
+    }
   }
 
   const header = `\nFairline API benchmark — node ${process.version}, ${new Date().toISOString()}, ${o.connections} connections × ${o.seconds} s each, wrangler dev (workerd)`;
@@ -91,49 +112,4 @@ try {
 } finally {
   for (const c of children) c.kill('SIGTERM');
   await stack.stop();
-}
-
-/** The benchmark's sequence number in a message of either system (ours: a heartbeat `bench-<n>`; peer: `{bench}`). */
-function seqOf(data: string): number | null {
-  const m = JSON.parse(data) as { type?: string; event?: { at?: string }; bench?: number };
-  if (m.type === 'event' && m.event?.at?.startsWith('bench-')) return Number(m.event.at.slice(6));
-  if (typeof m.bench === 'number') return m.bench;
-  return null;
-}
-
-/** One LiveRoom (`soccer`) under wrangler dev, published through the API's admin publish route. */
-function liveRoomFanout(): Promise<FanoutResult> {
-  return fanout({
-    sockets: o.sockets,
-    events: o.events,
-    connect: () => new WebSocket(`ws://127.0.0.1:${P.api}/rooms/soccer`),
-    publish: async (seq) => {
-      const r = await fetch(`${API}/rooms/soccer/publish`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ kind: 'heartbeat', at: `bench-${seq}` }),
-      });
-      if (!r.ok) throw new Error(`publish ${r.status}`);
-      await r.arrayBuffer();
-    },
-    seqOf,
-  });
-}
-
-/** The Node `ws` broadcaster, published through its own HTTP POST (the same client, the same timing). */
-async function peerFanout(): Promise<FanoutResult> {
-  const peer = await startPeerBroadcaster(P.peer);
-  try {
-    return await fanout({
-      sockets: o.sockets,
-      events: o.events,
-      connect: () => new WebSocket(`ws://127.0.0.1:${P.peer}/`),
-      publish: async (seq) => {
-        await (await fetch(`http://127.0.0.1:${P.peer}/`, { method: 'POST', body: JSON.stringify({ bench: seq }) })).arrayBuffer();
-      },
-      seqOf,
-    });
-  } finally {
-    await peer.close();
-  }
 }

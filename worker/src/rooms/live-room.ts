@@ -31,6 +31,16 @@ export const clientTag = (client: string) => `client:${client}`;
 const send = (ws: WebSocket, message: ServerMessage) => ws.send(JSON.stringify(message));
 
 /**
+ * The 101's answer to the client's compression offer: none. workerd negotiates permessage-deflate with every client
+ * that offers it (browsers do) unless the Worker's 101 carries its own `Sec-WebSocket-Extensions`; a value that is
+ * not a permessage-deflate agreement makes it agree no extension. Room messages are small JSON (~150–300 bytes) sent
+ * to every socket, so deflate saves little and costs one compression per socket per event in the room (and one
+ * inflate per message in every client): 1,000 sockets ≈ a third of the fan-out time (bench/api/FANOUT.md). Checked by
+ * `npm run bench:api`, which fails if a room socket still negotiates an extension.
+ */
+const UNCOMPRESSED = { 'Sec-WebSocket-Extensions': 'none' };
+
+/**
  * The Durable Object behind `/rooms/:room` (see the file comment): accepts the room's WebSockets (hibernatable,
  * tagged with the room name and the client) within the caps, greets each with the current sequence number and
  * replays what a resuming client missed, and publishes RoomEvents to every socket, each stored with its seq.
@@ -70,7 +80,7 @@ export class LiveRoom extends DurableObject {
       if (replay.kind === 'resync') send(server, { type: 'resync', room, seq });
       else for (const message of replay.messages) server.send(message);
     }
-    return new Response(null, { status: 101, webSocket: socket });
+    return new Response(null, { status: 101, webSocket: socket, headers: UNCOMPRESSED });
   }
 
   /** Server-side publish path (called through the DO stub by routes, cron jobs and services). */

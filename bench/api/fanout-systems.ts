@@ -1,0 +1,50 @@
+/**
+ * The fan-out systems `bench:api` compares, each joined and published the same way (a WebSocket client per socket;
+ * one HTTP POST per event, timed from the call until the last socket has the event):
+ *  - `workerd`: the LiveRoom Durable Object, sockets and publish straight to the API worker's workerd socket
+ *    (user-worker-url.ts says why) — the figure issue 16's target is about;
+ *  - `proxied`: the same, through `wrangler dev`'s ProxyWorker (what a browser gets locally), for the record;
+ *  - `peer`: a plain Node `ws` broadcaster, published through its own HTTP POST.
+ * The two LiveRoom systems use different rooms, so each publish reaches only its own sockets.
+ */
+import type { FanoutSystem } from './fanout.ts';
+
+/** Publishes a bench heartbeat `bench-<seq>` through the API's admin route `POST /rooms/:room/publish`. */
+function publishVia(api: string, room: string, admin: string) {
+  return async (seq: number) => {
+    const r = await fetch(`${api}/rooms/${room}/publish`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'heartbeat', at: `bench-${seq}` }),
+    });
+    if (!r.ok) throw new Error(`publish ${room} via ${api}: ${r.status} ${await r.text()}`);
+    await r.arrayBuffer();
+  };
+}
+
+const wsUrl = (http: string) => http.replace(/^http/, 'ws');
+
+/** One LiveRoom: sockets join `room` at `api`, events are published through the same address. */
+export function liveRoomSystem(name: string, api: string, room: string, admin: string): FanoutSystem {
+  return { name, connect: () => new WebSocket(`${wsUrl(api)}/rooms/${room}`), publish: publishVia(api, room, admin) };
+}
+
+/** The Node `ws` peer (peer-ws.ts) at `url`: POST the body, it broadcasts it. */
+export function peerSystem(url: string): FanoutSystem {
+  return {
+    name: 'peer',
+    connect: () => new WebSocket(wsUrl(url)),
+    publish: async (seq) => {
+      const r = await fetch(url, { method: 'POST', body: JSON.stringify({ bench: seq }) });
+      await r.arrayBuffer();
+    },
+  };
+}
+
+/** The benchmark's sequence number in a message of any system (ours: a heartbeat `bench-<n>`; peer: `{bench}`). */
+export function benchSeqOf(data: string): number | null {
+  const m = JSON.parse(data) as { type?: string; event?: { at?: string }; bench?: number };
+  if (m.type === 'event' && m.event?.at?.startsWith('bench-')) return Number(m.event.at.slice(6));
+  if (typeof m.bench === 'number') return m.bench;
+  return null;
+}
