@@ -9,6 +9,7 @@
 import type { Ctx } from '../context.ts';
 import { readThrough, type ReadPolicy } from '../lib/read-cache/read-through.ts';
 import type { GenerationScope } from '../lib/read-cache/generations.ts';
+import { invalidateAll } from '../services/cache/invalidate.ts';
 
 /** The procedures served through the read cache, by path: the reviewed list the security tests hold it to. */
 export const CACHED_PROCEDURES = new Set<string>();
@@ -32,5 +33,18 @@ export function cachedQuery<I, O>(
     // is read is unknown, so nothing may be shared.
     if (!ctx.request?.resHeaders || !ctx.cacheNamespace) return compute();
     return readThrough({ cache: ctx.cache, logger: ctx.logger, procedure: `${ctx.cacheNamespace}|${path}`, input, policy, compute });
+  };
+}
+
+/**
+ * The resolver of a mutation that changes what public answers say for every fixture (the model registry: activate,
+ * retire, roll back, promote, retrain): once it succeeded, every cached public answer is invalidated, so a new model
+ * version is served within the generation bound instead of the 60 s stale bound.
+ */
+export function invalidatingAll<A extends { ctx: Pick<Ctx, 'cache' | 'logger'> }, O>(resolver: (args: A) => Promise<O>): (args: A) => Promise<O> {
+  return async (args) => {
+    const out = await resolver(args);
+    await invalidateAll({ ctx: args.ctx });
+    return out;
   };
 }

@@ -4,16 +4,16 @@
  * for concurrent cold calls; Redis down → served uncached; and, through the worker's HTTP path on a seeded suite
  * database, a moved price invisible while cached and visible after `invalidateFixtures`.
  */
-import { bookmakers, fixtures, oddsSightings, oddsSnapshots } from '@fairline/db';
+import { bookmakers, fixtures, modelVersions, oddsSightings, oddsSnapshots } from '@fairline/db';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { upstashCache } from '../../src/lib/cache.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
-import { GENERATION_CHECK_MS } from '../../src/lib/read-cache/generations.ts';
+import { GENERATION_CHECK_MS, GENERATION_SCOPES, generationKey } from '../../src/lib/read-cache/generations.ts';
 import { readThrough, type ReadPolicy } from '../../src/lib/read-cache/read-through.ts';
 import { seedSimulatedData } from '../../src/seed/index.ts';
 import { invalidateFixtures } from '../../src/services/cache/invalidate.ts';
-import { freshIp, trpcRaw } from './support/auth.ts';
+import { bearer, freshIp, trpcRaw } from './support/auth.ts';
 import { suiteDatabase, testEnv, type SuiteDb } from './support/fresh-db.ts';
 
 const hasRedis = Boolean(testEnv.UPSTASH_REDIS_REST_URL);
@@ -158,5 +158,17 @@ describe.runIf(hasRedis)('soccer.fairPrices over HTTP: cached, and a moved price
     // Another isolate sees the new generation within GENERATION_CHECK_MS.
     await new Promise((r) => setTimeout(r, GENERATION_CHECK_MS + 100));
     expect(await fair()).toBeCloseTo(moved, 9);
+  });
+
+  it('invalidates every cached answer when an operator changes the model registry (admin.models.*)', async () => {
+    const tokens = () => redis().redis.mget<string[]>(...GENERATION_SCOPES.map(generationKey));
+    // Some answer cached first, so the generations exist.
+    expect((await trpcRaw(suite.env, 'fixtures.competitions', { headers: { 'cf-connecting-ip': freshIp() } })).status).toBe(200);
+    const before = await tokens();
+    const [active] = await suite.db.select({ id: modelVersions.id }).from(modelVersions).where(eq(modelVersions.status, 'active')).limit(1);
+    const r = await trpcRaw(suite.env, 'admin.models.activate', { type: 'mutation', input: { id: active!.id }, headers: bearer(testEnv.ADMIN_TOKEN) });
+    expect(r.status).toBe(200);
+    const after = await tokens();
+    GENERATION_SCOPES.forEach((_, i) => expect(after[i]).not.toBe(before[i]));
   });
 });

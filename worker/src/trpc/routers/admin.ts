@@ -2,6 +2,7 @@ import { listIngestionRejects, listIngestionRuns, listRejectsInput, listRunsInpu
 import { promote, promoteInput } from '../../services/models/gate.ts';
 import { activate, listModelVersionsInput, listVersions, modelVersionIdInput, retire, rollback, rollbackInput } from '../../services/models/registry.ts';
 import { retrainInput, retrainModels } from '../../services/models/retrain/retrain.ts';
+import { invalidatingAll } from '../cached-query.ts';
 import { WEIGHT } from '../../lib/rate-limit/plans.ts';
 import { adminProcedure, router } from '../init.ts';
 
@@ -15,10 +16,10 @@ export const adminRouter = router({
    */
   models: router({
     list: adminProcedure.input(listModelVersionsInput.optional()).query(({ ctx, input }) => listVersions({ ctx, input: input ?? {} })),
-    activate: adminProcedure.meta({ weight: WEIGHT.registry }).input(modelVersionIdInput).mutation(({ ctx, input }) => activate({ ctx, input })),
-    retire: adminProcedure.meta({ weight: WEIGHT.registry }).input(modelVersionIdInput).mutation(({ ctx, input }) => retire({ ctx, input })),
-    rollback: adminProcedure.meta({ weight: WEIGHT.registry }).input(rollbackInput).mutation(({ ctx, input }) => rollback({ ctx, input })),
-    promote: adminProcedure.meta({ weight: WEIGHT.registry }).input(promoteInput).mutation(({ ctx, input }) => promote({ ctx, input })),
-    retrain: adminProcedure.meta({ weight: WEIGHT.registry }).input(retrainInput.optional()).mutation(({ ctx, input }) => retrainModels({ ctx, input: input ?? {}, principal: ctx.principal })),
+    activate: adminProcedure.meta({ weight: WEIGHT.registry }).input(modelVersionIdInput).mutation(invalidatingAll(({ ctx, input }) => activate({ ctx, input }))),
+    retire: adminProcedure.meta({ weight: WEIGHT.registry }).input(modelVersionIdInput).mutation(invalidatingAll(({ ctx, input }) => retire({ ctx, input }))),
+    rollback: adminProcedure.meta({ weight: WEIGHT.registry }).input(rollbackInput).mutation(invalidatingAll(({ ctx, input }) => rollback({ ctx, input }))),
+    promote: adminProcedure.meta({ weight: WEIGHT.registry }).input(promoteInput).mutation(invalidatingAll(({ ctx, input }) => promote({ ctx, input }))),
+    retrain: adminProcedure.meta({ weight: WEIGHT.registry }).input(retrainInput.optional()).mutation(invalidatingAll(({ ctx, input }) => retrainModels({ ctx, input: input ?? {}, principal: ctx.principal }))),
   }),
 });
