@@ -35,7 +35,8 @@ export function oddsEvent(c: OddsChange): RoomEvent {
 
 /** The room event of one fair probability. */
 export function predictionEvent(p: FairProbability): RoomEvent {
-  return { kind: 'prediction', fixtureId: p.fixtureId, market: p.market, selection: p.selection, probability: p.probability };
+  const at = p.line === undefined && p.playerId === undefined ? {} : { line: p.line ?? null, playerId: p.playerId ?? null, prop: p.prop ?? null };
+  return { kind: 'prediction', fixtureId: p.fixtureId, market: p.market, selection: p.selection, probability: p.probability, ...at };
 }
 
 /** What a delivery sent. */
@@ -108,7 +109,10 @@ export async function deliverFixtureChanges({ ctx, rooms, input }: { ctx: Ctx; r
     const sports = [...new Set([...fixtures.map((f) => f.sport), ...changes.map((c) => c.sport)])] as Sport[];
     const invalidatedAt = Date.now();
     if (sports.length > 0) await invalidateFixtures({ ctx, input: { fixtureIds: [...new Set([...reprice, ...changes.map((c) => c.fixtureId)])], sports } });
-    const { probabilities } = await repriceFixtures({ ctx, input: { fixtures } });
+    const propLines = input.repriceOdds
+      ? changes.flatMap((c) => (c.market === 'player_prop' && c.playerId !== null && c.prop !== null && c.line !== null ? [{ fixtureId: c.fixtureId, playerId: c.playerId, prop: c.prop, line: c.line }] : []))
+      : [];
+    const { probabilities } = await repriceFixtures({ ctx, input: { fixtures, propLines } });
     const sportOf = new Map(fixtures.map((f) => [f.id, f.sport]));
     const resultIds = new Set(first ? input.results : []);
     for (const f of fixtures) {

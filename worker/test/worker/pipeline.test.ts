@@ -4,7 +4,7 @@
  * publish retries the batch with the watermark unmoved and the retry delivers exactly what was missed; a crash before
  * the enqueue is caught up by the next tick; a poison message is retried to the dead-letter queue and recorded there.
  */
-import { bookmakers, deadLetters, fixtures, oddsSnapshots, pushWatermarks } from '@fairline/db';
+import { bookmakers, deadLetters, fixtures, oddsSnapshots, projections, pushWatermarks } from '@fairline/db';
 import { latestOddsId } from '@fairline/db';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { silentLogger } from '../../src/lib/logger.ts';
 import { consumeFixtureChanges } from '../../src/pipeline/consume.ts';
 import { FIXTURE_CHANGES_DLQ, FIXTURE_CHANGES_QUEUE, fixtureChangesMessages } from '../../src/pipeline/messages.ts';
 import { queueSink } from '../../src/pipeline/sink.ts';
+import { PROP_KEY } from '../../src/services/nfl/props/prop-keys.ts';
 import type { RoomPublisher } from '../../src/rooms/publisher.ts';
 import { buildCtx } from '../../src/runtime.ts';
 import { GENERATION_CHECK_MS, generationKey } from '../../src/lib/read-cache/generations.ts';
@@ -82,6 +83,14 @@ describe('event pipeline: commit → queue → consumer → rooms → watermark'
     const generationBefore = await nflGeneration();
     const t0 = Date.now();
     const odds = await commitOdds(game!.id, 2, 40.5);
+    // And a player's prop line moved, for a player the active props model projected in this game.
+    const [projected] = await suite.db.select({ playerId: projections.playerId, market: projections.market }).from(projections).where(eq(projections.fixtureId, game!.id)).limit(1);
+    const prop = PROP_KEY[projected!.market as keyof typeof PROP_KEY];
+    const [book] = await suite.db.select().from(bookmakers).where(eq(bookmakers.key, 'sim_book'));
+    await suite.db.insert(oddsSnapshots).values({
+      fixtureId: game!.id, bookmakerId: book!.id, market: 'player_prop', selection: 'over', line: 3.5, playerId: projected!.playerId, prop, price: 1.95, capturedAt: new Date(NOW), source: SOURCE,
+    });
+    odds.push({ kind: 'odds', fixtureId: game!.id, market: 'player_prop', selection: 'over', line: 3.5, bookmaker: 'sim_book', price: 1.95, playerId: projected!.playerId, prop } as never);
     const { summary, bodies } = await produce();
     expect(summary).toEqual({ enqueued: 1, messages: 1 });
     expect(bodies).toEqual([{ v: 1, cause: 'odds', fixtureIds: [game!.id], committedAt: expect.any(String) }]);
@@ -89,12 +98,22 @@ describe('event pipeline: commit → queue → consumer → rooms → watermark'
     expect(result.explicitAcks).toEqual(ids);
     expect(result.retryMessages).toEqual([]);
     for (const socket of [room, sport]) {
-      const got = (await socket.events(3)).map((m) => m.event);
+      const got = (await socket.events(5)).map((m) => m.event);
       expect(got.filter((e) => e.kind === 'odds')).toEqual(odds);
       // The game repriced by the active game-lines model at the books' consensus: probabilities, in [0, 1].
       const fair = got.filter((e) => e.kind === 'prediction');
       expect(fair.length).toBeGreaterThan(0);
       expect(fair.every((e) => e.kind === 'prediction' && e.fixtureId === game!.id && e.probability >= 0 && e.probability <= 1)).toBe(true);
+      // Game lines at the consensus line; the changed prop line priced by the props model (over + under + push = 1).
+      expect(fair.filter((e) => e.kind === 'prediction' && e.market === 'spread').every((e) => e.kind === 'prediction' && typeof e.line === 'number')).toBe(true);
+      const propFair = fair.filter((e) => e.kind === 'prediction' && e.market === 'player_prop');
+      expect(propFair.map((e) => e.kind === 'prediction' && [e.selection, e.line, e.playerId, e.prop])).toEqual([
+        ['over', 3.5, projected!.playerId, prop],
+        ['under', 3.5, projected!.playerId, prop],
+      ]);
+      const [pOver, pUnder] = propFair.map((e) => (e.kind === 'prediction' ? e.probability : NaN));
+      expect(pOver! + pUnder!).toBeLessThanOrEqual(1 + 1e-9);
+      expect(pOver! + pUnder!).toBeGreaterThan(0.5);
     }
     const latencyMs = Date.now() - t0;
     console.info(`pipeline: commit → enqueue → consumer → room event in ${latencyMs} ms (queue handler called directly; the broker adds up to max_batch_timeout)`);
