@@ -6,12 +6,13 @@
  */
 import { bookmakers, deadLetters, fixtures, oddsSnapshots, projections, pushWatermarks } from '@fairline/db';
 import { latestOddsId } from '@fairline/db';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/env.ts';
 import { handOverOddsChanges } from '../../src/jobs/poll-odds.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { consumeFixtureChanges } from '../../src/pipeline/consume.ts';
+import { deliverFixtureChanges, MAX_CHANGES_PER_TICK } from '../../src/pipeline/deliver.ts';
 import { FIXTURE_CHANGES_DLQ, FIXTURE_CHANGES_QUEUE, fixtureChangesMessages } from '../../src/pipeline/messages.ts';
 import { queueSink } from '../../src/pipeline/sink.ts';
 import { PROP_KEY } from '../../src/services/nfl/props/prop-keys.ts';
@@ -206,6 +207,30 @@ describe('event pipeline: commit → queue → consumer → rooms → watermark'
       expect(s.generation).not.toBe(before);
       expect(s.at - t0).toBeGreaterThanOrEqual(GENERATION_CHECK_MS);
     }
+  });
+
+  it('more changes than one read holds are drained in rounds, each published before the watermark moves past it', async () => {
+    const [, , , game] = await scheduled('nfl');
+    const n = MAX_CHANGES_PER_TICK + 5;
+    await commitOdds(game!.id, n, 100.5);
+    const moves: number[] = [];
+    const rooms = liveRoomPublisher(suite.env);
+    const watching: RoomPublisher = {
+      publish: rooms.publish,
+      publishMany: async (room, events) => {
+        moves.push(await watermark()); // where the watermark stands while this round publishes
+        return rooms.publishMany(room, events);
+      },
+    };
+    const start = await watermark();
+    const r = await deliverFixtureChanges({ ctx: built.ctx, rooms: watching, input: { reprice: [], results: [], repriceOdds: false } });
+    expect(r).toMatchObject({ changes: n, rooms: 4, truncated: true }); // 2 rounds × (fixture room + nfl); per-room caps
+    expect(r.watermark).toBe(await latestOddsId(suite.db, SOURCE));
+    // Round 1 published from the start; round 2 only after round 1's last change was recorded.
+    const ids = (await suite.db.select({ id: oddsSnapshots.id }).from(oddsSnapshots).where(and(eq(oddsSnapshots.source, SOURCE), gt(oddsSnapshots.id, start))).orderBy(asc(oddsSnapshots.id))).map((x) => x.id);
+    expect(ids).toHaveLength(n);
+    const firstRound = ids[MAX_CHANGES_PER_TICK - 1]!;
+    expect(moves).toEqual([start, start, firstRound, firstRound]);
   });
 
   it('the watermark only moves forward', async () => {
