@@ -72,8 +72,8 @@ export async function fetchTextWithRetry(
   let lastStatus: number | null = null;
   for (let attempt = 1; attempt <= p.attempts; attempt++) {
     let retryAfterMs: number | null = null;
+    const signal = AbortSignal.timeout(p.timeoutMs);
     try {
-      const signal = AbortSignal.timeout(p.timeoutMs);
       const res = await fetchImpl(url, { signal, headers: { accept: 'application/json, text/csv, text/plain, */*' } });
       // Reading the body is inside the timeout too: a server that stalls mid-body is a failed attempt.
       const text = await res.text();
@@ -89,7 +89,11 @@ export async function fetchTextWithRetry(
       if (err instanceof HttpError) throw err;
       lastStatus = null;
       const e = err as { name?: string; message?: string };
-      last = e?.name === 'TimeoutError' || e?.name === 'AbortError' ? `timed out after ${p.timeoutMs} ms` : `network error: ${e?.message ?? String(err)}`;
+      // This attempt's own deadline, or the fetch's (Ctx.fetch bounds the wait for response headers).
+      last =
+        signal.aborted ? `timed out after ${p.timeoutMs} ms`
+        : e?.name === 'TimeoutError' || e?.name === 'AbortError' ? `timed out: ${e.message ?? 'aborted'}`
+        : `network error: ${e?.message ?? String(err)}`;
     }
     if (attempt < p.attempts) {
       const ceiling = Math.min(p.maxDelayMs, p.baseDelayMs * 2 ** (attempt - 1));
