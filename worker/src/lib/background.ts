@@ -24,3 +24,8 @@ export async function runInBackground(work: Promise<unknown>, onError: (err: unk
     // No invocation to extend (e.g. called outside a request): the work still runs, unextended.
   }
 }
+
+/** Whether background work is handed to the runtime's waitUntil here (true inside workerd; tests check it). */
+export async function extendsInvocations(): Promise<boolean> {
+  return (await loading) !== null;
+}

@@ -7,6 +7,7 @@
 import { bookmakers, fixtures, modelVersions, oddsSightings, oddsSnapshots } from '@fairline/db';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { extendsInvocations } from '../../src/lib/background.ts';
 import { upstashCache } from '../../src/lib/cache.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { GENERATION_CHECK_MS, GENERATION_SCOPES, generationKey } from '../../src/lib/read-cache/generations.ts';
@@ -71,6 +72,10 @@ describe.runIf(hasRedis)('readThrough: memory + Cache API, stale-while-revalidat
     await vi.waitFor(async () => expect((await read()).n).toBe(2), { timeout: 2_000 });
     t += 10_000; // past the stale bound: never served
     expect((await read()).n).toBe(3);
+  });
+
+  it('hands background refreshes to the runtime (waitUntil from cloudflare:workers), so they outlive the answer', async () => {
+    expect(await extendsInvocations()).toBe(true);
   });
 
   it('never caches an error', async () => {
