@@ -1,5 +1,5 @@
 /**
- * The fault suite (issue 16, item 9): the API under `wrangler dev` (workerd) on a stack of its own — real Postgres
+ * The fault suite (issue 16, item 9): the API under `wrangler dev` (workerd; frozen as one bundle, bench/api/frozen-worker.ts) on a stack of its own — real Postgres
  * behind the Neon proxy, real Redis behind the Upstash shim — kept under steady load (anonymous reads over tRPC, a
  * REST read, a session's read and a write, /health) while
  *  1. Postgres is stopped (fast shutdown: connections killed) and started again,
@@ -14,13 +14,14 @@
  */
 import { DB_TIMEOUT_MS } from '@fairline/db';
 import { migrateDatabase } from '@fairline/db/migrate';
-import { dataDir } from '@fairline/local/paths';
+import { dataDir, repoRoot } from '@fairline/local/paths';
 import { portsFrom, startLocalStack, type LocalStack } from '@fairline/local/stack';
 import { assertPortFree, isPortFree } from '@fairline/local/wait';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freezeWorker } from '../../../bench/api/frozen-worker.ts';
 import { startWorkerDev, type WorkerDev } from '../../../scripts/worker-dev.ts';
 import { recoveryMs, startLoad, summarise, type Target } from './support/load.ts';
 import { connectIsolateHeap } from './support/isolate-heap.ts';
@@ -118,7 +119,10 @@ beforeAll(async () => {
   await stack.postgres.dropDatabase(DATABASE);
   await stack.postgres.ensureDatabase(DATABASE);
   await migrateDatabase(stack.postgres.url(DATABASE));
+  // Frozen: served from one bundle, so a save to worker/src by someone else cannot reload it mid-suite.
+  const config = freezeWorker(repoRoot, join(dir, 'bundle'), { ...process.env, PATH: `${join(repoRoot, 'node_modules/.bin')}:${process.env.PATH}` });
   api = await startWorkerDev({
+    config,
     vars: { ...stack.env(DATABASE), ENVIRONMENT: 'development', ADMIN_TOKEN: ADMIN, RATE_LIMIT_PER_MINUTE: '100000000' },
     persistTo: join(dir, 'wrangler'),
     logFile,
@@ -207,7 +211,8 @@ describe('fault suite', () => {
           const mid = (await heap.liveBytes()) / MiB;
           await sleep(SOAK_MS / 2);
           live = { mid, end: (await heap.liveBytes()) / MiB };
-          // The inspector follows wrangler to a reloaded isolate: two readings of different isolates compare nothing.
+          // The inspector follows wrangler to a reloaded isolate (should the bundle ever be reloaded): two readings of
+          // different isolates compare nothing.
           if (reloadsSoFar() !== reloads) throw new Error('wrangler reloaded the worker during the window');
           break;
         } catch (err) {
