@@ -115,7 +115,8 @@ beforeAll(async () => {
   await assertPortFree(API_PORT, 'the fault suite');
   const dir = join(dataDir, 'faults');
   stack = await startLocalStack({ dir, ports: PORTS, quiet: true });
-  if (!stack.redis) throw new Error('the fault suite needs redis-server (apt-get install redis-server)');
+  // Like the global setup: CI must have Redis; a developer without redis-server runs the rest (the API has no cache tier).
+  if (!stack.redis && process.env.CI) throw new Error('the fault suite needs redis-server (apt-get install redis-server)');
   await stack.postgres.dropDatabase(DATABASE);
   await stack.postgres.ensureDatabase(DATABASE);
   await migrateDatabase(stack.postgres.url(DATABASE));
@@ -166,7 +167,8 @@ describe('fault suite', () => {
     expect(recovery!).toBeLessThanOrEqual(RECOVERY_MS);
   }, 120_000);
 
-  it('Redis stopped and restarted under load: every request still served (uncached), /health degraded then ok', async () => {
+  it('Redis stopped and restarted under load: every request still served (uncached), /health degraded then ok', async (t) => {
+    if (!stack!.redis) return t.skip('redis-server is not installed');
     const healthDuring: string[] = [];
     const r = await throughOutage(
       async () => {
