@@ -2,12 +2,14 @@ import { isDatabaseUnavailable } from '@fairline/db';
 
 /**
  * The closed set of errors a verb may raise on purpose. Each transport maps them once (tRPC: errorFormatter
- * and the mapErrors middleware in trpc/init.ts; HTTP: toHttpStatus in app.ts). Anything else is an internal error: logged in full, returned as a
- * generic message — database text never reaches a client.
+ * and the mapErrors middleware in trpc/init.ts; HTTP: toHttpStatus in app.ts), after `toAppError` has turned a
+ * database outage into UNAVAILABLE. Anything else is an internal error: logged in full, returned as a generic
+ * message — database text never reaches a client.
  */
 export const ERROR_CODES = ['BAD_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'TOO_MANY_REQUESTS', 'UNAVAILABLE', 'NOT_AVAILABLE'] as const;
 /**
- * `UNAVAILABLE` is an outage (a model that does not load, usage storage down): try again later. `NOT_AVAILABLE` is a
+ * `UNAVAILABLE` is an outage (the database down or past its time bound, a model that does not load, usage storage
+ * down): 503 with Retry-After, try again later. `NOT_AVAILABLE` is a
  * missing-data state that retrying will not change (too few results before a fixture to fit a model on): the thing
  * asked for does not exist for this input, though the input itself is valid.
  */
