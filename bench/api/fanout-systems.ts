@@ -48,3 +48,21 @@ export function benchSeqOf(data: string): number | null {
   if (typeof m.bench === 'number') return m.bench;
   return null;
 }
+
+/**
+ * The two-level prototype (worker/src/rooms/shard-prototype.ts) at `url` with `shards` shard rooms: socket k joins
+ * shard k mod shards (the product would hash the client id); every publish's level-1 time (publisher → every shard
+ * accepted) is appended to `forwardMs`.
+ */
+export function shardedSystem(name: string, url: string, shards: number, forwardMs: number[]): FanoutSystem {
+  let k = 0;
+  return {
+    name,
+    connect: () => new WebSocket(`${wsUrl(url)}/shards/${shards}/${k++ % shards}`),
+    publish: async (seq) => {
+      const r = await fetch(`${url}/publish/${shards}`, { method: 'POST', body: JSON.stringify({ kind: 'heartbeat', at: `bench-${seq}` }) });
+      if (!r.ok) throw new Error(`publish to ${shards} shards: ${r.status} ${await r.text()}`);
+      forwardMs.push(((await r.json()) as { forwardMs: number }).forwardMs);
+    },
+  };
+}

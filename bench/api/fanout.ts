@@ -17,6 +17,8 @@ export interface FanoutResult {
   firstP50: number;
   /** Time until the publish call returned. */
   publishP50: number;
+  /** Every measured event's time to the last socket, in publish order (bench/.out/fanout-samples.json keeps them). */
+  samples: number[];
   /** The WebSocket extensions the server agreed (e.g. permessage-deflate), '' for none; every socket's must match. */
   extensions: string;
 }
@@ -92,9 +94,10 @@ async function oneEvent(t: Tracked, seq: number, sockets: number): Promise<void>
   t.received.delete(seq);
 }
 
+/** Nearest-rank quantile: the ceil(p·n)-th smallest (p99 of 100 samples is the 99th, not the maximum). */
 const quantile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
+  return s[Math.max(0, Math.min(s.length - 1, Math.ceil(p * s.length) - 1))]!;
 };
 
 /**
@@ -130,5 +133,6 @@ export async function fanout(opts: {
     firstP50: quantile(t.first, 0.5),
     publishP50: quantile(t.published, 0.5),
     extensions: [...t.extensions].join(' | '),
+    samples: t.completion.map((x) => Math.round(x * 10) / 10),
   }));
 }

@@ -12,6 +12,7 @@ export interface BenchOptions {
   connections: number;
   seconds: number;
   sockets: number;
+  /** Events per fan-out system: 100 by default, so p99 is not simply the maximum (as it was with 30). */
   events: number;
   /** 0 = one room; N > 0 = also the two-level fan-out over N shard rooms (bench/api/FANOUT.md). */
   shards: number;
@@ -29,15 +30,21 @@ export interface BenchPorts {
   /** wrangler's inspector ports (two wranglers run at once and must not race for the default 9229). */
   apiInspector: number;
   helloInspector: number;
+  /** The two-level fan-out prototype (--shards) and its inspector. */
+  shards: number;
+  shardsInspector: number;
 }
 
 /**
  * The ports: the historical defaults (stack 56730–56733, API 8987, hello 8988, peer 8989) unless `--port-base N`
- * is given, then N..N+3 for the stack, N+4 API, N+5 hello, N+6 peer, N+7/N+8 the inspectors.
+ * is given, then N..N+3 for the stack, N+4 API, N+5 hello, N+6 peer, N+7/N+8 the inspectors, N+9 the shard
+ * prototype and N+10 its inspector (defaults 8990 and 56736).
  */
 export function benchPorts(base: number | undefined): BenchPorts {
-  if (base === undefined) return { stack: portsFrom(56730), api: 8987, hello: 8988, peer: 8989, apiInspector: 56734, helloInspector: 56735 };
-  return { stack: portsFrom(base), api: base + 4, hello: base + 5, peer: base + 6, apiInspector: base + 7, helloInspector: base + 8 };
+  if (base === undefined) {
+    return { stack: portsFrom(56730), api: 8987, hello: 8988, peer: 8989, apiInspector: 56734, helloInspector: 56735, shards: 8990, shardsInspector: 56736 };
+  }
+  return { stack: portsFrom(base), api: base + 4, hello: base + 5, peer: base + 6, apiInspector: base + 7, helloInspector: base + 8, shards: base + 9, shardsInspector: base + 10 };
 }
 
 const positive = (name: string, v: string | undefined, min = 1): number => {
@@ -54,7 +61,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       connections: { type: 'string', default: '16' },
       seconds: { type: 'string', default: '5' },
       sockets: { type: 'string', default: '200' },
-      events: { type: 'string', default: '30' },
+      events: { type: 'string', default: '100' },
       shards: { type: 'string', default: '0' },
       only: { type: 'string', default: 'all' },
       json: { type: 'boolean', default: false },
@@ -64,7 +71,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
   const only = a.only as BenchPart;
   if (!['all', 'http', 'fanout'].includes(only)) throw new Error(`--only must be http or fanout (got ${a.only})`);
   const base = a['port-base'] === undefined ? undefined : positive('port-base', a['port-base'], 1024);
-  if (base !== undefined && base + 8 > 65535) throw new Error('--port-base too high: it uses N..N+8');
+  if (base !== undefined && base + 10 > 65535) throw new Error('--port-base too high: it uses N..N+10');
   return {
     connections: positive('connections', a.connections),
     seconds: positive('seconds', a.seconds),

@@ -7,14 +7,17 @@
  * Local `wrangler dev` adds its own proxy hop, and the clients share this machine's CPU with the servers, so absolute
  * numbers are not production's; the ratios are the point.
  *
- *   npm run bench:api [-- --connections 16 --seconds 5 --sockets 200 --events 30 --only http|fanout
- *                         --port-base N --json]
+ *   npm run bench:api [-- --connections 16 --seconds 5 --sockets 200 --events 100 --only http|fanout
+ *                         --shards N --port-base N --json]
+ *
+ * `--shards N` adds the two-level fan-out prototype (bench/api/FANOUT.md): the same sockets on one shard room and
+ * spread over N, published through a publisher room; reports the level-1 time (publisher → every shard accepted).
  *
  * `--json` prints one JSON object as the last line (shape in report.ts); the human table is printed either way.
  * The API runs from a bundle frozen at start (frozen-worker.ts), so edits to worker/src during a run are not measured.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, openSync } from 'node:fs';
+import { mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir, repoRoot } from '@fairline/local/paths';
 import { prepareDemoDatabase } from '../../scripts/demo-database.ts';
@@ -22,7 +25,7 @@ import { startLocalStack } from '@fairline/local/stack';
 import { assertPortFree, waitForHttp } from '@fairline/local/wait';
 import { fanout } from './fanout.ts';
 import { freezeWorker } from './frozen-worker.ts';
-import { benchSeqOf, liveRoomSystem, peerSystem } from './fanout-systems.ts';
+import { benchSeqOf, liveRoomSystem, peerSystem, shardedSystem } from './fanout-systems.ts';
 import { httpTargets } from './http-targets.ts';
 import { load } from './load.ts';
 import { parseBenchOptions } from './options.ts';
@@ -32,7 +35,7 @@ import { userWorkerUrl } from './user-worker-url.ts';
 
 const o = parseBenchOptions(process.argv.slice(2));
 const P = o.ports;
-for (const p of [...Object.values(P.stack), P.api, P.hello, P.peer, P.apiInspector, P.helloInspector]) await assertPortFree(p, 'bench:api');
+for (const p of [...Object.values(P.stack), P.api, P.hello, P.peer, P.apiInspector, P.helloInspector, P.shards, P.shardsInspector]) await assertPortFree(p, 'bench:api');
 const API = `http://127.0.0.1:${P.api}`;
 const HELLO = `http://127.0.0.1:${P.hello}`;
 const ADMIN = 'bench-admin';
@@ -63,17 +66,31 @@ try {
     const fd = openSync(join(outDir, `${name}.log`), 'w');
     return { stdio: ['ignore', fd, fd] as ['ignore', number, number], env: { ...wenv, ...extraEnv }, cwd: repoRoot };
   };
+  /**
+   * Starts one `wrangler dev` and waits for `ready`; retried (5 attempts, 3 s apart) when wrangler exits first: miniflare picks
+   * its internal ports free-then-bind, so another wrangler starting at the same moment on this shared box can take one
+   * ("Address already in use (socket direct:…)").
+   */
+  const startWrangler = async (args: string[], log: string, ready: string, extraEnv: Record<string, string> = {}) => {
+    for (let attempt = 1; ; attempt++) {
+      const child = spawn('wrangler', ['dev', ...args], opts(attempt === 1 ? log : `${log}-${attempt}`, extraEnv));
+      children.push(child);
+      const exited = new Promise<'exited'>((r) => child.once('exit', () => r('exited')));
+      if ((await Promise.race([waitForHttp(ready, 120_000).then(() => 'ready' as const), exited])) === 'ready') return attempt === 1 ? log : `${log}-${attempt}`;
+      if (attempt === 5) throw new Error(`bench:api: wrangler dev (${log}) exited five times; see bench/.out/${log}*.log`);
+      progress(`wrangler dev (${log}) exited during start; retrying`);
+      await new Promise((r) => setTimeout(r, 3000));
+    }
+  };
   progress('starting the API under wrangler dev');
   // A frozen bundle (frozen-worker.ts): other people's saves to worker/src must not reload the worker mid-run.
   const apiConfig = freezeWorker(repoRoot, join(outDir, 'api-bundle'), wenv);
-  children.push(spawn('wrangler', ['dev', '--config', apiConfig, '--ip', '127.0.0.1', '--port', String(P.api), '--inspector-port', String(P.apiInspector), '--persist-to', join(stackDir, 'wrangler'), ...vars], opts('api-wrangler', { WRANGLER_LOG: 'debug' })));
   // One wrangler at a time: two starting together can race for the same internal socket.
-  await waitForHttp(`${API}/health`, 120_000);
+  const apiLog = await startWrangler(['--config', apiConfig, '--ip', '127.0.0.1', '--port', String(P.api), '--inspector-port', String(P.apiInspector), '--persist-to', join(stackDir, 'wrangler'), ...vars], 'api-wrangler', `${API}/health`, { WRANGLER_LOG: 'debug' });
 
   const figures: BenchFigures = {};
   if (o.only !== 'fanout') {
-    children.push(spawn('wrangler', ['dev', '--config', 'bench/api/hello/wrangler.toml', '--ip', '127.0.0.1', '--port', String(P.hello), '--inspector-port', String(P.helloInspector)], opts('hello-wrangler')));
-    await waitForHttp(`${HELLO}/`, 120_000);
+    await startWrangler(['--config', 'bench/api/hello/wrangler.toml', '--ip', '127.0.0.1', '--port', String(P.hello), '--inspector-port', String(P.helloInspector)], 'hello-wrangler', `${HELLO}/`);
     const targets = await httpTargets(API, HELLO);
     const measure = async (url: string) => {
       await load(url, { connections: o.connections, seconds: 1 }); // warm-up (JIT, pools, cache)
@@ -88,7 +105,7 @@ try {
 
   if (o.only !== 'http') {
     progress(`fan-out: ${o.sockets} sockets × ${o.events} events, LiveRoom (workerd, and through the wrangler proxy) and the Node ws peer, interleaved`);
-    const direct = await userWorkerUrl(join(outDir, 'api-wrangler.log'));
+    const direct = await userWorkerUrl(join(outDir, `${apiLog}.log`));
     const peer = await startPeerBroadcaster(P.peer);
     try {
       const [ours, proxied, theirs] = await fanout({
@@ -106,7 +123,43 @@ try {
     }
   }
 
+  if (o.only !== 'http' && o.shards > 0) {
+    progress(`two-level fan-out prototype: ${o.sockets} sockets on 1 shard vs over ${o.shards} shards, interleaved`);
+    const shardsLog = await startWrangler(
+      ['--config', 'bench/api/shards/wrangler.toml', '--ip', '127.0.0.1', '--port', String(P.shards), '--inspector-port', String(P.shardsInspector), '--persist-to', join(stackDir, 'wrangler-shards')],
+      'shards-wrangler',
+      `http://127.0.0.1:${P.shards}/`,
+      { WRANGLER_LOG: 'debug', WRANGLER_REGISTRY_PATH: join(stackDir, 'registry-shards') },
+    );
+    const url = await userWorkerUrl(join(outDir, `${shardsLog}.log`)); // workerd directly, like the LiveRoom figure
+    const oneMs: number[] = []; // 1-shard publishes' level-1 times (unused: one shard is the baseline layout)
+    const manyMs: number[] = [];
+    const warmup = 3;
+    const [single, many] = await fanout({
+      sockets: o.sockets,
+      events: o.events,
+      warmup,
+      seqOf: benchSeqOf,
+      systems: [shardedSystem('1 shard', url, 1, oneMs), shardedSystem(`${o.shards} shards`, url, o.shards, manyMs)],
+    });
+    // Level 1 alone: the publisher's RPC to N shards holding no sockets (the shards' send loops excluded).
+    const level1: number[] = [];
+    for (let k = 0; k < warmup + o.events; k++) {
+      const r = await fetch(`${url}/forward/${o.shards}`, { method: 'POST' });
+      const { forwardMs } = (await r.json()) as { forwardMs: number };
+      if (k >= warmup) level1.push(forwardMs);
+    }
+    const q = (xs: number[], p: number) => [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+    const withSends = manyMs.slice(warmup);
+    figures.sharded = {
+      shards: o.shards, single: single!, result: many!,
+      forwardP50: q(level1, 0.5), forwardP99: q(level1, 0.99), withSendsP50: q(withSends, 0.5), withSendsP99: q(withSends, 0.99),
+    };
+  }
+
   const header = `\nFairline API benchmark — node ${process.version}, ${new Date().toISOString()}, ${o.connections} connections × ${o.seconds} s each, wrangler dev (workerd)`;
+  // Every fan-out sample, for looking at a tail rather than only its percentiles.
+  writeFileSync(join(outDir, 'fanout-samples.json'), JSON.stringify({ fanout: figures.fanout, sharded: figures.sharded }, null, 1));
   console.log(benchTable(figures, header));
   if (o.json) console.log(JSON.stringify(benchJson(figures)));
 } finally {
