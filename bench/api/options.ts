@@ -18,6 +18,8 @@ export interface BenchOptions {
   shards: number;
   only: BenchPart;
   json: boolean;
+  /** Also measure the LiveRoom through wrangler dev's ProxyWorker (a dev-only hop), for the record. */
+  proxied: boolean;
   ports: BenchPorts;
 }
 
@@ -65,6 +67,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       shards: { type: 'string', default: '0' },
       only: { type: 'string', default: 'all' },
       json: { type: 'boolean', default: false },
+      proxied: { type: 'boolean', default: false },
       'port-base': { type: 'string' },
     },
   });
@@ -80,6 +83,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     shards: positive('shards', a.shards, 0),
     only,
     json: a.json ?? false,
+    proxied: a.proxied ?? false,
     ports: benchPorts(base),
   };
 }

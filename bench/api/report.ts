@@ -3,7 +3,7 @@
  * (the shape issue 16 fixes, so scripts and other helpers can read the figures without parsing the table):
  *   { "hello": { rps, p50, p99 }, "routes": { "<name>": { rps, p50, p99, errors } },
  *     "fanout": { sockets, p50, p99, peerP50, peerP99 } }
- * A part not measured (`--only`) is left out of the object. Milliseconds and requests/s, rounded to 0.1.
+ * A part not measured (`--only`) is left out of the object; `fanout` gains proxyP50/proxyP99 with --proxied. Milliseconds and requests/s, rounded to 0.1.
  */
 import type { FanoutResult } from './fanout.ts';
 import type { LoadResult } from './load.ts';
@@ -33,7 +33,7 @@ export interface ShardedFigure {
 export interface BenchFigures {
   http?: { hello: LoadResult; routes: RouteFigure[] };
   /** `ours`: LiveRoom straight to workerd; `proxied`: the same through wrangler dev's ProxyWorker; `peer`: Node ws. */
-  fanout?: { ours: FanoutResult; proxied: FanoutResult; peer: FanoutResult };
+  fanout?: { ours: FanoutResult; proxied?: FanoutResult; peer: FanoutResult };
   sharded?: ShardedFigure;
 }
 
@@ -49,7 +49,10 @@ export function benchJson(f: BenchFigures): Record<string, unknown> {
   if (f.fanout) {
     const { ours, proxied, peer } = f.fanout;
     // p50/p99: the LiveRoom on workerd (no wrangler proxy; see user-worker-url.ts); proxyP50/P99: through the proxy.
-    out.fanout = { sockets: ours.sockets, p50: r1(ours.p50), p99: r1(ours.p99), peerP50: r1(peer.p50), peerP99: r1(peer.p99), proxyP50: r1(proxied.p50), proxyP99: r1(proxied.p99) };
+    out.fanout = {
+      sockets: ours.sockets, p50: r1(ours.p50), p99: r1(ours.p99), peerP50: r1(peer.p50), peerP99: r1(peer.p99),
+      ...(proxied ? { proxyP50: r1(proxied.p50), proxyP99: r1(proxied.p99) } : {}),
+    };
   }
   if (f.sharded) {
     const s = f.sharded;
@@ -79,7 +82,7 @@ export function benchTable(f: BenchFigures, header: string): string {
     lines.push(`${'system'.padEnd(48)}${'last p50'.padStart(9)}${'last p99'.padStart(9)}${'max'.padStart(8)}${'first p50'.padStart(10)}${'publish p50'.padStart(12)}`);
     const row = (name: string, r: FanoutResult) => `${name.padEnd(48)}${n(r.p50).padStart(9)}${n(r.p99).padStart(9)}${n(r.max)}${n(r.firstP50).padStart(10)}${n(r.publishP50).padStart(12)}`;
     lines.push(row('fairline LiveRoom (DO on workerd, publish via API)', ours));
-    lines.push(row('  same, through the wrangler dev proxy', proxied));
+    if (proxied) lines.push(row('  same, through the wrangler dev proxy', proxied));
     lines.push(row('Node ws broadcaster (peer)', peer));
     lines.push(`LiveRoom on workerd ÷ peer: p50 ${(ours.p50 / peer.p50).toFixed(2)}×, p99 ${(ours.p99 / peer.p99).toFixed(2)}×`);
   }
