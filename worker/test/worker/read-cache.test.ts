@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { extendsInvocations } from '../../src/lib/background.ts';
 import { upstashCache } from '../../src/lib/cache.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
-import { GENERATION_CHECK_MS, GENERATION_SCOPES, generationKey } from '../../src/lib/read-cache/generations.ts';
+import { bumpGenerations, currentGenerations, GENERATION_CHECK_MS, GENERATION_SCOPES, generationKey, REFRESH_AHEAD_MS } from '../../src/lib/read-cache/generations.ts';
 import { readThrough, type ReadPolicy } from '../../src/lib/read-cache/read-through.ts';
 import { seedSimulatedData } from '../../src/seed/index.ts';
 import { invalidateFixtures } from '../../src/services/cache/invalidate.ts';
@@ -110,6 +110,32 @@ describe.runIf(hasRedis)('readThrough: memory + Cache API, stale-while-revalidat
     expect((await read()).n).toBe(1);
     await invalidateFixtures({ ctx, input: { fixtureIds: [7], sports: ['soccer'] } });
     expect((await read()).n).toBe(2);
+  });
+
+  it('re-reads tokens that are REFRESH_AHEAD_MS old in the background while serving them, and never puts back tokens older than its own bump', async () => {
+    // A cache of its own (the isolate's token state is per cache object) that counts the token reads.
+    const real = redis();
+    let reads = 0;
+    const cache = { ...real, redis: new Proxy(real.redis, { get: (t, k) => (k === 'mget' && reads++, Reflect.get(t, k)) }) };
+    const before = await currentGenerations(cache);
+    expect(before).not.toBeNull();
+    const readsBefore = reads;
+    // Another isolate invalidates nfl (straight in Redis: this isolate's view does not know yet).
+    const elsewhere = crypto.randomUUID();
+    await cache.redis.set(generationKey('nfl'), elsewhere);
+    // Past the refresh-ahead age but inside the check interval: the tokens held are answered without waiting for Redis…
+    const aged = await currentGenerations(cache, Date.now() + REFRESH_AHEAD_MS + 10);
+    expect(aged?.nfl).toBe(before!.nfl);
+    expect(reads).toBe(readsBefore + 1); // the background read started with that call
+    // …and the background read brings the other isolate's token in soon after, with no request having waited for it.
+    await vi.waitFor(async () => expect((await currentGenerations(cache))?.nfl).toBe(elsewhere), { timeout: 2_000, interval: 20 });
+    // A read already in flight when this isolate bumps a scope must not restore the token the bump replaced.
+    const inFlight = currentGenerations(cache, Date.now() + GENERATION_CHECK_MS + 10);
+    await bumpGenerations(cache, ['soccer']);
+    const bumped = (await currentGenerations(cache))!.soccer;
+    await inFlight;
+    expect((await currentGenerations(cache))!.soccer).toBe(bumped);
+    expect(bumped).toBe(await cache.redis.get<string>(generationKey('soccer')));
   });
 
   it('serves uncached, without failing, when Redis is unreachable', async () => {
