@@ -1,32 +1,22 @@
 import { bookmakers, fixtures, oddsSnapshots, players } from '@fairline/db';
-import { seedSimulatedData } from '../../src/seed/index.ts';
 import { and, asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/env.ts';
 import { pollOddsJob } from '../../src/jobs/poll-odds.ts';
 import { MAX_EVENTS_PER_ROOM, pushOddsChanges } from '../../src/pipeline/deliver.ts';
 import { ODDS_STREAM, readPushWatermark } from '../../src/services/pipeline/watermark.ts';
-import { silentLogger } from '../../src/lib/logger.ts';
-import { buildCtx } from '../../src/runtime.ts';
 import { liveRoomPublisher } from '../../src/scheduled.ts';
 import { latestOddsId, oddsChangesSince } from '@fairline/db';
-import { suiteDatabase, type SuiteDb } from './support/fresh-db.ts';
+import { type SuiteDb } from './support/fresh-db.ts';
+import { useSeededSuite, type BuiltCtx } from './support/seeded-suite.ts';
 import { joinRoom } from './support/worker-http.ts';
 
 const NOW = Date.UTC(2026, 10, 21, 12);
 const SOURCE = 'odds-api';
 let suite: SuiteDb;
-let built: ReturnType<typeof buildCtx>;
+let built: BuiltCtx;
 
-beforeAll(async () => {
-  suite = await suiteDatabase();
-  await seedSimulatedData(suite.db, NOW);
-  built = buildCtx(loadConfig(suite.env), silentLogger);
-});
-afterAll(async () => {
-  await built?.dispose();
-  await suite?.drop();
-});
+useSeededSuite(NOW, (s, b) => ((suite = s), (built = b)));
 
 const listen = (room: string) => joinRoom(room, suite.env);
 

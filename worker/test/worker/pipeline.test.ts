@@ -7,23 +7,20 @@
 import { bookmakers, deadLetters, fixtures, oddsSnapshots, projections, pushWatermarks } from '@fairline/db';
 import { latestOddsId } from '@fairline/db';
 import { and, asc, eq, gt } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/env.ts';
+import { describe, expect, it } from 'vitest';
 import { handOverOddsChanges } from '../../src/jobs/poll-odds.ts';
-import { silentLogger } from '../../src/lib/logger.ts';
 import { consumeFixtureChanges } from '../../src/pipeline/consume.ts';
 import { deliverFixtureChanges, MAX_CHANGES_PER_TICK } from '../../src/pipeline/deliver.ts';
 import { FIXTURE_CHANGES_DLQ, FIXTURE_CHANGES_QUEUE, fixtureChangesMessages } from '../../src/pipeline/messages.ts';
 import { queueSink } from '../../src/pipeline/sink.ts';
 import { PROP_KEY } from '../../src/services/nfl/props/prop-keys.ts';
 import type { RoomPublisher } from '../../src/rooms/publisher.ts';
-import { buildCtx } from '../../src/runtime.ts';
 import { GENERATION_CHECK_MS, generationKey } from '../../src/lib/read-cache/generations.ts';
 import { liveRoomPublisher } from '../../src/scheduled.ts';
-import { seedSimulatedData } from '../../src/seed/index.ts';
 import { refreshSoccerPredictions } from '../../src/services/soccer/refresh-predictions.ts';
 import { advancePushWatermark, ODDS_STREAM, readPushWatermark } from '../../src/services/pipeline/watermark.ts';
-import { suiteDatabase, type SuiteDb } from './support/fresh-db.ts';
+import { type SuiteDb } from './support/fresh-db.ts';
+import { useSeededSuite, type BuiltCtx } from './support/seeded-suite.ts';
 import { deliverBatch, recordingQueue } from './support/queues.ts';
 import { joinRoom } from './support/worker-http.ts';
 import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
@@ -31,17 +28,9 @@ import { createExecutionContext, createMessageBatch, getQueueResult } from 'clou
 const NOW = Date.UTC(2026, 10, 21, 12);
 const SOURCE = 'odds-api';
 let suite: SuiteDb;
-let built: ReturnType<typeof buildCtx>;
+let built: BuiltCtx;
 
-beforeAll(async () => {
-  suite = await suiteDatabase();
-  await seedSimulatedData(suite.db, NOW);
-  built = buildCtx(loadConfig(suite.env), silentLogger);
-});
-afterAll(async () => {
-  await built?.dispose();
-  await suite?.drop();
-});
+useSeededSuite(NOW, (s, b) => ((suite = s), (built = b)));
 
 const scheduled = (sport: 'nfl' | 'soccer') =>
   suite.db.select().from(fixtures).where(and(eq(fixtures.sport, sport), eq(fixtures.status, 'scheduled'))).orderBy(asc(fixtures.kickoffAt));

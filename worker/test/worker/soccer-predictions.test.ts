@@ -1,33 +1,22 @@
 import { fixtures, modelVersions, predictions } from '@fairline/db';
-import { seedSimulatedData } from '../../src/seed/index.ts';
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
 import { and, asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Ctx } from '../../src/context.ts';
-import { loadConfig } from '../../src/env.ts';
 import worker from '../../src/index.ts';
-import { silentLogger } from '../../src/lib/logger.ts';
-import { buildCtx } from '../../src/runtime.ts';
 import { refreshSoccerPredictions } from '../../src/services/soccer/refresh-predictions.ts';
 import { FIXTURE_CHANGES_QUEUE } from '../../src/pipeline/messages.ts';
 import { deliverBatch, recordingQueue } from './support/queues.ts';
-import { suiteDatabase, type SuiteDb } from './support/fresh-db.ts';
+import { type SuiteDb } from './support/fresh-db.ts';
+import { useSeededSuite, type BuiltCtx } from './support/seeded-suite.ts';
 import { joinRoom } from './support/worker-http.ts';
 
 const NOW = Date.UTC(2026, 10, 21, 12);
 let suite: SuiteDb;
-let built: ReturnType<typeof buildCtx>;
+let built: BuiltCtx;
 const at = (t: number): Ctx => ({ ...built.ctx, clock: () => new Date(t) });
 
-beforeAll(async () => {
-  suite = await suiteDatabase();
-  await seedSimulatedData(suite.db, NOW);
-  built = buildCtx(loadConfig(suite.env), silentLogger);
-});
-afterAll(async () => {
-  await built?.dispose();
-  await suite?.drop();
-});
+useSeededSuite(NOW, (s, b) => ((suite = s), (built = b)));
 
 const versions = () => suite.db.select().from(modelVersions).where(eq(modelVersions.kind, 'soccer_dixon_coles')).orderBy(asc(modelVersions.version));
 
