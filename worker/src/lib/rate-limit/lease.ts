@@ -11,6 +11,7 @@
  * fits. Limits below LEASE_DIVISOR units a minute get no lease: they are charged exactly, request by request.
  * Callers with an account keep exact, synchronous charging (their daily quota and metered usage must be exact).
  */
+import { LRUCache } from 'lru-cache';
 
 /** The lease is a 50th of a minute's units (1.2 s of the bucket's refill). */
 export const LEASE_DIVISOR = 50;
@@ -26,25 +27,21 @@ interface Lease {
   remaining: number;
 }
 
-/** This isolate's leases by identity. */
+/** This isolate's leases by identity (lru-cache: the least recently used identity is forgotten first). */
 export class Leases {
-  private readonly byIdentity = new Map<string, Lease>();
+  private readonly byIdentity = new LRUCache<string, Lease>({ max: MAX_IDENTITIES });
 
   /** Spends `cost` units of `identity`'s lease; the lease after it, or null when it does not cover `cost`. */
   spend(identity: string, cost: number): Lease | null {
     const lease = this.byIdentity.get(identity);
     if (!lease || lease.units < cost) return null;
     lease.units -= cost;
-    this.byIdentity.delete(identity);
-    this.byIdentity.set(identity, lease);
     return lease;
   }
 
   /** Adds `units` prepaid for `identity` (what was left stays: it was paid for) and the bucket's remaining units. */
   grant(identity: string, units: number, remaining: number): void {
     const left = this.byIdentity.get(identity)?.units ?? 0;
-    this.byIdentity.delete(identity);
-    if (this.byIdentity.size >= MAX_IDENTITIES) this.byIdentity.delete(this.byIdentity.keys().next().value!);
     this.byIdentity.set(identity, { units: left + units, remaining });
   }
 }

@@ -1,8 +1,8 @@
 /**
  * The per-isolate tier of the read cache: a small LRU map of answers (the object itself, no serialisation), so a hot
- * read costs a map lookup. Bounded by entry count; a Map keeps insertion order, and a hit is re-inserted to count as
- * recent.
+ * read costs a map lookup. Bounded by entry count.
  */
+import { LRUCache } from 'lru-cache';
 
 /** One cached answer: the value, the generation token it was computed under, and when (epoch ms). */
 export interface CacheEntry<T = unknown> {
@@ -13,23 +13,18 @@ export interface CacheEntry<T = unknown> {
   refreshing?: boolean;
 }
 
-/** An LRU map of at most `max` entries. */
+/** An LRU map of at most `max` entries (lru-cache: a hit counts as recent, the least recent goes first). */
 export class MemoryTier {
-  private readonly entries = new Map<string, CacheEntry>();
-  constructor(private readonly max = 512) {}
+  private readonly entries: LRUCache<string, CacheEntry>;
+  constructor(max = 512) {
+    this.entries = new LRUCache({ max });
+  }
 
   get(key: string): CacheEntry | undefined {
-    const e = this.entries.get(key);
-    if (e) {
-      this.entries.delete(key);
-      this.entries.set(key, e);
-    }
-    return e;
+    return this.entries.get(key);
   }
 
   set(key: string, entry: CacheEntry): void {
-    this.entries.delete(key);
-    if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, entry);
   }
 
