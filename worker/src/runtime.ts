@@ -5,7 +5,7 @@
  * `dbTimeoutMs` (connect and each statement), outbound fetches by FETCH_TIMEOUT_MS until their response headers,
  * Redis by REDIS_TIMEOUT_MS (lib/cache.ts).
  */
-import { createHttpDb, createPoolDb, DB_TIMEOUT_MS } from '@fairline/db';
+import { createHttpDb, createPoolDb, DB_TIMEOUT_MS, type HttpDb } from '@fairline/db';
 import type { Ctx } from './context.ts';
 import type { AppConfig } from './env.ts';
 import { upstashCache, type Cache } from './lib/cache.ts';
@@ -39,7 +39,7 @@ export function buildCtx(
 } {
   let pool: ReturnType<typeof createPoolDb> | undefined;
   const db = { url: config.DATABASE_URL, localProxy: config.NEON_LOCAL_PROXY, timeoutMs: dbTimeoutMs };
-  const read = createHttpDb(db);
+  const { read, namespace } = databaseOf(db);
   const cache =
     config.UPSTASH_REDIS_REST_URL && config.UPSTASH_REDIS_REST_TOKEN
       ? cacheFor(config.UPSTASH_REDIS_REST_URL, config.UPSTASH_REDIS_REST_TOKEN)
@@ -54,9 +54,23 @@ export function buildCtx(
     clock: () => new Date(),
     logger,
     fetch: boundedFetch,
-    cacheNamespace: databaseIdentity(config.DATABASE_URL),
+    cacheNamespace: namespace,
   };
   return { ctx, dispose: async () => void (await pool?.close().catch(() => {})) };
+}
+
+/**
+ * Per isolate and database: one neon-http read client and the cache namespace. The client holds no connection (each
+ * statement is its own fetch, with a fresh deadline), so requests can share it, and building one is not free —
+ * drizzle walks the whole schema for its relational config, which was a third of a cached read's CPU when done per
+ * request (bench:api CPU profile).
+ */
+const databases = new Map<string, { read: HttpDb; namespace: string }>();
+function databaseOf(db: Parameters<typeof createHttpDb>[0]): { read: HttpDb; namespace: string } {
+  const key = `${db.url}\n${db.localProxy ?? ''}\n${db.timeoutMs ?? ''}`;
+  let known = databases.get(key);
+  if (!known) databases.set(key, (known = { read: createHttpDb(db), namespace: databaseIdentity(db.url) }));
+  return known;
 }
 
 /**

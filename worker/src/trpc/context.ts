@@ -23,6 +23,11 @@ export interface TrpcContextInput {
   resHeaders: Headers;
 }
 
+/** `ctx` with `fields` added, its lazy getters kept lazy (copied as getters, not read). */
+function withFields<C extends object, F extends object>(ctx: C, fields: F): C & F {
+  return Object.defineProperties(Object.defineProperties({}, Object.getOwnPropertyDescriptors(ctx)), Object.getOwnPropertyDescriptors(fields)) as C & F;
+}
+
 /**
  * Resolves the caller and builds the context. Throws UNAUTHORIZED (as a TRPCError) for a bad bearer credential, and
  * whatever `beforeCalls` throws (AppErrors mapped).
@@ -40,8 +45,9 @@ export async function createTrpcContext(
     const secure = secureCookies(config.ENVIRONMENT);
     applyCookieAction(resHeaders, auth.cookie, secure, ctx.clock());
     await beforeCalls?.(auth.principal);
-    return {
-      ...ctx,
+    // Not `{ ...ctx }`: a spread reads every getter, and ctx.db builds the request's write pool when first read — for
+    // every read request that would be a pool (and a drizzle client over the whole schema) that is never used.
+    const fields: Pick<TrpcContext, 'principal' | 'request'> = {
       principal: auth.principal,
       request: {
         origin: originVerdict(req),
@@ -52,6 +58,7 @@ export async function createTrpcContext(
         resHeaders,
       },
     };
+    return withFields(ctx, fields);
   } catch (err) {
     // Resolving a session or a key reads Postgres: an outage there is a 503 + Retry-After like any other.
     const known = toAppError(err);
