@@ -6,6 +6,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { ConfigError, loadConfig } from './env.ts';
 import { requireMetricsToken } from './http/metrics-auth.ts';
+import { answerReplay } from './http/answer-replay.ts';
 import { upgradeToRoom } from './http/room-upgrade.ts';
 import { apiSecurityHeaders } from './http/security-headers.ts';
 import { AppError, OUTAGE_RETRY_AFTER_SECONDS, retryAfterOf, toAppError, toHttpStatus } from './lib/errors.ts';
@@ -83,15 +84,23 @@ export function createApp() {
     const config = loadConfig(c.env);
     const { ctx, dispose } = buildCtx(config);
     try {
-      return await fetchRequestHandler({
+      // A fresh cached public answer to a credential-less GET is replayed as bytes (http/answer-replay.ts).
+      const replay = answerReplay(c.req.raw, ctx, config);
+      const replayed = await replay?.replay();
+      if (replayed) return replayed;
+      const res = await fetchRequestHandler({
         endpoint: '/trpc',
         req: c.req.raw,
         router: appRouter,
-        createContext: ({ info, resHeaders }) =>
-          createTrpcContext({ ctx, config, req: c.req.raw, resHeaders }, (principal) =>
-            enforceRateLimit({ headers: c.req.raw.headers, principal, calls: info.calls, resHeaders, cache: ctx.cache, logger: ctx.logger, clock: ctx.clock, config }),
-          ),
+        createContext: ({ info, resHeaders }) => {
+          replay?.observe(info.calls, resHeaders);
+          return createTrpcContext({ ctx, config, req: c.req.raw, resHeaders }, (principal) => {
+            replay?.principal(principal);
+            return enforceRateLimit({ headers: c.req.raw.headers, principal, calls: info.calls, resHeaders, cache: ctx.cache, logger: ctx.logger, clock: ctx.clock, config });
+          });
+        },
       });
+      return replay ? await replay.remember(res) : res;
     } finally {
       c.executionCtx.waitUntil(dispose());
     }

@@ -7,7 +7,8 @@
  * Only HTTP answers are cached; in-process calls (createCaller) always compute.
  */
 import type { Ctx } from '../context.ts';
-import { readThrough, type ReadPolicy } from '../lib/read-cache/read-through.ts';
+import { noteServedEntry } from '../http/answer-replay.ts';
+import { DEFAULT_FRESH_MS, readThrough, type ReadPolicy } from '../lib/read-cache/read-through.ts';
 import type { GenerationScope } from '../lib/read-cache/generations.ts';
 import { invalidateAll } from '../services/cache/invalidate.ts';
 
@@ -32,7 +33,11 @@ export function cachedQuery<I, O>(
     // tests of a verb's behaviour) read their own writes. Without a namespace (a hand-built context) which database
     // is read is unknown, so nothing may be shared.
     if (!ctx.request?.resHeaders || !ctx.cacheNamespace) return compute();
-    return readThrough({ cache: ctx.cache, logger: ctx.logger, procedure: `${ctx.cacheNamespace}|${path}`, input, policy, compute });
+    const resHeaders = ctx.request.resHeaders;
+    // The edge may replay this answer's bytes while the entry stays fresh (http/answer-replay.ts).
+    const onServed = ({ gen, storedAt }: { gen: string; storedAt: number }) =>
+      noteServedEntry(resHeaders, { scope: policy.scope, gen, storedAt, freshMs: policy.freshMs ?? DEFAULT_FRESH_MS });
+    return readThrough({ cache: ctx.cache, logger: ctx.logger, procedure: `${ctx.cacheNamespace}|${path}`, input, policy, compute, onServed });
   };
 }
 

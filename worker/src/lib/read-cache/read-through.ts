@@ -47,6 +47,8 @@ export interface ReadThroughInput<T> {
   compute: () => Promise<T>;
   /** The clock, epoch ms (tests). */
   now?: () => number;
+  /** Told which entry (its generation and when it was computed) the answer comes from. */
+  onServed?: (entry: Pick<CacheEntry, 'gen' | 'storedAt'>) => void;
 }
 
 /** This isolate's tier and the computations in flight (key → promise), shared by every request of the isolate. */
@@ -73,6 +75,7 @@ export async function readThrough<T>(r: ReadThroughInput<T>): Promise<T> {
         (err) => r.logger.warn('read cache: background refresh failed', { procedure: r.procedure, error: String(err) }),
       );
     }
+    r.onServed?.(e);
     return e.value as T;
   };
   const usable = (e: CacheEntry | null | undefined): e is CacheEntry => !!e && e.gen === gen && now() - e.storedAt < staleMs;
@@ -85,7 +88,9 @@ export async function readThrough<T>(r: ReadThroughInput<T>): Promise<T> {
     memory.set(key, fromEdge);
     return served(fromEdge);
   }
-  return (await compute(r, key, gen, staleMs, now)).value as T;
+  const computed = await compute(r, key, gen, staleMs, now);
+  r.onServed?.(computed);
+  return computed.value as T;
 }
 
 /** Computes and stores one entry; concurrent calls for the same key and generation share one computation. */
