@@ -28,7 +28,7 @@ import { fanout } from './fanout.ts';
 import { freezeWorker } from './frozen-worker.ts';
 import { benchSeqOf, liveRoomSystem, peerSystem, shardedSystem } from './fanout-systems.ts';
 import { httpTargets } from './http-targets.ts';
-import { load } from './load.ts';
+import { loadClients } from './load.ts';
 import { parseBenchOptions } from './options.ts';
 import { startPeerBroadcaster } from './peer-ws.ts';
 import { benchJson, benchTable, type BenchFigures } from './report.ts';
@@ -93,15 +93,21 @@ try {
   if (o.only !== 'fanout') {
     await startWrangler(['--config', 'bench/api/hello/wrangler.toml', '--ip', '127.0.0.1', '--port', String(P.hello), '--inspector-port', String(P.helloInspector)], 'hello-wrangler', `${HELLO}/`);
     const targets = await httpTargets(API, HELLO);
+    // The clients run in a process of their own (load-child.ts), away from the stack's stand-ins in this one.
+    const clients = loadClients();
     const measure = async (url: string) => {
-      await load(url, { connections: o.connections, seconds: 1 }); // warm-up (JIT, pools, cache)
-      return load(url, { connections: o.connections, seconds: o.seconds });
+      await clients.load(url, { connections: o.connections, seconds: 1 }); // warm-up (JIT, pools, cache)
+      return clients.load(url, { connections: o.connections, seconds: o.seconds });
     };
     progress(`HTTP: ${1 + targets.routes.length} targets × ${o.seconds} s`);
-    const hello = await measure(targets.hello.url);
-    const routes = [];
-    for (const t of targets.routes) routes.push({ name: t.name, result: await measure(t.url) });
-    figures.http = { hello, routes };
+    try {
+      const hello = await measure(targets.hello.url);
+      const routes = [];
+      for (const t of targets.routes) routes.push({ name: t.name, result: await measure(t.url) });
+      figures.http = { hello, routes };
+    } finally {
+      clients.close();
+    }
   }
 
   if (o.only !== 'http') {
