@@ -30,13 +30,14 @@ export interface ServedEntry {
 
 /** A replayable answer: its body and where it came from. */
 interface Replayable extends ServedEntry {
-  body: string;
+  /** UTF-8, encoded once: a string body would be encoded again for every response. */
+  body: Uint8Array;
   /** The procedure, for the rate limiter's weight. */
   procedure: LimitedCall['procedure'];
 }
 
 /** This isolate's replayable answers by namespace and URL, at most 16 MiB of bodies. */
-const answers = new LRUCache<string, Replayable>({ max: 512, maxSize: 16 * 1024 * 1024, sizeCalculation: (a) => a.body.length + 1 });
+const answers = new LRUCache<string, Replayable>({ max: 512, maxSize: 16 * 1024 * 1024, sizeCalculation: (a) => a.body.byteLength + 1 });
 
 /** The entry each in-flight answer came from, by the answer's tRPC response headers object (one per request). */
 const servedEntries = new WeakMap<Headers, ServedEntry>();
@@ -104,7 +105,7 @@ export function answerReplay(req: Request, ctx: Ctx, config: AppConfig): AnswerR
       const entry = seen ? servedEntries.get(seen.resHeaders) : undefined;
       if (!seen || !entry || !anonymous || seen.calls.length !== 1 || res.status !== 200 || res.headers.has('set-cookie')) return res;
       if (ctx.clock().getTime() - entry.storedAt >= entry.freshMs) return res; // served stale: never replayed
-      const body = await res.text();
+      const body = new Uint8Array(await res.arrayBuffer());
       answers.set(key, { ...entry, body, procedure: seen.calls[0]!.procedure });
       return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
     },

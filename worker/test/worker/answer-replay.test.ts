@@ -59,6 +59,8 @@ describe.runIf(hasRedis)('answer replay: credential-less GETs of cached procedur
     expect(replayed.status).toBe(200);
     expect(replayed.cache).toBe('replay');
     expect(replayed.body).toBe(computed.body);
+    // The stored bytes are not consumed by an answer: the next replay has them all again.
+    expect((await get(suite.env, url, ip)).body).toBe(computed.body);
     expect(JSON.parse(replayed.body).result.data.json.length).toBeGreaterThan(0);
     for (const h of ['content-type', 'x-ratelimit-limit', 'x-content-type-options']) expect(replayed.headers.get(h), h).toBe(computed.headers.get(h));
     // The limiter ran for the replay: one more unit spent.
