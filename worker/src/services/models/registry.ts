@@ -4,6 +4,7 @@
  * or rolled back, and served from its active version. Verbs take `{ ctx, input }`; the `…In(tx, …)` forms join a
  * caller's transaction (a training run files its model and projections atomically).
  */
+import { LRUCache } from 'lru-cache';
 import {
   activeModelVersion, insertCandidate, listModelVersions, lockModelScope, MODEL_KINDS, modelArtifact, modelVersionMeta, previouslyActiveVersion,
   retireVersion, serialId, setActiveVersion, versionWithArtifact, type ModelKind, type ModelVersionMeta, type NewModelVersion, type Tx,
@@ -155,23 +156,24 @@ export async function listVersions({ ctx, input }: { ctx: Pick<Ctx, 'read'>; inp
  * once filed). A failed load is remembered too, as its message, so a broken version costs one read, not one per
  * request. Single-flight: concurrent first requests for a version share one read and one load (the promise is
  * what is kept), so a cold isolate under load loads a GBDT once, not once per request; a failed read (the database,
- * not the artifact) is forgotten so the next request tries again. Bounded: the oldest entry goes first.
+ * not the artifact) is forgotten so the next request tries again. Bounded: the least recently used entry goes first.
  */
 export class LoadedModels<M> {
-  private readonly cache = new Map<number, Promise<M | { broken: string }>>();
+  private readonly cache: LRUCache<number, Promise<M | { broken: string }>>;
   /** How many artifacts were read and loaded (tests of the single-flight). */
   loads = 0;
   constructor(
     private readonly load: (artifact: unknown) => M,
-    private readonly max = 64,
-  ) {}
+    max = 64,
+  ) {
+    this.cache = new LRUCache({ max });
+  }
 
   /** The model of version `id`, or `{ broken }` with why it cannot be used. */
   get(db: Ctx['read'], id: number): Promise<M | { broken: string }> {
     const hit = this.cache.get(id);
     if (hit !== undefined) return hit;
     const entry = this.read(db, id);
-    if (this.cache.size >= this.max) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(id, entry);
     entry.catch(() => {
       if (this.cache.get(id) === entry) this.cache.delete(id);

@@ -10,6 +10,7 @@
  * hyperparameters as of the fixture's day (ml fitDixonColesAsOf; an older artifact on the served pure fit takes the
  * served version), so features are computed the same way at both ends (ml featureRowsForFixtures).
  */
+import { LRUCache } from 'lru-cache';
 import { activeModelVersion, currentPrices, soccerResultsWithPrices, type SoccerPricedResult } from '@fairline/db';
 import { soccer } from '@fairline/ml';
 import {
@@ -105,9 +106,8 @@ export async function gbdtMatches(ctx: Pick<Ctx, 'read'>, competitionId: number,
 
 const loaded = new LoadedModels<LoadedSoccerEnsemble>((artifact) => loadSoccerEnsemble(artifact));
 
-/** Serving fits per competition, day and data (a fit takes a while; every fixture of a day shares it). */
-const servingFits = new Map<string, ReturnType<typeof fitDixonColesAsOf>>();
-const MAX_SERVING_FITS = 64;
+/** Serving fits per competition, day and data (a fit takes a while; every fixture of a day shares it); 64 at most. */
+const servingFits = new LRUCache<string, ReturnType<typeof fitDixonColesAsOf>>({ max: 64 });
 
 /** The artifact's Dixon–Coles fits as of `day` on `history` (memoised on the history's size and newest match). */
 function dcFitsFor(competitionId: number, day: number, hp: soccer.SoccerHyperparameters, history: readonly soccer.BacktestMatch[]) {
@@ -115,7 +115,6 @@ function dcFitsFor(competitionId: number, day: number, hp: soccer.SoccerHyperpar
   let fits = servingFits.get(key);
   if (!fits) {
     fits = fitDixonColesAsOf(history, day, hp);
-    if (servingFits.size >= MAX_SERVING_FITS) servingFits.delete(servingFits.keys().next().value!);
     servingFits.set(key, fits);
   }
   return fits;

@@ -3,6 +3,7 @@
  * calibration from its artifact (read with jsonb paths, so the trees never leave Postgres). Artifacts are
  * immutable once stored, so a parsed version is kept for the isolate's lifetime.
  */
+import { LRUCache } from 'lru-cache';
 import { propPricingParts, type Db } from '@fairline/db';
 import { MARKETS } from '@fairline/ml/nfl/props/index';
 import type { LinePricingModel } from '@fairline/ml/nfl/props/price';
@@ -26,8 +27,8 @@ export const PROPS_KIND = 'nfl_props' as const;
 /** The registry scope of a market's prop model. */
 export const propsScope = (market: string) => `nfl:${market}`;
 
-const cache = new Map<number, LinePricingModel>();
-const MAX_CACHED = 256;
+/** Pricing parts by version id (immutable once filed), 256 at most. */
+const cache = new LRUCache<number, LinePricingModel>({ max: 256 });
 
 export interface PricingModels {
   models: Map<number, LinePricingModel>;
@@ -51,7 +52,6 @@ export async function pricingModels(db: Db, ids: readonly number[]): Promise<Pri
       out.broken.set(r.id, problem);
       continue;
     }
-    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
     cache.set(r.id, problem);
     out.models.set(r.id, problem);
   }
