@@ -5,18 +5,16 @@
  * production those are other machines. With the clients in the same process, a busy client loop delayed the read
  * cache's token reads and put that wait on the API's tail. One process for every run, so its JIT is warm for all.
  */
-import { load, type LoadResult } from './load.ts';
+import { load, loadInterleaved } from './load.ts';
 
-interface LoadRequest {
-  id: number;
-  url: string;
-  connections: number;
-  seconds: number;
-}
+/** One target (`url`) or several in turns (`urls`, `rounds`). */
+type LoadRequest = { id: number; connections: number; seconds: number } & ({ url: string } | { urls: string[]; rounds: number });
 
 process.on('message', (m: LoadRequest) => {
-  void load(m.url, { connections: m.connections, seconds: m.seconds }).then(
-    (result: LoadResult) => process.send!({ id: m.id, result }),
+  const opts = { connections: m.connections, seconds: m.seconds };
+  const run = 'urls' in m ? loadInterleaved(m.urls, { ...opts, rounds: m.rounds }) : load(m.url, opts);
+  void run.then(
+    (result) => process.send!({ id: m.id, result }),
     (err: unknown) => process.send!({ id: m.id, error: String(err) }),
   );
 });

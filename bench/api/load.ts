@@ -19,10 +19,15 @@ export interface LoadResult {
 /** One request's method, headers and body (GET with no body when not given); `i` counts requests from 0. */
 export type RequestFactory = (i: number) => { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string };
 
-export async function load(url: string, opts: { connections: number; seconds: number; request?: RequestFactory }): Promise<LoadResult> {
-  const agent = new Agent({ connections: opts.connections, pipelining: 1 });
-  const latencies: number[] = [];
-  let errors = 0;
+/** The raw outcome of closed-loop runs against one target: every success's latency (ms), the errors, the time taken (s). */
+interface Samples {
+  latencies: number[];
+  errors: number;
+  elapsed: number;
+}
+
+/** `connections` clients on `agent` sending to `url` back to back for `seconds`; adds what happened to `into`. */
+async function sample(url: string, agent: Agent, opts: { connections: number; seconds: number; request?: RequestFactory }, into: Samples): Promise<void> {
   const end = performance.now() + opts.seconds * 1000;
   let sent = 0;
   const worker = async () => {
@@ -31,33 +36,60 @@ export async function load(url: string, opts: { connections: number; seconds: nu
       try {
         const res = await request(url, { dispatcher: agent, ...opts.request?.(sent++) });
         await res.body.arrayBuffer();
-        if (res.statusCode >= 400) errors++;
-        else latencies.push(performance.now() - t0);
+        if (res.statusCode >= 400) into.errors++;
+        else into.latencies.push(performance.now() - t0);
       } catch {
-        errors++;
+        into.errors++;
       }
     }
   };
   const t0 = performance.now();
   await Promise.all(Array.from({ length: opts.connections }, worker));
-  const elapsed = (performance.now() - t0) / 1000;
-  await agent.close();
+  into.elapsed += (performance.now() - t0) / 1000;
+}
+
+function summarise({ latencies, errors, elapsed }: Samples): LoadResult {
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
   return { requests: latencies.length, errors, rps: latencies.length / elapsed, p50: q(0.5), p90: q(0.9), p99: q(0.99) };
 }
 
+export async function load(url: string, opts: { connections: number; seconds: number; request?: RequestFactory }): Promise<LoadResult> {
+  const agent = new Agent({ connections: opts.connections, pipelining: 1 });
+  const samples: Samples = { latencies: [], errors: 0, elapsed: 0 };
+  await sample(url, agent, opts, samples);
+  await agent.close();
+  return summarise(samples);
+}
+
+/**
+ * Several targets measured in turns: `rounds` slices of `seconds / rounds` each, round-robin, every target on its own
+ * keep-alive connections throughout. A noisy second (a background job, a neighbour's work, the stack settling after
+ * start) then falls on every target alike instead of on whichever ran during it, as the fan-out's events are
+ * interleaved. Each target gets `seconds` of load in all; its figures are over all its slices.
+ */
+export async function loadInterleaved(urls: readonly string[], opts: { connections: number; seconds: number; rounds: number }): Promise<LoadResult[]> {
+  const agents = urls.map(() => new Agent({ connections: opts.connections, pipelining: 1 }));
+  const samples = urls.map((): Samples => ({ latencies: [], errors: 0, elapsed: 0 }));
+  const slice = { connections: opts.connections, seconds: opts.seconds / opts.rounds };
+  for (let r = 0; r < opts.rounds; r++) for (let i = 0; i < urls.length; i++) await sample(urls[i]!, agents[i]!, slice, samples[i]!);
+  await Promise.all(agents.map((a) => a.close()));
+  return samples.map(summarise);
+}
+
 /** HTTP clients in a child process (load-child.ts), so they do not share this process's event loop. */
 export interface LoadClients {
   load(url: string, opts: { connections: number; seconds: number }): Promise<LoadResult>;
+  /** loadInterleaved in the child. */
+  loadInterleaved(urls: readonly string[], opts: { connections: number; seconds: number; rounds: number }): Promise<LoadResult[]>;
   close(): void;
 }
 
 export function loadClients(): LoadClients {
   const child = fork(fileURLToPath(new URL('./load-child.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const waiting = new Map<number, { resolve: (r: LoadResult) => void; reject: (e: Error) => void }>();
+  const waiting = new Map<number, { resolve: (r: never) => void; reject: (e: Error) => void }>();
   let next = 0;
-  child.on('message', (m: { id: number; result?: LoadResult; error?: string }) => {
+  child.on('message', (m: { id: number; result?: never; error?: string }) => {
     const w = waiting.get(m.id);
     waiting.delete(m.id);
     if (m.result) w?.resolve(m.result);
@@ -67,13 +99,15 @@ export function loadClients(): LoadClients {
     for (const w of waiting.values()) w.reject(new Error(`bench: the load process exited (${code})`));
     waiting.clear();
   });
+  const ask = <T>(job: object) =>
+    new Promise<T>((resolve, reject) => {
+      const id = ++next;
+      waiting.set(id, { resolve: resolve as (r: never) => void, reject });
+      child.send({ id, ...job });
+    });
   return {
-    load: (url, opts) =>
-      new Promise((resolve, reject) => {
-        const id = ++next;
-        waiting.set(id, { resolve, reject });
-        child.send({ id, url, ...opts });
-      }),
+    load: (url, opts) => ask<LoadResult>({ url, ...opts }),
+    loadInterleaved: (urls, opts) => ask<LoadResult[]>({ urls, ...opts }),
     close: () => child.disconnect(),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * API benchmark, one run, same machine, same load generator:
  *  - HTTP latency/throughput of fairline-api routes under `wrangler dev` (workerd, real Postgres + Redis) beside a
- *    hello-world Hono worker on the same runtime (the floor any route pays);
+ *    hello-world Hono worker on the same runtime (the floor any route pays), the targets taking turns in 1 s slices
+ *    from a client process of their own (load.ts loadInterleaved, load-child.ts);
  *  - LiveRoom WebSocket fan-out (Durable Object, hibernation API) beside a plain Node `ws` broadcaster: both timed
  *    the same way, from the publish call until the last socket has the event.
  * Local `wrangler dev` adds its own proxy hop, and the clients share this machine's CPU with the servers, so absolute
@@ -93,18 +94,15 @@ try {
   if (o.only !== 'fanout') {
     await startWrangler(['--config', 'bench/api/hello/wrangler.toml', '--ip', '127.0.0.1', '--port', String(P.hello), '--inspector-port', String(P.helloInspector)], 'hello-wrangler', `${HELLO}/`);
     const targets = await httpTargets(API, HELLO);
-    // The clients run in a process of their own (load-child.ts), away from the stack's stand-ins in this one.
+    // The clients run in a process of their own (load-child.ts), away from the stack's stand-ins in this one; the
+    // targets take turns in 1 s slices (loadInterleaved), so a noisy second falls on all of them alike.
     const clients = loadClients();
-    const measure = async (url: string) => {
-      await clients.load(url, { connections: o.connections, seconds: 1 }); // warm-up (JIT, pools, cache)
-      return clients.load(url, { connections: o.connections, seconds: o.seconds });
-    };
-    progress(`HTTP: ${1 + targets.routes.length} targets × ${o.seconds} s`);
+    const all = [targets.hello, ...targets.routes];
+    progress(`HTTP: ${all.length} targets × ${o.seconds} s, interleaved in ${o.seconds} rounds`);
     try {
-      const hello = await measure(targets.hello.url);
-      const routes = [];
-      for (const t of targets.routes) routes.push({ name: t.name, result: await measure(t.url) });
-      figures.http = { hello, routes };
+      for (const t of all) await clients.load(t.url, { connections: o.connections, seconds: 1 }); // warm-up (JIT, pools, cache)
+      const [hello, ...results] = await clients.loadInterleaved(all.map((t) => t.url), { connections: o.connections, seconds: o.seconds, rounds: Math.max(1, Math.round(o.seconds)) });
+      figures.http = { hello: hello!, routes: targets.routes.map((t, i) => ({ name: t.name, result: results[i]! })) };
     } finally {
       clients.close();
     }
