@@ -20,6 +20,8 @@ export interface BenchOptions {
   json: boolean;
   /** Also measure the LiveRoom through wrangler dev's ProxyWorker (a dev-only hop), for the record. */
   proxied: boolean;
+  /** The HTTP targets on the workers' own workerd sockets, not through wrangler dev's proxy. */
+  direct: boolean;
   ports: BenchPorts;
 }
 
@@ -68,6 +70,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       only: { type: 'string', default: 'all' },
       json: { type: 'boolean', default: false },
       proxied: { type: 'boolean', default: false },
+      direct: { type: 'boolean', default: false },
       'port-base': { type: 'string' },
     },
   });
@@ -84,6 +87,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     only,
     json: a.json ?? false,
     proxied: a.proxied ?? false,
+    direct: a.direct ?? false,
     ports: benchPorts(base),
   };
 }

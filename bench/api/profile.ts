@@ -18,6 +18,7 @@ import { prepareDemoDatabase } from '../../scripts/demo-database.ts';
 import { freezeWorker } from './frozen-worker.ts';
 import { httpTargets } from './http-targets.ts';
 import { loadClients } from './load.ts';
+import { userWorkerUrl } from './user-worker-url.ts';
 import { summariseProfile, type CpuProfile } from './profile-summary.ts';
 
 const BASE = 47900; // below the ephemeral port range, apart from bench:api's ports
@@ -38,16 +39,18 @@ try {
   const config = freezeWorker(repoRoot, join(outDir, 'profile-bundle'), env);
   const log = openSync(join(outDir, 'profile-wrangler.log'), 'w');
   const args = ['dev', '--config', config, '--ip', '127.0.0.1', '--port', String(BASE + 4), '--inspector-port', String(INSPECTOR), '--persist-to', join(stackDir, 'wrangler'), ...vars];
-  children.push(spawn('wrangler', args, { stdio: ['ignore', log, log], env, cwd: repoRoot }));
+  children.push(spawn('wrangler', args, { stdio: ['ignore', log, log], env: { ...env, WRANGLER_LOG: 'debug' }, cwd: repoRoot }));
   await waitForHttp(`${API}/health`, 120_000);
+  // The worker's own workerd socket, as bench:api measures it (wrangler dev's proxy is a dev-only hop).
+  const direct = await userWorkerUrl(join(outDir, 'profile-wrangler.log'));
   const inspector = await openInspector(INSPECTOR);
   await inspector.send('Profiler.enable');
   await inspector.send('Profiler.setSamplingInterval', { interval: 200 }); // µs
   const only = process.argv[2];
-  for (const t of (await httpTargets(API, 'http://unused')).routes.filter((r) => !only || r.name === only)) {
+  for (const t of (await httpTargets(direct, 'http://unused')).routes.filter((r) => !only || r.name === only)) {
     await clients.load(t.url, { connections: 16, seconds: 2 }); // warm-up
     await inspector.send('Profiler.start');
-    const r = await clients.load(t.url, { connections: 16, seconds: 5 });
+    const r = await clients.load(t.url, { connections: 16, seconds: Number(process.env.PROFILE_SECONDS ?? 5) });
     const { profile } = (await inspector.send('Profiler.stop')) as { profile: CpuProfile };
     writeFileSync(join(outDir, `profile-${t.name}.cpuprofile`), JSON.stringify(profile));
     console.log(`\n== ${t.name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms\n${summariseProfile(profile, 20)}`);

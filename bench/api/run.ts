@@ -9,9 +9,10 @@
  * numbers are not production's; the ratios are the point.
  *
  *   npm run bench:api [-- --connections 16 --seconds 5 --sockets 200 --events 100 --only http|fanout
- *                         --shards N --proxied --port-base N --json]
+ *                         --shards N --proxied --direct --port-base N --json]
  *
- * `--proxied` adds the LiveRoom through wrangler dev's proxy (a dev-only hop) to the fan-out table.
+ * `--proxied` adds the LiveRoom through wrangler dev's proxy (a dev-only hop) to the fan-out table; `--direct` sends the
+ * HTTP load to both workers' own workerd sockets instead of through that proxy.
  * `--shards N` adds the two-level fan-out prototype (bench/api/FANOUT.md): the same sockets on one shard room and
  * spread over N, published through a publisher room; reports the level-1 time (publisher → every shard accepted).
  *
@@ -92,8 +93,12 @@ try {
 
   const figures: BenchFigures = {};
   if (o.only !== 'fanout') {
-    await startWrangler(['--config', 'bench/api/hello/wrangler.toml', '--ip', '127.0.0.1', '--port', String(P.hello), '--inspector-port', String(P.helloInspector)], 'hello-wrangler', `${HELLO}/`);
-    const targets = await httpTargets(API, HELLO);
+    const helloLog = await startWrangler(['--config', 'bench/api/hello/wrangler.toml', '--ip', '127.0.0.1', '--port', String(P.hello), '--inspector-port', String(P.helloInspector)], 'hello-wrangler', `${HELLO}/`, o.direct ? { WRANGLER_LOG: 'debug' } : {});
+    // Through wrangler dev's ProxyWorker by default, as the issue's figures were measured; --direct: both workers on
+    // their own workerd sockets, as the fan-out is (the proxy is a dev-only hop, and it halves both throughputs).
+    const targets = o.direct
+      ? await httpTargets(await userWorkerUrl(join(outDir, `${apiLog}.log`)), await userWorkerUrl(join(outDir, `${helloLog}.log`)))
+      : await httpTargets(API, HELLO);
     // The clients run in a process of their own (load-child.ts), away from the stack's stand-ins in this one; the
     // targets take turns in 1 s slices (loadInterleaved), so a noisy second falls on all of them alike.
     const clients = loadClients();
@@ -161,7 +166,7 @@ try {
     };
   }
 
-  const header = `\nFairline API benchmark — node ${process.version}, ${new Date().toISOString()}, ${o.connections} connections × ${o.seconds} s each, wrangler dev (workerd)`;
+  const header = `\nFairline API benchmark — node ${process.version}, ${new Date().toISOString()}, ${o.connections} connections × ${o.seconds} s each, wrangler dev (workerd)${o.only === 'fanout' ? '' : o.direct ? ', HTTP straight to each worker' : ', HTTP through its proxy'}`;
   // Every fan-out sample, for looking at a tail rather than only its percentiles.
   writeFileSync(join(outDir, 'fanout-samples.json'), JSON.stringify({ fanout: figures.fanout, sharded: figures.sharded }, null, 1));
   console.log(benchTable(figures, header));
