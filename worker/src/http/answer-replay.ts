@@ -32,9 +32,14 @@ export interface ServedEntry {
 interface Replayable extends ServedEntry {
   /** UTF-8, encoded once: a string body would be encoded again for every response. */
   body: Uint8Array;
+  /** tRPC's headers of that answer (content-type, vary), without those that belong to one request. */
+  headers: [string, string][];
   /** The procedure, for the rate limiter's weight. */
   procedure: LimitedCall['procedure'];
 }
+
+/** Headers of an answer that belong to its request, never replayed: the limiter's count, cookies, refusals. */
+const PER_REQUEST = /^(x-ratelimit-|retry-after$|set-cookie$|www-authenticate$)/;
 
 /** This isolate's replayable answers by namespace and URL, at most 16 MiB of bodies. */
 const answers = new LRUCache<string, Replayable>({ max: 512, maxSize: 16 * 1024 * 1024, sizeCalculation: (a) => a.body.byteLength + 1 });
@@ -87,7 +92,8 @@ export function answerReplay(req: Request, ctx: Ctx, config: AppConfig): AnswerR
         return null;
       }
       // `x-cache: replay` tells operators (and tests) which answers skipped tRPC.
-      const headers = new Headers({ 'content-type': 'application/json', 'x-cache': 'replay' });
+      const headers = new Headers(a.headers);
+      headers.set('x-cache', 'replay');
       try {
         await enforceRateLimit({ headers: req.headers, principal: ANONYMOUS, calls: [{ procedure: a.procedure }], resHeaders: headers, cache: ctx.cache, logger: ctx.logger, clock: ctx.clock, config });
       } catch {
@@ -106,7 +112,8 @@ export function answerReplay(req: Request, ctx: Ctx, config: AppConfig): AnswerR
       if (!seen || !entry || !anonymous || seen.calls.length !== 1 || res.status !== 200 || res.headers.has('set-cookie')) return res;
       if (ctx.clock().getTime() - entry.storedAt >= entry.freshMs) return res; // served stale: never replayed
       const body = new Uint8Array(await res.arrayBuffer());
-      answers.set(key, { ...entry, body, procedure: seen.calls[0]!.procedure });
+      const headers = [...res.headers].filter(([name]) => !PER_REQUEST.test(name));
+      answers.set(key, { ...entry, body, headers, procedure: seen.calls[0]!.procedure });
       return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
     },
   };
