@@ -34,7 +34,7 @@ const children: ChildProcess[] = [];
 const clients = loadClients();
 try {
   await prepareDemoDatabase(stack, 'fairline');
-  const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: 'true', WRANGLER_REGISTRY_PATH: join(stackDir, 'registry') };
+  const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: 'true', X_LOCAL_OBSERVABILITY: 'false', WRANGLER_REGISTRY_PATH: join(stackDir, 'registry') }; // as run.ts
   const vars = Object.entries({ ...stack.env('fairline'), ENVIRONMENT: 'development', ADMIN_TOKEN: 'profile', RATE_LIMIT_PER_MINUTE: '100000000' }).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
   const config = freezeWorker(repoRoot, join(outDir, 'profile-bundle'), env);
   const log = openSync(join(outDir, 'profile-wrangler.log'), 'w');
