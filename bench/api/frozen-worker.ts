@@ -10,6 +10,17 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
+ * The environment of every `wrangler dev` a benchmark starts (stack files under `stackDir`): no metrics or network
+ * lookups, and X_LOCAL_OBSERVABILITY=false — wrangler dev attaches miniflare's local trace collector (a dev dashboard
+ * feature) to each worker by default; on the API it fails on every request ("Cannot perform I/O on behalf of a
+ * different request") and logs a stack trace each time, a dev-only cost in the measured process that production
+ * (logs collected out of band) and the hello-world peer do not pay.
+ */
+export function benchWranglerEnv(stackDir: string): NodeJS.ProcessEnv {
+  return { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: 'true', X_LOCAL_OBSERVABILITY: 'false', WRANGLER_REGISTRY_PATH: join(stackDir, 'registry') };
+}
+
+/**
  * Bundles the worker of `repoRoot/wrangler.toml` into `dir` and writes `dir/wrangler.toml` serving it; answers that
  * config's path (pass it to `wrangler dev --config`). Throws with wrangler's output when the build fails.
  */

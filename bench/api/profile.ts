@@ -15,7 +15,7 @@ import { portsFrom, startLocalStack } from '@fairline/local/stack';
 import { assertPortFree, waitForHttp } from '@fairline/local/wait';
 import WebSocket from 'ws';
 import { prepareDemoDatabase } from '../../scripts/demo-database.ts';
-import { freezeWorker } from './frozen-worker.ts';
+import { benchWranglerEnv, freezeWorker } from './frozen-worker.ts';
 import { httpTargets } from './http-targets.ts';
 import { loadClients } from './load.ts';
 import { userWorkerUrl } from './user-worker-url.ts';
@@ -34,7 +34,7 @@ const children: ChildProcess[] = [];
 const clients = loadClients();
 try {
   await prepareDemoDatabase(stack, 'fairline');
-  const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: 'true', X_LOCAL_OBSERVABILITY: 'false', WRANGLER_REGISTRY_PATH: join(stackDir, 'registry') }; // as run.ts
+  const env = benchWranglerEnv(stackDir);
   const vars = Object.entries({ ...stack.env('fairline'), ENVIRONMENT: 'development', ADMIN_TOKEN: 'profile', RATE_LIMIT_PER_MINUTE: '100000000' }).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
   const config = freezeWorker(repoRoot, join(outDir, 'profile-bundle'), env);
   const log = openSync(join(outDir, 'profile-wrangler.log'), 'w');

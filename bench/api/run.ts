@@ -27,7 +27,7 @@ import { prepareDemoDatabase } from '../../scripts/demo-database.ts';
 import { startLocalStack } from '@fairline/local/stack';
 import { assertPortFree, waitForHttp } from '@fairline/local/wait';
 import { fanout } from './fanout.ts';
-import { freezeWorker } from './frozen-worker.ts';
+import { benchWranglerEnv, freezeWorker } from './frozen-worker.ts';
 import { benchSeqOf, liveRoomSystem, peerSystem, shardedSystem } from './fanout-systems.ts';
 import { httpTargets } from './http-targets.ts';
 import { loadClients } from './load.ts';
@@ -51,11 +51,7 @@ const stack = await startLocalStack({ dir: stackDir, ports: P.stack, quiet: true
 const children: ChildProcess[] = [];
 try {
   await prepareDemoDatabase(stack, 'fairline');
-  // X_LOCAL_OBSERVABILITY=false, for every wrangler of the run: wrangler dev attaches miniflare's local trace
-  // collector (a dev dashboard feature) to each worker by default. On the API it fails on every request ("Cannot
-  // perform I/O on behalf of a different request") and logs a stack trace each time — 26,000 in one run — a dev-only
-  // cost in the measured process that production (logs collected out of band) and the hello-world peer do not pay.
-  const wenv = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: 'true', X_LOCAL_OBSERVABILITY: 'false', WRANGLER_REGISTRY_PATH: join(stackDir, 'registry') };
+  const wenv = benchWranglerEnv(stackDir);
   // The load comes from ONE address (127.0.0.1), so the per-client limits meant for the open internet are raised
   // out of the way: the rate limiter's per-minute bucket (RATE_LIMIT_PER_MINUTE) and the rooms' sockets per client
   // (ROOM_MAX_PER_CLIENT) and per room (ROOM_MAX_CONNECTIONS) — 1,000+ bench sockets share one client address.

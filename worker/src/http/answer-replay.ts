@@ -118,8 +118,3 @@ export function answerReplay(req: Request, ctx: Ctx, config: AppConfig): AnswerR
     },
   };
 }
-
-/** Forgets every remembered answer (tests that simulate a fresh isolate). */
-export function forgetReplayableAnswers(): void {
-  answers.clear();
-}

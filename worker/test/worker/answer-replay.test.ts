@@ -7,7 +7,6 @@
 import { fixtures } from '@fairline/db';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { forgetReplayableAnswers } from '../../src/http/answer-replay.ts';
 import { upstashCache } from '../../src/lib/cache.ts';
 import { silentLogger } from '../../src/lib/logger.ts';
 import { GENERATION_CHECK_MS } from '../../src/lib/read-cache/generations.ts';
@@ -141,7 +140,6 @@ describe.runIf(hasRedis)('answer replay: credential-less GETs of cached procedur
 
   it('rate limits replays like any answer: past the limit it is refused with 429 and Retry-After', async () => {
     const limited = { ...suite.env, RATE_LIMIT_PER_MINUTE: '3' };
-    forgetReplayableAnswers();
     const url = listUrl();
     const ip = { 'cf-connecting-ip': freshIp() };
     const answers = [];
