@@ -66,15 +66,18 @@ export async function load(url: string, opts: { connections: number; seconds: nu
  * Several targets measured in turns: `rounds` slices of `seconds / rounds` each, round-robin, every target on its own
  * keep-alive connections throughout. A noisy second (a background job, a neighbour's work, the stack settling after
  * start) then falls on every target alike instead of on whichever ran during it, as the fan-out's events are
- * interleaved. Each target gets `seconds` of load in all; its figures are over all its slices.
+ * interleaved. Each target gets `seconds` of load in all; its figures are over all its slices. A URL may be listed
+ * more than once (a target taking several turns a round); its entries then report the same figures.
  */
 export async function loadInterleaved(urls: readonly string[], opts: { connections: number; seconds: number; rounds: number }): Promise<LoadResult[]> {
-  const agents = urls.map(() => new Agent({ connections: opts.connections, pipelining: 1 }));
-  const samples = urls.map((): Samples => ({ latencies: [], errors: 0, elapsed: 0 }));
+  // A URL listed more than once is one target taking several turns per round: its slots share agent and samples.
+  const first = urls.map((u) => urls.indexOf(u));
+  const agents = urls.map((_, i) => (first[i] === i ? new Agent({ connections: opts.connections, pipelining: 1 }) : null));
+  const samples = urls.map((_, i): Samples | null => (first[i] === i ? { latencies: [], errors: 0, elapsed: 0 } : null));
   const slice = { connections: opts.connections, seconds: opts.seconds / opts.rounds };
-  for (let r = 0; r < opts.rounds; r++) for (let i = 0; i < urls.length; i++) await sample(urls[i]!, agents[i]!, slice, samples[i]!);
-  await Promise.all(agents.map((a) => a.close()));
-  return samples.map(summarise);
+  for (let r = 0; r < opts.rounds; r++) for (let i = 0; i < urls.length; i++) await sample(urls[i]!, agents[first[i]!]!, slice, samples[first[i]!]!);
+  await Promise.all(agents.map((a) => a?.close()));
+  return urls.map((_, i) => summarise(samples[first[i]!]!));
 }
 
 /** HTTP clients in a child process (load-child.ts), so they do not share this process's event loop. */

@@ -4,6 +4,14 @@
 import { parseArgs } from 'node:util';
 import { portsFrom, type StackPorts } from '@fairline/local/stack';
 
+/**
+ * The default steady-state warm-up, s. Checked with V8's GC trace (MINIFLARE_WORKERD_V8_FLAGS=--trace-gc-nvp): after
+ * 300 s of taking turns through wrangler's proxy, every isolate of both workers' workerd processes had grown its young
+ * generation to V8's maximum (33.6 MB capacity); straight to workerd, which serves ~6× the requests a second, 120 s
+ * was enough.
+ */
+export const DEFAULT_WARMUP_S = 300;
+
 /** What to measure: both parts (default), only the HTTP routes, or only the WebSocket fan-out. */
 export type BenchPart = 'all' | 'http' | 'fanout';
 
@@ -22,6 +30,11 @@ export interface BenchOptions {
   proxied: boolean;
   /** The HTTP targets on the workers' own workerd sockets, not through wrangler dev's proxy. */
   direct: boolean;
+  /**
+   * Seconds of steady-state warm-up before the HTTP measurement: hello-world and the API under load in turns, half the
+   * time each (run.ts says why). 0: only the 1 s warm-up per target.
+   */
+  warmup: number;
   ports: BenchPorts;
 }
 
@@ -71,6 +84,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       json: { type: 'boolean', default: false },
       proxied: { type: 'boolean', default: false },
       direct: { type: 'boolean', default: false },
+      warmup: { type: 'string', default: String(DEFAULT_WARMUP_S) },
       'port-base': { type: 'string' },
     },
   });
@@ -88,6 +102,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     json: a.json ?? false,
     proxied: a.proxied ?? false,
     direct: a.direct ?? false,
+    warmup: positive('warmup', a.warmup, 0),
     ports: benchPorts(base),
   };
 }
