@@ -95,6 +95,27 @@ try {
   const apiLog = await startWrangler(['--config', apiConfig, '--ip', '127.0.0.1', '--port', String(P.api), '--inspector-port', String(P.apiInspector), '--persist-to', join(stackDir, 'wrangler'), ...vars], 'api-wrangler', `${API}/health`, { WRANGLER_LOG: 'debug' });
 
   const figures: BenchFigures = {};
+  // The fan-out first: the HTTP part's steady-state warm-up leaves the API's isolate (which holds the LiveRoom here)
+  // with the largest young generation and its longest GC pauses — a regime of that workload, not of the fan-out's.
+  if (o.only !== 'http') {
+    progress(`fan-out: ${o.sockets} sockets × ${o.events} events, LiveRoom on workerd${o.proxied ? ' (and through the wrangler proxy)' : ''} and the Node ws peer, interleaved`);
+    const direct = await userWorkerUrl(join(outDir, `${apiLog}.log`));
+    const peer = await startPeerBroadcaster(P.peer);
+    try {
+      // The proxied system only on request: its second workerd process is still busy with the frames it relayed when
+      // the next system's event starts, which puts a tail on whoever follows it.
+      const systems = [liveRoomSystem('workerd', direct, 'soccer', ADMIN), peerSystem(`http://127.0.0.1:${P.peer}/`)];
+      if (o.proxied) systems.push(liveRoomSystem('proxied', API, 'nfl', ADMIN));
+      const [ours, theirs, proxied] = await fanout({ sockets: o.sockets, events: o.events, seqOf: benchSeqOf, systems });
+      // The rooms decline permessage-deflate (live-room.ts UNCOMPRESSED); a runtime that ignored that would make every
+      // figure here a different system, so it stops the run instead.
+      for (const r of [ours!, proxied]) if (r && r.extensions !== '') throw new Error(`bench:api: a LiveRoom socket negotiated '${r.extensions}'`);
+      figures.fanout = { ours: ours!, peer: theirs!, ...(proxied ? { proxied } : {}) };
+    } finally {
+      await peer.close();
+    }
+  }
+
   if (o.only !== 'fanout') {
     const helloLog = await startWrangler(['--config', 'bench/api/hello/wrangler.toml', '--ip', '127.0.0.1', '--port', String(P.hello), '--inspector-port', String(P.helloInspector)], 'hello-wrangler', `${HELLO}/`, o.direct ? { WRANGLER_LOG: 'debug' } : {});
     // Through wrangler dev's ProxyWorker by default, as the issue's figures were measured; --direct: both workers on
@@ -126,25 +147,6 @@ try {
       figures.http = { hello: hello!, routes: targets.routes.map((t, i) => ({ name: t.name, result: results[i]! })) };
     } finally {
       clients.close();
-    }
-  }
-
-  if (o.only !== 'http') {
-    progress(`fan-out: ${o.sockets} sockets × ${o.events} events, LiveRoom on workerd${o.proxied ? ' (and through the wrangler proxy)' : ''} and the Node ws peer, interleaved`);
-    const direct = await userWorkerUrl(join(outDir, `${apiLog}.log`));
-    const peer = await startPeerBroadcaster(P.peer);
-    try {
-      // The proxied system only on request: its second workerd process is still busy with the frames it relayed when
-      // the next system's event starts, which puts a tail on whoever follows it.
-      const systems = [liveRoomSystem('workerd', direct, 'soccer', ADMIN), peerSystem(`http://127.0.0.1:${P.peer}/`)];
-      if (o.proxied) systems.push(liveRoomSystem('proxied', API, 'nfl', ADMIN));
-      const [ours, theirs, proxied] = await fanout({ sockets: o.sockets, events: o.events, seqOf: benchSeqOf, systems });
-      // The rooms decline permessage-deflate (live-room.ts UNCOMPRESSED); a runtime that ignored that would make every
-      // figure here a different system, so it stops the run instead.
-      for (const r of [ours!, proxied]) if (r && r.extensions !== '') throw new Error(`bench:api: a LiveRoom socket negotiated '${r.extensions}'`);
-      figures.fanout = { ours: ours!, peer: theirs!, ...(proxied ? { proxied } : {}) };
-    } finally {
-      await peer.close();
     }
   }
 
