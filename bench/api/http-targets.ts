@@ -39,17 +39,19 @@ async function nflFixtureWithProps(api: string): Promise<number> {
 
 /** hello-world first (the floor), then the fairline routes in the order of the table. */
 export async function httpTargets(api: string, hello: string): Promise<{ hello: HttpTarget; routes: HttpTarget[] }> {
+  return { hello: { name: 'hello', url: `${hello}/` }, routes: await apiRoutes(api) };
+}
+
+/** The fairline routes measured, in the order of the table (bench:api:profile profiles them one by one). */
+export async function apiRoutes(api: string): Promise<HttpTarget[]> {
   const soccerId = (await upcomingIds(api, 'soccer'))[0]!;
   const nflId = await nflFixtureWithProps(api);
-  return {
-    hello: { name: 'hello', url: `${hello}/` },
-    routes: [
-      { name: 'fixtures.list', url: trpcUrl(api, 'fixtures.list', { sport: 'soccer', limit: 50 }) },
-      { name: 'soccer.fairPrices', url: trpcUrl(api, 'soccer.fairPrices', { fixtureId: soccerId }) },
-      { name: 'nfl.props.byFixture', url: trpcUrl(api, 'nfl.props.byFixture', { fixtureId: nflId }) },
-      { name: 'soccer.valueBets', url: trpcUrl(api, 'soccer.valueBets', {}) },
-      { name: 'nfl.props.valueBets', url: trpcUrl(api, 'nfl.props.valueBets', {}) },
-      { name: 'nfl.gameLines.valueBets', url: trpcUrl(api, 'nfl.gameLines.valueBets', {}) },
-    ],
-  };
+  return [
+    { name: 'fixtures.list', url: trpcUrl(api, 'fixtures.list', { sport: 'soccer', limit: 50 }) },
+    { name: 'soccer.fairPrices', url: trpcUrl(api, 'soccer.fairPrices', { fixtureId: soccerId }) },
+    { name: 'nfl.props.byFixture', url: trpcUrl(api, 'nfl.props.byFixture', { fixtureId: nflId }) },
+    { name: 'soccer.valueBets', url: trpcUrl(api, 'soccer.valueBets', {}) },
+    { name: 'nfl.props.valueBets', url: trpcUrl(api, 'nfl.props.valueBets', {}) },
+    { name: 'nfl.gameLines.valueBets', url: trpcUrl(api, 'nfl.gameLines.valueBets', {}) },
+  ];
 }

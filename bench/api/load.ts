@@ -70,14 +70,18 @@ export async function load(url: string, opts: { connections: number; seconds: nu
  * more than once (a target taking several turns a round); its entries then report the same figures.
  */
 export async function loadInterleaved(urls: readonly string[], opts: { connections: number; seconds: number; rounds: number }): Promise<LoadResult[]> {
-  // A URL listed more than once is one target taking several turns per round: its slots share agent and samples.
-  const first = urls.map((u) => urls.indexOf(u));
-  const agents = urls.map((_, i) => (first[i] === i ? new Agent({ connections: opts.connections, pipelining: 1 }) : null));
-  const samples = urls.map((_, i): Samples | null => (first[i] === i ? { latencies: [], errors: 0, elapsed: 0 } : null));
+  // One agent and one set of samples per distinct URL: a URL listed twice takes two turns a round.
+  const targets = new Map(urls.map((u) => [u, { agent: new Agent({ connections: opts.connections, pipelining: 1 }), samples: { latencies: [], errors: 0, elapsed: 0 } as Samples }]));
   const slice = { connections: opts.connections, seconds: opts.seconds / opts.rounds };
-  for (let r = 0; r < opts.rounds; r++) for (let i = 0; i < urls.length; i++) await sample(urls[i]!, agents[first[i]!]!, slice, samples[first[i]!]!);
-  await Promise.all(agents.map((a) => a?.close()));
-  return urls.map((_, i) => summarise(samples[first[i]!]!));
+  for (let r = 0; r < opts.rounds; r++) {
+    for (const url of urls) {
+      const t = targets.get(url)!;
+      await sample(url, t.agent, slice, t.samples);
+    }
+  }
+  await Promise.all([...targets.values()].map((t) => t.agent.close()));
+  const results = new Map([...targets].map(([u, t]) => [u, summarise(t.samples)]));
+  return urls.map((u) => results.get(u)!);
 }
 
 /** HTTP clients in a child process (load-child.ts), so they do not share this process's event loop. */
@@ -90,9 +94,9 @@ export interface LoadClients {
 
 export function loadClients(): LoadClients {
   const child = fork(fileURLToPath(new URL('./load-child.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const waiting = new Map<number, { resolve: (r: never) => void; reject: (e: Error) => void }>();
+  const waiting = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
   let next = 0;
-  child.on('message', (m: { id: number; result?: never; error?: string }) => {
+  child.on('message', (m: { id: number; result?: unknown; error?: string }) => {
     const w = waiting.get(m.id);
     waiting.delete(m.id);
     if (m.result) w?.resolve(m.result);
@@ -105,7 +109,7 @@ export function loadClients(): LoadClients {
   const ask = <T>(job: object) =>
     new Promise<T>((resolve, reject) => {
       const id = ++next;
-      waiting.set(id, { resolve: resolve as (r: never) => void, reject });
+      waiting.set(id, { resolve: resolve as (r: unknown) => void, reject });
       child.send({ id, ...job });
     });
   return {

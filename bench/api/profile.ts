@@ -5,7 +5,7 @@
  * bench/.out/profile-<route>.cpuprofile (open it in Chrome DevTools' Performance panel). This is how the two
  * per-request drizzle clients (46% of a cached read's CPU) were found.
  *
- *   npm run bench:api:profile [-- <route name, e.g. fixtures.list>]
+ *   npm run bench:api:profile [-- <route name, e.g. fixtures.list>]   (PROFILE_SECONDS=N profiles N s per route, not 5)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, openSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { assertPortFree, waitForHttp } from '@fairline/local/wait';
 import WebSocket from 'ws';
 import { prepareDemoDatabase } from '../../scripts/demo-database.ts';
 import { benchWranglerEnv, freezeWorker } from './frozen-worker.ts';
-import { httpTargets } from './http-targets.ts';
+import { apiRoutes } from './http-targets.ts';
 import { loadClients } from './load.ts';
 import { userWorkerUrl } from './user-worker-url.ts';
 import { summariseProfile, type CpuProfile } from './profile-summary.ts';
@@ -47,7 +47,7 @@ try {
   await inspector.send('Profiler.enable');
   await inspector.send('Profiler.setSamplingInterval', { interval: 200 }); // µs
   const only = process.argv[2];
-  for (const t of (await httpTargets(direct, 'http://unused')).routes.filter((r) => !only || r.name === only)) {
+  for (const t of (await apiRoutes(direct)).filter((r) => !only || r.name === only)) {
     await clients.load(t.url, { connections: 16, seconds: 2 }); // warm-up
     await inspector.send('Profiler.start');
     const r = await clients.load(t.url, { connections: 16, seconds: Number(process.env.PROFILE_SECONDS ?? 5) });

@@ -141,6 +141,7 @@ try {
         const turns = targets.routes.flatMap((r) => [targets.hello.url, r.url]);
         const rounds = Math.max(1, Math.round(o.warmup / turns.length));
         progress(`steady-state warm-up: ${rounds * turns.length} s, hello-world and the API in turns (--warmup 0 skips it)`);
+        // seconds ÷ rounds = 1: every turn is a 1 s slice, as in the measurement.
         await clients.loadInterleaved(turns, { connections: o.connections, seconds: rounds, rounds });
       }
       const [hello, ...results] = await clients.loadInterleaved(all.map((t) => t.url), { connections: o.connections, seconds: o.seconds, rounds: Math.max(1, Math.round(o.seconds)) });
